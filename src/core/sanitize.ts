@@ -1,0 +1,42 @@
+/**
+ * The one place that makes text from data safe to show in a terminal, in any output path
+ * (dashboard, text/CSV/Markdown printers, error messages that quote data). JSON output does not
+ * use it: JSON keeps the exact data and escapes it itself.
+ *
+ * Anything that could drive the terminal or hide/reorder text is shown visibly escaped:
+ * - C0 controls (incl. ESC, so no CSI/OSC sequence survives) as Unicode control pictures: ␛ ␇ ␀
+ * - DEL and C1 controls (U+0080–U+009F, e.g. the 8-bit CSI U+009B) as <U+009B>
+ * - bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069), marks (U+200E/F, U+061C),
+ *   zero-width and other invisible format characters, line/paragraph separators, as <U+XXXX>
+ * Ordinary text in every script (Persian, Russian, CJK, emoji incl. ZWJ sequences) is unchanged.
+ */
+
+// ZWJ (U+200D) and variation selectors are kept: they are part of emoji and Indic/Arabic text.
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_WITH_NEWLINES = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+
+function escapeChar(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (code < 0x20) return String.fromCodePoint(0x2400 + code); // ␀..␟ control pictures
+  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+export interface InertOptions {
+  /** keep \n and \t (for multi-line text blocks); otherwise they are escaped too */
+  keepNewlines?: boolean;
+}
+
+/** Text from data, made inert for a terminal. */
+export function inert(text: string, options: InertOptions = {}): string {
+  if (options.keepNewlines) return text.replace(UNSAFE, escapeChar);
+  return text.replace(UNSAFE_WITH_NEWLINES, (ch) => (ch === '\n' || ch === '\t' ? ' ' : escapeChar(ch)));
+}
+
+/** True when `text` holds nothing that `inert` would change (for tests and fast paths). */
+export function isInert(text: string): boolean {
+  UNSAFE_WITH_NEWLINES.lastIndex = 0;
+  return !UNSAFE_WITH_NEWLINES.test(text);
+}
