@@ -1,0 +1,539 @@
+/**
+ * Reading corpus files into one validated Corpus.
+ *
+ * Every problem found is collected (all of a file's problems, not just the first) and thrown
+ * together as one DataError, so an analyst fixes a file in one pass. Problems name the file and
+ * the place: a JSON path ($.articles[0].quotes[3].span) or, for broken JSON, line and column.
+ * Nothing here prints or exits; the shells decide how to show a DataError.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { CorpusFile, type Actor, type Article, type Axis, type Narrative, type Position } from './schema.js';
+import { makeCorpus, type Corpus } from './corpus.js';
+import { OffsetMap } from './text.js';
+import { inert } from './sanitize.js';
+
+export interface Problem {
+  file: string;
+  /** "$.articles[0].quotes[3].span", "line 12, column 5", or "" for the file as a whole */
+  where: string;
+  message: string;
+}
+
+export class DataError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.length === 1 ? formatProblem(problems[0]!) : `${problems.length} problems in the data`);
+    this.name = 'DataError';
+  }
+}
+
+/** One line per problem; data text inside is made inert. */
+export function formatProblem(p: Problem): string {
+  const where = p.where ? `: ${p.where}` : '';
+  return inert(`${p.file}${where}: ${p.message}`);
+}
+
+/** Files larger than this are refused before reading (a corpus file is text, not a dump). */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export interface LoadOptions {
+  maxFileBytes?: number;
+}
+
+/** The package's bundled data folder (the seed article's dataset). */
+export function bundledDataPath(): string {
+  // src/core/load.ts and dist/core/load.js both sit two folders below the package root.
+  return fileURLToPath(new URL('../../data', import.meta.url));
+}
+
+/** A path as shown in messages: relative to the working directory when that is shorter. */
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && rel.length < file.length ? rel : file;
+}
+
+const CORPUS_EXT = '.json';
+const TEXT_EXT = '.txt';
+
+/** Expands folders (recursively, sorted, dotfiles skipped) into the files to read. */
+async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (p: string, explicit: boolean): Promise<void> => {
+    let info;
+    try {
+      info = await stat(p);
+    } catch (err) {
+      problems.push({ file: displayPath(p), where: '', message: fsMessage(err) });
+      return;
+    }
+    if (info.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = (await readdir(p)).sort();
+      } catch (err) {
+        problems.push({ file: displayPath(p), where: '', message: fsMessage(err) });
+        return;
+      }
+      const [filesBefore, problemsBefore] = [out.length, problems.length];
+      for (const name of entries) {
+        if (name.startsWith('.')) continue;
+        await walk(path.join(p, name), false);
+      }
+      if (explicit && out.length === filesBefore && problems.length === problemsBefore) {
+        problems.push({ file: displayPath(p), where: '', message: 'folder holds no corpus files (.json) or articles (.txt)' });
+      }
+      return;
+    }
+    const ext = path.extname(p).toLowerCase();
+    if (ext === CORPUS_EXT || ext === TEXT_EXT || explicit) out.push(p);
+    else
+      problems.push({
+        file: displayPath(p),
+        where: '',
+        message: `not a corpus file: expected .json (corpus) or .txt (raw article); move it out of the folder`,
+      });
+  };
+  for (const p of paths) await walk(path.resolve(p), true);
+  return out;
+}
+
+function fsMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, expected a file';
+    default:
+      return `cannot read (${code ?? String(err)})`;
+  }
+}
+
+/** Decodes bytes as UTF-8 text, refusing other encodings with a message that says which. */
+function decode(bytes: Buffer, file: string, problems: Problem[]): string | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    problems.push({ file, where: '', message: 'file is UTF-16; save it as UTF-8' });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    problems.push({ file, where: `byte offset ${at}`, message: 'not valid UTF-8 (Latin-1 or another encoding?); save it as UTF-8' });
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM is harmless: drop it
+  return text;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // binary search the shortest invalid prefix; a cut inside a multi-byte char also fails,
+  // so allow three bytes of slack by testing with stream:true
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      decoder.decode(); // reset
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastNl = i;
+    }
+  }
+  return `line ${line}, column ${offset - lastNl}`;
+}
+
+function parseJson(text: string, file: string, problems: Problem[]): unknown {
+  if (text.trim().length === 0) {
+    problems.push({ file, where: '', message: 'file is empty; a corpus file is a JSON object' });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // JSON.parse reports at most one problem, and not always where; jsonc-parser finds them all.
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+    if (errors.length === 0) {
+      problems.push({ file, where: lineColumn(text, text.length), message: 'broken JSON: unexpected end of input' });
+    }
+    // jsonc-parser often reports one mistake twice at one offset; keep the first of each place.
+    const unique = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset);
+    for (const e of unique.slice(0, 20)) {
+      problems.push({ file, where: lineColumn(text, e.offset), message: `broken JSON: ${jsonErrorText(e)}` });
+    }
+    if (unique.length > 20) problems.push({ file, where: '', message: `…and ${unique.length - 20} more JSON errors` });
+    return undefined;
+  }
+}
+
+function jsonErrorText(e: ParseError): string {
+  const code = printParseErrorCode(e.error);
+  // "CloseBraceExpected" -> "close brace expected"
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (typeof s === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) out += `.${s}`;
+    else out += `[${JSON.stringify(String(s))}]`;
+  }
+  return out;
+}
+
+function schemaProblems(error: z.ZodError, file: string): Problem[] {
+  return error.issues.map((issue) => ({ file, where: jsonPath(issue.path), message: issueMessage(issue) }));
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_type': {
+      const got = (issue as { input?: unknown }).input;
+      if (got === undefined) return `missing field (expected ${issue.expected})`;
+      return `expected ${issue.expected}, got ${describe(got)}`;
+    }
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)}`;
+  return typeof v;
+}
+
+interface ParsedFile {
+  file: string;
+  data: CorpusFile;
+}
+
+async function readCorpusFile(abs: string, problems: Problem[], options: LoadOptions): Promise<ParsedFile | undefined> {
+  const file = displayPath(abs);
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let bytes: Buffer;
+  try {
+    const info = await stat(abs);
+    if (info.isDirectory()) {
+      problems.push({ file, where: '', message: 'is a folder, expected a file' });
+      return undefined;
+    }
+    if (info.size > limit) {
+      problems.push({
+        file,
+        where: '',
+        message: `file is ${mb(info.size)}, over the ${mb(limit)} limit (raise it with --max-file-size)`,
+      });
+      return undefined;
+    }
+    bytes = await readFile(abs);
+  } catch (err) {
+    problems.push({ file, where: '', message: fsMessage(err) });
+    return undefined;
+  }
+  if (bytes.length === 0) {
+    problems.push({ file, where: '', message: 'file is empty' });
+    return undefined;
+  }
+  const text = decode(bytes, file, problems);
+  if (text === undefined) return undefined;
+
+  if (path.extname(abs).toLowerCase() === TEXT_EXT) {
+    // A raw article: extract a draft on the fly (loaded lazily: most runs never need it).
+    const { extractDraft } = await import('./extract/index.js');
+    try {
+      return { file, data: CorpusFile.parse(extractDraft(text, { source: abs })) };
+    } catch (err) {
+      problems.push({ file, where: '', message: `could not extract a draft: ${(err as Error).message}` });
+      return undefined;
+    }
+  }
+
+  const raw = parseJson(text, file, problems);
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ file, where: '$', message: `expected a JSON object with "articles", "actors", …; got ${describe(raw)}` });
+    return undefined;
+  }
+  const parsed = CorpusFile.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    problems.push(...schemaProblems(parsed.error, file));
+    return undefined;
+  }
+  return { file, data: parsed.data };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+interface Origin {
+  file: string;
+  where: string;
+}
+
+/** Where an id was first defined, for duplicate messages. */
+class Registry<T extends { id: string }> {
+  readonly items = new Map<string, { item: T; origin: Origin }>();
+  constructor(private readonly what: string) {}
+
+  /** Adds an item; same id in another file merges via `merge`, same id in one file is a problem. */
+  add(item: T, origin: Origin, problems: Problem[], merge?: (a: T, b: T) => T): void {
+    const seen = this.items.get(item.id);
+    if (!seen) {
+      this.items.set(item.id, { item, origin });
+      return;
+    }
+    if (merge && seen.origin.file !== origin.file) {
+      seen.item = merge(seen.item, item);
+      return;
+    }
+    problems.push({
+      file: origin.file,
+      where: origin.where,
+      message: `duplicate ${this.what} id "${item.id}" (first defined in ${seen.origin.file} at ${seen.origin.where})`,
+    });
+  }
+
+  has(id: string): boolean {
+    return this.items.has(id);
+  }
+
+  values(): T[] {
+    return [...this.items.values()].map((v) => v.item);
+  }
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** An actor defined in several files: the first definition's fields win, gaps are filled, lists are joined. */
+function mergeActor(a: Actor, b: Actor): Actor {
+  return {
+    ...a,
+    aliases: union(a.aliases, b.aliases),
+    role: a.role ?? b.role,
+    affiliation: a.affiliation ?? b.affiliation,
+    country: a.country ?? b.country,
+    profile: a.profile || b.profile,
+    alignment: a.alignment ?? b.alignment,
+  };
+}
+
+function mergeNarrative(a: Narrative, b: Narrative): Narrative {
+  return { ...a, proponents: union(a.proponents, b.proponents), keyTerms: union(a.keyTerms, b.keyTerms) };
+}
+
+const keepFirst = <T>(a: T): T => a;
+
+/**
+ * Loads files and folders into one corpus. Throws DataError listing every problem found.
+ * With no paths, loads the bundled data.
+ */
+export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}): Promise<Corpus> {
+  const problems: Problem[] = [];
+  const files = await expand(paths.length ? paths : [bundledDataPath()], problems);
+  const parsed: ParsedFile[] = [];
+  for (const f of files) {
+    const p = await readCorpusFile(f, problems, options);
+    if (p) parsed.push(p);
+  }
+  if (problems.length) throw new DataError(problems);
+  if (parsed.length === 0) throw new DataError([{ file: paths.join(', ') || 'data', where: '', message: 'no corpus files found' }]);
+
+  const articles = new Registry<Article>('article');
+  const actors = new Registry<Actor>('actor');
+  const narratives = new Registry<Narrative>('narrative');
+  const axes = new Registry<Axis>('axis');
+  const positions = new Registry<Position>('position');
+  const quoteIds = new Map<string, Origin>();
+  const itemIds = new Map<string, Origin>(); // events and silences share one id space per corpus
+
+  for (const { file, data } of parsed) {
+    data.actors.forEach((a, i) => actors.add(a, { file, where: `$.actors[${i}]` }, problems, mergeActor));
+    data.narratives.forEach((n, i) =>
+      narratives.add(n, { file, where: `$.narratives[${i}]` }, problems, mergeNarrative),
+    );
+    data.axes.forEach((x, i) => axes.add(x, { file, where: `$.axes[${i}]` }, problems, keepFirst));
+    data.positions.forEach((p, i) => positions.add(p, { file, where: `$.positions[${i}]` }, problems));
+    data.articles.forEach((a, i) => {
+      articles.add(a, { file, where: `$.articles[${i}]` }, problems);
+      const unique = (id: string, where: string, what: string, seen: Map<string, Origin>) => {
+        const first = seen.get(id);
+        if (first) problems.push({ file, where, message: `duplicate ${what} id "${id}" (first at ${first.file} ${first.where})` });
+        else seen.set(id, { file, where });
+      };
+      a.quotes.forEach((q, j) => unique(q.id, `$.articles[${i}].quotes[${j}]`, 'quote', quoteIds));
+      a.events.forEach((e, j) => unique(e.id, `$.articles[${i}].events[${j}]`, 'event', itemIds));
+      a.silences.forEach((s, j) => unique(s.id, `$.articles[${i}].silences[${j}]`, 'silence', itemIds));
+    });
+  }
+
+  // Cross-references and spans, after every file is in (an actor may be defined in another file).
+  for (const { file, data } of parsed) {
+    const ref = (ok: boolean, where: string, what: string, id: string) => {
+      if (!ok) problems.push({ file, where, message: `unknown ${what} "${id}"${closest(id, what)}` });
+    };
+    const closest = (id: string, what: string): string => {
+      const pool = what === 'actor' ? actors : what === 'narrative' ? narratives : what === 'axis' ? axes : undefined;
+      if (!pool) return '';
+      const near = nearestIds(id, [...pool.items.keys()]);
+      return near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : '';
+    };
+    data.articles.forEach((a, i) => {
+      const base = `$.articles[${i}]`;
+      const map = new OffsetMap(a.text);
+      const span = (s: { start: number; end: number }, text: string, where: string) => {
+        if (s.end > map.length) {
+          problems.push({ file, where: `${where}.span`, message: `span ${s.start}-${s.end} runs past the end of the article text (${map.length} characters)` });
+          return;
+        }
+        const actual = a.text.slice(map.toUnit(s.start), map.toUnit(s.end));
+        if (actual !== text) {
+          problems.push({
+            file,
+            where: `${where}.span`,
+            message: `span ${s.start}-${s.end} holds ${JSON.stringify(clip(actual))}, not the ${JSON.stringify(clip(text))} given as text`,
+          });
+        }
+      };
+      a.quotes.forEach((q, j) => {
+        const w = `${base}.quotes[${j}]`;
+        span(q.span, q.text, w);
+        if (q.speaker !== null) ref(actors.has(q.speaker), `${w}.speaker`, 'actor', q.speaker);
+        else if (q.kind !== 'term') problems.push({ file, where: `${w}.speaker`, message: `a ${q.kind} quote needs a speaker (only a term may have none)` });
+        q.narratives.forEach((n, k) => ref(narratives.has(n), `${w}.narratives[${k}]`, 'narrative', n));
+      });
+      a.mentions.forEach((m, j) => {
+        const w = `${base}.mentions[${j}]`;
+        span(m.span, m.text, w);
+        ref(actors.has(m.actor), `${w}.actor`, 'actor', m.actor);
+      });
+      a.silences.forEach((s, j) => {
+        const w = `${base}.silences[${j}]`;
+        span(s.span, s.text, w);
+        ref(actors.has(s.actor), `${w}.actor`, 'actor', s.actor);
+      });
+      a.events.forEach((e, j) => {
+        const w = `${base}.events[${j}]`;
+        span(e.span, e.text, w);
+        e.actors.forEach((id, k) => ref(actors.has(id), `${w}.actors[${k}]`, 'actor', id));
+      });
+    });
+    data.narratives.forEach((n, i) =>
+      n.proponents.forEach((id, k) => ref(actors.has(id), `$.narratives[${i}].proponents[${k}]`, 'actor', id)),
+    );
+    data.positions.forEach((p, i) => {
+      const w = `$.positions[${i}]`;
+      ref(narratives.has(p.narrative), `${w}.narrative`, 'narrative', p.narrative);
+      ref(axes.has(p.axis), `${w}.axis`, 'axis', p.axis);
+      p.evidence.forEach((id, k) => ref(quoteIds.has(id), `${w}.evidence[${k}]`, 'quote', id));
+      p.statusBy.forEach((id, k) => ref(actors.has(id), `${w}.statusBy[${k}]`, 'actor', id));
+    });
+  }
+
+  // One position per narrative and axis: the comparison grid has one cell for it.
+  const cells = new Map<string, string>();
+  for (const { item: p, origin } of positions.items.values()) {
+    const key = `${p.narrative}\u0000${p.axis}`;
+    const first = cells.get(key);
+    if (first) problems.push({ ...origin, message: `second position of narrative "${p.narrative}" on axis "${p.axis}" (first is "${first}")` });
+    else cells.set(key, p.id);
+  }
+
+  if (problems.length) throw new DataError(problems);
+  return makeCorpus({
+    articles: articles.values(),
+    actors: actors.values(),
+    narratives: narratives.values(),
+    axes: axes.values(),
+    positions: positions.values(),
+    files: parsed.map((p) => p.file),
+  });
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+/** Ids within a small edit distance, closest first (for "did you mean"). */
+export function nearestIds(id: string, pool: string[], max = 2): string[] {
+  const scored = pool
+    .map((p) => ({ p, d: editDistance(id, p) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3)))
+    .sort((a, b) => a.d - b.d);
+  return scored.slice(0, max).map((x) => x.p);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 10) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export interface Summary {
+  articles: number;
+  drafts: number;
+  actors: number;
+  quotes: { direct: number; indirect: number; term: number; total: number };
+  mentions: number;
+  silences: number;
+  narratives: number;
+  axes: number;
+  positions: number;
+  events: number;
+  files: string[];
+}
+
+export function summarize(corpus: Corpus): Summary {
+  const quotes = { direct: 0, indirect: 0, term: 0, total: corpus.quotes.length };
+  for (const { quote } of corpus.quotes) quotes[quote.kind]++;
+  const sum = (f: (a: Article) => number) => corpus.articles.reduce((n, a) => n + f(a), 0);
+  return {
+    articles: corpus.articles.length,
+    drafts: corpus.articles.filter((a) => a.draft).length,
+    actors: corpus.actors.length,
+    quotes,
+    mentions: sum((a) => a.mentions.length),
+    silences: sum((a) => a.silences.length),
+    narratives: corpus.narratives.length,
+    axes: corpus.axes.length,
+    positions: corpus.positions.length,
+    events: sum((a) => a.events.length),
+    files: corpus.files,
+  };
+}
