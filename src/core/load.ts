@@ -319,7 +319,7 @@ class Registry<T extends { id: string }> {
     problems.push({
       file: origin.file,
       where: origin.where,
-      message: `duplicate ${this.what} id "${item.id}" (first defined in ${seen.origin.file} at ${seen.origin.where})`,
+      message: `duplicate ${this.what} id "${item.id}" (first at ${placeOf(seen.origin, origin.file)})`,
     });
   }
 
@@ -330,6 +330,11 @@ class Registry<T extends { id: string }> {
   values(): T[] {
     return [...this.items.values()].map((v) => v.item);
   }
+}
+
+/** Where something was first seen, without repeating the file name when it is the same file. */
+function placeOf(first: Origin, file: string): string {
+  return first.file === file ? first.where : `${first.file} ${first.where}`;
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
@@ -387,7 +392,7 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
       articles.add(a, { file, where: `$.articles[${i}]` }, problems);
       const unique = (id: string, where: string, what: string, seen: Map<string, Origin>) => {
         const first = seen.get(id);
-        if (first) problems.push({ file, where, message: `duplicate ${what} id "${id}" (first at ${first.file} ${first.where})` });
+        if (first) problems.push({ file, where, message: `duplicate ${what} id "${id}" (first at ${placeOf(first, file)})` });
         else seen.set(id, { file, where });
       };
       a.quotes.forEach((q, j) => unique(q.id, `$.articles[${i}].quotes[${j}]`, 'quote', quoteIds));
