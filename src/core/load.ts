@@ -7,6 +7,7 @@
  * Nothing here prints or exits; the shells decide how to show a DataError.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -121,14 +122,13 @@ function decode(bytes: Buffer, file: string, problems: Problem[]): string | unde
     problems.push({ file, where: '', message: 'file is UTF-16; save it as UTF-8' });
     return undefined;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  // isUtf8 (simdutf) validates far faster than a fatal TextDecoder on large files.
+  if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     problems.push({ file, where: `byte offset ${at}`, message: 'not valid UTF-8 (Latin-1 or another encoding?); save it as UTF-8' });
     return undefined;
   }
+  let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM is harmless: drop it
   return text;
 }
