@@ -16,6 +16,7 @@ import { CorpusFile, type Actor, type Article, type Axis, type Narrative, type P
 import { makeCorpus, type Corpus } from './corpus.js';
 import { OffsetMap } from './text.js';
 import { inert } from './sanitize.js';
+import { openCache } from './cache.js';
 
 export interface Problem {
   file: string;
@@ -42,6 +43,13 @@ export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export interface LoadOptions {
   maxFileBytes?: number;
+  /**
+   * Keep the validated corpus in the user's cache folder, keyed by the files' content, so the
+   * next load of the same bytes skips parsing checks. Off by default (tests, validate); the
+   * dashboard and flag search turn it on for large corpora.
+   */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 /** The package's bundled data folder (the seed article's dataset). */
@@ -236,7 +244,14 @@ interface ParsedFile {
   data: CorpusFile;
 }
 
-async function readCorpusFile(abs: string, problems: Problem[], options: LoadOptions): Promise<ParsedFile | undefined> {
+interface RawFile {
+  abs: string;
+  file: string;
+  bytes: Buffer;
+}
+
+/** Reads a file's bytes, refusing folders, empty files and files over the size limit. */
+async function readBytes(abs: string, problems: Problem[], options: LoadOptions): Promise<RawFile | undefined> {
   const file = displayPath(abs);
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let bytes: Buffer;
@@ -263,6 +278,11 @@ async function readCorpusFile(abs: string, problems: Problem[], options: LoadOpt
     problems.push({ file, where: '', message: 'file is empty' });
     return undefined;
   }
+  return { abs, file, bytes };
+}
+
+/** Decodes, parses and schema-checks one file (a .txt article is extracted into a draft). */
+async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[]): Promise<ParsedFile | undefined> {
   const text = decode(bytes, file, problems);
   if (text === undefined) return undefined;
 
@@ -365,9 +385,21 @@ const keepFirst = <T>(a: T): T => a;
 export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}): Promise<Corpus> {
   const problems: Problem[] = [];
   const files = await expand(paths.length ? paths : [bundledDataPath()], problems);
-  const parsed: ParsedFile[] = [];
+  const raws: RawFile[] = [];
   for (const f of files) {
-    const p = await readCorpusFile(f, problems, options);
+    const r = await readBytes(f, problems, options);
+    if (r) raws.push(r);
+  }
+  if (problems.length) throw new DataError(problems);
+
+  // A corpus validated before, with the very same bytes, need not be validated again.
+  const cache = options.cache ? openCache(raws.map((r) => ({ path: r.abs, bytes: r.bytes })), options.cacheDir) : undefined;
+  const cached = cache ? await cache.read() : undefined;
+  if (cached) return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
+
+  const parsed: ParsedFile[] = [];
+  for (const r of raws) {
+    const p = await parseCorpusFile(r, problems);
     if (p) parsed.push(p);
   }
   if (problems.length) throw new DataError(problems);
@@ -474,14 +506,15 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   }
 
   if (problems.length) throw new DataError(problems);
-  return makeCorpus({
+  const parts = {
     articles: articles.values(),
     actors: actors.values(),
     narratives: narratives.values(),
     axes: axes.values(),
     positions: positions.values(),
-    files: parsed.map((p) => p.file),
-  });
+  };
+  if (cache) await cache.write(parts);
+  return makeCorpus({ ...parts, files: parsed.map((p) => p.file) });
 }
 
 function clip(s: string): string {
