@@ -1,0 +1,277 @@
+/**
+ * THE key-binding table. Every key the dashboard reacts to is listed here once, with the command
+ * it triggers, what it does, and the contexts in which it applies. Components never compare raw
+ * keys: the App asks `resolveKey()` which command a keypress means in the current contexts, the
+ * footer asks `footerHints()`, the help overlay asks `helpSections()`.
+ *
+ * Pure data and functions: no React, no terminal.
+ */
+import type { Key } from 'ink';
+
+/** Where the user is. Several apply at once (e.g. ['always', 'global', 'list', 'quotes']). */
+export type Context =
+  | 'always' // everywhere, even while typing
+  | 'global' // everywhere except while typing in a text box
+  | 'list' // a list or a scrolling view that moves with the cursor keys
+  | 'input' // a text box has focus: letters type into it
+  | 'filtered' // a list whose search/filter is not empty
+  | 'history' // there is a previous view to go back to
+  | 'quotes'
+  | 'actors'
+  | 'profile'
+  | 'narratives'
+  | 'compare'
+  | 'timeline'
+  | 'help';
+
+export type Command =
+  | 'interrupt'
+  | 'quit'
+  | 'help'
+  | 'close-help'
+  | 'search'
+  | 'next-pane'
+  | 'prev-pane'
+  | 'pane-1'
+  | 'pane-2'
+  | 'pane-3'
+  | 'pane-4'
+  | 'up'
+  | 'down'
+  | 'page-up'
+  | 'page-down'
+  | 'top'
+  | 'bottom'
+  | 'input-done'
+  | 'input-submit'
+  | 'delete-char'
+  | 'delete-word'
+  | 'clear-input'
+  | 'clear-filter'
+  | 'back'
+  | 'open-speaker'
+  | 'open-actor'
+  | 'open-item'
+  | 'toggle-choose'
+  | 'compare'
+  | 'close-compare'
+  | 'close-profile';
+
+/** One key: a named key (arrows, Enter...) or a character, with modifiers. */
+export type KeySpec =
+  | { name: NamedKey; shift?: boolean; ctrl?: boolean }
+  | { char: string; ctrl?: boolean };
+
+export type NamedKey =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backspace';
+
+export interface Binding {
+  command: Command;
+  keys: KeySpec[];
+  /** what it does, for the help overlay */
+  description: string;
+  /** applies when any of these contexts is active */
+  when: Context[];
+  /** shown in the footer (lower rank first; dropped from the end when narrow) */
+  hint?: { keys: string; text: string; rank: number };
+}
+
+const k = (name: NamedKey, mods: { shift?: boolean; ctrl?: boolean } = {}): KeySpec => ({ name, ...mods });
+const c = (char: string, ctrl = false): KeySpec => (ctrl ? { char, ctrl } : { char });
+
+/**
+ * The table. Order matters: the first binding whose contexts are active and whose key matches
+ * wins, so the specific (typing, overlays, sub-views) come before the general.
+ */
+export const BINDINGS: readonly Binding[] = [
+  { command: 'interrupt', keys: [c('c', true)], description: 'quit at once (exit code 130)', when: ['always'] },
+
+  // ---- help overlay ----
+  { command: 'close-help', keys: [k('escape'), c('?')], description: 'close this help', when: ['help'], hint: { keys: 'esc', text: 'close', rank: 1 } },
+
+  // ---- typing in a search or filter box ----
+  { command: 'up', keys: [k('up'), c('p', true)], description: 'move up while typing', when: ['input'], hint: { keys: '↑↓', text: 'move', rank: 1 } },
+  { command: 'down', keys: [k('down'), c('n', true)], description: 'move down while typing', when: ['input'] },
+  { command: 'page-up', keys: [k('pageUp')], description: 'page up while typing', when: ['input'] },
+  { command: 'page-down', keys: [k('pageDown')], description: 'page down while typing', when: ['input'] },
+  { command: 'input-submit', keys: [k('return')], description: 'open the selected item', when: ['input'], hint: { keys: 'enter', text: 'open', rank: 2 } },
+  { command: 'input-done', keys: [k('escape'), k('tab')], description: 'leave the box, keep the query', when: ['input'], hint: { keys: 'esc', text: 'done', rank: 3 } },
+  { command: 'delete-char', keys: [k('backspace')], description: 'delete the last character', when: ['input'] },
+  { command: 'delete-word', keys: [c('w', true)], description: 'delete the last word', when: ['input'] },
+  { command: 'clear-input', keys: [c('u', true)], description: 'clear the box', when: ['input'], hint: { keys: '^U', text: 'clear', rank: 4 } },
+
+  // ---- moving in lists and scrolling views ----
+  { command: 'up', keys: [k('up'), c('k'), c('p', true)], description: 'move up', when: ['list'], hint: { keys: '↑↓', text: 'move', rank: 1 } },
+  { command: 'down', keys: [k('down'), c('j'), c('n', true)], description: 'move down', when: ['list'] },
+  { command: 'page-up', keys: [k('pageUp'), c('b', true)], description: 'page up', when: ['list'] },
+  { command: 'page-down', keys: [k('pageDown'), c('f', true)], description: 'page down', when: ['list'] },
+  { command: 'top', keys: [k('home'), c('g')], description: 'go to the top', when: ['list'] },
+  { command: 'bottom', keys: [k('end'), c('G')], description: 'go to the bottom', when: ['list'] },
+
+  // ---- per pane ----
+  { command: 'open-speaker', keys: [k('return')], description: "open the quote's speaker", when: ['quotes'], hint: { keys: 'enter', text: 'speaker', rank: 2 } },
+  { command: 'open-actor', keys: [k('return')], description: "open the actor's profile", when: ['actors'], hint: { keys: 'enter', text: 'profile', rank: 2 } },
+  { command: 'open-item', keys: [k('return')], description: 'open the selected quote (or narrative)', when: ['profile'], hint: { keys: 'enter', text: 'open', rank: 2 } },
+  { command: 'toggle-choose', keys: [c(' ')], description: 'choose a narrative to compare', when: ['narratives'], hint: { keys: 'space', text: 'choose', rank: 2 } },
+  { command: 'compare', keys: [c('c'), k('return')], description: 'compare the chosen narratives', when: ['narratives'], hint: { keys: 'c', text: 'compare', rank: 3 } },
+  { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 2 } },
+
+  // ---- everywhere but in a text box ----
+  { command: 'search', keys: [c('/')], description: 'search quotes / filter the list', when: ['quotes', 'actors'], hint: { keys: '/', text: 'search', rank: 4 } },
+  { command: 'clear-filter', keys: [k('escape')], description: 'clear the search', when: ['filtered'], hint: { keys: 'esc', text: 'clear', rank: 5 } },
+  { command: 'back', keys: [k('escape')], description: 'go back', when: ['history'], hint: { keys: 'esc', text: 'back', rank: 5 } },
+  { command: 'close-profile', keys: [k('escape')], description: 'back to the list of actors', when: ['profile'], hint: { keys: 'esc', text: 'back', rank: 5 } },
+  { command: 'next-pane', keys: [k('tab')], description: 'next pane', when: ['global'], hint: { keys: 'tab', text: 'pane', rank: 6 } },
+  { command: 'prev-pane', keys: [k('tab', { shift: true })], description: 'previous pane', when: ['global'] },
+  { command: 'pane-1', keys: [c('1')], description: 'Quotes', when: ['global'] },
+  { command: 'pane-2', keys: [c('2')], description: 'Actors', when: ['global'] },
+  { command: 'pane-3', keys: [c('3')], description: 'Narratives', when: ['global'] },
+  { command: 'pane-4', keys: [c('4')], description: 'Timeline', when: ['global'] },
+  { command: 'help', keys: [c('?')], description: 'show all keys', when: ['global'], hint: { keys: '?', text: 'help', rank: 8 } },
+  { command: 'quit', keys: [c('q')], description: 'quit', when: ['global'], hint: { keys: 'q', text: 'quit', rank: 9 } },
+];
+
+/** Printable text typed while a box has focus ('' when the keypress is not text). */
+export function typedText(input: string, key: Key): string {
+  if (key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete) return '';
+  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return '';
+  // pasted text arrives as one string; keep only what prints on one line
+  // eslint-disable-next-line no-control-regex
+  return input.replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
+function matches(spec: KeySpec, input: string, key: Key): boolean {
+  if ('char' in spec) {
+    if (spec.ctrl) return key.ctrl && input === spec.char;
+    if (key.ctrl || (key.meta && !key.escape)) return false;
+    return input === spec.char;
+  }
+  const shift = spec.shift ?? false;
+  switch (spec.name) {
+    case 'up':
+      return key.upArrow;
+    case 'down':
+      return key.downArrow;
+    case 'left':
+      return key.leftArrow;
+    case 'right':
+      return key.rightArrow;
+    case 'pageUp':
+      return key.pageUp;
+    case 'pageDown':
+      return key.pageDown;
+    case 'home':
+      return key.home;
+    case 'end':
+      return key.end;
+    case 'return':
+      return key.return;
+    case 'escape':
+      return key.escape;
+    case 'tab':
+      return key.tab && key.shift === shift;
+    case 'backspace':
+      // terminals send DEL for Backspace, which Ink reports as `delete`
+      return key.backspace || key.delete || (key.ctrl && input === 'h');
+  }
+}
+
+export type Resolved = { command: Command } | { command: 'insert'; text: string } | null;
+
+/** What a keypress means in the given contexts. */
+export function resolveKey(input: string, key: Key, contexts: readonly Context[]): Resolved {
+  const active = new Set(contexts);
+  for (const b of BINDINGS) {
+    if (!b.when.some((w) => active.has(w))) continue;
+    if (b.keys.some((s) => matches(s, input, key))) return { command: b.command };
+  }
+  if (active.has('input')) {
+    const text = typedText(input, key);
+    if (text) return { command: 'insert', text };
+  }
+  return null;
+}
+
+/** A key as people read it. */
+export function keyLabel(spec: KeySpec): string {
+  if ('char' in spec) return spec.ctrl ? `Ctrl-${spec.char.toUpperCase()}` : spec.char === ' ' ? 'Space' : spec.char;
+  const names: Record<NamedKey, string> = {
+    up: '↑',
+    down: '↓',
+    left: '←',
+    right: '→',
+    pageUp: 'PgUp',
+    pageDown: 'PgDn',
+    home: 'Home',
+    end: 'End',
+    return: 'Enter',
+    escape: 'Esc',
+    tab: 'Tab',
+    backspace: 'Backspace',
+  };
+  const base = names[spec.name];
+  return spec.shift ? `Shift-${base}` : spec.ctrl ? `Ctrl-${base}` : base;
+}
+
+export interface Hint {
+  keys: string;
+  text: string;
+}
+
+/** The footer: the keys that work in these contexts, most useful first, one per command. */
+export function footerHints(contexts: readonly Context[]): Hint[] {
+  const active = new Set(contexts);
+  const seenKeys = new Set<string>();
+  const out: { keys: string; text: string; rank: number }[] = [];
+  for (const b of BINDINGS) {
+    if (!b.when.some((w) => active.has(w))) continue;
+    // the first binding for a key wins (as in resolveKey): later ones for it are not shown
+    const labels = b.keys.map(keyLabel);
+    if (labels.some((l) => seenKeys.has(l))) continue;
+    for (const l of labels) seenKeys.add(l);
+    if (b.hint) out.push(b.hint);
+  }
+  return out.sort((a, b) => a.rank - b.rank).map(({ keys, text }) => ({ keys, text }));
+}
+
+export interface HelpSection {
+  title: string;
+  rows: { keys: string; description: string }[];
+}
+
+const SECTION_TITLES: [Context, string][] = [
+  ['always', 'Anywhere'],
+  ['global', 'Anywhere but a text box'],
+  ['list', 'Lists'],
+  ['input', 'Typing in a search or filter box'],
+  ['quotes', 'Quotes'],
+  ['actors', 'Actors'],
+  ['profile', 'Actor profile'],
+  ['narratives', 'Narratives'],
+  ['compare', 'Comparison'],
+  ['filtered', 'A filtered list'],
+  ['history', 'After following a link'],
+  ['help', 'This help'],
+];
+
+/** The help overlay: every binding, grouped by the context it first applies in. */
+export function helpSections(): HelpSection[] {
+  const sections = new Map<Context, HelpSection>(SECTION_TITLES.map(([ctx, title]) => [ctx, { title, rows: [] }]));
+  for (const b of BINDINGS) {
+    const section = sections.get(b.when[0]!)!;
+    section.rows.push({ keys: b.keys.map(keyLabel).join(' '), description: b.description });
+  }
+  sections.get('input')!.rows.push({ keys: 'letters', description: 'type into the box (the list filters as you type)' });
+  return [...sections.values()].filter((s) => s.rows.length > 0);
+}

@@ -1,0 +1,97 @@
+/**
+ * Shared formatting of data for the panes: dates, names, a span shown in its paragraph.
+ * Pure; returns inert, width-fitted lines (see text.ts).
+ */
+import type { Article, Span, When, Actor } from '../../core/schema.js';
+import type { Corpus } from '../../core/corpus.js';
+import { articleOffsets, articleParagraphs } from '../../core/corpus.js';
+import { paragraphAt } from '../../core/text.js';
+import { data, fit, ui, wrap, type Line, type Seg } from './text.js';
+
+/** "On Tuesday (2026-01-13, inferred)"; '' when there is no date at all. */
+export function formatWhen(when: When | null | undefined): string {
+  if (!when || (!when.text && !when.date)) return '';
+  const inferred = when.inferred ? ', inferred' : '';
+  if (when.text && when.date) return `${when.text} (${when.date}${inferred})`;
+  if (when.text) return `${when.text} (date unresolved)`;
+  return `${when.date}${when.inferred ? ' (inferred)' : ''}`;
+}
+
+export function actorName(corpus: Corpus, id: string | null): string {
+  if (id === null) return '';
+  return corpus.actorById.get(id)?.name ?? id;
+}
+
+export function actorNames(corpus: Corpus, ids: readonly string[]): string {
+  return ids.map((id) => actorName(corpus, id)).join(', ');
+}
+
+/** The quote marks a kind of quote is shown in. */
+export function quoteMarks(kind: 'direct' | 'indirect' | 'term'): [string, string] {
+  return kind === 'direct' ? ['“', '”'] : kind === 'term' ? ['‘', '’'] : ['', ''];
+}
+
+/** "label: value" as segments, the value from data. */
+export function field(label: string, value: string): Seg[] {
+  return [ui(`${label}: `, 'label'), data(value)];
+}
+
+/** Segments joined by a separator. */
+export function joined(parts: readonly (readonly Seg[])[], sep = ' · '): Seg[] {
+  const out: Seg[] = [];
+  parts.forEach((p, i) => {
+    if (p.length === 0) return;
+    if (out.length && i > 0) out.push(ui(sep, 'dim'));
+    out.push(...p);
+  });
+  return out;
+}
+
+export function actorSummary(actor: Actor): string {
+  return [actor.role, actor.affiliation, actor.country].filter(Boolean).join(', ');
+}
+
+export interface SpanView {
+  lines: Line[];
+  /** 1-based paragraph number */
+  paragraph: number;
+}
+
+/**
+ * The paragraph that holds `span`, wrapped to `cols`, the span highlighted (and, without
+ * colour, between » and «), cut to at most `maxLines` lines around the span; "…" marks a cut.
+ */
+export function spanInParagraph(article: Article, span: Span, cols: number, maxLines: number, plain: boolean): SpanView {
+  const paras = articleParagraphs(article);
+  const para = paragraphAt(paras, span.start);
+  if (!para || maxLines <= 0) return { lines: [], paragraph: para?.number ?? 0 };
+  const map = articleOffsets(article);
+  const base = map.toUnit(para.start);
+  const a = Math.max(0, map.toUnit(span.start) - base);
+  const b = Math.min(para.text.length, map.toUnit(span.end) - base);
+  const segs: Seg[] = [data(para.text.slice(0, a))];
+  if (plain) segs.push(ui('»', 'span'));
+  segs.push(data(para.text.slice(a, b), 'span'));
+  if (plain) segs.push(ui('«', 'span'));
+  segs.push(data(para.text.slice(b)));
+  const indent = 2;
+  const wrapped = wrap(segs, Math.max(4, cols - indent));
+  const first = Math.max(0, wrapped.findIndex((l) => l.some((s) => s.style === 'span')));
+  let start = 0;
+  if (wrapped.length > maxLines) {
+    start = Math.min(Math.max(0, first - 1), wrapped.length - maxLines);
+  }
+  const shown = wrapped.slice(start, start + maxLines);
+  const lines = shown.map((l, i) => {
+    const cutBefore = i === 0 && start > 0;
+    const cutAfter = i === shown.length - 1 && start + maxLines < wrapped.length;
+    const lead = cutBefore ? '… ' : cutAfter ? '… ' : '  ';
+    return fit([ui(lead, 'dim'), ...l], cols);
+  });
+  return { lines, paragraph: para.number };
+}
+
+/** Plural: "1 quote", "3 quotes". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

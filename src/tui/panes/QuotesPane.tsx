@@ -1,0 +1,131 @@
+/**
+ * Quotes: the search box, the result window, and the selected quote in its paragraph.
+ * A view: it receives the search results and the selection; the App owns keys and state.
+ */
+import React from 'react';
+import { Box } from 'ink';
+import type { Corpus } from '../../core/corpus.js';
+import type { QuoteHit, FieldMatch } from '../../core/search.js';
+import { Lines } from '../theme.js';
+import { SearchLine } from '../components/SearchLine.js';
+import { listWindowLines } from '../components/ListWindow.js';
+import { data, fit, highlight, pad, rule, ui, type Line, type Seg } from '../lib/text.js';
+import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../lib/format.js';
+
+export interface QuotesPaneProps {
+  corpus: Corpus;
+  query: string;
+  focused: boolean;
+  hits: readonly QuoteHit[];
+  /** how many quotes match (may exceed hits.length when the results are capped) */
+  total: number;
+  error?: string | undefined;
+  pending?: boolean;
+  selected: number;
+  width: number;
+  height: number;
+  plain: boolean;
+}
+
+/** How the pane's height is split: search line, list, rule, detail. */
+export function quotesLayout(height: number): { list: number; detail: number } {
+  const room = Math.max(0, height - 2); // search line + rule
+  if (room <= 2) return { list: Math.max(0, room), detail: 0 };
+  const detail = Math.min(12, Math.max(2, Math.floor(room * 0.45)));
+  return { list: room - detail, detail };
+}
+
+function ranges(matches: readonly FieldMatch[], f: FieldMatch['field']): [number, number][] {
+  return matches.filter((m) => m.field === f).flatMap((m) => m.indices);
+}
+
+export function speakerColumn(cols: number): number {
+  return Math.max(8, Math.min(22, Math.floor(cols * 0.25)));
+}
+
+export function quoteRow(hit: QuoteHit, cols: number): Line {
+  const sw = speakerColumn(cols);
+  const who: Seg[] = hit.speaker
+    ? highlight(hit.speaker.name, ranges(hit.matches, 'speaker'))
+    : [ui('(term)', 'dim')];
+  const { quote } = hit.ref;
+  const [open, close] = quoteMarks(quote.kind);
+  const text: Seg[] = [ui(open), ...highlight(quote.text, ranges(hit.matches, 'text')), ui(close)];
+  return [...pad(who, sw), ui('  '), ...fit(text, Math.max(1, cols - sw - 2), { focus: 'match' })];
+}
+
+export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols: number, height: number, plain: boolean): Line[] {
+  if (!hit || height <= 0) return [];
+  const { quote, article } = hit.ref;
+  const speaker = hit.speaker;
+  const meta = joined([
+    speaker ? [data(speaker.name, 'title')] : [ui('term', 'title'), ui(' (nobody is quoted as saying it)', 'dim')],
+    speaker?.role ? [data(speaker.role)] : [],
+    [ui(quote.kind, 'dim')],
+    quote.channel ? [data(quote.channel)] : [],
+    quote.when ? [data(formatWhen(quote.when))] : [],
+  ]);
+  const source = (para: number): Line =>
+    joined([
+      [ui(`¶${para}`, 'accent')],
+      article.draft ? [ui('DRAFT', 'warn')] : [],
+      quote.attribution
+        ? [ui(`extractor: ${quote.attribution.rule}, ${Math.round(quote.attribution.confidence * 100)}% sure`, 'dim')]
+        : [],
+      [data(article.title)],
+      article.outlet ? [data(article.outlet, 'dim')] : [],
+    ]);
+  const narratives = quote.narratives.map((id) => corpus.narrativeById.get(id)?.label ?? id);
+  const tail: Line[] = [];
+  if (narratives.length) tail.push(field('narratives', narratives.join(' · ')));
+  if (quote.topics.length) tail.push(field('topics', quote.topics.join(', ')));
+  if (quote.note) tail.push(field('note', quote.note));
+  // meta + paragraph (at least 1 line) + source + as much of the tail as fits
+  const tailShown = tail.slice(0, Math.max(0, height - 3));
+  const paraLines = Math.max(1, height - 2 - tailShown.length);
+  const span = spanInParagraph(article, quote.span, cols, paraLines, plain);
+  const lines: Line[] = [meta, ...span.lines, source(span.paragraph), ...tailShown];
+  return lines.slice(0, height).map((l) => fit(l, cols));
+}
+
+export function QuotesPane(props: QuotesPaneProps) {
+  const { corpus, hits, selected, width, height, plain } = props;
+  const { list, detail } = quotesLayout(height);
+  const all = corpus.quotes.length;
+  const status = props.pending
+    ? 'searching…'
+    : props.query
+      ? `${props.total} of ${all} quotes`
+      : `${all} quotes`;
+  const empty: Line[] = props.query
+    ? [[ui('  no quote matches ', 'dim'), data(props.query, 'bold')], [ui('  esc clears the search; ? shows the syntax', 'dim')]]
+    : [[ui('  this corpus has no quotes', 'dim')]];
+  const rows = listWindowLines({
+    count: hits.length,
+    selected,
+    height: list,
+    width,
+    row: (i, cols) => quoteRow(hits[i]!, cols),
+    empty,
+  });
+  const current = hits[selected];
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      <SearchLine
+        text={props.query}
+        focused={props.focused}
+        placeholder="search quotes, speakers, narratives, topics"
+        status={status}
+        error={props.error}
+        width={width}
+      />
+      <Lines lines={rows} height={list} />
+      {detail > 0 ? (
+        <>
+          <Lines lines={[rule(width)]} height={1} />
+          <Lines lines={quoteDetailLines(corpus, current, width, detail, plain)} height={detail} />
+        </>
+      ) : null}
+    </Box>
+  );
+}

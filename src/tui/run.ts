@@ -1,0 +1,120 @@
+/**
+ * Runs the dashboard full-screen on the terminal, and gives the terminal back exactly as it was
+ * on every way out: q (0), Ctrl-C or SIGINT (130), SIGTERM (143), SIGHUP (129), a render error or
+ * an uncaught exception (2, with one line on stderr). The CLI calls this only when stdin and
+ * stdout are terminals.
+ */
+import React from 'react';
+import { render, type Instance } from 'ink';
+import type { Corpus } from '../core/corpus.js';
+import { findActor, findNarrative, isFound } from '../core/compare.js';
+import { App } from './App.js';
+import type { InitialOptions, PaneId } from './state.js';
+
+export interface DashboardOptions {
+  corpus: Corpus;
+  /** pre-fill the quote search */
+  search?: string;
+  pane?: PaneId;
+  /** open this actor's profile (id, name or alias) */
+  actor?: string;
+  /** compare these narratives (ids or labels) */
+  compare?: string[];
+}
+
+const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
+const ALT_SCREEN_OFF = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+/** True when the terminal should get no colours or attributes. */
+export function plainOutput(env: NodeJS.ProcessEnv = process.env, stdout: NodeJS.WriteStream = process.stdout): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return true;
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return true;
+  if (env.TERM === 'dumb') return true;
+  if (env.FORCE_COLOR) return false;
+  return typeof stdout.hasColors === 'function' ? !stdout.hasColors() : false;
+}
+
+/** Turns the CLI's options into the dashboard's first state (names resolved to ids). */
+export function initialFrom(corpus: Corpus, opts: Omit<DashboardOptions, 'corpus'>): InitialOptions {
+  let actor: string | undefined;
+  if (opts.actor) {
+    const found = findActor(corpus, opts.actor);
+    actor = isFound(found) ? found.id : undefined;
+  }
+  const compare = (opts.compare ?? [])
+    .map((c) => findNarrative(corpus, c))
+    .filter(isFound)
+    .map((n) => n.id);
+  return { pane: opts.pane, search: opts.search, actor, compare };
+}
+
+export function runDashboard(opts: DashboardOptions): Promise<number> {
+  const { stdin, stdout, stderr } = process;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      // stdin may already be closed
+    }
+    stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+  };
+
+  return new Promise<number>((resolve) => {
+    let instance: Instance | undefined;
+    let finished = false;
+    const finish = (code: number, error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      try {
+        instance?.unmount();
+      } catch {
+        // unmounting a broken tree may throw; the terminal is restored below regardless
+      }
+      restore();
+      for (const [event, handler] of handlers) process.off(event, handler);
+      process.off('exit', restore);
+      stdin.pause();
+      if (error !== undefined) {
+        const message = error instanceof Error ? error.message : String(error);
+        stderr.write(`narrative-lens: the dashboard stopped after an internal error: ${message}\n`);
+      }
+      resolve(code);
+    };
+
+    const handlers: [string, (...args: unknown[]) => void][] = [
+      ['SIGINT', () => finish(130)],
+      ['SIGTERM', () => finish(143)],
+      ['SIGHUP', () => finish(129)],
+      ['uncaughtException', (err) => finish(2, err)],
+      ['unhandledRejection', (err) => finish(2, err)],
+    ];
+    for (const [event, handler] of handlers) process.on(event, handler);
+    // last resort: whoever calls process.exit, the terminal comes back
+    process.on('exit', restore);
+
+    stdout.write(ALT_SCREEN_ON);
+    try {
+      instance = render(
+        React.createElement(App, {
+          corpus: opts.corpus,
+          initial: initialFrom(opts.corpus, opts),
+          plain: plainOutput(),
+          // leave the input handler before tearing down Ink
+          onExit: (code: number) => setImmediate(() => finish(code)),
+          onError: (error: Error) => setImmediate(() => finish(2, error)),
+        }),
+        { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+      );
+      instance.waitUntilExit().then(
+        () => finish(0),
+        (err: unknown) => finish(2, err),
+      );
+    } catch (err) {
+      finish(2, err);
+    }
+  });
+}

@@ -1,0 +1,278 @@
+/**
+ * The dashboard's state and its pure reducer. The App turns keys into commands (keymap.ts) and
+ * commands into these actions; nothing here knows about keys, React or the terminal.
+ */
+import type { Context } from './keymap.js';
+
+export type PaneId = 'quotes' | 'actors' | 'narratives' | 'timeline';
+export const PANES: readonly { id: PaneId; title: string }[] = [
+  { id: 'quotes', title: 'Quotes' },
+  { id: 'actors', title: 'Actors' },
+  { id: 'narratives', title: 'Narratives' },
+  { id: 'timeline', title: 'Timeline' },
+];
+
+export interface QuotesState {
+  query: string;
+  selected: number;
+  /** a quote to select once the results are known (after following a link to it) */
+  pin: string | null;
+}
+
+export interface ActorsState {
+  filter: string;
+  selected: number;
+  /** the actor whose profile is open, or null for the list */
+  profile: string | null;
+  /** the selected item (quote or narrative) in the profile */
+  cursor: number;
+}
+
+export interface NarrativesState {
+  selected: number;
+  /** narrative ids chosen for comparison, in the order chosen */
+  chosen: string[];
+  comparing: boolean;
+  /** first line shown of the comparison */
+  scroll: number;
+}
+
+export interface View {
+  pane: PaneId;
+  focus: 'list' | 'input';
+  quotes: QuotesState;
+  actors: ActorsState;
+  narratives: NarrativesState;
+  timeline: { selected: number };
+}
+
+export interface State extends View {
+  help: { open: boolean; scroll: number };
+  /** views to go back to with Esc, after following links between panes */
+  history: View[];
+  /** a one-line message (e.g. why a command did nothing), cleared by the next action */
+  flash: string | null;
+}
+
+export interface InitialOptions {
+  pane?: PaneId | undefined;
+  search?: string | undefined;
+  actor?: string | undefined;
+  compare?: string[] | undefined;
+}
+
+export function initialState(opts: InitialOptions = {}): State {
+  const compare = opts.compare ?? [];
+  let pane: PaneId = opts.pane ?? 'quotes';
+  if (!opts.pane && opts.actor) pane = 'actors';
+  if (!opts.pane && compare.length >= 2) pane = 'narratives';
+  return {
+    pane,
+    focus: 'list',
+    quotes: { query: opts.search ?? '', selected: 0, pin: null },
+    actors: { filter: '', selected: 0, profile: opts.actor ?? null, cursor: 0 },
+    narratives: { selected: 0, chosen: [...new Set(compare)], comparing: compare.length >= 2, scroll: 0 },
+    timeline: { selected: 0 },
+    help: { open: false, scroll: 0 },
+    history: [],
+    flash: null,
+  };
+}
+
+export type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom';
+
+export type Target = 'quotes' | 'actors' | 'profile' | 'narratives' | 'compare' | 'timeline' | 'help';
+
+export type Action =
+  | { type: 'pane'; pane: PaneId }
+  | { type: 'focus'; focus: 'list' | 'input' }
+  | { type: 'set-text'; text: string }
+  | { type: 'edit'; edit: 'insert' | 'delete-char' | 'delete-word' | 'clear'; text?: string }
+  | { type: 'select'; target: Target; index: number }
+  | { type: 'move'; target: Target; command: Movement; count: number; page: number }
+  | { type: 'open-profile'; actor: string }
+  | { type: 'close-profile' }
+  | { type: 'open-quote'; quote: string }
+  | { type: 'open-narrative'; index: number }
+  | { type: 'unpin'; index: number }
+  | { type: 'back' }
+  | { type: 'toggle-choose'; id: string }
+  | { type: 'compare'; on: boolean }
+  | { type: 'help'; open: boolean }
+  | { type: 'flash'; text: string };
+
+function view(s: State): View {
+  const { pane, focus, quotes, actors, narratives, timeline } = s;
+  return { pane, focus, quotes, actors, narratives, timeline };
+}
+
+/** Remember where we are, then go somewhere else. */
+function follow(s: State, next: Partial<View>): State {
+  return { ...s, ...next, focus: 'list', history: [...s.history.slice(-49), view(s)] };
+}
+
+export function reducer(s0: State, action: Action): State {
+  const s = s0.flash && action.type !== 'flash' ? { ...s0, flash: null } : s0;
+  switch (action.type) {
+    case 'pane':
+      // switching panes by hand starts a new trail
+      return { ...s, pane: action.pane, focus: 'list', help: { ...s.help, open: false }, history: [] };
+    case 'focus':
+      return { ...s, focus: action.focus };
+    case 'set-text':
+      if (s.pane === 'quotes') return { ...s, quotes: { ...s.quotes, query: action.text, selected: 0, pin: null } };
+      if (s.pane === 'actors') return { ...s, actors: { ...s.actors, filter: action.text, selected: 0 } };
+      return s;
+    case 'edit': {
+      const current = s.pane === 'quotes' ? s.quotes.query : s.actors.filter;
+      return reducer(s, { type: 'set-text', text: edit(current, action.edit, action.text ?? '') });
+    }
+    case 'move': {
+      const current = indexOf(s, action.target);
+      return reducer(s, { type: 'select', target: action.target, index: move(Math.min(current, action.count - 1), action.command, action.count, action.page) });
+    }
+    case 'select': {
+      const index = Math.max(0, action.index);
+      switch (action.target) {
+        case 'quotes':
+          return { ...s, quotes: { ...s.quotes, selected: index, pin: null } };
+        case 'actors':
+          return { ...s, actors: { ...s.actors, selected: index } };
+        case 'profile':
+          return { ...s, actors: { ...s.actors, cursor: index } };
+        case 'narratives':
+          return { ...s, narratives: { ...s.narratives, selected: index } };
+        case 'compare':
+          return { ...s, narratives: { ...s.narratives, scroll: index } };
+        case 'timeline':
+          return { ...s, timeline: { selected: index } };
+        case 'help':
+          return { ...s, help: { ...s.help, scroll: index } };
+      }
+      return s;
+    }
+    case 'open-profile':
+      return follow(s, { pane: 'actors', actors: { ...s.actors, profile: action.actor, cursor: 0 } });
+    case 'close-profile':
+      return { ...s, actors: { ...s.actors, profile: null, cursor: 0 } };
+    case 'open-quote':
+      // show every quote so the one asked for is surely there, and select it
+      return follow(s, { pane: 'quotes', quotes: { query: '', selected: 0, pin: action.quote } });
+    case 'open-narrative':
+      return follow(s, { pane: 'narratives', narratives: { ...s.narratives, selected: action.index, comparing: false } });
+    case 'unpin':
+      return { ...s, quotes: { ...s.quotes, selected: action.index, pin: null } };
+    case 'back': {
+      const prev = s.history[s.history.length - 1];
+      if (!prev) return s;
+      return { ...s, ...prev, focus: 'list', history: s.history.slice(0, -1) };
+    }
+    case 'toggle-choose': {
+      const chosen = s.narratives.chosen.includes(action.id)
+        ? s.narratives.chosen.filter((id) => id !== action.id)
+        : [...s.narratives.chosen, action.id];
+      return { ...s, narratives: { ...s.narratives, chosen } };
+    }
+    case 'compare':
+      return { ...s, narratives: { ...s.narratives, comparing: action.on, scroll: 0 } };
+    case 'help':
+      return { ...s, help: { open: action.open, scroll: 0 } };
+    case 'flash':
+      return { ...s, flash: action.text };
+  }
+}
+
+function indexOf(s: State, target: Target): number {
+  switch (target) {
+    case 'quotes':
+      return s.quotes.selected;
+    case 'actors':
+      return s.actors.selected;
+    case 'profile':
+      return s.actors.cursor;
+    case 'narratives':
+      return s.narratives.selected;
+    case 'compare':
+      return s.narratives.scroll;
+    case 'timeline':
+      return s.timeline.selected;
+    case 'help':
+      return s.help.scroll;
+  }
+}
+
+/** Text editing in a search box (the cursor is always at the end). */
+export function edit(text: string, kind: 'insert' | 'delete-char' | 'delete-word' | 'clear', typed = ''): string {
+  switch (kind) {
+    case 'insert':
+      return text + typed;
+    case 'delete-char':
+      return Array.from(text).slice(0, -1).join('');
+    case 'delete-word':
+      return text.replace(/\S*\s*$/, '');
+    case 'clear':
+      return '';
+  }
+}
+
+/** The key contexts that apply in a state (see keymap.ts). */
+export function contexts(s: State): Context[] {
+  if (s.help.open) return ['always', 'help', 'list', 'global'];
+  if (s.focus === 'input' && (s.pane === 'quotes' || (s.pane === 'actors' && !s.actors.profile))) {
+    return ['always', 'input'];
+  }
+  const out: Context[] = ['always'];
+  switch (s.pane) {
+    case 'quotes':
+      out.push('quotes');
+      if (s.quotes.query) out.push('filtered');
+      break;
+    case 'actors':
+      if (s.actors.profile) out.push('profile');
+      else {
+        out.push('actors');
+        if (s.actors.filter) out.push('filtered');
+      }
+      break;
+    case 'narratives':
+      out.push(s.narratives.comparing ? 'compare' : 'narratives');
+      break;
+    case 'timeline':
+      out.push('timeline');
+      break;
+  }
+  if (s.history.length) out.push('history');
+  out.push('list', 'global');
+  return out;
+}
+
+/** A new index after a movement command, clamped to a list of `count` items. */
+export function move(
+  current: number,
+  command: Movement,
+  count: number,
+  page: number,
+): number {
+  if (count <= 0) return 0;
+  const step = Math.max(1, page - 1);
+  const next =
+    command === 'up'
+      ? current - 1
+      : command === 'down'
+        ? current + 1
+        : command === 'page-up'
+          ? current - step
+          : command === 'page-down'
+            ? current + step
+            : command === 'top'
+              ? 0
+              : count - 1;
+  return Math.min(Math.max(0, next), count - 1);
+}
+
+/** The first index of a window of `height` rows over `count` items that shows `selected`. */
+export function windowStart(selected: number, count: number, height: number): number {
+  if (count <= height) return 0;
+  const start = selected - Math.floor(height / 2);
+  return Math.min(Math.max(0, start), count - height);
+}

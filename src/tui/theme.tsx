@@ -1,0 +1,74 @@
+/**
+ * How styles look. With colour: colours plus bold/underline. Without (NO_COLOR, FORCE_COLOR=0,
+ * a dumb terminal): chalk drops every attribute, so anything that carries meaning also has a
+ * text form (">" for the selection, "[x]" for choices, "»…«" around a quote in its paragraph,
+ * written marks in the comparison). `plain` tells the builders to add those text forms.
+ */
+import React, { createContext, useContext, type ReactNode } from 'react';
+import { Text } from 'ink';
+import type { Line, Style } from './lib/text.js';
+
+export interface Theme {
+  /** true when the terminal shows no colours or attributes */
+  plain: boolean;
+}
+
+const ThemeContext = createContext<Theme>({ plain: true });
+
+export function ThemeProvider({ theme, children }: { theme: Theme; children: ReactNode }) {
+  return <ThemeContext.Provider value={theme}>{children}</ThemeContext.Provider>;
+}
+
+export function useTheme(): Theme {
+  return useContext(ThemeContext);
+}
+
+type TextProps = React.ComponentProps<typeof Text>;
+
+const STYLES: Record<Style, TextProps> = {
+  match: { color: 'yellow', bold: true, underline: true },
+  span: { color: 'cyan', bold: true, underline: true },
+  dim: { dimColor: true },
+  bold: { bold: true },
+  label: { color: 'gray' },
+  title: { bold: true, color: 'white' },
+  selected: { color: 'cyan', bold: true },
+  good: { color: 'green', bold: true },
+  bad: { color: 'red', bold: true },
+  warn: { color: 'yellow' },
+  accent: { color: 'magenta' },
+};
+
+/** One line of styled segments. The text must already fit the width (see lib/text.ts). */
+export function LineView({ line }: { line: Line }) {
+  if (line.length === 0) return <Text> </Text>;
+  return (
+    <Text wrap="truncate-end">
+      {line.map((s, i) =>
+        s.style ? (
+          <Text key={i} {...STYLES[s.style]}>
+            {s.text}
+          </Text>
+        ) : (
+          s.text
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** Exactly `height` lines (padding with blanks), never more. */
+export function Lines({ lines, height }: { lines: readonly Line[]; height: number }) {
+  const shown = lines.slice(0, Math.max(0, height));
+  const blanks = Math.max(0, height - shown.length);
+  return (
+    <>
+      {shown.map((l, i) => (
+        <LineView key={i} line={l} />
+      ))}
+      {Array.from({ length: blanks }, (_, i) => (
+        <Text key={`b${i}`}> </Text>
+      ))}
+    </>
+  );
+}
