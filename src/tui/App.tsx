@@ -3,7 +3,7 @@
  * commands (keymap.ts) and commands into state changes (state.ts). The one place that decides
  * what a key does; panes only draw.
  */
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, useInput, type Key } from 'ink';
 import type { Corpus } from '../core/corpus.js';
 import { actorRecord, timeline } from '../core/corpus.js';
@@ -86,15 +86,16 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
 
   // ---- Quotes ----
   const search = useQuoteSearch(corpus, state.quotes.query);
-  let quoteSel = clampIndex(state.quotes.selected, search.hits.length);
-  if (state.quotes.pin && !search.pending) {
-    const pinned = search.hits.findIndex((h) => h.ref.quote.id === state.quotes.pin);
-    if (pinned >= 0) quoteSel = pinned;
-  }
-  // settle a pin into a plain selection once the results are there
-  useEffect(() => {
-    if (state.quotes.pin && !search.pending) dispatch({ type: 'unpin', index: quoteSel });
-  }, [state.quotes.pin, search.pending, quoteSel, dispatch]);
+  /** The selected quote's index in the results (a pinned quote, once found, counts as selected). */
+  const quoteIndex = (s: State): number => {
+    if (s.quotes.pin) {
+      const pinned = search.hits.findIndex((h) => h.ref.quote.id === s.quotes.pin);
+      if (pinned >= 0) return pinned;
+    }
+    return clampIndex(s.quotes.selected, search.hits.length);
+  };
+
+  const quoteSel = quoteIndex(state);
 
   // ---- Actors ----
   const counts = useMemo(() => quoteCounts(corpus), [corpus]);
@@ -143,7 +144,7 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
   };
 
   const openSpeaker = (s: State) => {
-    const hit = search.hits[s.quotes.pin ? quoteSel : clampIndex(s.quotes.selected, search.hits.length)];
+    const hit = search.hits[quoteIndex(s)];
     if (!hit) return;
     if (hit.speaker) dispatch({ type: 'open-profile', actor: hit.speaker.id });
     else dispatch({ type: 'flash', text: 'a term: nobody is quoted as saying it, so there is no speaker to open' });
@@ -155,7 +156,7 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
     const actor = actors[clampIndex(s.actors.selected, actors.length)];
     if (MOVES.has(command as Command)) {
       const t = movementTarget(s);
-      if (t) dispatch({ type: 'move', ...t, command: command as Movement });
+      if (t) dispatch({ type: 'move', ...t, command: command as Movement, ...(t.target === 'quotes' ? { from: quoteIndex(s) } : {}) });
       return;
     }
     switch (command) {

@@ -89,12 +89,12 @@ export type Action =
   | { type: 'set-text'; text: string }
   | { type: 'edit'; edit: 'insert' | 'delete-char' | 'delete-word' | 'clear'; text?: string }
   | { type: 'select'; target: Target; index: number }
-  | { type: 'move'; target: Target; command: Movement; count: number; page: number }
+  /** `from`: where the selection really is, when the state does not say (a pinned quote) */
+  | { type: 'move'; target: Target; command: Movement; count: number; page: number; from?: number }
   | { type: 'open-profile'; actor: string }
   | { type: 'close-profile' }
   | { type: 'open-quote'; quote: string }
   | { type: 'open-narrative'; index: number }
-  | { type: 'unpin'; index: number }
   | { type: 'back' }
   | { type: 'toggle-choose'; id: string }
   | { type: 'compare'; on: boolean }
@@ -128,7 +128,7 @@ export function reducer(s0: State, action: Action): State {
       return reducer(s, { type: 'set-text', text: edit(current, action.edit, action.text ?? '') });
     }
     case 'move': {
-      const current = indexOf(s, action.target);
+      const current = action.from ?? indexOf(s, action.target);
       return reducer(s, { type: 'select', target: action.target, index: move(Math.min(current, action.count - 1), action.command, action.count, action.page) });
     }
     case 'select': {
@@ -160,8 +160,6 @@ export function reducer(s0: State, action: Action): State {
       return follow(s, { pane: 'quotes', quotes: { query: '', selected: 0, pin: action.quote } });
     case 'open-narrative':
       return follow(s, { pane: 'narratives', narratives: { ...s.narratives, selected: action.index, comparing: false } });
-    case 'unpin':
-      return { ...s, quotes: { ...s.quotes, selected: action.index, pin: null } };
     case 'back': {
       const prev = s.history[s.history.length - 1];
       if (!prev) return s;
