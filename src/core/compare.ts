@@ -83,7 +83,8 @@ export function compareNarratives(corpus: Corpus, narrativeIds: string[]): Compa
 // ---------------------------------------------------------------------------------------------
 // Name lookup
 
-export type Lookup<T> = T | { closest: T[] };
+/** The item found, or the closest ones to offer instead (`ambiguous` when several fit equally). */
+export type Lookup<T> = T | { closest: T[]; ambiguous?: boolean };
 
 export function isFound<T extends object>(r: Lookup<T>): r is T {
   return !('closest' in r);
@@ -103,10 +104,11 @@ function lookup<T extends { id: string }>(items: readonly T[], input: string, na
   const folded = items.map((t) => ({ t, names: names(t).map(fold) }));
   const equal = folded.filter((x) => x.names.includes(q) || x.t.id === q);
   if (equal.length === 1) return equal[0]!.t;
+  if (equal.length > 1) return { closest: equal.slice(0, 5).map((x) => x.t), ambiguous: true };
   const words = q.split(' ');
-  const containing = (equal.length ? equal : folded).filter((x) => words.every((w) => x.names.some((n) => n.includes(w))));
+  const containing = folded.filter((x) => words.every((w) => x.names.some((n) => n.includes(w))));
   if (containing.length === 1) return containing[0]!.t;
-  if (containing.length > 1) return { closest: containing.slice(0, 5).map((x) => x.t) };
+  if (containing.length > 1) return { closest: containing.slice(0, 5).map((x) => x.t), ambiguous: true };
   const fuse = new Fuse(
     folded.map((x) => x.names.join(' \u00B7 ')),
     { threshold: 0.5, ignoreLocation: true, includeScore: true, isCaseSensitive: true },
