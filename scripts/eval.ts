@@ -1,0 +1,126 @@
+/**
+ * npm run eval [-- [--verbose] [--json] [FILE…]]
+ *
+ * Scores the extractor against gold (hand-curated) corpus files: by default the seed dataset
+ * data/kremlin-iran-protests.json and every .json file in eval/gold/. Each article's `text` (or
+ * its `source` file) is extracted afresh and compared with the curated quotes. Prints a table.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CorpusFile } from '../src/core/schema.js';
+import { evaluateArticle, ratio, total, type ArticleScore } from '../src/core/extract/evaluate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose') || args.includes('-v');
+const asJson = args.includes('--json');
+let files = args.filter((a) => !a.startsWith('-'));
+
+function fail(msg: string): never {
+  process.stderr.write(`eval: ${msg}\n`);
+  process.exit(2);
+}
+
+if (files.length === 0) {
+  const seed = path.join(root, 'data', 'kremlin-iran-protests.json');
+  if (existsSync(seed)) files.push(seed);
+  const dir = path.join(root, 'eval', 'gold');
+  if (existsSync(dir)) {
+    files.push(
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(dir, f)),
+    );
+  }
+  if (files.length === 0) fail('no gold files: expected data/kremlin-iran-protests.json or eval/gold/*.json');
+}
+
+interface Group {
+  name: string;
+  scores: ArticleScore[];
+}
+const groups: Group[] = [];
+for (const file of files) {
+  let raw: { articles?: Array<Record<string, unknown>> };
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail(`${file}: ${(e as Error).message}`);
+  }
+  // an article may hold its text or point at it with `source`
+  for (const a of raw.articles ?? []) {
+    if ((typeof a.text !== 'string' || a.text.length === 0) && typeof a.source === 'string') {
+      a.text = readFileSync(path.resolve(path.dirname(file), a.source), 'utf8');
+    }
+  }
+  const parsed = CorpusFile.safeParse(raw);
+  if (!parsed.success) fail(`${file}: not a valid corpus file (${parsed.error.issues[0]?.message})`);
+  const rel = path.relative(root, file);
+  const g: Group = { name: rel, scores: [] };
+  for (const art of parsed.data.articles) g.scores.push(evaluateArticle(parsed.data.articles.length > 1 ? `${rel}#${art.id}` : rel, art, parsed.data.actors));
+  groups.push(g);
+}
+
+const all = groups.flatMap((g) => g.scores);
+const seedScores = all.filter((s) => s.label.startsWith('data/'));
+const otherScores = all.filter((s) => !s.label.startsWith('data/'));
+const rows: ArticleScore[] = [...all];
+if (otherScores.length > 1) rows.push(total('eval/gold (all)', otherScores));
+if (all.length > 1) rows.push(total('all', all));
+
+if (asJson) {
+  process.stdout.write(`${JSON.stringify({ articles: all, totals: rows.slice(all.length) }, null, 2)}\n`);
+  process.exit(0);
+}
+
+const f2 = (x: number) => x.toFixed(2);
+const header = ['gold file', 'words', 'gold', 'pred', 'exact P', 'R', 'F1', 'overlap P', 'R', 'F1', 'kind acc', 'speaker acc', 'indirect R', 'ms'];
+const table: string[][] = rows.map((s) => [
+  s.label,
+  String(s.words),
+  String(s.gold),
+  String(s.pred),
+  f2(s.exact.precision),
+  f2(s.exact.recall),
+  f2(s.exact.f1),
+  f2(s.overlap.precision),
+  f2(s.overlap.recall),
+  f2(s.overlap.f1),
+  `${f2(ratio(s.kind.correct, s.kind.n))} (${s.kind.correct}/${s.kind.n})`,
+  `${f2(ratio(s.speaker.correct, s.speaker.n))} (${s.speaker.correct}/${s.speaker.n})`,
+  `${f2(ratio(s.indirect.hit, s.indirect.gold))} (${s.indirect.hit}/${s.indirect.gold})`,
+  s.ms.toFixed(0),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log('Quoted passages (direct + term): spans exact and overlapping; kind = direct vs term on matched');
+console.log('passages; speaker = matched direct quotes; indirect R = gold indirect quotes overlapped by a prediction.\n');
+console.log(line(header));
+console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+table.forEach((r, i) => {
+  if (i === all.length) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  console.log(line(r));
+});
+if (seedScores.length) {
+  const s = total('seed', seedScores);
+  const ok = (b: boolean) => (b ? 'ok' : 'BELOW TARGET');
+  console.log(
+    `\nseed targets: spans P ${f2(s.overlap.precision)} ≥ 0.95 ${ok(s.overlap.precision >= 0.95)}, R ${f2(s.overlap.recall)} ≥ 0.95 ${ok(s.overlap.recall >= 0.95)}, ` +
+      `speaker ${f2(ratio(s.speaker.correct, s.speaker.n))} ≥ 0.90 ${ok(ratio(s.speaker.correct, s.speaker.n) >= 0.9)}, ` +
+      `indirect R ${f2(ratio(s.indirect.hit, s.indirect.gold))} ≥ 0.70 ${ok(ratio(s.indirect.hit, s.indirect.gold) >= 0.7)}`,
+  );
+}
+if (verbose) {
+  for (const s of all) {
+    if (s.mismatches.length === 0) continue;
+    console.log(`\n${s.label}`);
+    for (const m of s.mismatches) {
+      const t = m.text.length > 70 ? `${m.text.slice(0, 67)}…` : m.text;
+      console.log(`  ${m.what.padEnd(15)} @${m.span.start}  ${JSON.stringify(t)}${m.detail ? `  — ${m.detail}` : ''}`);
+    }
+  }
+} else if (all.some((s) => s.mismatches.length)) {
+  console.log('\n(--verbose lists every miss)');
+}

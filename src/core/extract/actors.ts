@@ -1,0 +1,358 @@
+/**
+ * The actors found in an article, merged across mentions: a full name, a surname, a title and
+ * name, a role noun ("the spokeswoman"), an unnamed description later named ("a former diplomat …
+ * Boris Bondarev"). Kinds come from titles, role nouns, organisation words and the gazetteer.
+ */
+import type { ActorKind } from '../schema.js';
+import type { Doc } from './doc.js';
+import { EVALUATIVE, GAZETTEER, NON_ACTOR_WORDS, ORG_WORDS, OUTLET_WORDS, DETERMINERS } from './lexicon.js';
+import { isTitle, npText, roleNoun, type NP } from './np.js';
+
+export interface ActorRec {
+  key: number;
+  name: string;
+  kind: ActorKind;
+  aliases: Set<string>;
+  /** lower-case name words, for surname / suffix matching */
+  words: string[];
+  role: string | null;
+  /** singular role noun ("diplomat"), for matching "the diplomat" and unnamed descriptions */
+  roleBase: string | null;
+  affiliation: string | null;
+  country: string | null;
+  gender?: 'm' | 'f';
+  /** an unnamed description ("a former Russian diplomat") that may later resolve to a name */
+  placeholder: boolean;
+  /** modifiers of a placeholder's description, lower-case */
+  modifiers: Set<string>;
+  firstPos: number;
+  lastPos: number;
+  para: number;
+  /** paragraphs where the actor is a speaker */
+  speakerParas: Set<number>;
+  /** UTF-16 spans of explicit mentions found while parsing */
+  mentions: Array<{ s: number; e: number }>;
+  merged: ActorRec | null;
+  profile: string;
+}
+
+export function canonical(a: ActorRec): ActorRec {
+  let x = a;
+  while (x.merged) x = x.merged;
+  return x;
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export class Registry {
+  readonly list: ActorRec[] = [];
+
+  constructor(private readonly doc: Doc) {}
+
+  private create(init: Partial<ActorRec> & { name: string; kind: ActorKind; pos: number; para: number }): ActorRec {
+    const a: ActorRec = {
+      key: this.list.length,
+      name: init.name,
+      kind: init.kind,
+      aliases: new Set(),
+      words: init.words ?? nameWords(init.name),
+      role: init.role ?? null,
+      roleBase: init.roleBase ?? null,
+      affiliation: init.affiliation ?? null,
+      country: init.country ?? null,
+      ...(init.gender ? { gender: init.gender } : {}),
+      placeholder: init.placeholder ?? false,
+      modifiers: init.modifiers ?? new Set(),
+      firstPos: init.pos,
+      lastPos: init.pos,
+      para: init.para,
+      speakerParas: new Set(),
+      mentions: [],
+      merged: null,
+      profile: '',
+    };
+    this.list.push(a);
+    return a;
+  }
+
+  live(): ActorRec[] {
+    return this.list.filter((a) => !a.merged);
+  }
+
+  /** Folds `from` into `into`: names become aliases, gaps are filled. */
+  merge(from: ActorRec, into: ActorRec): ActorRec {
+    from = canonical(from);
+    into = canonical(into);
+    if (from === into) return into;
+    from.merged = into;
+    into.aliases.add(from.name);
+    for (const al of from.aliases) into.aliases.add(al);
+    into.role ??= from.role;
+    into.roleBase ??= from.roleBase;
+    into.affiliation ??= from.affiliation;
+    into.country ??= from.country;
+    if (!into.gender && from.gender) into.gender = from.gender;
+    into.mentions.push(...from.mentions);
+    for (const p of from.speakerParas) into.speakerParas.add(p);
+    into.firstPos = Math.min(into.firstPos, from.firstPos);
+    into.lastPos = Math.max(into.lastPos, from.lastPos);
+    return into;
+  }
+
+  touch(a: ActorRec, s: number, e: number): ActorRec {
+    a = canonical(a);
+    a.lastPos = Math.max(a.lastPos, s);
+    if (e > s && !a.mentions.some((m) => m.s === s && m.e === e)) a.mentions.push({ s, e });
+    return a;
+  }
+
+  /** Finds or creates the actor a name phrase refers to. `hint` is what the context shows. */
+  resolveName(np: NP, hint: { speaker?: boolean; person?: boolean; outlet?: boolean } = {}): ActorRec | null {
+    const doc = this.doc;
+    const nameStr = npText(doc, np, 'name');
+    if (!nameStr) return null;
+    const words = nameWords(nameStr);
+    const first = doc.toks[np.name[0]!]!;
+    const last = doc.toks[np.name[np.name.length - 1]!]!;
+    const kind = this.classify(np, words, hint);
+    if (kind === null) return null;
+    const para = first.para;
+    const existing = this.findByWords(words, kind);
+    const info = this.describe(np);
+    if (existing) {
+      const a = canonical(existing);
+      if (words.length > a.words.length && a.kind === kind) {
+        // a fuller name than we had: "Trump" then "Donald Trump"
+        a.aliases.add(a.name);
+        a.name = nameStr;
+        a.words = words;
+      } else if (nameStr !== a.name) a.aliases.add(nameStr);
+      a.role ??= info.role;
+      a.roleBase ??= info.roleBase;
+      a.affiliation ??= info.affiliation;
+      a.country ??= info.country;
+      if (!a.gender && info.gender) a.gender = info.gender;
+      if (info.role && info.fullText !== nameStr) a.aliases.add(info.fullText);
+      return this.touch(a, first.s, last.poss ? last.e - 2 : last.e);
+    }
+    let name = nameStr;
+    const aliases: string[] = [];
+    if ((kind === 'organisation' || kind === 'outlet') && info.possessor) {
+      // "Russia’s Foreign Ministry" → "Russian Foreign Ministry"
+      const g = GAZETTEER.get(info.possessor.toLowerCase());
+      const dem = g?.country.demonyms[0];
+      if (dem) {
+        aliases.push(name, `${info.possessor}’s ${name}`);
+        name = `${dem} ${name}`;
+      }
+    }
+    const a = this.create({
+      name,
+      kind,
+      pos: first.s,
+      para,
+      words: nameWords(name),
+      role: info.role,
+      roleBase: info.roleBase,
+      affiliation: info.affiliation,
+      country: kind === 'state' ? null : info.country,
+      ...(info.gender ? { gender: info.gender } : {}),
+    });
+    for (const al of aliases) a.aliases.add(al);
+    if (info.role && info.fullText !== name) a.aliases.add(info.fullText);
+    return this.touch(a, first.s, last.poss ? last.e - 2 : last.e);
+  }
+
+  /** Looks a name up among known actors: exact, then surname/suffix. */
+  findByWords(words: string[], kind: ActorKind | null): ActorRec | null {
+    let best: ActorRec | null = null;
+    for (const raw of this.list) {
+      if (raw.merged || raw.placeholder) continue;
+      const a = raw;
+      if (kind && !compatible(a.kind, kind)) continue;
+      const al = [a.words, ...[...a.aliases].map(nameWords)];
+      let hit = false;
+      for (const w of al) {
+        if (sameWords(w, words)) hit = true;
+        else if (a.kind === 'person' || a.kind === 'organisation' || a.kind === 'outlet') {
+          if (words.length < w.length && endsWith(w, words)) hit = true;
+          else if (w.length < words.length && endsWith(words, w) && (a.kind !== 'person' || w.length >= 1)) hit = true;
+        }
+        if (hit) break;
+      }
+      if (hit && (!best || a.lastPos > best.lastPos)) best = a;
+    }
+    return best;
+  }
+
+  private classify(np: NP, words: string[], hint: { speaker?: boolean; person?: boolean; outlet?: boolean }): ActorKind | null {
+    const joined = words.join(' ');
+    const g = GAZETTEER.get(joined);
+    if (g && (g.as === 'name' || g.as === 'capital')) return hint.person ? 'person' : 'state';
+    if (g && g.as === 'demonym' && words.length === 1) return null; // "Iranian" alone is no actor
+    if (words.some((w) => OUTLET_WORDS.has(w)) && !words.includes('agency')) return 'outlet';
+    if (words.some((w) => ORG_WORDS.has(w) || w === 'house')) return 'organisation';
+    if (words.some((w) => NON_ACTOR_WORDS.has(w))) {
+      if (words.some((w) => w === 'republic' || w === 'kingdom' || w === 'states')) return hint.speaker ? 'state' : null;
+      return null;
+    }
+    if (hint.outlet) return 'outlet';
+    const single = this.doc.toks[np.name[0]!]!;
+    if (np.role?.kind === 'person' || hint.person) return 'person';
+    if (words.length === 1 && /^[A-Z]{2,6}$/.test(single.base)) return 'organisation';
+    return 'person';
+  }
+
+  private describe(np: NP): {
+    role: string | null;
+    roleBase: string | null;
+    affiliation: string | null;
+    country: string | null;
+    gender?: 'm' | 'f';
+    possessor: string | null;
+    fullText: string;
+  } {
+    const doc = this.doc;
+    let country: string | null = null;
+    let possessor: string | null = null;
+    let affiliation: string | null = null;
+    const descToks = np.desc.map((i) => doc.toks[i]!);
+    // organisation chunk inside the descriptors ("Foreign Ministry spokeswoman")
+    let chunk: string[] = [];
+    const flush = () => {
+      if (chunk.length && chunk.some((w) => ORG_WORDS.has(w.toLowerCase()))) affiliation ??= chunk.join(' ');
+      chunk = [];
+    };
+    for (const t of descToks) {
+      const g = GAZETTEER.get(t.base.toLowerCase());
+      if (g) {
+        country ??= g.country.name;
+        if (t.poss) possessor ??= t.base;
+      }
+      if (t.cap && !isTitle(t) && !g) chunk.push(t.base);
+      else flush();
+    }
+    flush();
+    if (np.kind === 'name' && np.name.length) {
+      // a possessor right before an organisation name: "Russia’s Foreign Ministry"
+      const before = descToks[descToks.length - 1];
+      if (before?.poss && GAZETTEER.has(before.base.toLowerCase())) possessor = before.base;
+    }
+    let roleToks = descToks.filter((t) => !DETERMINERS.has(t.lower) && !EVALUATIVE.has(t.lower));
+    // a possessor opening the descriptors is not part of the role ("Syria’s former president")
+    while (roleToks.length && roleToks[0]!.poss) roleToks = roleToks.slice(1);
+    const hasRole = roleToks.some((t) => roleNoun(t) || isTitle(t));
+    const role = hasRole && roleToks.length ? clean(doc.text.slice(roleToks[0]!.s, roleToks[roleToks.length - 1]!.e)) : null;
+    return {
+      role,
+      roleBase: np.role?.base ?? null,
+      affiliation,
+      country,
+      ...(np.role?.gender ? { gender: np.role.gender } : {}),
+      possessor,
+      fullText: npText(doc, np),
+    };
+  }
+
+  /**
+   * A descriptive phrase ("several analysts", "the spokeswoman", "a former diplomat"):
+   * the named person it points back to, an earlier identical description, or a new actor.
+   */
+  resolveRole(np: NP, recent: readonly ActorRec[]): ActorRec | null {
+    const doc = this.doc;
+    const role = np.role;
+    if (!role) return null;
+    const first = doc.toks[np.toks[0]!]!;
+    const last = doc.toks[np.toks[np.toks.length - 1]!]!;
+    const descWords = np.desc
+      .map((i) => doc.toks[i]!)
+      .filter((t) => !DETERMINERS.has(t.lower))
+      .map((t) => t.base.toLowerCase());
+    const definite = doc.toks[np.toks[0]!]!.lower === 'the' && !np.indefinite;
+    // text without a leading article: "former Russian diplomat", "Several analysts"
+    const startTok = np.toks.find((i) => !['a', 'an', 'the'].includes(doc.toks[i]!.lower));
+    if (startTok === undefined) return null;
+    const st = doc.toks[startTok]!;
+    const name = clean(doc.text.slice(st.s, last.poss ? last.e - 2 : last.e));
+    if (role.kind === 'person') {
+      if (definite) {
+        for (let i = recent.length - 1; i >= 0; i--) {
+          const a = canonical(recent[i]!);
+          if (a.kind === 'person' && (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base))) {
+            return this.touch(a, first.s, last.e);
+          }
+        }
+      }
+      // an earlier description with the same head and compatible words
+      for (const a0 of this.list) {
+        const a = canonical(a0);
+        if (!a0.placeholder || a0.roleBase !== role.base) continue;
+        const mods = a0.modifiers;
+        const sub = descWords.every((w) => mods.has(w)) || [...mods].every((w) => descWords.includes(w));
+        if (sub) {
+          for (const w of descWords) a0.modifiers.add(w);
+          a.aliases.add(name);
+          return this.touch(a, first.s, last.e);
+        }
+      }
+      const a = this.create({
+        name,
+        kind: 'person',
+        pos: first.s,
+        para: first.para,
+        role: name,
+        roleBase: role.base,
+        placeholder: true,
+        modifiers: new Set(descWords),
+        ...(role.gender ? { gender: role.gender } : {}),
+      });
+      const g = descWords.map((w) => GAZETTEER.get(w)).find((x) => x);
+      if (g) a.country = g.country.name;
+      return this.touch(a, first.s, last.e);
+    }
+    // groups, organisations, outlets: the same description is the same actor
+    const kind: ActorKind = role.kind === 'group' ? 'group' : role.kind === 'outlet' ? 'outlet' : 'organisation';
+    const lname = name.toLowerCase();
+    for (const a0 of this.list) {
+      const a = canonical(a0);
+      if (a.kind !== kind) continue;
+      if (a.name.toLowerCase() === lname || [...a.aliases].some((x) => x.toLowerCase() === lname)) return this.touch(a, first.s, last.e);
+    }
+    if (definite && kind === 'organisation') {
+      // "the ministry" → the latest organisation with that word in its name
+      for (let i = recent.length - 1; i >= 0; i--) {
+        const a = canonical(recent[i]!);
+        if (a.kind === 'organisation' && (a.words.includes(role.base) || a.words.join(' ') === descWords.concat(role.base).join(' '))) {
+          return this.touch(a, first.s, last.e);
+        }
+      }
+    }
+    const a = this.create({ name, kind, pos: first.s, para: first.para, roleBase: role.base, modifiers: new Set(descWords) });
+    const g = descWords.map((w) => GAZETTEER.get(w)).find((x) => x);
+    if (g) a.country = g.country.name;
+    return this.touch(a, first.s, last.e);
+  }
+}
+
+function compatible(a: ActorKind, b: ActorKind): boolean {
+  if (a === b) return true;
+  const orgish = (k: ActorKind) => k === 'organisation' || k === 'outlet';
+  return orgish(a) && orgish(b);
+}
+
+export function nameWords(s: string): string[] {
+  return s
+    .replace(/['’]s\b/g, '')
+    .toLowerCase()
+    .split(/[\s]+/)
+    .filter((w) => w.length > 0);
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+function endsWith(long: string[], short: string[]): boolean {
+  const off = long.length - short.length;
+  return off >= 0 && short.every((w, i) => long[off + i] === w);
+}

@@ -1,0 +1,394 @@
+/**
+ * The extractor's view of an article: tokens, paragraphs, quoted passages and sentences.
+ * All offsets here are UTF-16 indices into the text; index.ts converts to code points at the end.
+ * Every step is a single left-to-right pass (or a bounded look-around), so time is linear.
+ */
+import { ABBREVIATIONS, SPEECH_VERBS } from './lexicon.js';
+
+export interface Tok {
+  idx: number;
+  /** UTF-16 start/end in the text */
+  s: number;
+  e: number;
+  t: string;
+  lower: string;
+  /** a word (letters/digits), not punctuation */
+  word: boolean;
+  /** starts with a capital letter, or is a particle-prefixed name part such as "al-Assad" */
+  cap: boolean;
+  /** ends in a possessive ’s / 's (base has it removed) */
+  poss: boolean;
+  /** the token without a possessive suffix */
+  base: string;
+  para: number;
+  /** innermost quoted passage containing the token (marks excluded), or -1 */
+  quote: number;
+  /** outermost quoted passage containing the token or whose mark it is, or -1 */
+  top: number;
+  /** this token is a quotation mark of a recognised passage */
+  mark: boolean;
+  sent: number;
+}
+
+export interface QuotedPassage {
+  idx: number;
+  /** UTF-16 index of the opening and closing marks */
+  open: number;
+  close: number;
+  /** inside the marks: [start, end) */
+  start: number;
+  end: number;
+  parent: number;
+  depth: number;
+  para: number;
+  lastPara: number;
+  openTok: number;
+  closeTok: number;
+  /** sentence index where the passage opens / closes (filled by sentence splitting) */
+  sent: number;
+  lastSent: number;
+}
+
+export interface Para {
+  idx: number;
+  s: number;
+  e: number;
+  firstTok: number;
+  endTok: number;
+}
+
+export interface Sentence {
+  idx: number;
+  para: number;
+  /** token range [a, b) */
+  a: number;
+  b: number;
+  /**
+   * The sentence as the analyser reads it: token indices outside top-level quotes (marks
+   * excluded), with each top-level quoted passage as one item `-(quote index + 1)`.
+   */
+  items: number[];
+}
+
+export interface Doc {
+  text: string;
+  toks: Tok[];
+  paras: Para[];
+  quotes: QuotedPassage[];
+  sents: Sentence[];
+  /** lower-case words seen in lower case somewhere outside quotes (to spot sentence-initial common words) */
+  lowerVocab: Set<string>;
+}
+
+// A word: letters/digits/marks joined by internal apostrophes or hyphens; or dotted initials (U.S.);
+// or any single other non-space code point. Each alternative is unambiguous, so matching is linear.
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’][\p{L}\p{N}\p{M}]+)*|\S/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UPPER = /^\p{Lu}/u;
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|at|az|ash|an|ul|ud)-\p{Lu}/u;
+const POSSESSIVE = /['’]s$/i;
+
+export function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const t = m[0];
+    const word = LETTER_OR_DIGIT.test(t[0]!) || (t.length > 1 && LETTER_OR_DIGIT.test(t));
+    const poss = word && POSSESSIVE.test(t) && t.length > 2;
+    const base = poss ? t.slice(0, -2) : t;
+    toks.push({
+      idx: toks.length,
+      s: m.index,
+      e: m.index + t.length,
+      t,
+      lower: base.toLowerCase(),
+      word,
+      cap: word && (UPPER.test(t) || PARTICLE_NAME.test(t)),
+      poss,
+      base,
+      para: -1,
+      quote: -1,
+      top: -1,
+      mark: false,
+      sent: -1,
+    });
+  }
+  return toks;
+}
+
+/** Paragraphs are non-empty lines (as in text.ts). */
+function splitParas(text: string, toks: Tok[]): Para[] {
+  const paras: Para[] = [];
+  let lineStart = 0;
+  let ti = 0;
+  while (lineStart <= text.length) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0) nl = text.length;
+    const first = ti;
+    while (ti < toks.length && toks[ti]!.s < nl) ti++;
+    if (ti > first) {
+      const p: Para = { idx: paras.length, s: toks[first]!.s, e: toks[ti - 1]!.e, firstTok: first, endTok: ti };
+      for (let k = first; k < ti; k++) toks[k]!.para = p.idx;
+      paras.push(p);
+    }
+    lineStart = nl + 1;
+  }
+  return paras;
+}
+
+type Family = 'double' | 'single' | 'guil' | 'sguil' | 'cjk1' | 'cjk2';
+type Role = 'open' | 'close' | 'either' | 'weakclose';
+interface Mark {
+  tok: number;
+  pos: number;
+  fam: Family;
+  role: Role;
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const OPEN_CONTEXT = '([{<—–-/“‘„‚«‹「『"\'';
+const CLOSE_CONTEXT = '.,;:!?)]}>…—–-/”’»›」』"\'';
+
+function classifyMark(ch: string, prev: string | undefined, next: string | undefined): [Family, Role] | null {
+  const left = !isSpace(next) && (isSpace(prev) || OPEN_CONTEXT.includes(prev!));
+  const right = !isSpace(prev) && (isSpace(next) || CLOSE_CONTEXT.includes(next!));
+  const alnum = (c: string | undefined) => c !== undefined && LETTER_OR_DIGIT.test(c);
+  const digit = (c: string | undefined) => c !== undefined && /\d/.test(c);
+  switch (ch) {
+    case '“':
+      return ['double', right && !left ? 'close' : 'open'];
+    case '”':
+      return ['double', left && !right ? 'open' : 'close'];
+    case '„':
+      return ['double', 'open'];
+    case '"':
+      return ['double', left && !right ? 'open' : right && !left ? 'close' : 'either'];
+    case '«':
+      return ['guil', right && !left ? 'close' : 'open'];
+    case '»':
+      return ['guil', left && !right ? 'open' : 'close'];
+    case '‹':
+      return ['sguil', right && !left ? 'close' : 'open'];
+    case '›':
+      return ['sguil', left && !right ? 'open' : 'close'];
+    case '「':
+      return ['cjk1', 'open'];
+    case '」':
+      return ['cjk1', 'close'];
+    case '『':
+      return ['cjk2', 'open'];
+    case '』':
+      return ['cjk2', 'close'];
+    case '‘':
+      if (digit(next) && isSpace(prev)) return null; // ‘90s
+      return ['single', right && !left ? 'close' : 'open'];
+    case '‚':
+      return left && isSpace(prev) ? ['single', 'open'] : null;
+    case '’':
+    case "'":
+      if (alnum(prev) && alnum(next)) return null; // apostrophe inside a word
+      if (left && !right) {
+        if (ch === '’' || digit(next)) return null; // ’em, ’90s: elision, not a quotation mark
+        return ['single', 'open'];
+      }
+      if (right && !left) return ['single', prev === 's' || prev === 'S' ? 'weakclose' : 'close'];
+      return null;
+    default:
+      return null;
+  }
+}
+
+const MARK_CHARS = new Set(['“', '”', '„', '"', '«', '»', '‹', '›', '「', '」', '『', '』', '‘', '‚', '’', "'"]);
+
+function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
+  const quotes: QuotedPassage[] = [];
+  interface Open {
+    mark: Mark;
+    para: number;
+  }
+  let carry: Open | null = null;
+  for (const p of paras) {
+    const marks: Mark[] = [];
+    for (let k = p.firstTok; k < p.endTok; k++) {
+      const tk = toks[k]!;
+      if (tk.t.length !== 1 || !MARK_CHARS.has(tk.t)) continue;
+      const c = classifyMark(tk.t, text[tk.s - 1], text[tk.e]);
+      if (c) marks.push({ tok: k, pos: tk.s, fam: c[0], role: c[1] });
+    }
+    const stack: Open[] = [];
+    let startAt = 0;
+    if (carry) {
+      // a quote running over paragraphs: this paragraph opens with a continuation mark
+      const m0 = marks[0];
+      if (m0 && m0.tok === p.firstTok && m0.fam === carry.mark.fam && (m0.role === 'open' || m0.role === 'either')) {
+        stack.push(carry);
+        startAt = 1;
+      }
+      carry = null;
+    }
+    for (let i = startAt; i < marks.length; i++) {
+      const m = marks[i]!;
+      const sameFam = (): number => {
+        for (let j = stack.length - 1; j >= 0; j--) if (stack[j]!.mark.fam === m.fam) return j;
+        return -1;
+      };
+      let role = m.role;
+      if (role === 'either') role = sameFam() >= 0 ? 'close' : 'open';
+      if (role === 'weakclose') {
+        // "Russians’ fears": a possessive unless no better closing mark follows
+        if (sameFam() < 0) continue;
+        let better = false;
+        for (let j = i + 1; j < marks.length && j < i + 50; j++) {
+          const n = marks[j]!;
+          if (n.fam !== m.fam && (n.role === 'close' || n.role === 'either')) break;
+          if (n.fam === m.fam && n.role === 'close') {
+            better = true;
+            break;
+          }
+        }
+        if (better) continue;
+        role = 'close';
+      }
+      if (role === 'open') {
+        stack.push({ mark: m, para: p.idx });
+        continue;
+      }
+      const j = sameFam();
+      if (j < 0) continue; // a stray closing mark
+      const o = stack[j]!;
+      stack.length = j;
+      const start = o.mark.pos + 1;
+      const end = m.pos;
+      if (end > start && text.slice(start, end).trim().length > 0) {
+        quotes.push({
+          idx: -1,
+          open: o.mark.pos,
+          close: m.pos,
+          start,
+          end,
+          parent: -1,
+          depth: 0,
+          para: o.para,
+          lastPara: p.idx,
+          openTok: o.mark.tok,
+          closeTok: m.tok,
+          sent: -1,
+          lastSent: -1,
+        });
+      }
+    }
+    // An unclosed opening quote at the end of a paragraph continues only if the next paragraph
+    // starts with an opening mark of the same kind (the multi-paragraph convention).
+    if (stack.length > 0) carry = stack[0]!;
+  }
+  quotes.sort((a, b) => a.open - b.open || b.close - a.close);
+  const open: QuotedPassage[] = [];
+  quotes.forEach((q, i) => {
+    q.idx = i;
+    while (open.length && open[open.length - 1]!.close < q.open) open.pop();
+    const parent = open[open.length - 1];
+    if (parent && parent.close > q.close) {
+      q.parent = parent.idx;
+      q.depth = parent.depth + 1;
+    }
+    open.push(q);
+  });
+  for (const q of quotes) {
+    toks[q.openTok]!.mark = true;
+    toks[q.closeTok]!.mark = true;
+    // outer passages come first, so inner ones overwrite: `quote` ends up the innermost
+    for (let k = q.openTok + 1; k < q.closeTok; k++) toks[k]!.quote = q.idx;
+    if (q.depth === 0) for (let k = q.openTok; k <= q.closeTok; k++) toks[k]!.top = q.idx;
+  }
+  return quotes;
+}
+
+const TERMINAL = new Set(['.', '!', '?', '…']);
+
+function isAbbrevBefore(toks: Tok[], k: number): boolean {
+  const prev = toks[k - 1];
+  if (!prev || prev.e !== toks[k]!.s || !prev.word) return false;
+  if (ABBREVIATIONS.has(prev.lower)) return true;
+  return prev.t.length === 1 && UPPER.test(prev.t); // an initial: "J. Smith"
+}
+
+function startsSentence(tk: Tok | undefined): boolean {
+  if (!tk) return true;
+  if (tk.word) return UPPER.test(tk.t) || /^\d/.test(tk.t);
+  return MARK_CHARS.has(tk.t) || tk.t === '(' || tk.t === '[' || tk.t === '—' || tk.t === '-';
+}
+
+/** True when the words after a closing quote, up to the next full stop, report speech. */
+function tailHasSpeechVerb(toks: Tok[], from: number, end: number): boolean {
+  for (let k = from; k < end && k < from + 40; k++) {
+    const tk = toks[k]!;
+    if (tk.top >= 0) return false;
+    if (TERMINAL.has(tk.t)) return false;
+    if (tk.word && SPEECH_VERBS.has(tk.t)) return true;
+    if (tk.lower === 'according') return true;
+  }
+  return false;
+}
+
+function splitSentences(toks: Tok[], paras: Para[], quotes: QuotedPassage[]): Sentence[] {
+  const sents: Sentence[] = [];
+  for (const p of paras) {
+    let a = p.firstTok;
+    const push = (b: number) => {
+      if (b <= a) return;
+      const s: Sentence = { idx: sents.length, para: p.idx, a, b, items: [] };
+      let lastQ = -1;
+      for (let k = a; k < b; k++) {
+        const tk = toks[k]!;
+        tk.sent = s.idx;
+        if (tk.top >= 0) {
+          if (tk.top !== lastQ) {
+            s.items.push(-(tk.top + 1));
+            lastQ = tk.top;
+          }
+          continue;
+        }
+        lastQ = -1;
+        s.items.push(k);
+      }
+      sents.push(s);
+      a = b;
+    };
+    for (let k = p.firstTok; k < p.endTok; k++) {
+      const tk = toks[k]!;
+      if (tk.top < 0 && TERMINAL.has(tk.t)) {
+        // absorb runs like "?!" and closing brackets
+        let b = k + 1;
+        while (b < p.endTok && (TERMINAL.has(toks[b]!.t) || toks[b]!.t === ')')) b++;
+        if (b >= p.endTok) continue;
+        if (tk.t === '.' && isAbbrevBefore(toks, k)) continue;
+        if (!startsSentence(toks[b])) continue;
+        push(b);
+        k = b - 1;
+      } else if (tk.mark && tk.top >= 0 && quotes[tk.top]!.closeTok === k) {
+        const inner = toks[k - 1];
+        if (!inner || !TERMINAL.has(inner.t)) continue;
+        const b = k + 1;
+        if (b >= p.endTok || !startsSentence(toks[b])) continue;
+        if (tailHasSpeechVerb(toks, b, p.endTok)) continue;
+        push(b);
+      }
+    }
+    push(p.endTok);
+  }
+  for (const q of quotes) {
+    q.sent = toks[q.openTok]!.sent;
+    q.lastSent = toks[q.closeTok]!.sent;
+  }
+  return sents;
+}
+
+export function analyse(text: string): Doc {
+  const toks = tokenize(text);
+  const paras = splitParas(text, toks);
+  const quotes = findQuotes(text, toks, paras);
+  const sents = splitSentences(toks, paras, quotes);
+  const lowerVocab = new Set<string>();
+  for (const tk of toks) if (tk.word && tk.top < 0 && !tk.cap) lowerVocab.add(tk.lower);
+  return { text, toks, paras, quotes, sents, lowerVocab };
+}

@@ -1,0 +1,327 @@
+/**
+ * Noun phrases that can name a speaker: a name with its titles and descriptors
+ * ("Foreign Ministry spokeswoman Mariya Zakharova"), a pronoun ("he"), or a descriptive phrase
+ * headed by a role noun ("a former diplomat", "Iranian state media", "several analysts").
+ */
+import type { Doc, Sentence, Tok } from './doc.js';
+import {
+  DETERMINERS,
+  MONTHS,
+  NAME_PARTICLES,
+  NOUN_HOMOGRAPHS,
+  NP_PREPOSITIONS,
+  PRONOUNS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  STOPWORDS,
+  TITLES,
+  VERB_FILLERS,
+  WEEKDAYS,
+  type RoleNoun,
+} from './lexicon.js';
+
+export type NPKind = 'name' | 'pronoun' | 'role';
+
+export interface NP {
+  kind: NPKind;
+  /** token indices of the whole phrase, in order */
+  toks: number[];
+  /** the name part (titles and descriptors removed), for kind 'name' */
+  name: number[];
+  /** descriptor tokens before the name or the role head ("Foreign Ministry spokeswoman") */
+  desc: number[];
+  /** the role noun heading a descriptive phrase, or the title/role noun before a name */
+  role?: RoleNoun & { word: string };
+  /** "a", "one of", "several": introduces someone new */
+  indefinite: boolean;
+  pronoun?: string;
+}
+
+const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
+
+export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
+  const v = s.items[i];
+  return v === undefined || v < 0 ? null : doc.toks[v]!;
+}
+
+export function isNameTok(t: Tok | null): boolean {
+  if (!t || !t.word || !t.cap) return false;
+  if (STOPWORDS.has(t.lower) || TIME_WORDS.has(t.lower)) return false;
+  if (/^\d/.test(t.t)) return false;
+  return true;
+}
+
+export function isTitle(t: Tok): boolean {
+  return TITLES.has(t.lower.replace(/\.$/, ''));
+}
+
+export function roleNoun(t: Tok | null): (RoleNoun & { word: string }) | null {
+  if (!t || !t.word) return null;
+  const r = ROLE_NOUNS.get(t.lower);
+  return r ? { ...r, word: t.lower } : null;
+}
+
+const ADVERB = /^[a-z]+ly$/;
+export function isFiller(t: Tok | null): boolean {
+  if (!t || !t.word || t.cap) return false;
+  return VERB_FILLERS.has(t.lower) || (ADVERB.test(t.lower) && !ROLE_NOUNS.has(t.lower) && t.lower !== 'only');
+}
+
+const NOT_VERB_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'no', 'any', 'such', 'whose', 'of', 'so-called']);
+
+/** A speech verb used as a verb here (not "state media", "the claims", "a post"). */
+export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
+  const t = tok(doc, s, i);
+  if (!t || !t.word || t.cap || t.poss) return false;
+  if (!SPEECH_VERBS.has(t.t)) return false;
+  const prev = tok(doc, s, i - 1);
+  if (prev && NOT_VERB_BEFORE.has(prev.lower)) return false;
+  if (NOUN_HOMOGRAPHS.has(t.t)) {
+    const next = tok(doc, s, i + 1);
+    if (next && (roleNoun(next) || SPEECH_VERBS.has(next.t) || VERB_FILLERS.has(next.lower))) return false;
+    let j = i - 1;
+    while (isFiller(tok(doc, s, j))) j--;
+    const p = tok(doc, s, j);
+    const okPrev =
+      s.items[j] !== undefined &&
+      (s.items[j]! < 0 || (p !== null && (p.t === ',' || PRONOUNS.has(p.lower) || p.cap || roleNoun(p) !== null)));
+    if (!okPrev) return false;
+    if (p && p.cap && next && next.cap) return false; // "Security Council Reports Office": a name
+  }
+  return true;
+}
+
+/** Words that may sit inside a descriptive noun phrase before its head. */
+function isModifier(t: Tok | null): boolean {
+  if (!t || !t.word) return false;
+  if (t.cap) return !STOPWORDS.has(t.lower) || DETERMINERS.has(t.lower);
+  if (STOPWORDS.has(t.lower) && !DETERMINERS.has(t.lower)) return false;
+  if (SPEECH_VERBS.has(t.t) && !NOUN_HOMOGRAPHS.has(t.t)) return false;
+  if (ADVERB.test(t.lower) && t.lower !== 'only') return false;
+  if (/(?:ed|ing)$/.test(t.lower) && !t.lower.includes('-') && !ROLE_NOUNS.has(t.lower) && t.lower !== 'leading' && t.lower !== 'ruling' && t.lower !== 'governing') return false;
+  return true;
+}
+
+/**
+ * Builds an NP from a run of tokens known to end at its head. Returns null when the run is not
+ * a speaker-like phrase.
+ */
+export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
+  let k = 0;
+  let indefinite = false;
+  const T = (i: number) => doc.toks[run[i]!]!;
+  // determiners: "a", "the", "several", "one of", "one of the"
+  while (k < run.length && (DETERMINERS.has(T(k).lower) || (T(k).lower === 'of' && k > 0 && T(k - 1).lower === 'one'))) {
+    const l = T(k).lower;
+    if (l !== 'the' && l !== 'senior' && l !== 'top') indefinite = true;
+    k++;
+  }
+  const body = run.slice(k);
+  if (body.length === 0) return null;
+  const last = doc.toks[body[body.length - 1]!]!;
+  if (body.length === 1 && PRONOUNS.has(last.lower) && !last.cap) {
+    return { kind: 'pronoun', toks: run, name: [], desc: [], indefinite: false, pronoun: last.lower };
+  }
+  if (body.length === 1 && PRONOUNS.has(last.lower)) {
+    return { kind: 'pronoun', toks: run, name: [], desc: [], indefinite: false, pronoun: last.lower };
+  }
+  // a prepositional tail ("the embassy in Tehran", "one of Russia’s leading Iran experts" handled above)
+  let headEnd = body.length;
+  for (let i = 1; i < body.length; i++) {
+    const t = doc.toks[body[i]!]!;
+    if (NP_PREPOSITIONS.has(t.lower) && !t.cap) {
+      const before = doc.toks[body[i - 1]!]!;
+      if (roleNoun(before)) {
+        headEnd = i;
+        break;
+      }
+    }
+  }
+  const core = body.slice(0, headEnd);
+  const head = doc.toks[core[core.length - 1]!]!;
+  if (isNameTok(head) && (possHead || !head.poss) && headEnd === body.length) {
+    // name at the end: split off titles and descriptors
+    let n = core.length - 1;
+    while (n > 0) {
+      const p = doc.toks[core[n - 1]!]!;
+      if (isNameTok(p) && !p.poss && !isTitle(p) && !roleNoun(p)) n--;
+      else if (!p.cap && NAME_PARTICLES.has(p.lower) && n - 2 >= 0 && isNameTok(doc.toks[core[n - 2]!]!)) n--;
+      else break;
+    }
+    // "Foreign Minister Lavrov": the title is capitalised and part of the run
+    const name = core.slice(n);
+    const desc = core.slice(0, n);
+    if (name.length === 0) return null;
+    let role: NP['role'];
+    for (let i = desc.length - 1; i >= 0; i--) {
+      const t = doc.toks[desc[i]!]!;
+      const r = roleNoun(t);
+      if (r) {
+        role = r;
+        break;
+      }
+      if (isTitle(t)) {
+        role = { kind: 'person', base: t.lower.replace(/\.$/, ''), word: t.lower };
+        break;
+      }
+    }
+    return { kind: 'name', toks: run, name, desc, ...(role ? { role } : {}), indefinite: false };
+  }
+  const r = roleNoun(head);
+  if (r && !head.poss) {
+    // "one of … experts" is one person
+    const oneOf = run.length > 1 && T(0).lower === 'one' && T(1).lower === 'of';
+    const role = oneOf && r.kind === 'group' ? { ...r, kind: 'person' as const } : r;
+    return { kind: 'role', toks: run, name: [], desc: core.slice(0, -1), role, indefinite };
+  }
+  if (isTitle(head) && !head.poss) {
+    return { kind: 'role', toks: run, name: [], desc: core.slice(0, -1), role: { kind: 'person', base: head.lower, word: head.lower }, indefinite };
+  }
+  return null;
+}
+
+/** The NP that ends at item j (inclusive), read backward; null if none. */
+export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): NP | null {
+  const first = tok(doc, s, j);
+  if (!first || !first.word) return null;
+  if (PRONOUNS.has(first.lower) || first.lower === 'who') {
+    return first.lower === 'who' ? null : buildNP(doc, [s.items[j]!]);
+  }
+  const run: number[] = [];
+  let i = j;
+  while (i >= 0 && run.length < 12) {
+    const t = tok(doc, s, i);
+    if (!t) break;
+    if (run.length > 0 && DETERMINERS.has(t.lower)) {
+      run.unshift(s.items[i]!);
+      // "one of …"
+      break;
+    }
+    if (run.length > 0 && t.lower === 'of' && tok(doc, s, i - 1)?.lower === 'one') {
+      run.unshift(s.items[i]!, s.items[i - 1]!);
+      run.sort((a, b) => a - b);
+      break;
+    }
+    if (run.length > 0 && NP_PREPOSITIONS.has(t.lower) && !t.cap) {
+      const before = tok(doc, s, i - 1);
+      if (before && roleNoun(before)) {
+        run.unshift(s.items[i]!);
+        i--;
+        continue;
+      }
+      break;
+    }
+    if (run.length > 0 && !t.cap && NAME_PARTICLES.has(t.lower) && isNameTok(tok(doc, s, i - 1))) {
+      run.unshift(s.items[i]!);
+      i--;
+      continue;
+    }
+    if (run.length === 0 ? isNameTok(t) || roleNoun(t) !== null || isTitle(t) : isModifier(t) || isNameTok(t)) {
+      if (run.length > 0 && t.poss && !isNameTok(t)) break; // "his", "its" handled as stopwords
+      run.unshift(s.items[i]!);
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (run.length === 0) return null;
+  // a possessive inside the run belongs to a descriptor ("Russia’s Foreign Ministry"); fine.
+  return buildNP(doc, run, possHead);
+}
+
+/** Reads an NP forward from item i. Returns the NP and the item index after it. */
+export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: number } | null {
+  const t0 = tok(doc, s, i);
+  if (!t0 || !t0.word) return null;
+  if (PRONOUNS.has(t0.lower)) {
+    const np = buildNP(doc, [s.items[i]!]);
+    return np ? { np, next: i + 1 } : null;
+  }
+  const run: number[] = [];
+  let k = i;
+  let sawName = false;
+  let sawHead = false;
+  while (k < s.items.length && run.length < 14) {
+    const t = tok(doc, s, k);
+    if (!t || !t.word) break;
+    if (run.length === 0 || (!sawName && !sawHead && DETERMINERS.has(t.lower))) {
+      if (DETERMINERS.has(t.lower) || (t.lower === 'of' && run.length > 0)) {
+        run.push(s.items[k]!);
+        k++;
+        continue;
+      }
+    }
+    if (t.lower === 'of' && run.length === 1 && doc.toks[run[0]!]!.lower === 'one') {
+      run.push(s.items[k]!);
+      k++;
+      continue;
+    }
+    if (isNameTok(t)) {
+      run.push(s.items[k]!);
+      k++;
+      sawName = true;
+      if (t.poss) {
+        // "Russia’s Foreign Ministry": the possessor is a descriptor; go on
+        sawName = false;
+      }
+      continue;
+    }
+    if (!t.cap && NAME_PARTICLES.has(t.lower) && sawName && isNameTok(tok(doc, s, k + 1))) {
+      run.push(s.items[k]!);
+      k++;
+      continue;
+    }
+    const r = roleNoun(t);
+    if (r) {
+      run.push(s.items[k]!);
+      k++;
+      sawHead = true;
+      sawName = false;
+      continue;
+    }
+    if (NP_PREPOSITIONS.has(t.lower) && sawHead && !sawName) {
+      // "the embassy in Tehran": take the preposition and one name after it
+      if (isNameTok(tok(doc, s, k + 1))) {
+        run.push(s.items[k]!);
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (isModifier(t) && !speechVerbAt(doc, s, k)) {
+      // a modifier must lead on to a head within two words ("state media", "former Russian diplomat")
+      let ok = false;
+      for (let a = 1; a <= 3; a++) {
+        const nx = tok(doc, s, k + a);
+        if (!nx) break;
+        if (roleNoun(nx) || isNameTok(nx)) {
+          ok = true;
+          break;
+        }
+        if (!isModifier(nx)) break;
+      }
+      if (!ok || sawName) break;
+      run.push(s.items[k]!);
+      k++;
+      continue;
+    }
+    break;
+  }
+  // trim a trailing preposition
+  while (run.length && NP_PREPOSITIONS.has(doc.toks[run[run.length - 1]!]!.lower)) {
+    run.pop();
+    k--;
+  }
+  if (run.length === 0) return null;
+  const np = buildNP(doc, run);
+  return np ? { np, next: k } : null;
+}
+
+export function npText(doc: Doc, np: NP, which: 'toks' | 'name' | 'desc' = 'toks'): string {
+  const list = np[which];
+  if (list.length === 0) return '';
+  const a = doc.toks[list[0]!]!;
+  const b = doc.toks[list[list.length - 1]!]!;
+  const end = b.poss ? b.e - 2 : b.e;
+  return doc.text.slice(a.s, end);
+}
