@@ -1,0 +1,47 @@
+/** `narrative-lens actors [name]`: the actor list, or one actor's profile. */
+import type { Argv, CommandModule } from 'yargs';
+import { actorRecord } from '../../core/corpus.js';
+import { openCorpus, status } from '../context.js';
+import { EXIT } from '../errors.js';
+import { resolveActor } from '../lookup.js';
+import type { GlobalArgs } from '../options.js';
+import { stdoutOutput } from '../print/output.js';
+import { renderActorList, renderActorProfile } from '../print/actors.js';
+
+export interface ActorsArgs extends GlobalArgs {
+  name?: string;
+}
+
+export async function runActors(a: ActorsArgs): Promise<number> {
+  const corpus = await openCorpus(a.data);
+  const out = stdoutOutput(a.format);
+  if (a.name !== undefined && a.name !== '') {
+    const actor = resolveActor(corpus, a.name);
+    const rec = actorRecord(corpus, actor.id)!;
+    if (a.limit !== undefined) rec.quotes = rec.quotes.slice(0, a.limit);
+    await renderActorProfile(corpus, rec, out);
+    return EXIT.found;
+  }
+  const counts = new Map<string, number>();
+  for (const { quote } of corpus.quotes) if (quote.speaker) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+  // Those quoted most first; then by name. Actors who say nothing are still listed (they are mentioned).
+  const actors = [...corpus.actors].sort((x, y) => (counts.get(y.id) ?? 0) - (counts.get(x.id) ?? 0) || x.name.localeCompare(y.name));
+  const shown = a.limit !== undefined ? actors.slice(0, a.limit) : actors;
+  await renderActorList(corpus, shown, (x) => counts.get(x.id) ?? 0, out);
+  return shown.length ? EXIT.found : EXIT.nothing;
+}
+
+export const actorsCommand: CommandModule<GlobalArgs, ActorsArgs> = {
+  command: 'actors [name]',
+  describe: 'List the actors, or show one actor’s profile, quotes and narratives',
+  builder: (y) =>
+    (y as Argv<GlobalArgs>)
+      .positional('name', { type: 'string', describe: 'an actor’s name, alias or id (part of one is enough when it is unique)', coerce: (v: unknown) => (v === undefined ? v : String(v)) })
+      .example('$0 actors', 'everyone, most quoted first')
+      .example('$0 actors zakharova', 'Mariya Zakharova’s profile and quotes')
+      .example('$0 actors "foreign ministry" --format json', 'the Russian Foreign Ministry as JSON')
+      .epilog('An unknown or ambiguous name lists the closest actors and exits 2.') as Argv<ActorsArgs>,
+  handler: async (a) => {
+    status.code = await runActors(a);
+  },
+};

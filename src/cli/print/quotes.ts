@@ -1,0 +1,64 @@
+/** Quotes (search results, an actor's quotes) in every format. */
+import type { Corpus, QuoteRef } from '../../core/corpus.js';
+import type { QuoteHit } from '../../core/search.js';
+import { inert } from '../../core/sanitize.js';
+import { csv } from './csv.js';
+import { json, ndjson } from './json.js';
+import { md, mdTable } from './markdown.js';
+import type { Output } from './output.js';
+import { QUOTE_CSV_HEADER, quoteCsvRow, quoteRecord, paragraphOf } from './records.js';
+
+export interface QuoteList {
+  corpus: Corpus;
+  /** text: leave out the speaker column (an actor's own profile) */
+  hideSpeaker?: boolean;
+  /** search hits (with scores and matches), or plain quotes */
+  items: (QuoteHit | QuoteRef)[];
+}
+
+const isHit = (x: QuoteHit | QuoteRef): x is QuoteHit => 'ref' in x;
+const refOf = (x: QuoteHit | QuoteRef): QuoteRef => (isHit(x) ? x.ref : x);
+
+/** Where a quote is: ¶6, plus the article title when the corpus has several articles. */
+function source(corpus: Corpus, ref: QuoteRef): string {
+  const p = paragraphOf(ref, ref.quote.span.start);
+  const para = p === null ? '' : `¶${p}`;
+  return corpus.articles.length > 1 ? `${para} · ${ref.article.title}` : para;
+}
+
+export async function renderQuotes(list: QuoteList, out: Output): Promise<void> {
+  const { corpus, items } = list;
+  switch (out.format) {
+    case 'json':
+      return out.write(json(items.map((x) => quoteRecord(corpus, refOf(x), isHit(x) ? x : undefined))));
+    case 'ndjson':
+      return out.write(ndjson(items.map((x) => quoteRecord(corpus, refOf(x), isHit(x) ? x : undefined))));
+    case 'csv':
+      return out.write(csv(QUOTE_CSV_HEADER, items.map((x) => quoteCsvRow(quoteRecord(corpus, refOf(x), isHit(x) ? x : undefined)))));
+    case 'markdown': {
+      const rows = items.map((x) => {
+        const ref = refOf(x);
+        const speaker = ref.quote.speaker ? corpus.actorById.get(ref.quote.speaker)?.name ?? ref.quote.speaker : '—';
+        return [md(speaker), md(ref.quote.kind), `“${md(ref.quote.text)}”`, `${md(source(corpus, ref))} \`${md(ref.quote.id)}\``];
+      });
+      return out.write(mdTable(['Speaker', 'Kind', 'Quote', 'Source'], rows));
+    }
+    case 'text': {
+      const { table, highlight } = await import('./text.js');
+      const { style } = out;
+      const rows = items.map((x) => {
+        const ref = refOf(x);
+        const hit = isHit(x) ? x : undefined;
+        const speaker = ref.quote.speaker ? corpus.actorById.get(ref.quote.speaker) : undefined;
+        const name = speaker
+          ? highlight(speaker.name, hit?.matches.find((m) => m.field === 'speaker'), style)
+          : style.dim('(term)');
+        const text = highlight(ref.quote.text, hit?.matches.find((m) => m.field === 'text'), style);
+        const row = [style.bold(name), ref.quote.kind, `${text} ${style.dim(inert(source(corpus, ref)))}`];
+        return list.hideSpeaker ? row.slice(1) : row;
+      });
+      const specs = [{ max: 24 }, { max: 8 }, {}];
+      return out.write(table(rows, list.hideSpeaker ? specs.slice(1) : specs, out.width));
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/** Events in date order, in every format. */
+import type { Corpus, DatedEvent } from '../../core/corpus.js';
+import { inert } from '../../core/sanitize.js';
+import { csv } from './csv.js';
+import { json, ndjson } from './json.js';
+import { md, mdTable } from './markdown.js';
+import type { Output } from './output.js';
+import { EVENT_CSV_HEADER, eventCsvRow, eventRecord, type EventRecord } from './records.js';
+
+function dateText(r: EventRecord): string {
+  return r.when.date ?? 'undated';
+}
+
+function writtenText(r: EventRecord): string {
+  const parts: string[] = [];
+  if (r.when.text) parts.push(`“${r.when.text}”`);
+  if (r.when.inferred) parts.push(`inferred${r.when.reason ? `: ${r.when.reason}` : ''}`);
+  return parts.join(', ');
+}
+
+export async function renderTimeline(corpus: Corpus, events: readonly DatedEvent[], out: Output): Promise<void> {
+  const recs = events.map((e) => eventRecord(corpus, e));
+  const where = (r: EventRecord) => {
+    const para = r.paragraph === null ? '' : `¶${r.paragraph}`;
+    return corpus.articles.length > 1 ? `${para} · ${corpus.articleById.get(r.article)?.title ?? r.article}` : para;
+  };
+  switch (out.format) {
+    case 'json':
+      return out.write(json(recs));
+    case 'ndjson':
+      return out.write(ndjson(recs));
+    case 'csv':
+      return out.write(csv(EVENT_CSV_HEADER, recs.map(eventCsvRow)));
+    case 'markdown':
+      return out.write(
+        mdTable(
+          ['Date', 'Event', 'As written', 'Actors', 'Source'],
+          recs.map((r) => [
+            md(dateText(r)) + (r.when.inferred ? ' (inferred)' : ''),
+            `**${md(r.label)}**<br>“${md(r.text)}”`,
+            md(writtenText(r)),
+            r.actors.map((a) => md(a.name)).join(', '),
+            md(where(r)),
+          ]),
+        ),
+      );
+    case 'text': {
+      const { table } = await import('./text.js');
+      const { style } = out;
+      const rows = recs.map((r) => {
+        const meta = [writtenText(r), r.actors.map((a) => a.name).join(', '), where(r)].filter(Boolean).join(' · ');
+        const body = `${style.bold(inert(r.label))}\n“${inert(r.text)}”${meta ? '\n' + style.dim(inert(meta)) : ''}`;
+        const date = r.when.inferred ? `${inert(dateText(r))}*` : inert(dateText(r));
+        return [date, body];
+      });
+      out.write(table(rows, [{ max: 11 }, {}], out.width));
+      if (recs.some((r) => r.when.inferred)) out.write(style.dim('* date inferred (reason given)') + '\n');
+      return;
+    }
+  }
+}

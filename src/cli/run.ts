@@ -1,0 +1,44 @@
+/**
+ * Everything the bin does after NO_COLOR is mapped: the process-wide handlers (Ctrl-C → 130, a
+ * closed pipe → quiet exit, any crash → one line and 2), then completion, the fast search path,
+ * or the full yargs program. Nothing here imports React or Ink.
+ */
+import { EXIT } from './errors.js';
+import { reportError } from './context.js';
+import { beforeDashboard } from './commands/dashboard.js';
+import { parseFastSearch } from './fast.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const onSigint = () => process.exit(EXIT.interrupted);
+  const onCrash = (err: unknown) => process.exit(reportError(err));
+  const onPipeError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.found); // the reader went away (| head)
+    else onCrash(err);
+  };
+  process.on('SIGINT', onSigint);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  process.stdout.on('error', onPipeError);
+  // The dashboard installs its own handlers (and restores the terminal before exiting).
+  beforeDashboard.hooks.push(() => {
+    process.off('SIGINT', onSigint);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  });
+
+  try {
+    if (argv[0] === '__complete') {
+      const { runCompletion } = await import('./commands/completion.js');
+      return await runCompletion(argv.slice(1));
+    }
+    const fast = parseFastSearch(argv);
+    if (fast) {
+      const { runSearch } = await import('./commands/search.js');
+      return await runSearch(fast);
+    }
+    const { runProgram } = await import('./program.js');
+    return await runProgram(argv);
+  } catch (err) {
+    return reportError(err);
+  }
+}
