@@ -114,9 +114,20 @@ function follow(s: State, next: Partial<View>): State {
 export function reducer(s0: State, action: Action): State {
   const s = s0.flash && action.type !== 'flash' ? { ...s0, flash: null } : s0;
   switch (action.type) {
-    case 'pane':
-      // switching panes by hand starts a new trail
-      return { ...s, pane: action.pane, focus: 'list', help: { ...s.help, open: false }, history: [] };
+    case 'pane': {
+      // switching panes by hand starts a new trail; asking for the pane one is on goes to its top
+      // view (the list of actors, the list of narratives)
+      const same = action.pane === s.pane && !s.help.open;
+      return {
+        ...s,
+        pane: action.pane,
+        focus: 'list',
+        help: { ...s.help, open: false },
+        history: [],
+        actors: same && s.pane === 'actors' ? { ...s.actors, profile: null, cursor: 0 } : s.actors,
+        narratives: same && s.pane === 'narratives' ? { ...s.narratives, comparing: false, scroll: 0 } : s.narratives,
+      };
+    }
     case 'focus':
       return { ...s, focus: action.focus };
     case 'set-text':

@@ -1,0 +1,169 @@
+/**
+ * End to end: the built command (dist/cli/main.js, made by `npm run build`) in a real terminal.
+ * tmux gives it a pseudo-terminal of a known size; we type with `send-keys`, read the screen with
+ * `capture-pane`, and ask tmux whether the alternate screen is still on. A private tmux server
+ * (-L) keeps these sessions away from anyone else's. Skipped only where tmux is missing (.ci/run
+ * installs it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = path.join(root, 'dist/cli/main.js');
+const corpus = path.join(root, 'test/fixtures/tui/corpus');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `nlens-e2e-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+}
+
+function screen(session: string): string {
+  return tmux('capture-pane', '-p', '-t', session);
+}
+
+function display(session: string, format: string): string {
+  return tmux('display-message', '-p', '-t', session, format).trim();
+}
+
+/** Polls the screen until `cond` holds (the command runs at its own pace: no fixed sleeps). */
+async function waitForScreen(session: string, cond: (s: string) => boolean, what: string, ms = 15_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let s = '';
+  while (Date.now() < deadline) {
+    s = screen(session);
+    if (cond(s)) return s;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${s}`);
+}
+
+let n = 0;
+/**
+ * Starts the command in a new session; after it exits the shell prints its exit code and the
+ * terminal's line discipline (icanon/echo come back on when raw mode is left).
+ */
+function start(cols: number, rows: number, args: string[] = [], env: Record<string, string> = {}): string {
+  const session = `s${++n}`;
+  const envs = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ');
+  const cmd = [
+    `${envs} node ${JSON.stringify(bin)} --data ${JSON.stringify(corpus)} ${args.map((a) => JSON.stringify(a)).join(' ')}`,
+    'echo "EXIT=$?"',
+    `stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo`,
+    'sleep 600',
+  ].join('; ');
+  tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), cmd);
+  return session;
+}
+
+async function quitAndCheckRestored(session: string, keys: string[], code: number): Promise<string> {
+  tmux('send-keys', '-t', session, ...keys);
+  const after = await waitForScreen(session, (s) => s.includes('EXIT='), 'the command to exit');
+  expect(after).toContain(`EXIT=${code}`);
+  // the alternate screen is left, the cursor shows, the terminal is back in cooked mode with echo
+  expect(display(session, '#{alternate_on}')).toBe('0');
+  expect(display(session, '#{cursor_flag}')).toBe('1');
+  const modes = await waitForScreen(session, (s) => /icanon/.test(s), 'stty output');
+  expect(modes).toMatch(/(^|\s)icanon(\s|$)/m);
+  expect(modes).toMatch(/(^|\s)echo(\s|$)/m);
+  // nothing of the dashboard is left on the normal screen
+  expect(after).not.toContain('[1 Quotes]');
+  return after;
+}
+
+describe.skipIf(!hasTmux)('the dashboard in a real terminal (tmux)', () => {
+  beforeAll(() => {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('at 100x30: search, open the speaker, come back, compare, quit with q and leave the alternate screen', async () => {
+    const s = start(100, 30);
+    const first = await waitForScreen(s, (x) => x.includes('[1 Quotes]') && x.includes('q quit'), 'the first frame');
+    expect(display(s, '#{alternate_on}')).toBe('1');
+    expect(first).toContain('19 quotes');
+    // the frame is one line shorter than the terminal, no line is wider
+    const lines = first.replace(/\n+$/, '').split('\n');
+    expect(lines.length).toBeLessThanOrEqual(29);
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(100);
+
+    tmux('send-keys', '-t', s, '/');
+    await waitForScreen(s, (x) => x.includes('/ ▌'), 'the search box');
+    tmux('send-keys', '-t', s, '-l', 'zakh');
+    const found = await waitForScreen(s, (x) => x.includes('2 of 19 quotes'), 'search results');
+    expect(found).toMatch(/^> Mariya Zakharova/m);
+    tmux('send-keys', '-t', s, 'Enter');
+    await waitForScreen(s, (x) => x.includes('Mariya Zakharova · person') && x.includes('[2 Actors]'), 'the profile');
+    tmux('send-keys', '-t', s, 'Escape');
+    await waitForScreen(s, (x) => x.includes('[1 Quotes]') && x.includes('/ zakh '), 'back in Quotes');
+
+    tmux('send-keys', '-t', s, '3');
+    await waitForScreen(s, (x) => x.includes('[3 Narratives]'), 'Narratives');
+    tmux('send-keys', '-t', s, 'Space');
+    await waitForScreen(s, (x) => x.includes('1 chosen'), 'one chosen');
+    tmux('send-keys', '-t', s, 'j');
+    await waitForScreen(s, (x) => /^> \[ \] Genuine grievance/m.test(x), 'the second narrative selected');
+    tmux('send-keys', '-t', s, 'Space');
+    await waitForScreen(s, (x) => x.includes('2 chosen'), 'two chosen');
+    tmux('send-keys', '-t', s, 'c');
+    const cmp = await waitForScreen(s, (x) => x.includes('│ Genuine grievance'), 'the comparison');
+    expect(cmp).toContain('What drives the protests?');
+    expect(cmp).toMatch(/≠ conflicts\s+│ ≠ conflicts/);
+
+    tmux('send-keys', '-t', s, '?');
+    await waitForScreen(s, (x) => x.includes('── Anywhere'), 'help');
+    tmux('send-keys', '-t', s, 'Escape');
+    await waitForScreen(s, (x) => !x.includes('── Anywhere'), 'help closed');
+
+    await quitAndCheckRestored(s, ['q'], 0);
+  });
+
+  it('Ctrl-C restores the terminal and exits 130', async () => {
+    const s = start(100, 30);
+    await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'the first frame');
+    tmux('send-keys', '-t', s, '/');
+    await waitForScreen(s, (x) => x.includes('/ ▌'), 'the search box');
+    await quitAndCheckRestored(s, ['C-c'], 130);
+  });
+
+  it('SIGTERM restores the terminal', async () => {
+    const s = start(100, 30);
+    await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'the first frame');
+    const shell = display(s, '#{pane_pid}');
+    const child = execFileSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    process.kill(Number(child), 'SIGTERM');
+    const after = await waitForScreen(s, (x) => x.includes('EXIT='), 'the command to exit');
+    expect(after).toContain('EXIT=143');
+    expect(display(s, '#{alternate_on}')).toBe('0');
+    expect(display(s, '#{cursor_flag}')).toBe('1');
+  });
+
+  it('at 60x20, resized to 160x45 and back, and with NO_COLOR: nothing overflows', async () => {
+    const s = start(60, 20, ['--pane', 'narratives'], { NO_COLOR: '1' });
+    let x = await waitForScreen(s, (v) => v.includes('[3 Narratives]'), 'the first frame');
+    const check = (v: string, cols: number, rows: number) => {
+      const lines = v.replace(/\n+$/, '').split('\n');
+      expect(lines.length).toBeLessThanOrEqual(rows - 1);
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(cols);
+    };
+    check(x, 60, 20);
+    // with NO_COLOR the selection and choices are still marked in text
+    expect(x).toMatch(/^> \[ \] /m);
+    tmux('resize-window', '-t', s, '-x', '160', '-y', '45');
+    x = await waitForScreen(s, (v) => v.split('\n')[0]!.includes('narrative-lens'), 'a redraw at 160 columns');
+    check(x, 160, 45);
+    tmux('resize-window', '-t', s, '-x', '60', '-y', '20');
+    x = await waitForScreen(s, (v) => !v.split('\n')[0]!.includes('narrative-lens') && v.includes('[3 Narratives]'), 'a redraw at 60 columns');
+    check(x, 60, 20);
+    // no colour codes were written: tmux shows none when asked to keep them
+    const styled = tmux('capture-pane', '-p', '-e', '-t', s);
+    expect(styled).not.toMatch(/\u001b\[(3|4|9|10)\dm/);
+    await quitAndCheckRestored(s, ['q'], 0);
+  });
+});
