@@ -10,6 +10,9 @@ import { EXIT, UsageError } from './errors.js';
 
 export const PROG = 'narrative-lens';
 
+/** Called just before the dashboard takes the terminal (run.ts drops its signal handlers). */
+export const beforeDashboard: { hooks: (() => void)[] } = { hooks: [] };
+
 /** The exit code the command that ran asked for (yargs handlers cannot return one). */
 export const status = { code: 0 };
 

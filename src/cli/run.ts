@@ -4,8 +4,7 @@
  * or the full yargs program. Nothing here imports React or Ink.
  */
 import { EXIT } from './errors.js';
-import { reportError } from './context.js';
-import { beforeDashboard } from './commands/dashboard.js';
+import { beforeDashboard, reportError } from './context.js';
 import { parseFastSearch } from './fast.js';
 
 export async function main(argv: string[]): Promise<number> {

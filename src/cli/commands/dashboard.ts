@@ -6,7 +6,7 @@
  * the dashboard really opens.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { openCorpus, PROG, status } from '../context.js';
+import { beforeDashboard, openCorpus, PROG, status } from '../context.js';
 import { UsageError } from '../errors.js';
 import { resolveActor, resolveNarrative } from '../lookup.js';
 import type { GlobalArgs } from '../options.js';
@@ -28,9 +28,6 @@ export interface DashboardArgs extends GlobalArgs {
 }
 
 export const NOT_A_TERMINAL = `the dashboard needs a terminal (stdin and stdout); to print results use: ${PROG} search QUERY  (or --print with --search, --actor, --compare or --pane)`;
-
-/** Hook for tests and the SIGINT handler: called just before Ink takes the terminal. */
-export const beforeDashboard: { hooks: (() => void)[] } = { hooks: [] };
 
 export async function runDefault(a: DashboardArgs, io = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   const compare = a.compare?.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);

@@ -144,12 +144,12 @@ async function compareText(cmp: Comparison, out: Output): Promise<string> {
       lines.push(style.dim(rule));
       row([inert(r.axis.question)], r.cells.map(cellLines));
     }
-    lines.push('', style.dim(MARK_LEGEND));
+    lines.push('', ...wrap(MARK_LEGEND, width).map(style.dim));
     return lines.join('\n') + '\n';
   }
   // Stacked: a block per question, a paragraph per narrative.
   const w = width === Infinity ? Infinity : Math.max(20, width);
-  const inner = w === Infinity ? w : w - 4;
+  const inner = w === Infinity ? w : w - 5;
   const blocks: string[] = [];
   blocks.push(cmp.narratives.map((nv, i) => `${i + 1}. ${style.head(inert(nv.label))}`).join('\n'));
   for (const r of cmp.rows) {
@@ -160,6 +160,6 @@ async function compareText(cmp: Comparison, out: Output): Promise<string> {
     });
     blocks.push(lines.join('\n'));
   }
-  blocks.push(style.dim(MARK_LEGEND));
+  blocks.push(wrap(MARK_LEGEND, w).map(style.dim).join('\n'));
   return blocks.join('\n\n') + '\n';
 }
