@@ -105,8 +105,8 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
   const record = useMemo(() => (shownActor ? actorRecord(corpus, shownActor) : undefined), [corpus, shownActor]);
   const profileOpen = state.actors.profile !== null && record !== undefined;
   const profile = useMemo(
-    () => (profileOpen && record ? profileView(corpus, record, width, state.actors.cursor) : undefined),
-    [corpus, profileOpen, record, width, state.actors.cursor],
+    () => (profileOpen && record ? profileView(corpus, record, width, state.actors.cursor, plain) : undefined),
+    [corpus, profileOpen, record, width, state.actors.cursor, plain],
   );
 
   // ---- Narratives ----

@@ -44,7 +44,7 @@ export const KEYS = {
 } as const;
 
 /** Polls `cond` on the event loop until it holds; fails after `ms` with `what`. */
-export async function waitFor(cond: () => boolean, what: string, ms = 3000): Promise<void> {
+export async function waitFor(cond: () => boolean, what: string, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

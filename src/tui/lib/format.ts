@@ -53,6 +53,8 @@ export function actorSummary(actor: Actor): string {
 
 export interface SpanView {
   lines: Line[];
+  /** lines the whole paragraph takes at this width */
+  total: number;
   /** 1-based paragraph number */
   paragraph: number;
 }
@@ -64,7 +66,7 @@ export interface SpanView {
 export function spanInParagraph(article: Article, span: Span, cols: number, maxLines: number, plain: boolean): SpanView {
   const paras = articleParagraphs(article);
   const para = paragraphAt(paras, span.start);
-  if (!para || maxLines <= 0) return { lines: [], paragraph: para?.number ?? 0 };
+  if (!para || maxLines <= 0) return { lines: [], total: 0, paragraph: para?.number ?? 0 };
   const map = articleOffsets(article);
   const base = map.toUnit(para.start);
   const a = Math.max(0, map.toUnit(span.start) - base);
@@ -85,13 +87,32 @@ export function spanInParagraph(article: Article, span: Span, cols: number, maxL
   const lines = shown.map((l, i) => {
     const cutBefore = i === 0 && start > 0;
     const cutAfter = i === shown.length - 1 && start + maxLines < wrapped.length;
-    const lead = cutBefore ? '… ' : cutAfter ? '… ' : '  ';
-    return fit([ui(lead, 'dim'), ...l], cols);
+    return fit([ui(cutBefore ? '… ' : '  ', 'dim'), ...l, ...(cutAfter ? [ui(' …', 'dim')] : [])], cols);
   });
-  return { lines, paragraph: para.number };
+  return { lines, total: wrapped.length, paragraph: para.number };
 }
 
 /** Plural: "1 quote", "3 quotes". */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * One line of the paragraph around a span, the span highlighted (and, without colour, between
+ * » and «) and kept in view: for mentions and silences.
+ */
+export function spanSnippet(article: Article, span: Span, cols: number, plain: boolean): Seg[] {
+  const paras = articleParagraphs(article);
+  const para = paragraphAt(paras, span.start);
+  if (!para) return [];
+  const map = articleOffsets(article);
+  const base = map.toUnit(para.start);
+  const a = Math.max(0, map.toUnit(span.start) - base);
+  const b = Math.min(para.text.length, map.toUnit(span.end) - base);
+  const segs: Seg[] = [data(para.text.slice(0, a), 'dim')];
+  if (plain) segs.push(ui('»', 'span'));
+  segs.push(data(para.text.slice(a, b), 'span'));
+  if (plain) segs.push(ui('«', 'span'));
+  segs.push(data(para.text.slice(b), 'dim'));
+  return fit(segs, cols, { focus: 'span' });
 }

@@ -141,6 +141,13 @@ export function fit(line: readonly Seg[], cols: number, opts: FitOptions = {}): 
         let drop = 0;
         let dropped = 0;
         while (drop < first && before - dropped > keep) dropped += list[drop++]!.w;
+        // start at a word if one begins soon
+        for (let i = drop; i < Math.min(first, drop + 12); i++) {
+          if (list[i]!.g === ' ') {
+            drop = i + 1;
+            break;
+          }
+        }
         list = [{ g: '…', w: 1, style: 'dim' }, ...list.slice(drop)];
       }
     }

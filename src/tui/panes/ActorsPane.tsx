@@ -12,7 +12,7 @@ import { Lines } from '../theme.js';
 import { SearchLine } from '../components/SearchLine.js';
 import { listWindowLines } from '../components/ListWindow.js';
 import { data, fit, pad, rule, ui, wrap, type Line } from '../lib/text.js';
-import { count, field, formatWhen, joined, quoteMarks } from '../lib/format.js';
+import { count, field, formatWhen, joined, quoteMarks, spanSnippet } from '../lib/format.js';
 import { quotesLayout } from './QuotesPane.js';
 
 /** Actors whose name, aliases, role, affiliation, country, kind or alignment hold every word. */
@@ -111,7 +111,7 @@ function paragraphNumber(article: Article, offset: number): number {
 }
 
 /** The full profile as lines; quotes and narratives are items the cursor moves over. */
-export function profileView(corpus: Corpus, record: ActorRecord, cols: number, cursor: number): ProfileView {
+export function profileView(corpus: Corpus, record: ActorRecord, cols: number, cursor: number, plain = false): ProfileView {
   const { actor } = record;
   const lines: Line[] = identityLines(corpus, actor, cols);
   const items: ProfileItem[] = [];
@@ -143,8 +143,9 @@ export function profileView(corpus: Corpus, record: ActorRecord, cols: number, c
   if (record.mentions.length) {
     lines.push(rule(cols, `Mentions (${record.mentions.length})`));
     for (const { mention, article } of record.mentions) {
-      const para = paragraphAt(articleParagraphs(article), mention.span.start);
-      lines.push(fit([ui(`  ¶${para?.number ?? '?'} `, 'accent'), data(`“${mention.text}” `, 'bold'), data(para?.text ?? '', 'dim')], cols));
+      const para = paragraphNumber(article, mention.span.start);
+      const lead = `  ¶${para} `;
+      lines.push([ui(lead, 'accent'), ...spanSnippet(article, mention.span, cols - lead.length, plain)]);
     }
   }
   if (record.silences.length) {

@@ -80,10 +80,13 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
   if (narratives.length) tail.push(field('narratives', narratives.join(' · ')));
   if (quote.topics.length) tail.push(field('topics', quote.topics.join(', ')));
   if (quote.note) tail.push(field('note', quote.note));
-  // meta + paragraph (at least 1 line) + source + as much of the tail as fits
-  const tailShown = tail.slice(0, Math.max(0, height - 3));
-  const paraLines = Math.max(1, height - 2 - tailShown.length);
-  const span = spanInParagraph(article, quote.span, cols, paraLines, plain);
+  // meta and source always; then the paragraph (up to 3 lines, or all of it when there is
+  // room), then narratives, topics and note, then more paragraph
+  const room = Math.max(1, height - 2);
+  const needed = spanInParagraph(article, quote.span, cols, room, plain).total;
+  const first = Math.min(needed, 3, room);
+  const tailShown = tail.slice(0, Math.max(0, room - first));
+  const span = spanInParagraph(article, quote.span, cols, Math.max(1, room - tailShown.length), plain);
   const lines: Line[] = [meta, ...span.lines, source(span.paragraph), ...tailShown];
   return lines.slice(0, height).map((l) => fit(l, cols));
 }
