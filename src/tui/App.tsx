@@ -17,7 +17,8 @@ import { TabBar, type CorpusSummary } from './components/TabBar.js';
 import { Footer } from './components/Footer.js';
 import { HelpOverlay, helpMaxScroll } from './components/HelpOverlay.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
-import { QuotesPane, quotesLayout } from './panes/QuotesPane.js';
+import { QuotesPane } from './panes/QuotesPane.js';
+import { fixedListLayout, listLayout } from './lib/layout.js';
 import { ActorsPane, filterActors, profileView, quoteCounts } from './panes/ActorsPane.js';
 import { NarrativesPane, compareMaxScroll, compareView } from './panes/NarrativesPane.js';
 import { TimelinePane } from './panes/TimelinePane.js';
@@ -122,7 +123,7 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
   const eventSel = clampIndex(state.timeline.selected, events.length);
 
   const ctx = contexts(state);
-  const listRows = quotesLayout(body).list;
+  const listRows = listLayout(body).list;
 
   /** The list the cursor keys move in now: which, how long, how far a page goes. */
   const movementTarget = (s: State): { target: Target; count: number; page: number } | null => {
@@ -137,9 +138,9 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
         if (s.narratives.comparing && compareLines) {
           return { target: 'compare', count: compareMaxScroll(compareLines, body) + 1, page: body - compareLines.header.length };
         }
-        return { target: 'narratives', count: corpus.narratives.length, page: listRows };
+        return { target: 'narratives', count: corpus.narratives.length, page: fixedListLayout(body, corpus.narratives.length).list };
       case 'timeline':
-        return { target: 'timeline', count: events.length, page: listRows };
+        return { target: 'timeline', count: events.length, page: fixedListLayout(body, events.length).list };
     }
   };
 

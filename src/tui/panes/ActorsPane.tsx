@@ -13,7 +13,7 @@ import { SearchLine } from '../components/SearchLine.js';
 import { listWindowLines } from '../components/ListWindow.js';
 import { data, fit, pad, rule, ui, wrap, type Line } from '../lib/text.js';
 import { count, field, formatWhen, joined, quoteMarks, spanSnippet } from '../lib/format.js';
-import { quotesLayout } from './QuotesPane.js';
+import { listLayout } from '../lib/layout.js';
 
 /** Actors whose name, aliases, role, affiliation, country, kind or alignment hold every word. */
 export function filterActors(actors: readonly Actor[], filter: string): Actor[] {
@@ -199,7 +199,7 @@ export function ActorsPane(props: ActorsPaneProps) {
       </Box>
     );
   }
-  const { list, detail } = quotesLayout(height);
+  const { list, detail } = listLayout(height);
   const rows = listWindowLines({
     count: props.actors.length,
     selected: props.selected,

@@ -12,7 +12,7 @@ import { Lines } from '../theme.js';
 import { listWindowLines } from '../components/ListWindow.js';
 import { data, fit, pad, rule, ui, wrap, width as widthOf, type Line, type Seg, type Style } from '../lib/text.js';
 import { actorNames, count, field, joined, quoteMarks } from '../lib/format.js';
-import { quotesLayout } from './QuotesPane.js';
+import { fixedListLayout } from '../lib/layout.js';
 
 export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }> = {
   agree: { text: '= agrees', style: 'good', meaning: 'same stance as another narrative here' },
@@ -23,7 +23,8 @@ export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }
 };
 
 export function narrativeRow(n: Narrative, chosen: boolean, cols: number): Line {
-  const lw = Math.max(12, Math.min(44, Math.floor(cols * 0.45)));
+  // narrow: the label gets the row (the summary is in the detail below)
+  const lw = cols < 80 ? Math.max(8, cols - 4) : Math.max(12, Math.min(44, Math.floor(cols * 0.45)));
   return [
     ui(chosen ? '[x] ' : '[ ] ', chosen ? 'good' : 'dim'),
     ...pad([data(n.label)], lw),
@@ -189,8 +190,8 @@ export function NarrativesPane(props: NarrativesPaneProps) {
       </Box>
     );
   }
-  const { list, detail } = quotesLayout(height);
   const narratives = corpus.narratives;
+  const { list, detail } = fixedListLayout(height, narratives.length);
   const chosenLabels = props.chosen.map((id) => corpus.narrativeById.get(id)?.label ?? id);
   const status: Line = props.chosen.length
     ? [ui(` ${props.chosen.length} chosen: `, 'dim'), data(chosenLabels.join(' · '), 'bold'), ui(props.chosen.length >= 2 ? '   c compare' : '   choose one more', 'dim')]

@@ -11,6 +11,7 @@ import { SearchLine } from '../components/SearchLine.js';
 import { listWindowLines } from '../components/ListWindow.js';
 import { data, fit, highlight, pad, rule, ui, type Line, type Seg } from '../lib/text.js';
 import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../lib/format.js';
+import { listLayout } from '../lib/layout.js';
 
 export interface QuotesPaneProps {
   corpus: Corpus;
@@ -25,14 +26,6 @@ export interface QuotesPaneProps {
   width: number;
   height: number;
   plain: boolean;
-}
-
-/** How the pane's height is split: search line, list, rule, detail. */
-export function quotesLayout(height: number): { list: number; detail: number } {
-  const room = Math.max(0, height - 2); // search line + rule
-  if (room <= 2) return { list: Math.max(0, room), detail: 0 };
-  const detail = Math.min(12, Math.max(2, Math.floor(room * 0.45)));
-  return { list: room - detail, detail };
 }
 
 function ranges(matches: readonly FieldMatch[], f: FieldMatch['field']): [number, number][] {
@@ -93,7 +86,7 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
 
 export function QuotesPane(props: QuotesPaneProps) {
   const { corpus, hits, selected, width, height, plain } = props;
-  const { list, detail } = quotesLayout(height);
+  const { list, detail } = listLayout(height);
   const all = corpus.quotes.length;
   const status = props.pending
     ? 'searching…'

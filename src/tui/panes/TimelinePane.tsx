@@ -9,7 +9,7 @@ import { Lines } from '../theme.js';
 import { listWindowLines } from '../components/ListWindow.js';
 import { data, fit, pad, rule, ui, wrap, type Line } from '../lib/text.js';
 import { actorNames, count, field, joined, spanInParagraph } from '../lib/format.js';
-import { quotesLayout } from './QuotesPane.js';
+import { fixedListLayout } from '../lib/layout.js';
 
 export function eventRow(corpus: Corpus, { event }: DatedEvent, cols: number): Line {
   const dw = 11;
@@ -54,7 +54,7 @@ export interface TimelinePaneProps {
 }
 
 export function TimelinePane({ corpus, events, selected, width, height, plain }: TimelinePaneProps) {
-  const { list, detail } = quotesLayout(height);
+  const { list, detail } = fixedListLayout(height, events.length);
   const dated = events.filter((e) => e.event.when.date).length;
   const status: Line = [
     ui(` ${count(events.length, 'event')} in date order`, 'dim'),
