@@ -11,7 +11,7 @@
  * record from its own fields; the filters look at nothing else), so a search over shards of the
  * records, merged by (score, corpus order), gives exactly the same result as one full search.
  */
-import Fuse, { type Expression, type IFuseOptions, type RangeTuple } from 'fuse.js';
+import Fuse, { type Expression, type RangeTuple } from 'fuse.js';
 import type { Corpus, QuoteRef } from './corpus.js';
 import type { Actor } from './schema.js';
 import {
@@ -27,6 +27,10 @@ import {
   type TextAtom,
   type TextOp,
 } from './query.js';
+import { textPrefilter } from './prefilter.js';
+import { RANKING_OPTIONS, SEARCH_OPTIONS, type Doc } from './search-options.js';
+
+export { SEARCH_OPTIONS } from './search-options.js';
 
 export type MatchField = 'text' | 'speaker' | 'aliases' | 'role' | 'narratives' | 'topics' | 'article' | 'kind';
 
@@ -66,61 +70,6 @@ export interface SearchResult {
 const FUSE_FIELDS = ['text', 'speaker', 'aliases', 'role', 'narratives', 'topics'] as const;
 type FuseField = (typeof FUSE_FIELDS)[number];
 
-interface Doc {
-  text: string;
-  speaker?: string;
-  aliases: string[];
-  role?: string;
-  narratives: string[];
-  topics: string[];
-}
-
-/**
- * fuse.js options: the one place they live.
- *
- * Documents hold pre-folded text (lower case, no diacritics, plain quotes; see query.ts `fold`),
- * so fuse compares case-sensitively and leaves diacritics alone: folding once at index time is
- * cheaper than fuse lower-casing every field on every keystroke, and lets us map highlight
- * ranges back to the original text exactly.
- */
-export const SEARCH_OPTIONS = {
-  keys: [
-    // The quote itself matters most; a match on who said it nearly as much (an analyst types a
-    // name to see what that person said). Aliases are often roles ("Foreign Ministry
-    // spokeswoman"), so they and the role weigh less; narrative labels and topics are
-    // analysts' tags, useful but coarser than the words of the quote.
-    { name: 'text', weight: 1 },
-    { name: 'speaker', weight: 0.8 },
-    { name: 'aliases', weight: 0.5 },
-    { name: 'role', weight: 0.4 },
-    { name: 'narratives', weight: 0.5 },
-    { name: 'topics', weight: 0.5 },
-  ],
-  // Quotes are long: with fuse's default location/distance only about the first 60 characters
-  // of a field could match. Position in the quote says nothing about relevance.
-  ignoreLocation: true,
-  // With ignoreLocation a term's score is errors / length. 0.3 lets 4–6 letter words carry one
-  // typo ("colour" finds "color", "zakarova" finds "zakharova") and 7+ letters two, while
-  // 3-letter words must match exactly. The default 0.6 (and even 0.4, which allows two errors
-  // in five letters) matches nearly every quote on a real corpus: noise, not results.
-  threshold: 0.3,
-  // fzf syntax inside each term ('exact ^prefix suffix$ =whole), built by search.ts from the
-  // parsed query; the user's string is never handed to fuse unparsed.
-  useExtendedSearch: true,
-  // Documents are folded already (see above).
-  isCaseSensitive: true,
-  ignoreDiacritics: false,
-  // Ranges to highlight; nearly free.
-  includeMatches: true,
-  includeScore: true,
-  // Short fields (a name, a role) with a good match rank above a weak match in a long quote.
-  ignoreFieldNorm: false,
-  // Highlight every occurrence, not just the first good one.
-  findAllMatches: true,
-  minMatchCharLength: 1,
-  shouldSort: true,
-} satisfies IFuseOptions<Doc>;
-
 interface Prepared {
   ref: QuoteRef;
   speaker: Actor | null;
@@ -138,12 +87,16 @@ interface Prepared {
   narrativeKeys: string[][];
   articleKeys: string[];
   articleTitle: Folded;
+  /** every folded field fuse searches, joined by FIELD_SEP: what the exact prefilter scans */
+  hay: string;
 }
 
 export interface SearchIndex {
   readonly corpus: Corpus;
   /** @internal prepared records, in corpus.quotes order */
   readonly records: readonly Prepared[];
+  /** @internal the documents fuse searches, one per record */
+  readonly docs: readonly Doc[];
   /** @internal */
   readonly fuse: Fuse<Doc>;
 }
@@ -166,6 +119,7 @@ function prepare(corpus: Corpus, ref: QuoteRef): Prepared {
     narrativeKeys: quote.narratives.map((id, i) => [fold(narratives[i]?.label ?? id), id]),
     articleKeys: [fold(article.title), article.id],
     articleTitle: foldWithMap(article.title),
+    hay: '',
   };
 }
 
@@ -183,9 +137,25 @@ function toDoc(r: Prepared): Doc {
 
 export function buildSearchIndex(corpus: Corpus): SearchIndex {
   const records = corpus.quotes.map((ref) => prepare(corpus, ref));
+  for (const r of records) r.hay = searchable(r).join(FIELD_SEP);
   const docs = records.map(toDoc);
-  const fuse = new Fuse(docs, SEARCH_OPTIONS);
-  return { corpus, records, fuse };
+  const fuse = new Fuse(docs, RANKING_OPTIONS);
+  return { corpus, records, docs, fuse };
+}
+
+/**
+ * A fuse instance over some of the index's records only (positions ascending), sharing the
+ * documents and the already-built index entries: no re-indexing. fuse scores each record from
+ * its own entry alone, so a search over a subset returns exactly the hits of a full search that
+ * fall in the subset, with the same scores. This is what lets the search pool work in chunks
+ * and narrow a growing query to the previous query's matches.
+ */
+function subsetFuse(index: SearchIndex, within: ArrayLike<number>, options: typeof SEARCH_OPTIONS | typeof RANKING_OPTIONS): Fuse<Doc> {
+  const full = index.fuse.getIndex().toJSON();
+  const records: typeof full.records = new Array(within.length);
+  for (let k = 0; k < within.length; k++) records[k] = full.records[within[k]!]!;
+  const sub = Fuse.parseIndex<Doc>({ keys: full.keys, records });
+  return new Fuse(index.docs as Doc[], options, sub);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,6 +193,9 @@ function matchOp(op: TextOp, hay: string, needle: string): boolean {
       return hay.includes(needle);
   }
 }
+
+/** Separates fields in a record's `hay`; cannot occur in folded text a user types. */
+const FIELD_SEP = '\u0001';
 
 /** Every folded searchable string of a record (what a !negation looks at). */
 function searchable(r: Prepared): string[] {
@@ -383,7 +356,15 @@ function byScoreThenOrder(a: QuoteHit, b: QuoteHit): number {
  * Searches the quotes. An empty query returns every quote in corpus order (score 0). Never
  * throws: a query that cannot be understood returns `error` and no hits.
  */
-export function searchQuotes(index: SearchIndex, query: string, opts: { limit?: number } = {}): SearchResult {
+export interface SearchOptions {
+  limit?: number;
+  /** search only these record positions (ascending indexes into corpus.quotes) */
+  within?: ArrayLike<number>;
+  /** skip the exact pruning and hand every record to fuse: the reference the benchmark checks against */
+  exhaustive?: boolean;
+}
+
+export function searchQuotes(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchResult {
   const parsed = parseQuery(query);
   if (!parsed.ok) return { hits: [], total: 0, error: parsed.error };
   const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : Infinity;
@@ -394,31 +375,51 @@ export function searchQuotes(index: SearchIndex, query: string, opts: { limit?: 
   const textAtoms = parsed.query.clauses.filter(isTextClause).flatMap((c) => c.atoms);
   const dropSingles = !textAtoms.some((a) => a.value.length <= 1);
 
-  const hits: QuoteHit[] = [];
+  // 1. which records match, with their scores (cheap: no highlight ranges yet)
+  const scored: { pos: number; score: number }[] = [];
+  const visitAll = (f: (pos: number) => void) => {
+    if (opts.within) for (let k = 0; k < opts.within.length; k++) f(opts.within[k]!);
+    else for (let pos = 0; pos < records.length; pos++) f(pos);
+  };
   if (!expr) {
-    records.forEach((r, order) => {
-      if (!filtersHold(r, filters)) return;
-      const set = new MatchSet();
-      qualifierMatches(r, filters, set);
-      hits.push({ ref: r.ref, speaker: r.speaker, score: 0, order, matches: set.list() });
+    visitAll((pos) => {
+      if (filtersHold(records[pos]!, filters)) scored.push({ pos, score: 0 });
     });
   } else {
-    let found;
+    // Exact pruning before fuse: drop the records the filters exclude and those that provably
+    // cannot match every term (prefilter.ts); fuse then scores only the rest. A subset search
+    // returns exactly the full search's hits in that subset (see subsetFuse), so nothing changes
+    // but the time.
+    const mayMatch = opts.exhaustive ? null : textPrefilter(parsed.query, FIELD_SEP);
+    const candidates: number[] = [];
+    visitAll((pos) => {
+      const r = records[pos]!;
+      if ((mayMatch === null || mayMatch(r.hay)) && filtersHold(r, filters)) candidates.push(pos);
+    });
     try {
-      found = index.fuse.search(expr);
+      const fuse = candidates.length === records.length ? index.fuse : subsetFuse(index, candidates, RANKING_OPTIONS);
+      if (candidates.length) for (const res of fuse.search(expr)) scored.push({ pos: res.refIndex, score: res.score ?? 0 });
     } catch (err) {
       return { hits: [], total: 0, error: `cannot search for that: ${(err as Error).message}` };
     }
-    for (const res of found) {
-      const r = records[res.refIndex]!;
-      if (!filtersHold(r, filters)) continue;
-      const set = new MatchSet();
-      fuseMatches(r, res.matches ?? [], dropSingles, set);
-      qualifierMatches(r, filters, set);
-      hits.push({ ref: r.ref, speaker: r.speaker, score: res.score ?? 0, order: res.refIndex, matches: set.list() });
-    }
-    hits.sort(byScoreThenOrder);
+    scored.sort((x, y) => x.score - y.score || x.pos - y.pos);
   }
-  return { hits: limit === Infinity ? hits : hits.slice(0, limit), total: hits.length };
+
+  // 2. highlight ranges for the hits that are returned only: fuse's match indices cost time
+  // per record, and a screen shows a few dozen.
+  const shown = limit === Infinity ? scored : scored.slice(0, limit);
+  const fuseRanges = new Map<number, readonly FuseMatch[]>();
+  if (expr && shown.length) {
+    const positions = shown.map((h) => h.pos).sort((x, y) => x - y);
+    for (const res of subsetFuse(index, positions, SEARCH_OPTIONS).search(expr)) fuseRanges.set(res.refIndex, res.matches ?? []);
+  }
+  const hits: QuoteHit[] = shown.map(({ pos, score }) => {
+    const r = records[pos]!;
+    const set = new MatchSet();
+    fuseMatches(r, fuseRanges.get(pos) ?? [], dropSingles, set);
+    qualifierMatches(r, filters, set);
+    return { ref: r.ref, speaker: r.speaker, score, order: pos, matches: set.list() };
+  });
+  return { hits, total: scored.length };
 }
 

@@ -1,0 +1,174 @@
+/**
+ * Exact pruning for the quote search: which records can be skipped because they provably
+ * cannot match, and when a growing query may search only the previous query's matches.
+ *
+ * Both rest on how fuse.js matches a fuzzy term (bitap with ignoreLocation): a term of length m
+ * matches a field when some substring of it is within `allowedErrors(m)` edits (insertions,
+ * deletions, substitutions) of the term. Neither lever changes a score or an order: fuse still
+ * scores every record that reaches it, each from its own fields alone. The benchmark checks the
+ * results against a full fuse.js search on every keystroke.
+ */
+import { SEARCH_THRESHOLD } from './search-options.js';
+import { isTextClause, type Atom, type Clause, type ParsedQuery, type TextAtom } from './query.js';
+
+/** fuse.js splits longer patterns into 32-character chunks, each matched on its own. */
+const FUSE_MAX_BITS = 32;
+
+/** The most edits fuse allows for a pattern of length m: the largest e with e / m <= threshold. */
+export function allowedErrors(m: number, threshold = SEARCH_THRESHOLD): number {
+  let e = 0;
+  // the same floating-point comparison fuse makes (score = errors / length; stop when > threshold)
+  while (e + 1 <= m && (e + 1) / m <= threshold) e++;
+  return e;
+}
+
+/**
+ * Pigeonhole: split the term into k + 1 pieces; k edits can spoil at most k of them, so any match
+ * contains one piece exactly. Pieces are as long as possible (equal split) to be selective.
+ */
+export function pigeonholePieces(term: string, k: number): string[] {
+  const parts = k + 1;
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < parts; i++) {
+    const len = Math.floor((term.length - start) / (parts - i));
+    out.push(term.slice(start, start + len));
+    start += len;
+  }
+  return out;
+}
+
+type Test = (hay: string) => boolean;
+
+function atomTest(a: TextAtom, sep: string): Test | null {
+  const v = a.value;
+  if (a.negate || v.length === 0 || v.includes(sep) || v.includes('|') || v.includes('"')) return null;
+  if (a.op !== 'fuzzy') {
+    // exact, include, prefix and suffix all need the value as a substring of one field
+    return (hay) => hay.includes(v);
+  }
+  if (v.length > FUSE_MAX_BITS) return null;
+  const k = allowedErrors(v.length);
+  if (k === 0) return (hay) => hay.includes(v);
+  // Two stages: the cheap pigeonhole test (native indexOf) rejects most records; the survivors
+  // get the exact answer from a bit-parallel edit-distance scan, so fuse sees only real matches.
+  const pieces = pigeonholePieces(v, k).filter((p) => p.length > 0);
+  const near = withinEdits(v, k);
+  return (hay) => {
+    let any = false;
+    for (const p of pieces) {
+      if (hay.includes(p)) {
+        any = true;
+        break;
+      }
+    }
+    return any && near(hay);
+  };
+}
+
+/**
+ * Myers' bit-vector algorithm (1999), search form: is there a substring of the text within `k`
+ * edits of `pattern` (1..32 code units)? O(text length), a handful of integer operations per
+ * character. Fields in the text are joined by a separator; a match across one only makes the
+ * test say "maybe", which is safe (fuse then decides).
+ */
+export function withinEdits(pattern: string, k: number): Test {
+  const m = pattern.length;
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c < 128) ascii[c]! |= 1 << i;
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
+  }
+  const last = 1 << (m - 1);
+  const full = m === 32 ? -1 : (1 << m) - 1;
+  if (k >= m) return () => true; // deleting the whole pattern is within k edits
+  return (text) => {
+    let pv = full;
+    let mv = 0;
+    let score = m;
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & last) score++;
+      else if (mh & last) score--;
+      // search form: a match may start anywhere, so no carry into the first row
+      ph <<= 1;
+      mh <<= 1;
+      pv = (mh | ~(xv | ph)) & full;
+      mv = ph & xv & full;
+      if (score <= k) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * A test that returns false only for a record (its searchable fields joined by `sep`) that
+ * cannot match the query's free terms; null when no term allows pruning.
+ */
+export function textPrefilter(q: ParsedQuery, sep: string): Test | null {
+  const clauseTests: Test[] = [];
+  for (const c of q.clauses) {
+    if (!isTextClause(c)) continue; // qualifiers and negations are exact filters elsewhere
+    const tests = c.atoms.map((a) => atomTest(a as TextAtom, sep));
+    if (tests.some((t) => t === null)) continue; // one unprunable alternative: the clause can't prune
+    const ts = tests as Test[];
+    clauseTests.push(ts.length === 1 ? ts[0]! : (hay) => ts.some((t) => t(hay)));
+  }
+  if (clauseTests.length === 0) return null;
+  if (clauseTests.length === 1) return clauseTests[0]!;
+  return (hay) => {
+    for (const t of clauseTests) if (!t(hay)) return false;
+    return true;
+  };
+}
+
+function sameAtom(a: Atom, b: Atom): boolean {
+  return a.type === b.type && a.op === b.op && a.negate === b.negate && a.value === b.value && (a.type === 'text' || (b.type === 'field' && a.field === b.field));
+}
+
+/** Every record matching `next` also matches `prev`, when `next` only extends this atom. */
+function atomNarrows(prev: Atom, next: Atom): boolean {
+  if (prev.type !== next.type || prev.op !== next.op || prev.negate || next.negate) return false;
+  if (prev.type === 'field' && (next.type !== 'field' || prev.field !== next.field || prev.field === 'kind')) return false;
+  if (!next.value.startsWith(prev.value)) return false;
+  switch (next.op) {
+    case 'include':
+    case 'prefix':
+      return true; // a longer substring / prefix is found only where the shorter one is
+    case 'fuzzy':
+      // a match of the longer term within e edits contains a match of its prefix within e edits;
+      // exact only while the allowed edits did not grow (the lever the issue measured)
+      return (
+        next.value.length <= FUSE_MAX_BITS &&
+        allowedErrors(next.value.length) <= allowedErrors(prev.value.length)
+      );
+    default:
+      return false; // suffix and exact-whole-field are not monotone as the value grows
+  }
+}
+
+function sameClause(a: Clause, b: Clause): boolean {
+  return a.atoms.length === b.atoms.length && a.atoms.every((x, i) => sameAtom(x, b.atoms[i]!));
+}
+
+function clauseNarrows(prev: Clause, next: Clause): boolean {
+  if (prev.atoms.length !== next.atoms.length) return false;
+  return prev.atoms.every((a, i) => sameAtom(a, next.atoms[i]!) || atomNarrows(a, next.atoms[i]!));
+}
+
+/**
+ * True when every record matching `next` provably matches `prev`, so `next` may search only
+ * `prev`'s matches: the clauses of `prev` are kept or narrowed in place, and `next` may add
+ * clauses (each one is one more condition).
+ */
+export function narrows(prev: ParsedQuery, next: ParsedQuery): boolean {
+  if (next.clauses.length < prev.clauses.length) return false;
+  return prev.clauses.every((c, i) => sameClause(c, next.clauses[i]!) || clauseNarrows(c, next.clauses[i]!));
+}

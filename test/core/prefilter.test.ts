@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { allowedErrors, narrows, pigeonholePieces, withinEdits } from '../../src/core/prefilter.js';
+import { parseQuery, type ParsedQuery } from '../../src/core/query.js';
+import { loadCorpus } from '../../src/core/load.js';
+import { buildSearchIndex, searchQuotes } from '../../src/core/search.js';
+
+/** Smallest edit distance between `p` and any substring of `t` (plain dynamic programming). */
+function bestSubstringDistance(p: string, t: string): number {
+  let prev = Array.from({ length: p.length + 1 }, (_, i) => i);
+  let best = prev[p.length]!;
+  for (let j = 1; j <= t.length; j++) {
+    const cur = [0];
+    for (let i = 1; i <= p.length; i++) {
+      cur[i] = Math.min(prev[i]! + 1, cur[i - 1]! + 1, prev[i - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    best = Math.min(best, cur[p.length]!);
+    prev = cur;
+  }
+  return best;
+}
+
+const q = (s: string): ParsedQuery => {
+  const r = parseQuery(s);
+  if (!r.ok) throw new Error(r.error);
+  return r.query;
+};
+
+describe('prefilter', () => {
+  it('allows the edits fuse allows at threshold 0.3', () => {
+    expect([1, 3, 4, 6, 7, 9, 10, 13, 14].map((m) => allowedErrors(m))).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4]);
+  });
+
+  it('splits a term into k+1 pieces that cover it', () => {
+    expect(pigeonholePieces('revolution', 3)).toEqual(['re', 'vo', 'lut', 'ion']);
+    expect(pigeonholePieces('colour', 1).join('')).toBe('colour');
+  });
+
+  it('Myers scan agrees with the textbook edit distance on random strings', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), minLength: 1, maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', 'd'), maxLength: 40 }),
+        fc.integer({ min: 0, max: 4 }),
+        (p, t, k) => {
+          expect(withinEdits(p, k)(t)).toBe(bestSubstringDistance(p, t) <= k);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('handles a 32-character pattern (all bits used)', () => {
+    const p = 'abcdefghijklmnopqrstuvwxyzabcdef';
+    expect(withinEdits(p, 3)(`xx${p.slice(0, 10)}Z${p.slice(11)}yy`)).toBe(true);
+    expect(withinEdits(p, 3)('abcdefghij')).toBe(false);
+  });
+
+  it('narrows only when every match of the new query matches the old one', () => {
+    expect(narrows(q('prote'), q('protes'))).toBe(true); // 1 edit allowed for both
+    expect(narrows(q('prot'), q('protest'))).toBe(false); // 1 → 2 edits: more can match
+    expect(narrows(q('colour'), q('colour rev'))).toBe(true); // one more AND term
+    expect(narrows(q("'sig"), q("'sigh"))).toBe(true);
+    expect(narrows(q('!rus'), q('!russ'))).toBe(false); // a longer negation excludes less
+    expect(narrows(q('speaker:zak'), q('speaker:zakh'))).toBe(true);
+    expect(narrows(q('smagin | markov'), q('smagin | markov zak'))).toBe(true);
+    expect(narrows(q('relief$'), q('relief.$'))).toBe(false);
+  });
+});
+
+describe('pruned search equals a full fuse.js search', () => {
+  it('on every keystroke of analyst queries over the seed data', async () => {
+    const index = buildSearchIndex(await loadCorpus());
+    const queries = ['colour revolution', 'zakarova', 'sigh of relif', 'kremlin | moscow', 'foreign agents', "'help", 'speaker:trump target', 'death toll !state', 'xqzvw'];
+    let compared = 0;
+    for (const full of queries) {
+      for (let i = 1; i <= full.length; i++) {
+        const s = full.slice(0, i);
+        const fast = searchQuotes(index, s, { limit: 50 });
+        const ref = searchQuotes(index, s, { limit: 50, exhaustive: true });
+        expect(fast.hits.map((h) => [h.order, h.score]), s).toEqual(ref.hits.map((h) => [h.order, h.score]));
+        expect(fast.total, s).toBe(ref.total);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
