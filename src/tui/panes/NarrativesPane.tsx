@@ -23,14 +23,11 @@ export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }
 };
 
 export function narrativeRow(n: Narrative, chosen: boolean, cols: number): Line {
+  const box = ui(chosen ? '[x] ' : '[ ] ', chosen ? 'good' : 'dim');
   // narrow: the label gets the row (the summary is in the detail below)
-  const lw = cols < 80 ? Math.max(8, cols - 4) : Math.max(12, Math.min(44, Math.floor(cols * 0.45)));
-  return [
-    ui(chosen ? '[x] ' : '[ ] ', chosen ? 'good' : 'dim'),
-    ...pad([data(n.label)], lw),
-    ui('  '),
-    ...fit([data(n.summary, 'dim')], Math.max(1, cols - lw - 6)),
-  ];
+  if (cols < 80) return [box, ...fit([data(n.label)], Math.max(1, cols - 4))];
+  const lw = Math.max(12, Math.min(44, Math.floor(cols * 0.45)));
+  return [box, ...pad([data(n.label)], lw), ui('  '), ...fit([data(n.summary, 'dim')], Math.max(1, cols - lw - 6))];
 }
 
 export function narrativeDetailLines(corpus: Corpus, n: Narrative | undefined, cols: number, height: number): Line[] {
