@@ -25,6 +25,8 @@ export interface ActorRec {
   placeholder: boolean;
   /** modifiers of a placeholder's description, lower-case */
   modifiers: Set<string>;
+  /** a placeholder introduced with "a"/"an"/"one of": someone new, named later if at all */
+  indefinite: boolean;
   firstPos: number;
   lastPos: number;
   para: number;
@@ -46,8 +48,28 @@ const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export class Registry {
   readonly list: ActorRec[] = [];
+  /** last name word → actors with a name or alias ending in it (surname and suffix lookups) */
+  private readonly byLast = new Map<string, Set<ActorRec>>();
+  private readonly wordsOf = new Map<string, string[]>();
 
   constructor(private readonly doc: Doc) {}
+
+  private words(s: string): string[] {
+    let w = this.wordsOf.get(s);
+    if (!w) this.wordsOf.set(s, (w = nameWords(s)));
+    return w;
+  }
+
+  /** Keeps the last-word index up to date with an actor's names. */
+  index(a: ActorRec): void {
+    for (const n of [a.name, ...a.aliases]) {
+      const last = this.words(n).at(-1);
+      if (!last) continue;
+      let set = this.byLast.get(last);
+      if (!set) this.byLast.set(last, (set = new Set()));
+      set.add(a);
+    }
+  }
 
   private create(init: Partial<ActorRec> & { name: string; kind: ActorKind; pos: number; para: number }): ActorRec {
     const a: ActorRec = {
@@ -63,6 +85,7 @@ export class Registry {
       ...(init.gender ? { gender: init.gender } : {}),
       placeholder: init.placeholder ?? false,
       modifiers: init.modifiers ?? new Set(),
+      indefinite: init.indefinite ?? false,
       firstPos: init.pos,
       lastPos: init.pos,
       para: init.para,
@@ -72,6 +95,7 @@ export class Registry {
       profile: '',
     };
     this.list.push(a);
+    this.index(a);
     return a;
   }
 
@@ -96,7 +120,16 @@ export class Registry {
     for (const p of from.speakerParas) into.speakerParas.add(p);
     into.firstPos = Math.min(into.firstPos, from.firstPos);
     into.lastPos = Math.max(into.lastPos, from.lastPos);
+    this.index(into);
     return into;
+  }
+
+  /** Sets a role found in an appositive ("Pat Cullen, the union’s general secretary,"). */
+  setRole(a: ActorRec, role: string, base: string | null, gender?: 'm' | 'f'): void {
+    a = canonical(a);
+    if (!a.role) a.role = role;
+    if (!a.roleBase && base) a.roleBase = base;
+    if (!a.gender && gender) a.gender = gender;
   }
 
   touch(a: ActorRec, s: number, e: number): ActorRec {
@@ -133,6 +166,7 @@ export class Registry {
       a.country ??= info.country;
       if (!a.gender && info.gender) a.gender = info.gender;
       if (info.role && info.fullText !== nameStr) a.aliases.add(info.fullText);
+      this.index(a);
       return this.touch(a, first.s, last.poss ? last.e - 2 : last.e);
     }
     let name = nameStr;
@@ -160,17 +194,20 @@ export class Registry {
     });
     for (const al of aliases) a.aliases.add(al);
     if (info.role && info.fullText !== name) a.aliases.add(info.fullText);
+    this.index(a);
     return this.touch(a, first.s, last.poss ? last.e - 2 : last.e);
   }
 
   /** Looks a name up among known actors: exact, then surname/suffix. */
   findByWords(words: string[], kind: ActorKind | null): ActorRec | null {
     let best: ActorRec | null = null;
-    for (const raw of this.list) {
+    const cands = this.byLast.get(words.at(-1) ?? '');
+    if (!cands) return null;
+    for (const raw of cands) {
       if (raw.merged || raw.placeholder) continue;
       const a = raw;
       if (kind && !compatible(a.kind, kind)) continue;
-      const al = [a.words, ...[...a.aliases].map(nameWords)];
+      const al = [a.words, ...[...a.aliases].map((x) => this.words(x))];
       let hit = false;
       for (const w of al) {
         if (sameWords(w, words)) hit = true;
@@ -276,12 +313,18 @@ export class Registry {
     const name = clean(doc.text.slice(st.s, last.poss ? last.e - 2 : last.e));
     if (role.kind === 'person') {
       if (definite) {
+        const fits = (a: ActorRec) =>
+          a.kind === 'person' && (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base));
         for (let i = recent.length - 1; i >= 0; i--) {
           const a = canonical(recent[i]!);
-          if (a.kind === 'person' && (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base))) {
-            return this.touch(a, first.s, last.e);
-          }
+          if (fits(a)) return this.touch(a, first.s, last.e);
         }
+        let best: ActorRec | null = null;
+        for (const a0 of this.list) {
+          const a = canonical(a0);
+          if (!a0.placeholder && a0.firstPos < first.s && fits(a) && (!best || a.firstPos > best.firstPos)) best = a;
+        }
+        if (best) return this.touch(best, first.s, last.e);
       }
       // an earlier description with the same head and compatible words
       for (const a0 of this.list) {
@@ -292,6 +335,7 @@ export class Registry {
         if (sub) {
           for (const w of descWords) a0.modifiers.add(w);
           a.aliases.add(name);
+          this.index(a);
           return this.touch(a, first.s, last.e);
         }
       }
@@ -303,6 +347,7 @@ export class Registry {
         role: name,
         roleBase: role.base,
         placeholder: true,
+        indefinite: np.indefinite,
         modifiers: new Set(descWords),
         ...(role.gender ? { gender: role.gender } : {}),
       });

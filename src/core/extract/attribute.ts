@@ -16,7 +16,7 @@
  */
 import type { Doc, Sentence, Tok } from './doc.js';
 import { canonical, Registry, type ActorRec } from './actors.js';
-import { CHANNEL_PLACES, PRONOUNS, SPEECH_VERBS, STOPWORDS, DETERMINERS, TOLD_AUDIENCES, WEEKDAYS, MONTHS } from './lexicon.js';
+import { ORG_WORDS, CHANNEL_PLACES, PRONOUNS, SPEECH_VERBS, STOPWORDS, DETERMINERS, TOLD_AUDIENCES, WEEKDAYS, MONTHS } from './lexicon.js';
 import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, roleNoun, speechVerbAt, tok, type NP } from './np.js';
 import { findTimes, type TimeExpr } from './when.js';
 
@@ -56,6 +56,11 @@ const CONJ_SPLIT = new Set(['but', 'while', 'whereas', 'yet', 'although', 'thoug
 const COORD = new Set(['and', 'or', 'but', 'then', 'nor']);
 const CONTENT_NOT_START = new Set(['on', 'in', 'at', 'for', 'with', 'by', 'from', 'about', 'via', 'during', 'after', 'before', 'over', 'through', 'and', 'or', 'but']);
 const FRONTED = new Set(['however', 'similarly', 'meanwhile', 'still', 'but', 'and', 'yet', 'indeed', 'instead', 'likewise', 'moreover', 'nevertheless', 'nonetheless', 'so', 'thus', 'also']);
+const DOCUMENT_NOUNS = new Set([
+  'statement', 'survey', 'report', 'poll', 'study', 'data', 'figures', 'estimate', 'estimates', 'document', 'documents',
+  'filing', 'analysis', 'tally', 'count', 'records', 'record', 'census', 'letter', 'memo', 'transcript', 'post', 'release',
+]);
+const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
 const NEGATION = new Set(['not', 'never', "n't", 'declined', 'refused']);
 
 type Seg = [number, number];
@@ -69,6 +74,9 @@ export class Attributor {
   readonly recent: ActorRec[] = [];
   private last: { actor: ActorRec; para: number } | null = null;
   private readonly cache = new Map<string, ActorRec | null>();
+  private lastDirect: QuoteAttr | null = null;
+  private readonly timesCache = new Map<number, TimeExpr[]>();
+  private readonly verbCache = new Map<string, NP | null>();
   readonly attrs: QuoteAttr[] = [];
   readonly indirect: IndirectAttr[] = [];
 
@@ -88,17 +96,21 @@ export class Attributor {
         const t = tok(doc, s, i);
         if (!t || !isNameTok(t)) continue;
         const nx = tok(doc, s, i + 1);
-        const continues = !t.poss && (isNameTok(nx) || (nx && !nx.cap && ['al', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'of'].includes(nx.lower) && isNameTok(tok(doc, s, i + 2))));
+        const continues =
+          !t.poss &&
+          (isNameTok(nx) ||
+            (nx !== null && !nx.cap && ['al', 'bin', 'ibn', 'van', 'von', 'de', 'da'].includes(nx.lower) && isNameTok(tok(doc, s, i + 2))) ||
+            (nx !== null && (nx.lower === 'of' || nx.lower === 'for') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
         if (continues) continue;
         const np = npEndingAt(doc, s, i, true);
         if (!np || np.kind !== 'name') continue;
         // a sentence-initial common word is no name ("Protests erupted …")
         const firstName = doc.toks[np.name[0]!]!;
         if (s.items[0] === np.name[0] && np.name.length === 1 && (doc.lowerVocab.has(firstName.lower) || roleNoun(firstName))) continue;
-        const prev = tok(doc, s, s.items.indexOf(np.toks[0]!) - 1);
+        const prev = tok(doc, s, doc.itemOf[np.toks[0]!]! - 1);
         const afterName = i + 1;
         const person = np.role?.kind === 'person' || this.personAppositive(s, afterName);
-        const startItem = s.items.indexOf(np.toks[0]!);
+        const startItem = doc.itemOf[np.toks[0]!]!;
         const before = startItem > 0 ? s.items[startItem - 1]! : null;
         const subjectPosition =
           before === null || before < 0 || [',', ';', ':', '—', 'and', 'but', 'that', 'while'].includes(doc.toks[before]!.lower);
@@ -108,8 +120,23 @@ export class Attributor {
         const acronym = np.name.length === 1 && /^[A-Z]{2,6}$/.test(firstName.base);
         if (prev && (prev.lower === 'told' || prev.lower === 'tells') && !person) continue; // second pass
         if (prev && prev.lower === 'on' && !person) continue; // "wrote on Telegram"
-        if (person || speaker || orgish || acronym) {
-          reg.resolveName(np, { person, speaker });
+        // "The health secretary, Margaret Ellison," — a description in apposition before the name
+        let roleBefore: NP | null = null;
+        if (before !== null && before >= 0 && doc.toks[before]!.t === ',' && tok(doc, s, afterName)?.t === ',') {
+          const r = npEndingAt(doc, s, startItem - 2);
+          if (r && r.kind === 'role' && r.role?.kind === 'person' && !r.indefinite) roleBefore = r;
+        }
+        if (person || speaker || orgish || acronym || roleBefore) {
+          const a = reg.resolveName(np, { person: person || roleBefore !== null, speaker });
+          if (a && roleBefore) {
+            const t0 = doc.toks[roleBefore.toks.find((x) => !['a', 'an', 'the'].includes(doc.toks[x]!.lower))!]!;
+            const t1 = doc.toks[roleBefore.toks[roleBefore.toks.length - 1]!]!;
+            reg.setRole(a, doc.text.slice(t0.s, t1.e), roleBefore.role!.base, roleBefore.role!.gender);
+          }
+          if (a && !roleBefore) {
+            const ap = this.appositiveRole(s, afterName);
+            if (ap) reg.setRole(a, ap.text, ap.base, ap.gender);
+          }
         } else {
           const known = reg.findByWords(npText(doc, np, 'name').toLowerCase().replace(/['’]s\b/g, '').split(/\s+/), null);
           if (known) reg.touch(known, firstName.s, doc.toks[np.name[np.name.length - 1]!]!.e - (doc.toks[np.name[np.name.length - 1]!]!.poss ? 2 : 0));
@@ -133,6 +160,30 @@ export class Attributor {
         reg.resolveName(r.np, { outlet: true });
       }
     }
+  }
+
+  /** ", the union’s general secretary," after a name: its text (without the article) and head. */
+  private appositiveRole(s: Sentence, i: number): { text: string; base: string; gender?: 'm' | 'f' } | null {
+    const { doc } = this;
+    if (tok(doc, s, i)?.t !== ',') return null;
+    let k = i + 1;
+    const first = tok(doc, s, k);
+    if (!first || first.lower === 'who' || first.lower === 'which' || /^\d/.test(first.t)) return null;
+    if (['a', 'an', 'the'].includes(first.lower)) k++;
+    let head: ReturnType<typeof roleNoun> = null;
+    let end = -1;
+    for (let m = k; m < s.items.length && m < k + 10; m++) {
+      const t = tok(doc, s, m);
+      if (!t || t.t === ',' || TERMINAL.has(t.t) || t.t === ';' || t.t === '—') break;
+      if (!t.word && t.t !== '-') break;
+      const r = roleNoun(t);
+      if (r && r.kind === 'person' && !head) head = r;
+      end = m;
+    }
+    if (!head || end < k) return null;
+    const a = tok(doc, s, k)!;
+    const b = tok(doc, s, end)!;
+    return { text: doc.text.slice(a.s, b.e), base: head.base, ...(head.gender ? { gender: head.gender } : {}) };
   }
 
   /** ", who …" / ", a mother of two …," after a name: a person. */
@@ -187,6 +238,16 @@ export class Attributor {
         const words = npText(doc, subj, 'name').toLowerCase().replace(/['’]s\b/g, '').split(/\s+/);
         const known = this.reg.findByWords(words, null);
         if (known && (known.kind === 'person' || known.kind === 'group')) this.pushRecent(known);
+      }
+      for (const seg of segs) {
+        const k = this.firstVerb(s, seg);
+        if (k < 0) continue;
+        if (s.items.slice(seg[0], k).some((x) => x < 0)) continue; // a quotation comes first
+        const np = this.subjectOf(s, k, seg);
+        if (np && np.kind !== 'pronoun') {
+          const a = this.resolve(np);
+          if (a) this.pushRecent(a);
+        }
       }
       for (let p = 0; p < s.items.length; p++) {
         const v = s.items[p]!;
@@ -254,7 +315,15 @@ export class Attributor {
   }
 
   private segOf(segs: Seg[], p: number): Seg {
-    return segs.find(([a, b]) => p >= a && p < b) ?? segs[segs.length - 1]!;
+    if (segs.length === 1) return segs[0]!;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]![0] <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return segs[lo]!;
   }
 
   private clauseSubject(s: Sentence, seg: Seg): NP | null {
@@ -282,11 +351,25 @@ export class Attributor {
         }
       }
     }
-    return npStartingAt(doc, s, i)?.np ?? null;
+    const r = npStartingAt(doc, s, i);
+    if (r && r.np.kind === 'role' && tok(doc, s, r.next)?.t === ',') {
+      // "The mayor of Paris, Claire Dubois, …": the name in apposition
+      const n2 = npStartingAt(doc, s, r.next + 1);
+      if (n2 && n2.np.kind === 'name' && tok(doc, s, n2.next)?.t === ',') return n2.np;
+    }
+    return r?.np ?? null;
   }
 
-  /** The subject of the speech verb at item v. */
+  /** The subject of the speech verb at item v (cached: the same verb is asked about often). */
   private subjectOf(s: Sentence, v: number, seg: Seg): NP | null {
+    const key = `${s.idx}:${v}`;
+    if (this.verbCache.has(key)) return this.verbCache.get(key)!;
+    const np = this.subjectOfUncached(s, v, seg);
+    this.verbCache.set(key, np);
+    return np;
+  }
+
+  private subjectOfUncached(s: Sentence, v: number, seg: Seg): NP | null {
     const { doc } = this;
     let j = v - 1;
     while (j >= seg[0] && isFiller(tok(doc, s, j))) j--;
@@ -321,13 +404,19 @@ export class Attributor {
             first.poss ||
             !first.cap ||
             roleNoun(first) !== null);
-        if (!appositive) break;
+        if (!appositive) {
+          // "The health secretary, Margaret Ellison, said": the name between the commas
+          const named = npEndingAt(doc, s, end - 1);
+          if (named && named.kind === 'name' && doc.itemOf[named.toks[0]!] === c + 1) return named;
+          break;
+        }
         const np = npEndingAt(doc, s, c - 1);
         if (np) return np;
         end = c;
       }
       if (/ing$/.test(doc.toks[s.items[v]!]!.lower)) return this.clauseSubject(s, seg);
-      return npStartingAt(doc, s, v + 1)?.np ?? null;
+      if (j - 1 >= seg[0] && s.items[j - 1]! < 0) return npStartingAt(doc, s, v + 1)?.np ?? null; // “…,” said X
+      return null;
     }
     if (COORD.has(t.lower)) return this.clauseSubject(s, seg);
     if (t.lower === 'who') {
@@ -383,13 +472,18 @@ export class Attributor {
     const q = doc.quotes[qi]!;
     const seg = this.segOf(segs, p);
     const closeSent = doc.sents[q.lastSent]!;
-    const p2 = q.lastSent === s.idx ? p : closeSent.items.indexOf(-(qi + 1));
+    const p2 = q.lastSent === s.idx ? p : q.lastItem;
     const candidates: Array<() => Found | null> = [
       () => this.adjacentPre(s, p, seg),
       () => this.postTail(closeSent, p2),
       () => this.leftmostPre(s, p, seg),
       () => this.accordingTo(s, seg),
     ];
+    const before = tok(doc, s, p - 1);
+    if (before && SCARE_MARKERS.has(before.lower)) {
+      this.attrs.push({ quote: qi, kind: 'term', speaker: null, rule: 'term-so-called', confidence: 0.85, channel: null, when: null });
+      return;
+    }
     for (const c of candidates) {
       const f = c();
       if (!f) continue;
@@ -405,7 +499,7 @@ export class Attributor {
         rule += ':description';
       }
       if ((f.rule === 'quote-speaker-verb' || f.rule === 'quote-verb-speaker') && q.lastSent === s.idx) this.mixedQuote(s, p, seg, a, f);
-      this.attrs.push({
+      const attr: QuoteAttr = {
         quote: qi,
         kind: 'direct',
         speaker: a,
@@ -413,14 +507,16 @@ export class Attributor {
         confidence: Math.round(conf * 100) / 100,
         channel: f.v >= 0 ? this.channelAt(f.sent, f.v) : null,
         when: this.timeNear(f.sent, f.v >= 0 ? f.v : p),
-      });
+      };
+      this.attrs.push(attr);
+      this.lastDirect = attr;
       return;
     }
     // an earlier passage of this sentence was attributed: "A," she said, "B."
-    const prevInSentence = [...this.attrs].reverse().find((x) => doc.quotes[x.quote]!.sent === s.idx && x.kind === 'direct' && x.speaker);
+    const prevInSentence = this.lastDirect && doc.quotes[this.lastDirect.quote]!.sent === s.idx ? this.lastDirect : undefined;
     const text = doc.text.slice(q.start, q.end);
     const words = wordCount(text);
-    const alone = s.items.every((it) => it < 0 || TERMINAL.has(doc.toks[it]!.t) || doc.toks[it]!.t === ',');
+    const alone = s.items.length <= 4 && s.items.every((it) => it < 0 || TERMINAL.has(doc.toks[it]!.t) || doc.toks[it]!.t === ',');
     if (prevInSentence && words > 2) {
       this.attrs.push({ ...prevInSentence, quote: qi, rule: 'continues-quote', confidence: 0.7 });
       return;
@@ -474,7 +570,7 @@ export class Attributor {
       return null;
     }
     if (t.lower === 'according' && tok(doc, s, i + 1)?.lower === 'to') {
-      const r = npStartingAt(doc, s, i + 2);
+      const r = this.accordingSource(s, i + 2);
       if (r) return { np: r.np, v: -1, sent: s, rule: 'according-to', confidence: 0.85 };
       return null;
     }
@@ -500,25 +596,70 @@ export class Attributor {
 
   /** X told Y that … “Q”: the first speech verb of the clause with a subject. */
   private leftmostPre(s: Sentence, p: number, seg: Seg): Found | null {
-    const { doc } = this;
-    for (let k = seg[0]; k < p; k++) {
-      if (!speechVerbAt(doc, s, k)) continue;
-      if (this.negated(s, k)) continue;
-      const np = this.subjectOf(s, k, seg);
-      if (np) return { np, v: k, sent: s, rule: 'verb-in-sentence', confidence: 0.8 };
-    }
-    return null;
+    const k = this.firstVerb(s, seg);
+    if (k < 0 || k >= p) return null;
+    const np = this.subjectOf(s, k, seg)!;
+    return { np, v: k, sent: s, rule: 'verb-in-sentence', confidence: 0.8 };
   }
 
-  private accordingTo(s: Sentence, seg: Seg): Found | null {
-    const { doc } = this;
-    for (let k = seg[0]; k < seg[1] - 1; k++) {
-      if (tok(doc, s, k)?.lower === 'according' && tok(doc, s, k + 1)?.lower === 'to') {
-        const r = npStartingAt(doc, s, k + 2);
-        if (r) return { np: r.np, v: -1, sent: s, rule: 'according-to', confidence: 0.8 };
+  /** The segment's first speech verb that has a subject (-1 if none); computed once per segment. */
+  private readonly firstVerbCache = new Map<string, number>();
+  private firstVerb(s: Sentence, seg: Seg): number {
+    const key = `${s.idx}:${seg[0]}`;
+    const hit = this.firstVerbCache.get(key);
+    if (hit !== undefined) return hit;
+    let found = -1;
+    for (let k = seg[0]; k < seg[1]; k++) {
+      if (!speechVerbAt(this.doc, s, k) || this.negated(s, k)) continue;
+      if (this.subjectOf(s, k, seg)) {
+        found = k;
+        break;
       }
     }
-    return null;
+    this.firstVerbCache.set(key, found);
+    return found;
+  }
+
+  private readonly accordingCache = new Map<string, Found | null>();
+  private accordingTo(s: Sentence, seg: Seg): Found | null {
+    const key = `${s.idx}:${seg[0]}`;
+    if (this.accordingCache.has(key)) return this.accordingCache.get(key)!;
+    const { doc } = this;
+    let found: Found | null = null;
+    for (let k = seg[0]; k < seg[1] - 1; k++) {
+      if (tok(doc, s, k)?.lower === 'according' && tok(doc, s, k + 1)?.lower === 'to') {
+        const r = this.accordingSource(s, k + 2);
+        if (r) {
+          found = { np: r.np, v: -1, sent: s, rule: 'according-to', confidence: 0.8 };
+          break;
+        }
+      }
+    }
+    this.accordingCache.set(key, found);
+    return found;
+  }
+
+  /**
+   * Who is behind "according to …": a speaker ("according to one of Russia’s leading experts") or
+   * the author of a document ("according to a statement released by the central bank", "a survey by Ifop").
+   */
+  private accordingSource(s: Sentence, i: number): { np: NP; next: number } | null {
+    const { doc } = this;
+    let k = i;
+    const det = tok(doc, s, k);
+    if (det && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'new', 'official', 'latest'].includes(det.lower)) k++;
+    while (tok(doc, s, k) && ['new', 'official', 'latest', 'recent', 'preliminary', 'joint', 'written', 'separate'].includes(tok(doc, s, k)!.lower)) k++;
+    const doc1 = tok(doc, s, k);
+    if (doc1 && DOCUMENT_NOUNS.has(doc1.lower)) {
+      let m = k + 1;
+      if (tok(doc, s, m) && ['released', 'published', 'issued', 'compiled', 'conducted', 'commissioned', 'posted', 'seen'].includes(tok(doc, s, m)!.lower)) m++;
+      if (tok(doc, s, m) && ['by', 'from', 'of'].includes(tok(doc, s, m)!.lower)) {
+        const r = npStartingAt(doc, s, m + 1);
+        if (r) return r;
+      }
+      return null;
+    }
+    return npStartingAt(doc, s, i);
   }
 
   private negated(s: Sentence, v: number): boolean {
@@ -541,6 +682,7 @@ export class Attributor {
     let c = seg[0];
     const t0 = tok(doc, s, c);
     if (t0 && (FRONTED.has(t0.lower) || /^[a-z]+ly$/i.test(t0.t)) && tok(doc, s, c + 1)?.t === ',') c += 2;
+    if (p - c > 80) return;
     let words = 0;
     for (let k = c; k < p; k++) {
       const t = tok(doc, s, k);
@@ -572,7 +714,7 @@ export class Attributor {
           const words = npText(doc, r.np, 'name').toLowerCase().split(/\s+/);
           const a = this.reg.findByWords(words, null);
           if (a && a.kind === 'person') return null;
-          return span(v, s.items.indexOf(r.np.toks[r.np.toks.length - 1]!));
+          return span(v, doc.itemOf[r.np.toks[r.np.toks.length - 1]!]!);
         }
         if (r.np.kind === 'role' && r.np.role && r.np.role.kind !== 'person') return span(v, r.next - 1);
         if (r.np.kind === 'role' && r.np.role && ['reporters', 'journalists'].includes(r.np.role.word)) return span(v, r.next - 1);
@@ -610,7 +752,11 @@ export class Attributor {
   }
 
   private timeNear(s: Sentence, v: number): TimeExpr | null {
-    const times = findTimes(this.doc, s);
+    let times = this.timesCache.get(s.idx);
+    if (!times) {
+      times = findTimes(this.doc, s);
+      this.timesCache.set(s.idx, times);
+    }
     let best: TimeExpr | null = null;
     let bestD = Infinity;
     for (const t of times) {
@@ -627,7 +773,23 @@ export class Attributor {
 
   private findIndirect(s: Sentence, segs: Seg[]): void {
     const { doc } = this;
-    const taken: Array<[number, number]> = [];
+    let takenUntil = -1;
+    // prefix counts of words and quotations, so a content check is O(1)
+    const n = s.items.length;
+    const wordsBefore = new Int32Array(n + 1);
+    const quotesBefore = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) {
+      const v = s.items[k]!;
+      wordsBefore[k + 1] = wordsBefore[k]! + (v >= 0 && doc.toks[v]!.word ? 1 : 0);
+      quotesBefore[k + 1] = quotesBefore[k]! + (v < 0 ? 1 : 0);
+    }
+    // the next ", adding …" / ", according to …" that ends a reported clause, from each position
+    const nextBreak = new Int32Array(n + 1).fill(n);
+    for (let k = n - 2; k >= 0; k--) {
+      nextBreak[k] = nextBreak[k + 1]!;
+      const x = tok(doc, s, k);
+      if (x?.t === ',' && ((speechVerbAt(doc, s, k + 1) && /ing$/.test(tok(doc, s, k + 1)!.lower)) || tok(doc, s, k + 1)?.lower === 'according')) nextBreak[k] = k;
+    }
     const itemStart = (k: number) => {
       const v = s.items[k]!;
       return v < 0 ? doc.quotes[-v - 1]!.open : doc.toks[v]!.s;
@@ -637,13 +799,8 @@ export class Attributor {
       return v < 0 ? doc.quotes[-v - 1]!.close + 1 : doc.toks[v]!.e;
     };
     const contentOk = (c: number, e: number) => {
-      let words = 0;
-      let quotes = 0;
-      for (let k = c; k <= e; k++) {
-        const v = s.items[k]!;
-        if (v < 0) quotes++;
-        else if (doc.toks[v]!.word) words++;
-      }
+      const words = wordsBefore[e + 1]! - wordsBefore[c]!;
+      const quotes = quotesBefore[e + 1]! - quotesBefore[c]!;
       if (quotes > 0) return words >= 1;
       return words >= 3;
     };
@@ -657,10 +814,10 @@ export class Attributor {
     };
     for (const seg of segs) {
       for (let v = seg[0]; v < seg[1]; v++) {
-        if (taken.some(([a, b]) => v >= a && v <= b)) continue;
+        if (v <= takenUntil) continue;
         const t = tok(doc, s, v);
         if (t && t.lower === 'according' && tok(doc, s, v + 1)?.lower === 'to') {
-          const r = npStartingAt(doc, s, v + 2);
+          const r = this.accordingSource(s, v + 2);
           if (!r) continue;
           let c: number;
           let e: number;
@@ -679,7 +836,7 @@ export class Attributor {
           a.speakerParas.add(s.para);
           this.pushRecent(a);
           this.push(a, itemStart(c), itemEnd(e), 'according-to', 0.75, r.np, null, this.timeNear(s, v));
-          taken.push([c, e]);
+          takenUntil = Math.max(takenUntil, e);
           continue;
         }
         if (!t || !speechVerbAt(doc, s, v)) continue;
@@ -711,23 +868,14 @@ export class Attributor {
         if (first && CONTENT_NOT_START.has(first.lower)) continue; // "wrote on Telegram on Sunday" reports no clause
         if (c >= seg[1]) continue;
         let e = seg[1] - 1;
-        for (let k = c; k < seg[1] - 1; k++) {
-          const x = tok(doc, s, k);
-          if (x?.t === ',' && speechVerbAt(doc, s, k + 1) && /ing$/.test(tok(doc, s, k + 1)!.lower)) {
-            e = k - 1;
-            break;
-          }
-          if (x?.t === ',' && tok(doc, s, k + 1)?.lower === 'according') {
-            e = k - 1;
-            break;
-          }
-        }
+        const br = nextBreak[c]!;
+        if (br < seg[1] - 1) e = br - 1;
         e = trimEnd(c, e);
         if (e < c || !contentOk(c, e)) continue;
         const np = this.subjectOf(s, v, seg);
         if (!np) continue;
         // “Q,” X, who …, said — the verb attributes a quotation that came before its subject
-        const at = s.items.indexOf(np.toks[0]!);
+        const at = doc.itemOf[np.toks[0]!]!;
         if (at > 0) {
           const b1 = s.items[at - 1]!;
           const b2 = s.items[at - 2];
@@ -739,7 +887,7 @@ export class Attributor {
         this.pushRecent(a);
         this.last = { actor: a, para: s.para };
         this.push(a, itemStart(c), itemEnd(e), 'speech-verb-clause', 0.8, np, this.channelAt(s, v), this.timeNear(s, v));
-        taken.push([c, e]);
+        takenUntil = Math.max(takenUntil, e);
       }
     }
   }

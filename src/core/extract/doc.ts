@@ -47,6 +47,9 @@ export interface QuotedPassage {
   /** sentence index where the passage opens / closes (filled by sentence splitting) */
   sent: number;
   lastSent: number;
+  /** item position of a top-level passage in the sentence where it opens / closes */
+  item: number;
+  lastItem: number;
 }
 
 export interface Para {
@@ -78,6 +81,8 @@ export interface Doc {
   sents: Sentence[];
   /** lower-case words seen in lower case somewhere outside quotes (to spot sentence-initial common words) */
   lowerVocab: Set<string>;
+  /** token index → its position in its sentence's items (-1 inside a quotation) */
+  itemOf: Int32Array;
 }
 
 // A word: letters/digits/marks joined by internal apostrophes or hyphens; or dotted initials (U.S.);
@@ -216,12 +221,30 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
       if (c) marks.push({ tok: k, pos: tk.s, fam: c[0], role: c[1] });
     }
     const stack: Open[] = [];
+    // stack positions per family, so finding the nearest open of a family is O(1)
+    const byFam = new Map<Family, number[]>();
+    const famList = (f: Family) => {
+      let l = byFam.get(f);
+      if (!l) byFam.set(f, (l = []));
+      return l;
+    };
+    const push = (o: Open) => {
+      famList(o.mark.fam).push(stack.length);
+      stack.push(o);
+    };
+    const truncate = (j: number) => {
+      for (const k2 of stack.slice(j)) {
+        const l = famList(k2.mark.fam);
+        l.pop();
+      }
+      stack.length = j;
+    };
     let startAt = 0;
     if (carry) {
       // a quote running over paragraphs: this paragraph opens with a continuation mark
       const m0 = marks[0];
       if (m0 && m0.tok === p.firstTok && m0.fam === carry.mark.fam && (m0.role === 'open' || m0.role === 'either')) {
-        stack.push(carry);
+        push(carry);
         startAt = 1;
       }
       carry = null;
@@ -229,19 +252,20 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
     for (let i = startAt; i < marks.length; i++) {
       const m = marks[i]!;
       const sameFam = (): number => {
-        for (let j = stack.length - 1; j >= 0; j--) if (stack[j]!.mark.fam === m.fam) return j;
-        return -1;
+        const l = famList(m.fam);
+        return l.length ? l[l.length - 1]! : -1;
       };
       let role = m.role;
       if (role === 'either') role = sameFam() >= 0 ? 'close' : 'open';
       if (role === 'weakclose') {
-        // "Russians’ fears": a possessive unless no better closing mark follows
+        // "Russians’ fears": a possessive unless no later closing mark can end the passage
         if (sameFam() < 0) continue;
         let better = false;
         for (let j = i + 1; j < marks.length && j < i + 50; j++) {
           const n = marks[j]!;
           if (n.fam !== m.fam && (n.role === 'close' || n.role === 'either')) break;
-          if (n.fam === m.fam && n.role === 'close') {
+          if (n.fam === m.fam && n.role === 'open') break;
+          if (n.fam === m.fam && (n.role === 'close' || n.role === 'weakclose')) {
             better = true;
             break;
           }
@@ -250,13 +274,13 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
         role = 'close';
       }
       if (role === 'open') {
-        stack.push({ mark: m, para: p.idx });
+        push({ mark: m, para: p.idx });
         continue;
       }
       const j = sameFam();
       if (j < 0) continue; // a stray closing mark
       const o = stack[j]!;
-      stack.length = j;
+      truncate(j);
       const start = o.mark.pos + 1;
       const end = m.pos;
       if (end > start && text.slice(start, end).trim().length > 0) {
@@ -274,6 +298,8 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
           closeTok: m.tok,
           sent: -1,
           lastSent: -1,
+          item: -1,
+          lastItem: -1,
         });
       }
     }
@@ -343,6 +369,9 @@ function splitSentences(toks: Tok[], paras: Para[], quotes: QuotedPassage[]): Se
         tk.sent = s.idx;
         if (tk.top >= 0) {
           if (tk.top !== lastQ) {
+            const q = quotes[tk.top]!;
+            if (q.item < 0) q.item = s.items.length;
+            q.lastItem = s.items.length;
             s.items.push(-(tk.top + 1));
             lastQ = tk.top;
           }
@@ -390,5 +419,7 @@ export function analyse(text: string): Doc {
   const sents = splitSentences(toks, paras, quotes);
   const lowerVocab = new Set<string>();
   for (const tk of toks) if (tk.word && tk.top < 0 && !tk.cap) lowerVocab.add(tk.lower);
-  return { text, toks, paras, quotes, sents, lowerVocab };
+  const itemOf = new Int32Array(toks.length).fill(-1);
+  for (const s of sents) s.items.forEach((v, i) => v >= 0 && (itemOf[v] = i));
+  return { text, toks, paras, quotes, sents, lowerVocab, itemOf };
 }

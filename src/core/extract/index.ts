@@ -60,9 +60,10 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
   const when = (t: TimeExpr | null): When | null => (t ? resolveWhen(t, published?.date ?? null) : null);
 
   const quotes: Quote[] = [];
+  const attrOf = new Map(att.attrs.map((y) => [y.quote, y]));
   for (const x of att.attrs) {
     const q = doc.quotes[x.quote]!;
-    const parent = q.parent >= 0 ? att.attrs.find((y) => y.quote === q.parent) : undefined;
+    const parent = q.parent >= 0 ? attrOf.get(q.parent) : undefined;
     quotes.push({
       id: '',
       kind: x.kind,
@@ -142,11 +143,13 @@ function resolveDescriptions(doc: Doc, reg: Registry): void {
   for (const p of reg.list) {
     if (p.merged || !p.placeholder || p.kind !== 'person') continue;
     let target: ActorRec | null = null;
-    // a named person with the same role
-    for (const n of named) {
-      if (n.roleBase && n.roleBase === p.roleBase && !n.merged) {
-        target = n;
-        break;
+    // a bare or definite description ("former diplomat says", "the spokeswoman"): a named person with that role
+    if (!p.indefinite) {
+      for (const n of named) {
+        if (n.roleBase && n.roleBase === p.roleBase && !n.merged) {
+          target = n;
+          break;
+        }
       }
     }
     if (!target) {
@@ -154,11 +157,11 @@ function resolveDescriptions(doc: Doc, reg: Registry): void {
       outer: for (const x of paras) {
         for (const n of [...named].sort((a, b) => a.firstPos - b.firstPos)) {
           if (n.merged) continue;
-          const np = doc.toks.find((t) => t.s >= n.firstPos)?.para ?? -1;
+          const np = n.para;
           if (np < x || np > x + 1) continue;
           if (n.firstPos < p.firstPos) continue;
           if (![...n.speakerParas].some((sp) => sp === np || sp === np + 1)) continue;
-          if (n.roleBase && p.roleBase && n.roleBase !== p.roleBase) continue;
+          if (n.roleBase) continue; // introduced with a description of their own: someone else
           if (n.gender && p.gender && n.gender !== p.gender) continue;
           target = n;
           break outer;

@@ -48,7 +48,7 @@ const VERBS: Record<string, string> = {
   'complain*': 'complain complains complained complaining',
   'urge*': 'urge urges urged urging',
   'call*': 'call calls called calling',
-  'describe': 'describe describes described describing',
+  'describe*': 'describe describes described describing',
   'condemn': 'condemn condemns condemned condemning',
   'accuse*': 'accuse accuses accused accusing',
   'promise*': 'promise promises promised promising',
@@ -73,15 +73,15 @@ const VERBS: Record<string, string> = {
   'underscore*': 'underscore underscores underscored underscoring',
   'counter*': 'counter counters countered countering',
   'retort*': 'retort retorts retorted retorting',
-  'dismiss': 'dismiss dismisses dismissed dismissing',
+  'dismiss*': 'dismiss dismisses dismissed dismissing',
   'decry': 'decry decries decried decrying',
   'denounce': 'denounce denounces denounced denouncing',
   'criticise': 'criticise criticises criticised criticising criticize criticizes criticized criticizing',
   'praise': 'praise praises praised praising',
   'hail': 'hail hails hailed hailing',
-  'brand': 'brand brands branded branding',
-  'dub': 'dub dubs dubbed dubbing',
-  'label': 'label labels labelled labeled labelling labeling',
+  'brand*': 'brand brands branded branding',
+  'dub*': 'dub dubs dubbed dubbing',
+  'label*': 'label labels labelled labeled labelling labeling',
   'characterise': 'characterise characterises characterised characterize characterizes characterized',
   'proclaim*': 'proclaim proclaims proclaimed proclaiming',
   'boast*': 'boast boasts boasted boasting',
@@ -160,7 +160,15 @@ export const TITLES = new Set([
   'diplomat', 'official', 'lawmaker', 'historian', 'researcher', 'scholar', 'commentator', 'blogger',
   'columnist', 'correspondent', 'editor', 'lawyer', 'adviser', 'advisor', 'aide', 'negotiator', 'strategist',
   'coach', 'pastor', 'father', 'sister', 'brother', 'mother', 'candidate', 'head', 'officer', 'detective',
-  'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown',
+  'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown', 'chair',
+]);
+
+/** Gender implied by a title, for pronouns ("Ms Dubois … she said"). */
+export const TITLE_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ['mr', 'm'], ['sir', 'm'], ['lord', 'm'], ['king', 'm'], ['prince', 'm'], ['father', 'm'], ['brother', 'm'],
+  ['mrs', 'f'], ['ms', 'f'], ['miss', 'f'], ['dame', 'f'], ['lady', 'f'], ['queen', 'f'], ['princess', 'f'],
+  ['sister', 'f'], ['mother', 'f'], ['empress', 'f'], ['spokeswoman', 'f'], ['chairwoman', 'f'],
+  ['congresswoman', 'f'], ['spokesman', 'm'], ['chairman', 'm'], ['congressman', 'm'],
 ]);
 
 /**
@@ -188,17 +196,19 @@ const PERSON_ROLES =
   'teenager pensioner retiree shopkeeper driver victim survivor relative neighbour neighbor friend colleague fellow ' +
   'lecturer academic specialist chairperson businessman:m businesswoman:f congressman:m congresswoman:f mp ceo ' +
   'premier chancellor king:m queen:f prince:m princess:f lady:f gentleman:m villager farmer fighter commentator ' +
-  'organiser organizer coordinator volunteer trader investor banker sociologist political scientist';
+  'organiser organizer coordinator volunteer trader investor banker sociologist scientist manager secretary-general';
 const GROUP_ROLES =
   'officials analysts experts diplomats activists campaigners protesters protestors demonstrators critics observers ' +
   'residents witnesses sources lawmakers legislators people students workers villagers opponents supporters ' +
   'relatives families doctors medics rescuers investigators researchers scientists economists rebels militants ' +
   'insurgents leaders ministers members citizens voters commentators journalists reporters historians scholars ' +
-  'politicians officers soldiers troops authorities organisers organizers figures specialists insiders';
+  'politicians officers soldiers troops authorities organisers organizers figures specialists insiders managers ' +
+  'drivers farmers teachers nurses parents owners traders investors bankers analysts volunteers campaigners';
 const ORG_ROLES =
   'ministry government embassy army police military office administration parliament court council party company ' +
   'firm committee commission agency department cabinet regime bank union alliance authority consulate presidency ' +
-  'kremlin opposition junta coalition campaign movement organisation organization institute group';
+  'kremlin opposition junta coalition campaign movement organisation organization institute group county city ' +
+  'municipality prefecture treasury';
 const OUTLET_ROLES =
   'media television tv station newspaper broadcaster outlet channel daily tabloid website paper radio newswire wire ' +
   'network magazine';

@@ -7,6 +7,7 @@ import type { Doc, Sentence, Tok } from './doc.js';
 import {
   DETERMINERS,
   MONTHS,
+  ORG_WORDS,
   NAME_PARTICLES,
   NOUN_HOMOGRAPHS,
   NP_PREPOSITIONS,
@@ -14,6 +15,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
   STOPWORDS,
+  TITLE_GENDER,
   TITLES,
   VERB_FILLERS,
   WEEKDAYS,
@@ -148,6 +150,19 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
       else if (!p.cap && NAME_PARTICLES.has(p.lower) && n - 2 >= 0 && isNameTok(doc.toks[core[n - 2]!]!)) n--;
       else break;
     }
+    // "Royal College of Nursing": "of"/"for" inside an organisation's name
+    while (n >= 2) {
+      const p = doc.toks[core[n - 1]!]!;
+      const pp = doc.toks[core[n - 2]!]!;
+      if ((p.lower === 'of' || p.lower === 'for') && !p.cap && isNameTok(pp) && ORG_WORDS.has(pp.lower)) {
+        n -= 2;
+        while (n > 0) {
+          const q = doc.toks[core[n - 1]!]!;
+          if (isNameTok(q) && !q.poss && !isTitle(q) && !roleNoun(q)) n--;
+          else break;
+        }
+      } else break;
+    }
     // "Foreign Minister Lavrov": the title is capitalised and part of the run
     const name = core.slice(n);
     const desc = core.slice(0, n);
@@ -161,7 +176,9 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
         break;
       }
       if (isTitle(t)) {
-        role = { kind: 'person', base: t.lower.replace(/\.$/, ''), word: t.lower };
+        const base = t.lower.replace(/\.$/, '');
+        const g = TITLE_GENDER.get(base);
+        role = { kind: 'person', base, word: t.lower, ...(g ? { gender: g } : {}) };
         break;
       }
     }
@@ -201,6 +218,14 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
       run.unshift(s.items[i]!, s.items[i - 1]!);
       run.sort((a, b) => a - b);
       break;
+    }
+    if (run.length > 0 && (t.lower === 'of' || t.lower === 'for') && !t.cap) {
+      const before = tok(doc, s, i - 1);
+      if (before && isNameTok(before) && ORG_WORDS.has(before.lower)) {
+        run.unshift(s.items[i]!);
+        i--;
+        continue;
+      }
     }
     if (run.length > 0 && NP_PREPOSITIONS.has(t.lower) && !t.cap) {
       const before = tok(doc, s, i - 1);
@@ -264,6 +289,11 @@ export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: 
         // "Russia’s Foreign Ministry": the possessor is a descriptor; go on
         sawName = false;
       }
+      continue;
+    }
+    if ((t.lower === 'of' || t.lower === 'for') && !t.cap && sawName && ORG_WORDS.has(tok(doc, s, k - 1)?.lower ?? '') && isNameTok(tok(doc, s, k + 1))) {
+      run.push(s.items[k]!);
+      k++;
       continue;
     }
     if (!t.cap && NAME_PARTICLES.has(t.lower) && sawName && isNameTok(tok(doc, s, k + 1))) {
