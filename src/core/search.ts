@@ -348,14 +348,7 @@ function fuseMatches(r: Prepared, matches: readonly FuseMatch[], dropSingles: bo
   }
 }
 
-function byScoreThenOrder(a: QuoteHit, b: QuoteHit): number {
-  return a.score - b.score || a.order - b.order;
-}
 
-/**
- * Searches the quotes. An empty query returns every quote in corpus order (score 0). Never
- * throws: a query that cannot be understood returns `error` and no hits.
- */
 export interface SearchOptions {
   limit?: number;
   /** search only these record positions (ascending indexes into corpus.quotes) */
@@ -364,62 +357,107 @@ export interface SearchOptions {
   exhaustive?: boolean;
 }
 
-export function searchQuotes(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchResult {
-  const parsed = parseQuery(query);
-  if (!parsed.ok) return { hits: [], total: 0, error: parsed.error };
-  const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : Infinity;
-  const { records } = index;
-  const filters = parsed.query.clauses.filter((c) => !isTextClause(c)).map((c) => c.atoms);
-  const expr = fuseExpression(parsed.query);
-  // 1-character highlight ranges inside a fuzzy match are noise, unless a term is one character
-  const textAtoms = parsed.query.clauses.filter(isTextClause).flatMap((c) => c.atoms);
-  const dropSingles = !textAtoms.some((a) => a.value.length <= 1);
-
-  // 1. which records match, with their scores (cheap: no highlight ranges yet)
-  const scored: { pos: number; score: number }[] = [];
-  const visitAll = (f: (pos: number) => void) => {
-    if (opts.within) for (let k = 0; k < opts.within.length; k++) f(opts.within[k]!);
-    else for (let pos = 0; pos < records.length; pos++) f(pos);
-  };
-  if (!expr) {
-    visitAll((pos) => {
-      if (filtersHold(records[pos]!, filters)) scored.push({ pos, score: 0 });
-    });
-  } else {
-    // Exact pruning before fuse: drop the records the filters exclude and those that provably
-    // cannot match every term (prefilter.ts); fuse then scores only the rest. A subset search
-    // returns exactly the full search's hits in that subset (see subsetFuse), so nothing changes
-    // but the time.
-    const mayMatch = opts.exhaustive ? null : textPrefilter(parsed.query, FIELD_SEP);
-    const candidates: number[] = [];
-    visitAll((pos) => {
-      const r = records[pos]!;
-      if ((mayMatch === null || mayMatch(r.hay)) && filtersHold(r, filters)) candidates.push(pos);
-    });
-    try {
-      const fuse = candidates.length === records.length ? index.fuse : subsetFuse(index, candidates, RANKING_OPTIONS);
-      if (candidates.length) for (const res of fuse.search(expr)) scored.push({ pos: res.refIndex, score: res.score ?? 0 });
-    } catch (err) {
-      return { hits: [], total: 0, error: `cannot search for that: ${(err as Error).message}` };
-    }
-    scored.sort((x, y) => x.score - y.score || x.pos - y.pos);
-  }
-
-  // 2. highlight ranges for the hits that are returned only: fuse's match indices cost time
-  // per record, and a screen shows a few dozen.
-  const shown = limit === Infinity ? scored : scored.slice(0, limit);
-  const fuseRanges = new Map<number, readonly FuseMatch[]>();
-  if (expr && shown.length) {
-    const positions = shown.map((h) => h.pos).sort((x, y) => x - y);
-    for (const res of subsetFuse(index, positions, SEARCH_OPTIONS).search(expr)) fuseRanges.set(res.refIndex, res.matches ?? []);
-  }
-  const hits: QuoteHit[] = shown.map(({ pos, score }) => {
-    const r = records[pos]!;
-    const set = new MatchSet();
-    fuseMatches(r, fuseRanges.get(pos) ?? [], dropSingles, set);
-    qualifierMatches(r, filters, set);
-    return { ref: r.ref, speaker: r.speaker, score, order: pos, matches: set.list() };
-  });
-  return { hits, total: scored.length };
+/** A matching record's position in corpus.quotes and its score. */
+export interface Scored {
+  pos: number;
+  score: number;
 }
 
+/** A query parsed once, for searching many chunks of records (the search pool does this). */
+export interface CompiledQuery {
+  parsed: ParsedQuery;
+  filters: Atom[][];
+  expr: Expression | null;
+  mayMatch: ((hay: string) => boolean) | null;
+  dropSingles: boolean;
+}
+
+export function compileQuery(query: string, opts: { exhaustive?: boolean } = {}): { ok: true; query: CompiledQuery } | { ok: false; error: string } {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const textAtoms = parsed.query.clauses.filter(isTextClause).flatMap((c) => c.atoms);
+  return {
+    ok: true,
+    query: {
+      parsed: parsed.query,
+      filters: parsed.query.clauses.filter((c) => !isTextClause(c)).map((c) => c.atoms),
+      expr: fuseExpression(parsed.query),
+      mayMatch: opts.exhaustive ? null : textPrefilter(parsed.query, FIELD_SEP),
+      // 1-character highlight ranges inside a fuzzy match are noise, unless a term is one character
+      dropSingles: !textAtoms.some((a) => a.value.length <= 1),
+    },
+  };
+}
+
+export const byScore = (x: Scored, y: Scored) => x.score - y.score || x.pos - y.pos;
+
+/**
+ * Which records match and how well, unsorted, without highlight ranges. Throws only if fuse
+ * itself does (searchQuotes turns that into an error result).
+ */
+export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayLike<number>): Scored[] {
+  const { records } = index;
+  const scored: Scored[] = [];
+  const visitAll = (f: (pos: number) => void) => {
+    if (within) for (let k = 0; k < within.length; k++) f(within[k]!);
+    else for (let pos = 0; pos < records.length; pos++) f(pos);
+  };
+  if (!q.expr) {
+    visitAll((pos) => {
+      if (filtersHold(records[pos]!, q.filters)) scored.push({ pos, score: 0 });
+    });
+    return scored;
+  }
+  // Exact pruning before fuse: drop the records the filters exclude and those that provably
+  // cannot match every term (prefilter.ts); fuse then scores only the rest. A subset search
+  // returns exactly the full search's hits in that subset (see subsetFuse), so nothing changes
+  // but the time.
+  const candidates: number[] = [];
+  visitAll((pos) => {
+    const r = records[pos]!;
+    if ((q.mayMatch === null || q.mayMatch(r.hay)) && filtersHold(r, q.filters)) candidates.push(pos);
+  });
+  if (candidates.length === 0) return scored;
+  const fuse = candidates.length === records.length ? index.fuse : subsetFuse(index, candidates, RANKING_OPTIONS);
+  for (const res of fuse.search(q.expr)) scored.push({ pos: res.refIndex, score: res.score ?? 0 });
+  return scored;
+}
+
+/**
+ * Hits with highlight ranges, for the records that are shown only: fuse's match indices cost
+ * time per record, and a screen shows a few dozen.
+ */
+export function highlightHits(index: SearchIndex, q: CompiledQuery, shown: readonly Scored[]): QuoteHit[] {
+  const { records } = index;
+  const fuseRanges = new Map<number, readonly FuseMatch[]>();
+  if (q.expr && shown.length) {
+    const positions = shown.map((h) => h.pos).sort((x, y) => x - y);
+    for (const res of subsetFuse(index, positions, SEARCH_OPTIONS).search(q.expr)) fuseRanges.set(res.refIndex, res.matches ?? []);
+  }
+  return shown.map(({ pos, score }) => {
+    const r = records[pos]!;
+    const set = new MatchSet();
+    fuseMatches(r, fuseRanges.get(pos) ?? [], q.dropSingles, set);
+    qualifierMatches(r, q.filters, set);
+    return { ref: r.ref, speaker: r.speaker, score, order: pos, matches: set.list() };
+  });
+}
+
+/**
+ * Searches the quotes. An empty query returns every quote in corpus order (score 0). Never
+ * throws: a query that cannot be understood returns `error` and no hits.
+ */
+export function searchQuotes(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchResult {
+  const compiled = compileQuery(query, opts);
+  if (!compiled.ok) return { hits: [], total: 0, error: compiled.error };
+  const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : Infinity;
+  let scored: Scored[];
+  try {
+    scored = rankQuotes(index, compiled.query, opts.within);
+  } catch (err) {
+    return { hits: [], total: 0, error: `cannot search for that: ${(err as Error).message}` };
+  }
+  scored.sort(byScore);
+  const shown = limit === Infinity ? scored : scored.slice(0, limit);
+  return { hits: highlightHits(index, compiled.query, shown), total: scored.length };
+}
