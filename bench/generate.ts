@@ -48,6 +48,22 @@ const WORDS = (
 
 const STOP = new Set('the a an and or but of in on at for with from by about against between during after before over is are was were be been has have had it this that these those they we our their its'.split(' '));
 
+// Real news quotes draw on thousands of words; most are rare. Pseudo-words made of syllables
+// stand in for that long tail, so a query word is as selective as it is in real coverage.
+const SYLLABLES = ['ba', 'ko', 'ri', 'sta', 'men', 'tol', 'vi', 'dar', 'nes', 'lu', 'pre', 'gan', 'shi', 'mor', 'tek', 'al', 'un', 'der', 'sion', 'ment', 'ic', 'ous', 'port', 'form', 'cri', 'plo', 'tra', 'ver', 'con', 'ex'];
+function tail(seed: number): string[] {
+  const r = rng(seed);
+  return Array.from({ length: 4000 }, () => {
+    const n = 2 + Math.floor(r() * 3);
+    let w = '';
+    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(r() * SYLLABLES.length)]!;
+    return w;
+  });
+}
+const TAIL = tail(7);
+const FUNCTION_WORDS = WORDS.filter((w) => STOP.has(w));
+const THEME_WORDS = WORDS.filter((w) => !STOP.has(w));
+
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
 }
@@ -55,8 +71,14 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
 function sentence(r: () => number, words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) {
-    // Zipf-ish: favour the earlier (thematic) part of the vocabulary
-    const w = WORDS[Math.floor(Math.pow(r(), 1.6) * WORDS.length)]!;
+    // About 45% function words, 15% the seed's themes, 40% a Zipf-like long tail.
+    const x = r();
+    const w =
+      x < 0.45
+        ? pick(r, FUNCTION_WORDS)
+        : x < 0.6
+          ? THEME_WORDS[Math.floor(Math.pow(r(), 1.5) * THEME_WORDS.length)]!
+          : TAIL[Math.floor(Math.pow(r(), 2.5) * TAIL.length)]!;
     out.push(w);
   }
   let s = out.join(' ');
