@@ -390,10 +390,9 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
     const r = await readBytes(f, problems, options);
     if (r) raws.push(r);
   }
-  if (problems.length) throw new DataError(problems);
-
   // A corpus validated before, with the very same bytes, need not be validated again.
-  const cache = options.cache ? openCache(raws.map((r) => ({ path: r.abs, bytes: r.bytes })), options.cacheDir) : undefined;
+  // (With unreadable files there is no corpus to cache; parse the rest to report all problems.)
+  const cache = options.cache && problems.length === 0 ? openCache(raws.map((r) => ({ path: r.abs, bytes: r.bytes })), options.cacheDir) : undefined;
   const cached = cache ? await cache.read() : undefined;
   if (cached) return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
 
