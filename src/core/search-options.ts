@@ -64,6 +64,10 @@ export const SEARCH_OPTIONS = {
   includeScore: true,
   // Short fields (a name, a role) with a good match rank above a weak match in a long quote.
   ignoreFieldNorm: false,
+  // ...but only half as strongly as fuse's default: at full weight every short scare-quoted
+  // term ("color revolution") outranks the long statement it comes from, which is the quote
+  // an analyst is looking for.
+  fieldNormWeight: 0.5,
   // Highlight every occurrence, not just the first good one.
   findAllMatches: true,
   minMatchCharLength: 1,
