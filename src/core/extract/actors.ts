@@ -160,9 +160,11 @@ export class Registry {
         a.name = nameStr;
         a.words = words;
       } else if (nameStr !== a.name) a.aliases.add(nameStr);
-      a.role ??= info.role;
-      a.roleBase ??= info.roleBase;
-      a.affiliation ??= info.affiliation;
+      if (a.kind === 'person') {
+        a.role ??= info.role;
+        a.roleBase ??= info.roleBase;
+        a.affiliation ??= info.affiliation;
+      }
       a.country ??= info.country;
       if (!a.gender && info.gender) a.gender = info.gender;
       if (info.role && info.fullText !== nameStr) a.aliases.add(info.fullText);
@@ -186,9 +188,9 @@ export class Registry {
       pos: first.s,
       para,
       words: nameWords(name),
-      role: info.role,
-      roleBase: info.roleBase,
-      affiliation: info.affiliation,
+      role: kind === 'person' ? info.role : null,
+      roleBase: kind === 'person' ? info.roleBase : null,
+      affiliation: kind === 'person' ? info.affiliation : null,
       country: kind === 'state' ? null : info.country,
       ...(info.gender ? { gender: info.gender } : {}),
     });

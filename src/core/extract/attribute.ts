@@ -724,9 +724,9 @@ export class Attributor {
       return null;
     }
     // "wrote on Telegram", "said in a statement", "told … in an interview with X", "posted on X"
-    for (let k = v + 1; k < s.items.length && k <= v + 4; k++) {
+    for (let k = v + 1; k < s.items.length && k <= v + 12; k++) {
       const t = tok(doc, s, k);
-      if (!t) return null;
+      if (!t) continue; // the quotation itself: look past it
       if (t.lower === 'on' && isNameTok(tok(doc, s, k + 1)) && !WEEKDAYS.includes(tok(doc, s, k + 1)!.lower) && !MONTHS.includes(tok(doc, s, k + 1)!.lower)) {
         let e = k + 1;
         while (isNameTok(tok(doc, s, e + 1))) e++;
@@ -746,7 +746,7 @@ export class Attributor {
           }
         }
       }
-      if (t.t === ',' || TERMINAL.has(t.t)) return null;
+      if (t.t === ';' || TERMINAL.has(t.t) || t.lower === 'that' || t.lower === 'and') return null;
     }
     return null;
   }

@@ -283,7 +283,9 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
       truncate(j);
       const start = o.mark.pos + 1;
       const end = m.pos;
-      if (end > start && text.slice(start, end).trim().length > 0) {
+      // "rock 'n' roll": one letter between single marks is an elision, not a quotation
+      const tiny = m.fam === 'single' && end - start <= 1;
+      if (end > start && !tiny && text.slice(start, end).trim().length > 0) {
         quotes.push({
           idx: -1,
           open: o.mark.pos,

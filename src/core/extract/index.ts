@@ -267,7 +267,7 @@ function detectHeadline(doc: Doc): string | null {
   const line = doc.text.slice(p.s, p.e).trim();
   const words = line.split(/\s+/).length;
   if (words > 25 || line.length > 200) return null;
-  if (/[.:;,]$/.test(line)) return null;
+  if (/[.:;,]$/.test(line.replace(/[”"’'»›)\]]+$/, ''))) return null;
   return line;
 }
 

@@ -290,7 +290,8 @@ export const STOPWORDS = new Set(
     'similarly likewise separately elsewhere later earlier now today yesterday tomorrow tonight ' +
     'what which who whom whose where why how ' +
     'is are was were be been being has have had do does did will would can could may might must shall should ' +
-    'according asked speaking writing'
+    'according asked speaking writing nobody everyone everybody someone somebody anyone anybody none nothing ' +
+    'something everything'
   ).split(' '),
 );
 

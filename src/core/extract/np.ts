@@ -133,7 +133,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     const t = doc.toks[body[i]!]!;
     if (NP_PREPOSITIONS.has(t.lower) && !t.cap) {
       const before = doc.toks[body[i - 1]!]!;
-      if (roleNoun(before)) {
+      if (roleNoun(before) && !before.cap) {
         headEnd = i;
         break;
       }
@@ -146,7 +146,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     let n = core.length - 1;
     while (n > 0) {
       const p = doc.toks[core[n - 1]!]!;
-      if (isNameTok(p) && !p.poss && !isTitle(p) && !roleNoun(p)) n--;
+      if (isNameTok(p) && !p.poss && !isTitle(p) && roleNoun(p)?.kind !== 'person') n--;
       else if (!p.cap && NAME_PARTICLES.has(p.lower) && n - 2 >= 0 && isNameTok(doc.toks[core[n - 2]!]!)) n--;
       else break;
     }
@@ -167,6 +167,14 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     const name = core.slice(n);
     const desc = core.slice(0, n);
     if (name.length === 0) return null;
+    // "Minister: …" — a title alone is a description, not a name
+    const lastName = doc.toks[name[name.length - 1]!]!;
+    if (name.every((i) => isTitle(doc.toks[i]!) || roleNoun(doc.toks[i]!)?.kind === 'person')) {
+      const r = roleNoun(lastName);
+      const base = lastName.lower.replace(/\.$/, '');
+      const g = r?.gender ?? TITLE_GENDER.get(base);
+      return { kind: 'role', toks: run, name: [], desc: core.slice(0, -1), role: { kind: 'person', base: r?.base ?? base, word: lastName.lower, ...(g ? { gender: g } : {}) }, indefinite };
+    }
     let role: NP['role'];
     for (let i = desc.length - 1; i >= 0; i--) {
       const t = doc.toks[desc[i]!]!;
@@ -243,6 +251,12 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
     }
     if (run.length === 0 ? isNameTok(t) || roleNoun(t) !== null || isTitle(t) : isModifier(t) || isNameTok(t)) {
       if (run.length > 0 && t.poss && !isNameTok(t)) break; // "his", "its" handled as stopwords
+      if (run.length > 0 && !t.cap && !roleNoun(t) && !isTitle(t)) {
+        // a lower-case word describes the word after it only if that is lower-case too
+        // ("former president", "state media"), not a name: "met Brazilian President …"
+        const right = doc.toks[run[0]!]!;
+        if (right.cap) break;
+      }
       run.unshift(s.items[i]!);
       i--;
       continue;
