@@ -4,11 +4,9 @@
  * an uncaught exception (2, with one line on stderr). The CLI calls this only when stdin and
  * stdout are terminals.
  */
-import React from 'react';
-import { render, type Instance } from 'ink';
+import type { Instance } from 'ink';
 import type { Corpus } from '../core/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';
-import { App } from './App.js';
 import type { InitialOptions, PaneId } from './state.js';
 
 export interface DashboardOptions {
@@ -49,7 +47,11 @@ export function initialFrom(corpus: Corpus, opts: Omit<DashboardOptions, 'corpus
   return { pane: opts.pane, search: opts.search, actor, compare };
 }
 
-export function runDashboard(opts: DashboardOptions): Promise<number> {
+export async function runDashboard(opts: DashboardOptions): Promise<number> {
+  // React's development build is several times slower per render; choose the production one
+  // before React is first loaded (hence the dynamic imports)
+  process.env.NODE_ENV ??= 'production';
+  const [{ default: React }, { render }, { App }] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
   const { stdin, stdout, stderr } = process;
   let restored = false;
   const restore = () => {

@@ -15,6 +15,7 @@ import stringWidth from 'string-width';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(root, 'dist/cli/main.js');
 const corpus = path.join(root, 'test/fixtures/tui/corpus');
+const crashScript = path.join(root, 'test/fixtures/tui/crash.mjs');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `nlens-e2e-${process.pid}`;
 
@@ -47,11 +48,14 @@ let n = 0;
  * Starts the command in a new session; after it exits the shell prints its exit code and the
  * terminal's line discipline (icanon/echo come back on when raw mode is left).
  */
-function start(cols: number, rows: number, args: string[] = [], env: Record<string, string> = {}): string {
+function start(cols: number, rows: number, args: string[] = [], env: Record<string, string> = {}, script?: string): string {
   const session = `s${++n}`;
   const envs = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ');
+  const command = script
+    ? `node ${JSON.stringify(script)} ${args.join(' ')}`
+    : `node ${JSON.stringify(bin)} --data ${JSON.stringify(corpus)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
   const cmd = [
-    `${envs} node ${JSON.stringify(bin)} --data ${JSON.stringify(corpus)} ${args.map((a) => JSON.stringify(a)).join(' ')}`,
+    `${envs} ${command}`,
     'echo "EXIT=$?"',
     `stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo`,
     'sleep 600',
@@ -132,14 +136,38 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal (tmux)', () => {
     await quitAndCheckRestored(s, ['C-c'], 130);
   });
 
+  /** The pid of the node process the session's shell runs. */
+  function nodePid(session: string): number {
+    const shell = display(session, '#{pane_pid}');
+    return Number(execFileSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' }).trim().split('\n')[0]);
+  }
+
   it('SIGTERM restores the terminal', async () => {
     const s = start(100, 30);
     await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'the first frame');
-    const shell = display(s, '#{pane_pid}');
-    const child = execFileSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' }).trim().split('\n')[0]!;
-    process.kill(Number(child), 'SIGTERM');
+    process.kill(nodePid(s), 'SIGTERM');
     const after = await waitForScreen(s, (x) => x.includes('EXIT='), 'the command to exit');
     expect(after).toContain('EXIT=143');
+    expect(display(s, '#{alternate_on}')).toBe('0');
+    expect(display(s, '#{cursor_flag}')).toBe('1');
+  });
+
+  it('a render error restores the terminal, says what happened, and exits 2', async () => {
+    const s = start(100, 30, ['render'], {}, crashScript);
+    await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'the first frame');
+    process.kill(nodePid(s), 'SIGUSR2');
+    // the next frame drawn fails
+    const after = await quitAndCheckRestored(s, ['j'], 2);
+    expect(after).toContain('narrative-lens: the dashboard stopped after an internal error: boom while drawing');
+  });
+
+  it('an uncaught exception restores the terminal and exits 2', async () => {
+    const s = start(100, 30, ['uncaught'], {}, crashScript);
+    await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'the first frame');
+    process.kill(nodePid(s), 'SIGUSR2');
+    const after = await waitForScreen(s, (x) => x.includes('EXIT='), 'the command to exit');
+    expect(after).toContain('EXIT=2');
+    expect(after).toContain('internal error: boom in a timer');
     expect(display(s, '#{alternate_on}')).toBe('0');
     expect(display(s, '#{cursor_flag}')).toBe('1');
   });

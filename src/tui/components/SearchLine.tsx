@@ -1,8 +1,7 @@
 /** A search / filter box on one line, with a count (or an error) on the right. */
 import React from 'react';
-import stringWidth from 'string-width';
 import { LineView } from '../theme.js';
-import { fit, ui, data, type Line, type Seg } from '../lib/text.js';
+import { cells as stringWidth, fit, ui, data, type Line, type Seg } from '../lib/text.js';
 
 export interface SearchLineProps {
   text: string;

@@ -71,15 +71,24 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 function cellWidth(g: string): number {
   if (g.length === 1) {
     const code = g.charCodeAt(0);
-    if (code >= 0x20 && code < 0x7f) return 1;
+    // printable Latin (before the combining marks) and general punctuation (dashes, curly
+    // quotes, ellipsis) are one cell: the common case, without string-width's machinery
+    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x300) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e)) return 1;
   }
   return stringWidth(g);
 }
 
+// text in which every UTF-16 unit is a grapheme of one cell
+// eslint-disable-next-line no-control-regex
+const SIMPLE = /^[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+
+/** Width of a string in cells. */
+export function cells(text: string): number {
+  return SIMPLE.test(text) ? text.length : stringWidth(text);
+}
+
 function* graphemes(text: string): Generator<string> {
-  // ASCII fast path: every char is one grapheme
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x20-\x7e]*$/.test(text)) {
+  if (SIMPLE.test(text)) {
     for (let i = 0; i < text.length; i++) yield text[i]!;
     return;
   }
@@ -88,7 +97,7 @@ function* graphemes(text: string): Generator<string> {
 
 export function width(line: readonly Seg[]): number {
   let w = 0;
-  for (const s of line) w += stringWidth(s.text);
+  for (const s of line) w += cells(s.text);
   return w;
 }
 
@@ -219,7 +228,7 @@ function trimEnd(list: Atom[]): Atom[] {
 /** Plain (trusted, already inert) text cut to `cols` cells. */
 export function truncate(text: string, cols: number): string {
   if (cols <= 0) return '';
-  return stringWidth(text) <= cols ? text : cliTruncate(text, cols);
+  return cells(text) <= cols ? text : cliTruncate(text, cols);
 }
 
 /** A horizontal rule. */
@@ -227,5 +236,5 @@ export function rule(cols: number, label?: string): Seg[] {
   if (!label) return [ui('─'.repeat(Math.max(0, cols)), 'dim')];
   const head = `── ${label} `;
   const cut = truncate(head, cols);
-  return [ui(cut, 'dim'), ui('─'.repeat(Math.max(0, cols - stringWidth(cut))), 'dim')];
+  return [ui(cut, 'dim'), ui('─'.repeat(Math.max(0, cols - cells(cut))), 'dim')];
 }
