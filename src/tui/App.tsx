@@ -216,6 +216,21 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
       case 'open-speaker':
         openSpeaker(s);
         return;
+      case 'open-narrative': {
+        const hit = search.hits[quoteIndex(s)];
+        const id = hit?.ref.quote.narratives[0];
+        const index = id ? corpus.narratives.findIndex((n) => n.id === id) : -1;
+        if (index >= 0) dispatch({ type: 'open-narrative', index });
+        else if (hit) dispatch({ type: 'flash', text: 'this quote supports no narrative' });
+        return;
+      }
+      case 'open-event-actor': {
+        const item = events[clampIndex(s.timeline.selected, events.length)];
+        const actor = item?.event.actors[0];
+        if (actor) dispatch({ type: 'open-profile', actor });
+        else if (item) dispatch({ type: 'flash', text: 'no actor is named for this event' });
+        return;
+      }
       case 'open-actor':
         if (actor) dispatch({ type: 'open-profile', actor: actor.id });
         return;

@@ -52,6 +52,8 @@ export type Command =
   | 'open-speaker'
   | 'open-actor'
   | 'open-item'
+  | 'open-narrative'
+  | 'open-event-actor'
   | 'toggle-choose'
   | 'compare'
   | 'close-compare'
@@ -121,6 +123,8 @@ export const BINDINGS: readonly Binding[] = [
 
   // ---- per pane ----
   { command: 'open-speaker', keys: [k('return')], description: "open the quote's speaker", when: ['quotes'], hint: { keys: 'enter', text: 'speaker', rank: 2 } },
+  { command: 'open-narrative', keys: [c('n')], description: 'open the narrative the quote supports', when: ['quotes'], hint: { keys: 'n', text: 'narrative', rank: 3 } },
+  { command: 'open-event-actor', keys: [k('return')], description: "open the profile of the event's actor", when: ['timeline'], hint: { keys: 'enter', text: 'actor', rank: 2 } },
   { command: 'open-actor', keys: [k('return')], description: "open the actor's profile", when: ['actors'], hint: { keys: 'enter', text: 'profile', rank: 2 } },
   { command: 'open-item', keys: [k('return')], description: 'open the selected quote (or narrative)', when: ['profile'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'toggle-choose', keys: [c(' ')], description: 'choose a narrative to compare', when: ['narratives'], hint: { keys: 'space', text: 'choose', rank: 2 } },
@@ -260,6 +264,7 @@ const SECTION_TITLES: [Context, string][] = [
   ['profile', 'Actor profile'],
   ['narratives', 'Narratives'],
   ['compare', 'Comparison'],
+  ['timeline', 'Timeline'],
   ['filtered', 'A filtered list'],
   ['history', 'After following a link'],
   ['help', 'This help'],

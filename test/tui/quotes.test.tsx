@@ -116,6 +116,14 @@ describe('Quotes pane', () => {
     expect(s).toContain('[1 Quotes]');
   });
 
+  it('n opens the narrative the selected quote supports', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { search: 'sigh of relief' } });
+    const s = await ui.press('n');
+    expect(s).toContain('[3 Narratives]');
+    expect(selectedRow(s)).toContain('Protests have peaked');
+    expect(await ui.press(KEYS.esc)).toContain('[1 Quotes]');
+  });
+
   it('marks the characters the search matched', async () => {
     const corpus = await fixture('corpus');
     const { hits } = searchQuotes(buildSearchIndex(corpus), 'relief');

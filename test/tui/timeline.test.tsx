@@ -28,4 +28,14 @@ describe('Timeline pane', () => {
     expect(s).toContain('»On Tuesday, Russia’s Foreign Ministry condemned “illegal pressure from Western countries”«');
     expect(s).toContain('¶5');
   });
+
+  it('Enter opens the profile of the event\'s actor; Esc comes back', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { pane: 'timeline' } });
+    await ui.press('j');
+    await ui.press('j');
+    await ui.press('j'); // Trump: “locked, loaded”
+    const s = await ui.press(KEYS.enter);
+    expect(s).toContain('Donald Trump · person');
+    expect(selectedRow(await ui.press(KEYS.esc))).toContain('Trump: “locked, loaded”');
+  });
 });
