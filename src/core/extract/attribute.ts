@@ -411,7 +411,12 @@ export class Attributor {
           break;
         }
         const np = npEndingAt(doc, s, c - 1);
-        if (np) return np;
+        if (np) {
+          // "…, a mother of two from Yekaterinburg, a city …, told": a name inside the previous
+          // appositive (after a preposition) is not the subject; look one comma further back
+          const b = tok(doc, s, doc.itemOf[np.toks[0]!]! - 1);
+          if (!(b && b.word && !b.cap && !COORD.has(b.lower))) return np;
+        }
         end = c;
       }
       if (/ing$/.test(doc.toks[s.items[v]!]!.lower)) return this.clauseSubject(s, seg);
@@ -444,6 +449,12 @@ export class Attributor {
   private resolvePronoun(p: string): ActorRec | null {
     const info = PRONOUNS.get(p);
     if (!info) return null;
+    if (info.kind === 'person' && info.gender) {
+      // of the last two people, one known to match the pronoun wins over one of unknown gender
+      const people = this.recent.map(canonical).filter((a) => a.kind === 'person').slice(-2).reverse();
+      const match = people.find((a) => a.gender === info.gender);
+      if (match) return match;
+    }
     for (let i = this.recent.length - 1, n = 0; i >= 0 && n < 12; i--, n++) {
       const a = canonical(this.recent[i]!);
       if (info.kind === 'person') {
