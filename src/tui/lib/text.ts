@@ -144,8 +144,15 @@ export function fit(line: readonly Seg[], cols: number, opts: FitOptions = {}): 
     if (first > 0) {
       let before = 0;
       for (let i = 0; i < first; i++) before += list[i]!.w;
-      const keep = Math.floor(cols / 4);
-      if (before > cols / 2) {
+      let after = 0;
+      for (let i = first; i < list.length; i++) after += list[i]!.w;
+      let matchW = 0;
+      for (let i = first; i < list.length && list[i]!.style === opts.focus; i++) matchW += list[i]!.w;
+      // when the match and all that follows fit, show the end of the line; otherwise a quarter
+      // of the width of context before the match
+      const keep = after + 1 <= cols ? cols - 1 - after : Math.floor(cols / 4);
+      // only when the match would be cut off (as fzf scrolls a line)
+      if (before + matchW > cols - 1) {
         // drop from the left until `keep` cells of context remain before the match
         let drop = 0;
         let dropped = 0;

@@ -82,7 +82,12 @@ export function actorBriefLines(corpus: Corpus, record: ActorRecord | undefined,
   const lines = identityLines(corpus, actor, cols);
   const counts: Line = [
     ui(
-      `${count(record.quotes.length, 'quote')} · ${count(record.mentions.length, 'mention')} · ${count(record.narratives.length, 'narrative')}`,
+      [
+        count(record.quotes.length, 'quote'),
+        count(record.mentions.length, 'mention'),
+        ...(record.silences.length ? [count(record.silences.length, 'silence')] : []),
+        count(record.narratives.length, 'narrative'),
+      ].join(' · '),
       'dim',
     ),
     ui('  enter: full profile', 'dim'),

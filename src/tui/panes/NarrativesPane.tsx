@@ -118,6 +118,9 @@ export function compareView(corpus: Corpus, cmp: Comparison, cols: number): Comp
     cols,
   );
   const n = cmp.narratives.length;
+  if (n === 0 || cmp.rows.length === 0) {
+    return { header: [legend], body: [[ui(n === 0 ? 'no narratives to compare' : 'these narratives take no position on any axis', 'dim')]] };
+  }
   if (compareMode(cols, n) === 'stacked') {
     const body: Line[] = [];
     for (const row of cmp.rows) {

@@ -17,7 +17,7 @@ export function eventRow(corpus: Corpus, { event }: DatedEvent, cols: number): L
   const actors = actorNames(corpus, event.actors);
   return [
     // "~" marks a date the text does not state outright
-    ...pad([event.when.date ? data(event.when.date, 'accent') : ui('undated', 'dim'), ui(event.when.inferred ? '~' : '', 'warn')], dw),
+    ...pad([event.when.date ? data(event.when.date, 'accent') : ui('undated', 'dim'), ui(event.when.inferred && event.when.date ? '~' : '', 'warn')], dw),
     ui('  '),
     ...pad([data(event.when.text ?? '', 'dim')], ww),
     ui('  '),
