@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { CorpusFile, type Actor, type Article, type Axis, type Narrative, type Position } from './schema.js';
+import type { Actor, Article, Axis, CorpusFile, Narrative, Position } from './schema.js';
 import { makeCorpus, type Corpus } from './corpus.js';
 import { OffsetMap } from './text.js';
 import { inert } from './sanitize.js';
@@ -283,6 +283,9 @@ async function readBytes(abs: string, problems: Problem[], options: LoadOptions)
 
 /** Decodes, parses and schema-checks one file (a .txt article is extracted into a draft). */
 async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[]): Promise<ParsedFile | undefined> {
+  // zod and the schema are loaded only when a file must be checked: a corpus found in the
+  // cache was checked before, and the flag search should not pay for loading the validator.
+  const { CorpusFile } = await import('./schema.js');
   const text = decode(bytes, file, problems);
   if (text === undefined) return undefined;
 

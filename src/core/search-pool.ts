@@ -112,7 +112,7 @@ export class SearchPool {
   }
 
   /** Starts a search; `onUpdate` gets the best hits so far, then the final ones (done). */
-  search(query: string, onUpdate: (u: PoolUpdate) => void): number {
+  search(query: string, onUpdate: (u: PoolUpdate) => void, opts: { exhaustive?: boolean } = {}): number {
     const seq = ++this.seq;
     Atomics.store(this.latest, 0, seq); // every running scan of an older query stops
     this.listener = onUpdate;
@@ -124,7 +124,7 @@ export class SearchPool {
       queueMicrotask(() => this.listener === onUpdate && this.seq === seq && onUpdate({ seq, query, hits, total: this.corpus.quotes.length, done: true }));
       return seq;
     }
-    const req: SearchRequest = { type: 'search', seq, query, limit: this.limit };
+    const req: SearchRequest = { type: 'search', seq, query, limit: this.limit, ...(opts.exhaustive ? { exhaustive: true } : {}) };
     for (const w of this.workers) w.postMessage(req);
     return seq;
   }
@@ -157,8 +157,8 @@ export class SearchPool {
   }
 
   /** Resolves with the final update of `query` (for the command line and the benchmark). */
-  searchFinal(query: string): Promise<PoolUpdate> {
-    return new Promise((resolve) => this.search(query, (u) => u.done && resolve(u)));
+  searchFinal(query: string, opts: { exhaustive?: boolean } = {}): Promise<PoolUpdate> {
+    return new Promise((resolve) => this.search(query, (u) => u.done && resolve(u), opts));
   }
 
   async close(): Promise<void> {

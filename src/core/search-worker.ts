@@ -29,6 +29,8 @@ export interface SearchRequest {
   seq: number;
   query: string;
   limit: number;
+  /** no pruning and no narrowing: every record goes to fuse (the benchmark's reference) */
+  exhaustive?: boolean;
 }
 
 export interface WireHit {
@@ -61,14 +63,14 @@ function reply(msg: WorkerReply): void {
 
 function run(req: SearchRequest): void {
   if (!index || stale(req.seq)) return;
-  const compiled = compileQuery(req.query);
+  const compiled = compileQuery(req.query, { exhaustive: req.exhaustive });
   if (!compiled.ok) {
     reply({ type: 'result', seq: req.seq, hits: [], total: 0, done: true, error: compiled.error });
     return;
   }
   const q = compiled.query;
   // Narrowing: when every match of this query must match the previous one, search only those.
-  const pool = previous && narrows(previous.parsed, q.parsed) ? previous.matched : null;
+  const pool = !req.exhaustive && previous && narrows(previous.parsed, q.parsed) ? previous.matched : null;
   const size = pool ? pool.length : index.records.length;
 
   let best: Scored[] = [];
@@ -101,6 +103,7 @@ function run(req: SearchRequest): void {
     }
     if (done) break;
   }
+  if (req.exhaustive) return; // a reference search leaves the typing state alone
   matched.sort((a, b) => a - b);
   previous = { parsed: q.parsed, matched: Int32Array.from(matched) };
 }

@@ -1,0 +1,23 @@
+// Bundles the command line after tsc has checked and emitted it: one ESM file per entry (the CLI
+// and the search worker) plus shared chunks, written over dist/cli/main.js. Why: loading ~150
+// small modules (yargs, zod, the core) costs Node more than running them, and a flag search
+// should start about as fast as Node itself. The dashboard's Ink and React stay external and are
+// imported only when the dashboard opens.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'src/cli/main.ts', 'search-worker': 'src/core/search-worker.ts' },
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[name]-[hash]',
+  external: ['ink', 'react', 'react/jsx-runtime', 'ink-*', 'tsx', 'tsx/*'],
+  // prefer packages' ESM builds (jsonc-parser's main is UMD with dynamic requires)
+  mainFields: ['module', 'main'],
+  allowOverwrite: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
