@@ -210,13 +210,18 @@ function indexOf(s: State, target: Target): number {
   }
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /** Text editing in a search box (the cursor is always at the end). */
 export function edit(text: string, kind: 'insert' | 'delete-char' | 'delete-word' | 'clear', typed = ''): string {
   switch (kind) {
     case 'insert':
       return text + typed;
-    case 'delete-char':
-      return Array.from(text).slice(0, -1).join('');
+    case 'delete-char': {
+      // one grapheme: an emoji sequence or a letter with its accents goes at once
+      const parts = Array.from(graphemes.segment(text), (g) => g.segment);
+      return parts.slice(0, -1).join('');
+    }
     case 'delete-word':
       return text.replace(/\S*\s*$/, '');
     case 'clear':
