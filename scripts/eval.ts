@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CorpusFile } from '../src/core/schema.js';
 import { evaluateArticle, ratio, total, type ArticleScore } from '../src/core/extract/evaluate.js';
 
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 2)); // `| head`
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');

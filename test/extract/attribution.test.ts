@@ -106,8 +106,13 @@ describe('speakers across sentences and paragraphs', () => {
   });
 
   it('a pronoun skips a speaker of the other gender', () => {
-    const x = draft('Ms Hale said: “We are ready.”\nPresident Juan Soto said the army would stay.\n“We have no choice,” she said.\n');
+    const x = draft('Ms Hale said: “We are ready.”\nMr Soto said the army would stay.\n“We have no choice,” she said.\n');
     expect(x.speaker(x.quote('We have no choice,'))).toBe('Hale');
+  });
+
+  it('a pronoun takes the latest speaker whose gender is not known to differ', () => {
+    const x = draft('Spokesman Tom Hill said: “We are ready.”\nDr Sami Nasser described the ward as a “slow death”.\n“We have no milk,” he said.\n');
+    expect(x.speaker(x.quote('We have no milk,'))).toBe('Sami Nasser');
   });
 
   it('an unnamed description is resolved to the person named next', () => {

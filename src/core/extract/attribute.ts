@@ -54,7 +54,7 @@ interface Found {
 const TERMINAL = new Set(['.', '!', '?', '…']);
 const CONJ_SPLIT = new Set(['but', 'while', 'whereas', 'yet', 'although', 'though']);
 const COORD = new Set(['and', 'or', 'but', 'then', 'nor']);
-const CONTENT_NOT_START = new Set(['on', 'in', 'at', 'for', 'with', 'by', 'from', 'about', 'via', 'during', 'after', 'before', 'over', 'through', 'and', 'or', 'but']);
+const CONTENT_NOT_START = new Set(['on', 'in', 'at', 'for', 'with', 'from', 'via', 'during', 'through', 'and', 'or', 'but']);
 const FRONTED = new Set(['however', 'similarly', 'meanwhile', 'still', 'but', 'and', 'yet', 'indeed', 'instead', 'likewise', 'moreover', 'nevertheless', 'nonetheless', 'so', 'thus', 'also']);
 const DOCUMENT_NOUNS = new Set([
   'statement', 'survey', 'report', 'poll', 'study', 'data', 'figures', 'estimate', 'estimates', 'document', 'documents',
@@ -419,7 +419,11 @@ export class Attributor {
         }
         end = c;
       }
-      if (/ing$/.test(doc.toks[s.items[v]!]!.lower)) return this.clauseSubject(s, seg);
+      if (/ing$/.test(doc.toks[s.items[v]!]!.lower)) {
+        // "“…,” he said, adding that …": the participle shares the subject of the verb before it
+        for (let k = j - 1; k >= seg[0] && k > j - 12; k--) if (speechVerbAt(doc, s, k)) return this.subjectOf(s, k, seg);
+        return this.clauseSubject(s, seg);
+      }
       if (j - 1 >= seg[0] && s.items[j - 1]! < 0) return npStartingAt(doc, s, v + 1)?.np ?? null; // “…,” said X
       return null;
     }
@@ -430,6 +434,15 @@ export class Attributor {
       return npEndingAt(doc, s, k);
     }
     if (t.lower === 'that' || t.lower === 'which' || t.lower === 'to') return null;
+    if (t.t === ')') {
+      // "The Economic Community of West African States (ECOWAS) had threatened"
+      for (let k = j - 1; k >= seg[0] && k > j - 8; k--) {
+        const x = tok(doc, s, k);
+        if (!x) break;
+        if (x.t === '(') return npEndingAt(doc, s, k - 1);
+      }
+      return null;
+    }
     return npEndingAt(doc, s, j);
   }
 
@@ -449,12 +462,6 @@ export class Attributor {
   private resolvePronoun(p: string): ActorRec | null {
     const info = PRONOUNS.get(p);
     if (!info) return null;
-    if (info.kind === 'person' && info.gender) {
-      // of the last two people, one known to match the pronoun wins over one of unknown gender
-      const people = this.recent.map(canonical).filter((a) => a.kind === 'person').slice(-2).reverse();
-      const match = people.find((a) => a.gender === info.gender);
-      if (match) return match;
-    }
     for (let i = this.recent.length - 1, n = 0; i >= 0 && n < 12; i--, n++) {
       const a = canonical(this.recent[i]!);
       if (info.kind === 'person') {
@@ -876,7 +883,8 @@ export class Attributor {
         }
         const first = tok(doc, s, c);
         if (first && (first.t === ':' || first.t === ',' || TERMINAL.has(first.t))) continue;
-        if (first && CONTENT_NOT_START.has(first.lower)) continue; // "wrote on Telegram on Sunday" reports no clause
+        // "wrote on Telegram on Sunday" reports no clause; "said at least 27 people …" does
+        if (first && CONTENT_NOT_START.has(first.lower) && !(first.lower === 'at' && ['least', 'most'].includes(tok(doc, s, c + 1)?.lower ?? ''))) continue;
         if (c >= seg[1]) continue;
         let e = seg[1] - 1;
         const br = nextBreak[c]!;
@@ -887,7 +895,8 @@ export class Attributor {
         if (!np) continue;
         // “Q,” X, who …, said — the verb attributes a quotation that came before its subject
         const at = doc.itemOf[np.toks[0]!]!;
-        if (at > 0) {
+        const participle = /ing$/.test(t.lower) && tok(doc, s, v - 1)?.t === ',';
+        if (at > 0 && !participle) {
           const b1 = s.items[at - 1]!;
           const b2 = s.items[at - 2];
           if (b1 < 0 || (doc.toks[b1]!.t === ',' && b2 !== undefined && b2 < 0)) continue;

@@ -208,7 +208,7 @@ const ORG_ROLES =
   'ministry government embassy army police military office administration parliament court council party company ' +
   'firm committee commission agency department cabinet regime bank union alliance authority consulate presidency ' +
   'kremlin opposition junta coalition campaign movement organisation organization institute group county city ' +
-  'municipality prefecture treasury';
+  'municipality prefecture treasury charity ngo foundation';
 const OUTLET_ROLES =
   'media television tv station newspaper broadcaster outlet channel daily tabloid website paper radio newswire wire ' +
   'network magazine';

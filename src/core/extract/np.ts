@@ -131,7 +131,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
   let headEnd = body.length;
   for (let i = 1; i < body.length; i++) {
     const t = doc.toks[body[i]!]!;
-    if (NP_PREPOSITIONS.has(t.lower) && !t.cap) {
+    if ((NP_PREPOSITIONS.has(t.lower) || t.lower === 'with') && !t.cap) {
       const before = doc.toks[body[i - 1]!]!;
       if (roleNoun(before) && !before.cap) {
         headEnd = i;
@@ -214,12 +214,33 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
   }
   const run: number[] = [];
   let i = j;
-  while (i >= 0 && run.length < 12) {
+  if (!isNameTok(first) && !roleNoun(first) && !isTitle(first)) {
+    // "a senior official with an international charity": a role noun before a prepositional tail
+    let found = -1;
+    for (let k = j - 1; k >= 0 && k >= j - 6; k--) {
+      const x = tok(doc, s, k);
+      if (!x || !x.word || (STOPWORDS.has(x.lower) && !DETERMINERS.has(x.lower) && !NP_PREPOSITIONS.has(x.lower) && x.lower !== 'with')) break;
+      if ((NP_PREPOSITIONS.has(x.lower) || x.lower === 'with') && roleNoun(tok(doc, s, k - 1)) && !tok(doc, s, k - 1)!.cap) {
+        found = k;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    for (let k = j; k >= found; k--) run.unshift(s.items[k]!);
+    i = found - 1;
+  }
+  while (i >= 0 && run.length < 16) {
     const t = tok(doc, s, i);
     if (!t) break;
     if (run.length > 0 && DETERMINERS.has(t.lower)) {
       run.unshift(s.items[i]!);
-      // "one of …"
+      // "an official with an international charity": the determiner opens a prepositional tail
+      const p = tok(doc, s, i - 1);
+      const r = tok(doc, s, i - 2);
+      if (p && r && (NP_PREPOSITIONS.has(p.lower) || p.lower === 'with') && !p.cap && roleNoun(r) && !r.cap) {
+        i--;
+        continue;
+      }
       break;
     }
     if (run.length > 0 && t.lower === 'of' && tok(doc, s, i - 1)?.lower === 'one') {
@@ -235,7 +256,7 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
         continue;
       }
     }
-    if (run.length > 0 && NP_PREPOSITIONS.has(t.lower) && !t.cap) {
+    if (run.length > 0 && (NP_PREPOSITIONS.has(t.lower) || t.lower === 'with') && !t.cap) {
       const before = tok(doc, s, i - 1);
       if (before && roleNoun(before)) {
         run.unshift(s.items[i]!);
