@@ -8,7 +8,13 @@ import { beforeDashboard, reportError } from './context.js';
 import { parseFastSearch } from './fast.js';
 
 export async function main(argv: string[]): Promise<number> {
-  const onSigint = () => process.exit(EXIT.interrupted);
+  // Ctrl-C: die by the signal itself (the shell then reports 130, and a script loop stops), rather
+  // than process.exit, which waits for the file-reading threads and could hang on a blocked read.
+  const onSigint = () => {
+    process.exitCode = EXIT.interrupted;
+    process.off('SIGINT', onSigint);
+    process.kill(process.pid, 'SIGINT');
+  };
   const onCrash = (err: unknown) => process.exit(reportError(err));
   const onPipeError = (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.found); // the reader went away (| head)
