@@ -34,9 +34,11 @@ export interface AppProps {
   plain?: boolean;
   /** fix the terminal size (tests); otherwise it follows the terminal */
   size?: TerminalSize;
+  /** search in worker threads above this many quotes (default POOL_ABOVE) */
+  poolAbove?: number;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size }: AppProps) {
+export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -48,7 +50,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size }: A
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={{ plain }}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} plain={plain} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} plain={plain} poolAbove={poolAbove} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -65,7 +67,15 @@ function clampIndex(i: number, count: number): number {
   return Math.max(0, Math.min(i, count - 1));
 }
 
-function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial: InitialOptions | undefined; onExit: (code: number) => void; plain: boolean }) {
+interface DashboardProps {
+  corpus: Corpus;
+  initial: InitialOptions | undefined;
+  onExit: (code: number) => void;
+  plain: boolean;
+  poolAbove: number | undefined;
+}
+
+function Dashboard({ corpus, initial, onExit, plain, poolAbove }: DashboardProps) {
   const { columns: width, rows } = useTerminalSize();
   // one line short of the terminal: a frame as tall as the terminal makes Ink clear and redraw
   const height = rows - 1;
@@ -86,7 +96,7 @@ function Dashboard({ corpus, initial, onExit, plain }: { corpus: Corpus; initial
   );
 
   // ---- Quotes ----
-  const search = useQuoteSearch(corpus, state.quotes.query);
+  const search = useQuoteSearch(corpus, state.quotes.query, poolAbove);
   /** The selected quote's index in the results (a pinned quote, once found, counts as selected). */
   const quoteIndex = (s: State): number => {
     if (s.quotes.pin) {

@@ -49,8 +49,10 @@ export function initialFrom(corpus: Corpus, opts: Omit<DashboardOptions, 'corpus
 
 export async function runDashboard(opts: DashboardOptions): Promise<number> {
   // React's development build is several times slower per render; choose the production one
-  // before React is first loaded (hence the dynamic imports)
-  process.env.NODE_ENV ??= 'production';
+  // before React is first loaded (hence the dynamic imports). Through a local name, so that a
+  // bundler's define for process.env.NODE_ENV leaves this runtime assignment alone.
+  const env = process.env;
+  if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
   const [{ default: React }, { render }, { App }] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
   const { stdin, stdout, stderr } = process;
   let restored = false;

@@ -71,13 +71,14 @@ export interface MountOptions {
   size?: TerminalSize;
   initial?: InitialOptions;
   plain?: boolean;
+  poolAbove?: number;
 }
 
 export async function mount(corpus: Corpus, opts: MountOptions = {}): Promise<Mounted> {
   let code: number | undefined;
   let size = opts.size ?? { columns: 100, rows: 30 };
   const tree = () => (
-    <App corpus={corpus} initial={opts.initial} plain={opts.plain ?? true} size={size} onExit={(c) => (code = c)} />
+    <App corpus={corpus} initial={opts.initial} plain={opts.plain ?? true} size={size} poolAbove={opts.poolAbove} onExit={(c) => (code = c)} />
   );
   const inst = render(tree());
   const raw = () => inst.lastFrame() ?? '';

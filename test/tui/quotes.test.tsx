@@ -124,6 +124,20 @@ describe('Quotes pane', () => {
     expect(await ui.press(KEYS.esc)).toContain('[1 Quotes]');
   });
 
+  it('searches in worker threads on large corpora, with the same results', async () => {
+    const corpus = await fixture('corpus');
+    const ui = await mount(corpus, { poolAbove: 0 });
+    expect(ui.screen()).toContain('19 quotes');
+    await ui.press('/');
+    const s = await ui.pressUntil('zakh', (x) => x.includes('2 of 19 quotes') && !x.includes('searching'), 'results from the workers');
+    expect(selectedRow(s)).toContain('Mariya Zakharova');
+    const none = await ui.pressUntil('xqzv', (x) => x.includes('0 of 19 quotes') && !x.includes('searching'), 'no results');
+    expect(none).toContain('no quote matches zakhxqzv');
+    await ui.press(KEYS.ctrlU);
+    expect(ui.screen()).toContain('19 quotes');
+    ui.unmount();
+  });
+
   it('marks the characters the search matched', async () => {
     const corpus = await fixture('corpus');
     const { hits } = searchQuotes(buildSearchIndex(corpus), 'relief');

@@ -88,12 +88,15 @@ export function QuotesPane(props: QuotesPaneProps) {
   const { corpus, hits, selected, width, height, plain } = props;
   const { list, detail } = listLayout(height);
   const all = corpus.quotes.length;
-  const status = props.pending
-    ? 'searching…'
+  const status =
+    props.pending && hits.length === 0
+      ? 'searching…'
+      : props.query
+        ? `${props.total} of ${all} quotes${props.pending ? ', searching…' : ''}`
+        : `${all} quotes`;
+  const empty: Line[] = props.pending
+    ? [[ui('  searching…', 'dim')]]
     : props.query
-      ? `${props.total} of ${all} quotes`
-      : `${all} quotes`;
-  const empty: Line[] = props.query
     ? [[ui('  no quote matches ', 'dim'), data(props.query, 'bold')], [ui('  esc clears the search; ? shows the syntax', 'dim')]]
     : [[ui('  this corpus has no quotes', 'dim')]];
   const rows = listWindowLines({
