@@ -51,6 +51,19 @@ describe('actors', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9._:-]*$/);
   });
 
+  it('an unnamed description merged into the person named next gives its role', () => {
+    const x = draft('A former Russian diplomat says the words were not “sword-like.”\n“Why rattle the sabers?” Boris Bondarev, who quit the ministry, told the Daily Post.\n');
+    const a = x.actor('Boris Bondarev');
+    expect(a.aliases).toContain('former Russian diplomat');
+    expect(a.role).toBe('former Russian diplomat');
+    expect(x.speaker(x.quote('sword-like.'))).toBe('Boris Bondarev');
+  });
+
+  it('a clause after a comma is not an appositive', () => {
+    const x = draft('After the collapse of the Soviet Union, Moscow became its main supporter.\n');
+    for (const a of x.file.actors) expect(a.role ?? '').not.toMatch(/became/);
+  });
+
   it('places mentioned in passing are not actors', () => {
     const x = draft('Irina, a mother of two from Yekaterinburg, a city in the Ural Mountains, told the Daily Post she was tired.\n');
     expect(x.file.actors.map((a) => a.name).sort()).toEqual(['Daily Post', 'Irina']);

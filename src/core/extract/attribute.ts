@@ -169,6 +169,8 @@ export class Attributor {
     let k = i + 1;
     const first = tok(doc, s, k);
     if (!first || first.lower === 'who' || first.lower === 'which' || /^\d/.test(first.t)) return null;
+    // a clause ("…, Moscow became …") is no appositive: it opens with an article, a possessive, a role or a lower-case word
+    if (first.cap && !first.poss && !roleNoun(first) && !['a', 'an', 'the'].includes(first.lower)) return null;
     if (['a', 'an', 'the'].includes(first.lower)) k++;
     let head: ReturnType<typeof roleNoun> = null;
     let end = -1;

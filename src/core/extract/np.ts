@@ -41,6 +41,13 @@ export interface NP {
 
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
+/** Adjectives that may stand before a title and name ("former President X", "deposed leader Y"). */
+const PRE_TITLE = new Set([
+  'former', 'late', 'then', 'acting', 'interim', 'deputy', 'outgoing', 'incoming', 'ousted', 'exiled', 'jailed',
+  'deposed', 'veteran', 'longtime', 'long-time', 'prominent', 'leading', 'senior', 'top', 'newly', 'elected',
+  'self-exiled', 'imprisoned', 'detained', 'embattled', 'beleaguered', 'influential', 'powerful', 'retired', 'chief',
+]);
+
 export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
   const v = s.items[i];
   return v === undefined || v < 0 ? null : doc.toks[v]!;
@@ -214,6 +221,7 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
   }
   const run: number[] = [];
   let i = j;
+  const headIsName = isNameTok(first) && !isTitle(first) && roleNoun(first)?.kind !== 'person';
   if (!isNameTok(first) && !roleNoun(first) && !isTitle(first)) {
     // "a senior official with an international charity": a role noun before a prepositional tail
     let found = -1;
@@ -272,11 +280,12 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
     }
     if (run.length === 0 ? isNameTok(t) || roleNoun(t) !== null || isTitle(t) : isModifier(t) || isNameTok(t)) {
       if (run.length > 0 && t.poss && !isNameTok(t)) break; // "his", "its" handled as stopwords
-      if (run.length > 0 && !t.cap && !roleNoun(t) && !isTitle(t)) {
-        // a lower-case word describes the word after it only if that is lower-case too
-        // ("former president", "state media"), not a name: "met Brazilian President …"
+      if (run.length > 0 && !t.cap && !roleNoun(t) && !isTitle(t) && !PRE_TITLE.has(t.lower)) {
+        // Before a capitalised word, a lower-case word belongs to the phrase only when the phrase
+        // is a description ("a government-aligned Israeli television station"); before a name's
+        // titles only known adjectives do ("former", "deposed"), not a verb: "met Brazilian President …"
         const right = doc.toks[run[0]!]!;
-        if (right.cap) break;
+        if (right.cap && headIsName) break;
       }
       run.unshift(s.items[i]!);
       i--;
