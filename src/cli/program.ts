@@ -15,24 +15,13 @@ import { narrativesCommand } from './commands/narratives.js';
 import { searchCommand } from './commands/search.js';
 import { timelineCommand } from './commands/timeline.js';
 import { validateCommand } from './commands/validate.js';
+import { extractCommand } from './commands/extract.js';
 import { version } from './version.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = CommandModule<any, any>;
 
-/** The extractor's command (src/cli/commands/extract.ts, written by the extractor engineer). */
-async function extractCommand(): Promise<AnyCommand | undefined> {
-  const spec = './commands/extract.js';
-  try {
-    const mod = (await import(spec)) as { extractCommand?: AnyCommand };
-    return mod.extractCommand;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes('extract')) return undefined;
-    throw err;
-  }
-}
-
-const KNOWN_FLAGS = ['data', 'format', 'limit', 'help', 'version', 'search', 'pane', 'actor', 'compare', 'print'];
+const KNOWN_FLAGS = ['data', 'format', 'limit', 'help', 'version', 'search', 'pane', 'actor', 'compare', 'print', 'title', 'outlet', 'date', 'url', 'out', 'force'];
 
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -94,9 +83,8 @@ function explain(msg: string, argv: readonly string[], command: string | undefin
 
 export async function runProgram(argv: string[]): Promise<number> {
   status.code = EXIT.found;
-  const extract = await extractCommand();
   const width = process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 110) : 100;
-  let y = globalOptions(yargs(argv))
+  const y = globalOptions(yargs(argv))
     .scriptName(PROG)
     .usage(`${PROG}: quotes, actors and competing narratives in news coverage\n\nUsage: $0 [command] [options]`)
     .command(dashboardCommand as AnyCommand)
@@ -105,9 +93,8 @@ export async function runProgram(argv: string[]): Promise<number> {
     .command(narrativesCommand as AnyCommand)
     .command(compareCommand as AnyCommand)
     .command(timelineCommand as AnyCommand)
-    .command(validateCommand as AnyCommand);
-  if (extract) y = y.command(extract);
-  y = y
+    .command(validateCommand as AnyCommand)
+    .command(extractCommand as AnyCommand)
     .command(completionCommand as AnyCommand)
     .strict()
     .recommendCommands()

@@ -27,11 +27,14 @@ let built = false;
 export function ensureBuilt(): void {
   if (built) return;
   if (!existsSync(BIN) || statSync(BIN).mtimeMs < newest(path.join(ROOT, 'src'))) {
+    // as `npm run build`: tsc, then the bundle when the project has one
     try {
       execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
     } catch {
       // tsc emits even when some file has a type error; the tests below show what matters
     }
+    const bundle = path.join(ROOT, 'scripts/bundle.mjs');
+    if (existsSync(bundle)) execFileSync(process.execPath, [bundle], { cwd: ROOT, stdio: 'pipe' });
   }
   built = true;
 }

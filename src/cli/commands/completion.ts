@@ -24,12 +24,12 @@ export const COMMAND_FLAGS: Record<string, string[]> = {
   timeline: [],
   validate: [],
   completion: [],
-  extract: [],
+  extract: ['--title', '--outlet', '--date', '--url', '--out', '--force'],
 };
 export const GLOBAL_FLAGS = ['--data', '--format', '--limit', '--help', '--version'];
 export const DEFAULT_FLAGS = ['--search', '--pane', '--actor', '--compare', '--print'];
 const PANES = ['quotes', 'actors', 'narratives', 'timeline'];
-const VALUE_FLAGS = new Set(['--data', '--format', '-f', '--limit', '-n', '--search', '-s', '--pane', '--actor', '--compare']);
+const VALUE_FLAGS = new Set(['--data', '--format', '-f', '--limit', '-n', '--search', '-s', '--pane', '--actor', '--compare', '--title', '--outlet', '--date', '--url', '--out', '-o']);
 
 /** Printed instead of candidates when the shell should complete file names. */
 export const FILES = '__files__';
@@ -141,6 +141,8 @@ export async function complete(words: string[]): Promise<string[]> {
     case '--pane':
       return matching(PANES, cur);
     case '--data':
+    case '--out':
+    case '-o':
       return [FILES];
     case '--limit':
     case '-n':
