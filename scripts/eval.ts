@@ -1,5 +1,8 @@
 /**
- * npm run eval [-- [--verbose] [--json] [FILE…]]
+ * npm run eval [-- [--verbose] [--json] [--bench] [FILE…]]
+ *
+ * --bench times the extractor instead: a 10,000-word article and inputs that would expose
+ * super-linear scanning (CPU time, median of 5 runs).
  *
  * Scores the extractor against gold (hand-curated) corpus files: by default the seed dataset
  * data/kremlin-iran-protests.json and every .json file in eval/gold/. Each article's `text` (or
@@ -21,6 +24,33 @@ let files = args.filter((a) => !a.startsWith('-'));
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n`);
   process.exit(2);
+}
+
+if (args.includes('--bench')) {
+  const { extractDraft } = await import('../src/core/extract/index.js');
+  const seedText = readFileSync(path.join(root, 'seeds', readdirSync(path.join(root, 'seeds')).filter((f) => f.endsWith('.txt'))[0]!), 'utf8');
+  let tenK = '';
+  while ((tenK.match(/\S+/g) ?? []).length < 10000) tenK += `${seedText}\n`;
+  const cases: Array<[string, string]> = [
+    ['10,000-word article (the seed, repeated)', tenK],
+    ['20,000 straight single-quoted words', "'a' ".repeat(20000)],
+    ['20,000 "he said"', 'he said '.repeat(20000)],
+    ['20,000 unmatched opening marks', '“'.repeat(20000)],
+    ['20,000 comma-separated names, then a verb', `${'X, '.repeat(20000)}said “hi there friend”.`],
+    ['10,000 guillemet pairs', '« a » '.repeat(10000)],
+  ];
+  for (const [label, text] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const c0 = process.cpuUsage();
+      extractDraft(text);
+      const c = process.cpuUsage(c0);
+      times.push((c.user + c.system) / 1000);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${label.padEnd(45)} ${String(text.length).padStart(8)} chars  ${times[2]!.toFixed(0).padStart(6)} ms CPU (median of 5)`);
+  }
+  process.exit(0);
 }
 
 if (files.length === 0) {

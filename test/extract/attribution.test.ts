@@ -121,6 +121,13 @@ describe('speakers across sentences and paragraphs', () => {
     expect(x.actor('Ivan Petrov').aliases).toContain('former diplomat');
   });
 
+  it('"X was quoted by Y as saying …" gives X, through Y', () => {
+    const x = draft('Dmitry Orlov, the deputy chairman, was quoted by the state news agency TASS as saying there could be “no more talk of peace”.\n');
+    const q = x.quote('no more talk of peace');
+    expect(x.speaker(q)).toBe('Dmitry Orlov');
+    expect(q.channel).toBe('quoted by the state news agency TASS');
+  });
+
   it('a headline "…, X says" and "X: ‘…’"', () => {
     const x = draft('Sanctions ‘will not work’, minister says\nThe minister, Petra Lund, said sanctions would fail.\n');
     expect(x.speaker(x.quote('will not work'))).toBe('Petra Lund');

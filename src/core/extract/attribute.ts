@@ -14,7 +14,7 @@
  *   follows-speaker      a passage standing alone after a named speaker's paragraph
  *   term                 a short passage with no speaker: a scare-quoted term
  */
-import type { Doc, Sentence, Tok } from './doc.js';
+import type { Doc, Sentence } from './doc.js';
 import { canonical, Registry, type ActorRec } from './actors.js';
 import { ORG_WORDS, CHANNEL_PLACES, PRONOUNS, SPEECH_VERBS, STOPWORDS, DETERMINERS, TOLD_AUDIENCES, WEEKDAYS, MONTHS } from './lexicon.js';
 import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, roleNoun, speechVerbAt, tok, type NP } from './np.js';
@@ -294,7 +294,16 @@ export class Attributor {
   }
 
   /** Clause segments: split at ";" and at ", but|while …" that opens a new clause with its own subject. */
+  private readonly segsCache = new Map<number, Seg[]>();
   segments(s: Sentence): Seg[] {
+    const hit = this.segsCache.get(s.idx);
+    if (hit) return hit;
+    const segs = this.segmentsUncached(s);
+    this.segsCache.set(s.idx, segs);
+    return segs;
+  }
+
+  private segmentsUncached(s: Sentence): Seg[] {
     const { doc } = this;
     const segs: Seg[] = [];
     let a = 0;
@@ -435,6 +444,7 @@ export class Attributor {
       if (tok(doc, s, k)?.t === ',') k--;
       return npEndingAt(doc, s, k);
     }
+    if (t.lower === 'as' && this.quotedAs(s, v, seg) >= 0) return this.clauseSubject(s, seg); // "X was quoted … as saying"
     if (t.lower === 'that' || t.lower === 'which' || t.lower === 'to') return null;
     if (t.t === ')') {
       // "The Economic Community of West African States (ECOWAS) had threatened"
@@ -446,6 +456,18 @@ export class Attributor {
       return null;
     }
     return npEndingAt(doc, s, j);
+  }
+
+  /** "was quoted by the state news agency TASS as saying": the item of "quoted", or -1. */
+  private quotedAs(s: Sentence, v: number, seg: Seg): number {
+    const { doc } = this;
+    if (tok(doc, s, v - 1)?.lower !== 'as') return -1;
+    for (let k = v - 2; k >= seg[0] && k >= v - 12; k--) {
+      const x = tok(doc, s, k);
+      if (!x) return -1;
+      if (x.lower === 'quoted' || x.lower === 'cited') return k;
+    }
+    return -1;
   }
 
   /** Turns a phrase into an actor (cached per phrase so both passes agree). */
@@ -727,6 +749,9 @@ export class Attributor {
       const y = tok(doc, s, b);
       return x && y ? doc.text.slice(x.s, y.poss ? y.e - 2 : y.e) : null;
     };
+    const seg = this.segOf(this.segments(s), v);
+    const q = this.quotedAs(s, v, seg);
+    if (q >= 0 && tok(doc, s, q + 1)?.lower === 'by') return span(q, v - 2); // "quoted by the state news agency TASS"
     if (lemma === 'tell') {
       const r = npStartingAt(doc, s, v + 1);
       if (r) {
@@ -926,4 +951,3 @@ export class Attributor {
   }
 }
 
-export type { Tok };

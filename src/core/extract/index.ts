@@ -105,7 +105,7 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
     role: a.role,
     affiliation: a.affiliation ? affiliationName(reg, a.affiliation) : null,
     country: a.country,
-    profile: profileOf(doc, a),
+    profile: profileOf(a),
     alignment: null,
   }));
 
@@ -181,12 +181,12 @@ function affiliationName(reg: Registry, aff: string): string {
   return a ? canonical(a).name : aff;
 }
 
-function profileOf(doc: Doc, a: ActorRec): string {
+/** A one-line profile from what the article says about the actor (role, affiliation, country). */
+function profileOf(a: ActorRec): string {
   const parts: string[] = [];
   if (a.role) parts.push(a.role);
   if (a.affiliation && !(a.role ?? '').includes(a.affiliation)) parts.push(a.affiliation);
   if (a.country && !(a.role ?? '').toLowerCase().includes(a.country.toLowerCase())) parts.push(a.country);
-  void doc;
   return parts.join(', ');
 }
 

@@ -127,16 +127,6 @@ export const SPEECH_VERBS: ReadonlyMap<string, SpeechVerb> = (() => {
   return m;
 })();
 
-/** Verbs that report an act of speech only with a particle: "went on", "pointed out". */
-export const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map([
-  ['point', 'out'],
-  ['points', 'out'],
-  ['pointed', 'out'],
-  ['went', 'on'],
-  ['goes', 'on'],
-  ['spelled', 'out'],
-]);
-
 /** Words that can sit between a subject and its verb: "optimistically predicted", "has told". */
 export const VERB_FILLERS = new Set([
   'also', 'later', 'then', 'further', 'again', 'once', 'previously', 'recently', 'repeatedly', 'earlier',
@@ -398,9 +388,6 @@ export const GAZETTEER: ReadonlyMap<string, { country: Country; as: 'name' | 'de
   }
   return m;
 })();
-
-/** Political/religious adjectives that behave like demonyms before a title ("Communist leader"). */
-export const AFFILIATION_ADJECTIVES = new Set(['western', 'islamic', 'communist', 'arab', 'kurdish', 'shia', 'sunni']);
 
 /** Abbreviations whose full stop does not end a sentence ("Mr. Smith", "Jan. 5"). */
 export const ABBREVIATIONS = new Set(

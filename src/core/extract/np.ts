@@ -128,9 +128,6 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
   const body = run.slice(k);
   if (body.length === 0) return null;
   const last = doc.toks[body[body.length - 1]!]!;
-  if (body.length === 1 && PRONOUNS.has(last.lower) && !last.cap) {
-    return { kind: 'pronoun', toks: run, name: [], desc: [], indefinite: false, pronoun: last.lower };
-  }
   if (body.length === 1 && PRONOUNS.has(last.lower)) {
     return { kind: 'pronoun', toks: run, name: [], desc: [], indefinite: false, pronoun: last.lower };
   }
