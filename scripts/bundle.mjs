@@ -14,7 +14,10 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunk-[name]-[hash]',
-  external: ['ink', 'react', 'react/jsx-runtime', 'ink-*', 'tsx', 'tsx/*'],
+  external: ['tsx', 'tsx/*', 'react-devtools-core'],
+  // CommonJS inside the bundle (React, some of Ink's dependencies) calls require() for Node's
+  // built-ins; give every output file a real one.
+  banner: { js: "import { createRequire as __nlRequire } from 'node:module'; const require = __nlRequire(import.meta.url);" },
   // prefer packages' ESM builds (jsonc-parser's main is UMD with dynamic requires)
   mainFields: ['module', 'main'],
   allowOverwrite: true,
