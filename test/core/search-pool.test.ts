@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/core/load.js';
+import type { Corpus } from '../../src/core/corpus.js';
+import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../src/core/search.js';
+import { SearchPool, type PoolUpdate } from '../../src/core/search-pool.js';
+
+describe('the search pool (worker threads)', () => {
+  let corpus: Corpus;
+  let index: SearchIndex;
+  let pool: SearchPool;
+  beforeAll(async () => {
+    corpus = await loadCorpus();
+    index = buildSearchIndex(corpus);
+    pool = new SearchPool(corpus, { workers: 2, limit: 50 });
+    await pool.ready;
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('gives exactly the hits, scores and order of one in-process search, keystroke by keystroke', async () => {
+    for (const q of ['colour revolution', 'speaker:trump help', 'zakarova', "'relief | sabers", '!russia iran']) {
+      for (let i = 1; i <= q.length; i++) {
+        const s = q.slice(0, i);
+        const got = await pool.searchFinal(s);
+        const ref = searchQuotes(index, s, { limit: 50, exhaustive: true });
+        expect(got.hits.map((h) => [h.ref.quote.id, h.score]), s).toEqual(ref.hits.map((h) => [h.ref.quote.id, h.score]));
+        expect(got.total, s).toBe(ref.total);
+      }
+    }
+  });
+
+  it('highlights what matched', async () => {
+    const u = await pool.searchFinal('sigh of relief');
+    const top = u.hits[0]!;
+    expect(top.ref.quote.id).toBe('q-smagin-sigh-of-relief');
+    const text = top.matches.find((m) => m.field === 'text')!;
+    const [s, e] = text.indices[0]!;
+    expect(top.ref.quote.text.slice(s, e + 1).toLowerCase()).toContain('sigh');
+  });
+
+  it('a newer query supersedes an older one: only the newest gets a final update', async () => {
+    const seen: PoolUpdate[] = [];
+    pool.search('kremlin', (u) => seen.push(u));
+    const last = await pool.searchFinal('trump');
+    expect(last.query).toBe('trump');
+    expect(seen.every((u) => u.query === 'kremlin')).toBe(true);
+    expect(last.hits.every((h) => h.ref.quote.speaker === 'actor-trump' || /trump/i.test(JSON.stringify(h.matches)))).toBe(true);
+  });
+
+  it('reports a query error instead of throwing', async () => {
+    const u = await pool.searchFinal('speaker:');
+    expect(u.done).toBe(true);
+  });
+
+  it('an empty query lists every quote in corpus order', async () => {
+    const u = await pool.searchFinal('');
+    expect(u.total).toBe(corpus.quotes.length);
+    expect(u.hits.map((h) => h.ref.quote.id)).toEqual(corpus.quotes.slice(0, 50).map((r) => r.quote.id));
+  });
+});
