@@ -59,6 +59,12 @@ describe('actors', () => {
     expect(x.speaker(x.quote('sword-like.'))).toBe('Boris Bondarev');
   });
 
+  it('"the general" points back, never forward to the next named speaker', () => {
+    const x = draft('“We will win,” the general said.\nOfficials said the deal was done.\n“It is over,” said Ali Rezaei.\n');
+    expect(x.speaker(x.quote('We will win,'))).toBe('general');
+    expect(x.actor('Officials').kind).toBe('group');
+  });
+
   it('a clause after a comma is not an appositive', () => {
     const x = draft('After the collapse of the Soviet Union, Moscow became its main supporter.\n');
     for (const a of x.file.actors) expect(a.role ?? '').not.toMatch(/became/);

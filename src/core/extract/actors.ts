@@ -27,6 +27,8 @@ export interface ActorRec {
   modifiers: Set<string>;
   /** a placeholder introduced with "a"/"an"/"one of": someone new, named later if at all */
   indefinite: boolean;
+  /** a placeholder only ever written "the …": it points back, never forward to a name */
+  definite: boolean;
   firstPos: number;
   lastPos: number;
   para: number;
@@ -86,6 +88,7 @@ export class Registry {
       placeholder: init.placeholder ?? false,
       modifiers: init.modifiers ?? new Set(),
       indefinite: init.indefinite ?? false,
+      definite: init.definite ?? false,
       firstPos: init.pos,
       lastPos: init.pos,
       para: init.para,
@@ -336,6 +339,7 @@ export class Registry {
         const sub = descWords.every((w) => mods.has(w)) || [...mods].every((w) => descWords.includes(w));
         if (sub) {
           for (const w of descWords) a0.modifiers.add(w);
+          if (!definite) a0.definite = false;
           a.aliases.add(name);
           this.index(a);
           return this.touch(a, first.s, last.e);
@@ -350,6 +354,7 @@ export class Registry {
         roleBase: role.base,
         placeholder: true,
         indefinite: np.indefinite,
+        definite,
         modifiers: new Set(descWords),
         ...(role.gender ? { gender: role.gender } : {}),
       });

@@ -152,7 +152,7 @@ function resolveDescriptions(doc: Doc, reg: Registry): void {
         }
       }
     }
-    if (!target) {
+    if (!target && !p.definite) {
       const paras = [...p.speakerParas].sort((a, b) => a - b);
       outer: for (const x of paras) {
         for (const n of [...named].sort((a, b) => a.firstPos - b.firstPos)) {

@@ -171,8 +171,11 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     const name = core.slice(n);
     const desc = core.slice(0, n);
     if (name.length === 0) return null;
-    // "Minister: …" — a title alone is a description, not a name
+    // "Minister: …", "Officials said" — a title or role noun alone is a description, not a name
     const lastName = doc.toks[name[name.length - 1]!]!;
+    if (name.length === 1 && roleNoun(lastName) && roleNoun(lastName)!.kind !== 'person') {
+      return { kind: 'role', toks: run, name: [], desc: core.slice(0, -1), role: roleNoun(lastName)!, indefinite };
+    }
     if (name.every((i) => isTitle(doc.toks[i]!) || roleNoun(doc.toks[i]!)?.kind === 'person')) {
       const r = roleNoun(lastName);
       const base = lastName.lower.replace(/\.$/, '');
