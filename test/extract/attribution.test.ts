@@ -121,6 +121,14 @@ describe('speakers across sentences and paragraphs', () => {
     expect(x.actor('Ivan Petrov').aliases).toContain('former diplomat');
   });
 
+  it('names joined by "and" speak together', () => {
+    const x = draft('Iran, Russia and China said in a joint statement that sanctions were “illegal”.\nOfficials visited Moscow and Putin said nothing.\n');
+    const q = x.quote('illegal');
+    expect(x.speaker(q)).toBe('Iran, Russia and China');
+    expect(x.actor('Iran, Russia and China').kind).toBe('group');
+    expect(x.file.actors.map((a) => a.name)).not.toContain('Moscow and Putin');
+  });
+
   it('"X was quoted by Y as saying …" gives X, through Y', () => {
     const x = draft('Dmitry Orlov, the deputy chairman, was quoted by the state news agency TASS as saying there could be “no more talk of peace”.\n');
     const q = x.quote('no more talk of peace');

@@ -296,6 +296,16 @@ export class Registry {
     };
   }
 
+  /** Several actors speaking together ("Iran, Russia and China said"): one group, named as written. */
+  resolveGroup(name: string, s: number, e: number, para: number): ActorRec {
+    const lname = name.toLowerCase();
+    for (const a0 of this.list) {
+      const a = canonical(a0);
+      if (a.kind === 'group' && a.name.toLowerCase() === lname) return this.touch(a, s, e);
+    }
+    return this.touch(this.create({ name, kind: 'group', pos: s, para }), s, e);
+  }
+
   /**
    * A descriptive phrase ("several analysts", "the spokeswoman", "a former diplomat"):
    * the named person it points back to, an earlier identical description, or a new actor.

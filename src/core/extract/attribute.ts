@@ -455,7 +455,35 @@ export class Attributor {
       }
       return null;
     }
-    return npEndingAt(doc, s, j);
+    return this.coordinated(s, npEndingAt(doc, s, j), seg);
+  }
+
+  /** "Iran, Russia and China said": names joined by commas and "and", opening their clause. */
+  private coordinated(s: Sentence, np: NP | null, seg: Seg): NP | null {
+    const { doc } = this;
+    if (!np || np.kind !== 'name') return np;
+    const members: NP[] = [np];
+    let start = doc.itemOf[np.toks[0]!]!;
+    let sawAnd = false;
+    for (let n = 0; n < 6; n++) {
+      const sep = tok(doc, s, start - 1);
+      if (!sep || !(sep.lower === 'and' || sep.t === ',')) break;
+      let k = start - 2;
+      if (sep.lower === 'and' && tok(doc, s, k)?.t === ',') k--; // Oxford comma
+      const prev = npEndingAt(doc, s, k);
+      if (!prev || prev.kind !== 'name' || prev.toks.length > 6) break;
+      if (sep.lower === 'and') sawAnd = true;
+      else if (!sawAnd) break; // "X, Y said" is an appositive, not a list
+      members.unshift(prev);
+      start = doc.itemOf[prev.toks[0]!]!;
+    }
+    if (members.length < 2 || !sawAnd) return np;
+    // the list must open its clause ("… visited Moscow and Putin said" is no list)
+    const before = tok(doc, s, start - 1);
+    const opens = start <= seg[0] || s.items[start - 1]! < 0 || (before !== null && [',', ';', ':', '—', 'that', 'but', 'while'].includes(before.lower));
+    if (!opens) return np;
+    const toks = s.items.slice(start, doc.itemOf[np.toks[np.toks.length - 1]!]! + 1).filter((x) => x >= 0);
+    return { kind: 'name', toks, name: toks, desc: [], indefinite: false, coord: members };
   }
 
   /** "was quoted by the state news agency TASS as saying": the item of "quoted", or -1. */
@@ -475,7 +503,12 @@ export class Attributor {
     const key = np.toks.join(',');
     if (this.cache.has(key)) return this.cache.get(key)!;
     let a: ActorRec | null = null;
-    if (np.kind === 'pronoun') a = this.resolvePronoun(np.pronoun!);
+    if (np.coord) {
+      for (const m of np.coord) this.reg.resolveName(m, { speaker: true });
+      const first = this.doc.toks[np.toks[0]!]!;
+      const last = this.doc.toks[np.toks[np.toks.length - 1]!]!;
+      a = this.reg.resolveGroup(this.doc.text.slice(first.s, last.e), first.s, last.e, first.para);
+    } else if (np.kind === 'pronoun') a = this.resolvePronoun(np.pronoun!);
     else if (np.kind === 'name') a = this.reg.resolveName(np, { speaker: true });
     else a = this.reg.resolveRole(np, this.recent);
     if (a) a = canonical(a);

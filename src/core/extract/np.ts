@@ -37,6 +37,8 @@ export interface NP {
   /** "a", "one of", "several": introduces someone new */
   indefinite: boolean;
   pronoun?: string;
+  /** "Iran, Russia and China": the coordinated names, each an NP of its own */
+  coord?: NP[];
 }
 
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
