@@ -105,8 +105,13 @@ function lookup<T extends { id: string }>(items: readonly T[], input: string, na
   const equal = folded.filter((x) => x.names.includes(q) || x.t.id === q);
   if (equal.length === 1) return equal[0]!.t;
   if (equal.length > 1) return { closest: equal.slice(0, 5).map((x) => x.t), ambiguous: true };
-  const words = q.split(' ');
-  const containing = folded.filter((x) => words.every((w) => x.names.some((n) => n.includes(w))));
+  // Every word typed starts a word of one of the names ("us" → "n-us-intervention", not "Russia")
+  const words = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const wordsOf = (n: string) => n.split(/[^\p{L}\p{N}]+/u);
+  const byWords = folded.filter((x) => words.length > 0 && words.every((w) => x.names.some((n) => wordsOf(n).some((nw) => nw.startsWith(w)))));
+  if (byWords.length === 1) return byWords[0]!.t;
+  // ...else every word typed appears somewhere in the names
+  const containing = byWords.length ? byWords : folded.filter((x) => q.split(' ').every((w) => x.names.some((n) => n.includes(w))));
   if (containing.length === 1) return containing[0]!.t;
   if (containing.length > 1) return { closest: containing.slice(0, 5).map((x) => x.t), ambiguous: true };
   const fuse = new Fuse(

@@ -39,7 +39,7 @@ export const actorsCommand: CommandModule<GlobalArgs, ActorsArgs> = {
       .positional('name', { type: 'string', describe: 'an actor’s name, alias or id (part of one is enough when it is unique)', coerce: (v: unknown) => (v === undefined ? v : String(v)) })
       .example('$0 actors', 'everyone, most quoted first')
       .example('$0 actors zakharova', 'Mariya Zakharova’s profile and quotes')
-      .example('$0 actors "foreign ministry" --format json', 'the Russian Foreign Ministry as JSON')
+      .example('$0 actors "foreign ministry" -f json', 'the Russian Foreign Ministry as JSON')
       .epilog('An unknown or ambiguous name lists the closest actors and exits 2.') as Argv<ActorsArgs>,
   handler: async (a) => {
     status.code = await runActors(a);

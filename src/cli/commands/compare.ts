@@ -35,10 +35,10 @@ export const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
   builder: (y) =>
     (y as Argv<GlobalArgs>)
       .positional('narratives', { type: 'string', array: true, describe: 'narrative labels (or parts, key terms, ids); two or more' })
-      .example('$0 compare "colour revolution" "home-grown"', 'where the Kremlin line and the grievances story collide')
-      .example('$0 compare n-foreign-hand n-popular-uprising n-us-intervention --format markdown > grid.md', 'a grid for a report')
+      .example('$0 compare colour home-grown', 'the Kremlin line against the grievances story')
+      .example('$0 compare colour us -f markdown', 'the grid for a report')
       .epilog(
-        'Each cell: the narrative’s stance, its position, and its strongest quote with the speaker.\n[agree]/[conflict]: same/different stance as another chosen narrative; [contested]/[unverified]: the claim’s status and who says so; [silent]: no position. Questions on which all are silent are left out.',
+        'Three or more: narrative-lens compare n-foreign-hand n-popular-uprising n-us-intervention\n\nEach cell: the narrative’s stance, its position, and its strongest quote with the speaker.\n[agree]/[conflict]: same/different stance as another chosen narrative; [contested]/[unverified]: the claim’s status and who says so; [silent]: no position. Questions on which all are silent are left out.',
       ) as Argv<CompareArgs>,
   handler: async (a) => {
     status.code = await runCompare(a);

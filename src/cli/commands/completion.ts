@@ -198,7 +198,7 @@ export const completionCommand: CommandModule<GlobalArgs, GlobalArgs & { shell?:
     (y as Argv<GlobalArgs>)
       .positional('shell', { choices: SHELLS, describe: 'the shell [default: from $SHELL]' })
       .example('$0 completion bash >> ~/.bashrc', 'bash: completes on the next shell')
-      .example('$0 completion zsh > "${fpath[1]}/_narrative-lens"', 'zsh: an autoloaded completion function')
+      .example('$0 completion zsh > _narrative-lens', 'zsh: put it in a folder on $fpath')
       .example('source <($0 completion)', 'try it in this shell') as Argv<GlobalArgs & { shell?: string }>,
   handler: (a) => {
     const shell = (a.shell as Shell | undefined) ?? detectShell();

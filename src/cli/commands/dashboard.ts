@@ -78,9 +78,9 @@ export const dashboardCommand: CommandModule<GlobalArgs, DashboardArgs> = {
       .example('$0', 'the dashboard on the bundled data')
       .example('$0 -s "colour revolution"', 'open with the search filled in')
       .example('$0 --actor zakharova', 'open on Mariya Zakharova’s profile')
-      .example('$0 --compare "colour revolution,home-grown"', 'open two narratives side by side')
-      .example('$0 -s "speaker:smagin" --print --format json', 'print instead (also when piped)')
-      .example('$0 --data my-corpus/', 'your own files or folders (repeat --data for more)')
+      .example('$0 --compare colour,home-grown', 'open two narratives side by side')
+      .example('$0 -s speaker:smagin --print', 'print instead (as when piped)')
+      .example('$0 --data my-corpus/', 'your own files or folders (repeat --data)')
       .epilog(
         'Keys in the dashboard: / search, ? help, q quit, Tab and 1-4 panes, ↑↓ or j/k move, Enter open, Esc back.\nWhen stdin or stdout is not a terminal nothing is drawn: the flags print, as with --print.',
       ) as Argv<DashboardArgs>,

@@ -30,7 +30,7 @@ export const narrativesCommand: CommandModule<GlobalArgs, NarrativesArgs> = {
     (y as Argv<GlobalArgs>)
       .positional('name', { type: 'string', describe: 'a narrative’s label (or part of it), key term or id', coerce: (v: unknown) => (v === undefined ? v : String(v)) })
       .example('$0 narratives', 'labels, summaries, proponents, key terms')
-      .example('$0 narratives "colour revolution"', 'one narrative and its answer to each question')
+      .example('$0 narratives colour', 'one narrative and its answer to each question')
       .example('$0 narratives --format markdown', 'a table for a report') as Argv<NarrativesArgs>,
   handler: async (a) => {
     status.code = await runNarratives(a);

@@ -54,13 +54,12 @@ export const searchCommand: CommandModule<object, SearchArgs> = {
   builder: (y) =>
     (y as Argv<object>)
       .positional('query', { type: 'string', describe: 'the query ("" for every quote)', coerce: String })
-      .example('$0 search "colour revolution"', 'Zakharova’s quote, although it says "color"')
-      .example('$0 search "speaker:trump"', 'everything Trump is quoted as saying')
-      .example('$0 search "kind:term"', 'the scare-quoted terms')
-      .example("$0 search \"'reform speaker:markov\" --format json | jq -r '.[].text'", 'exact word, one speaker, as JSON')
-      .example('$0 search "sigh of relief" --format csv > quotes.csv', 'for a spreadsheet')
+      .example('$0 search "colour revolution"', 'Zakharova’s quote (the text says "color")')
+      .example('$0 search speaker:trump', 'everything Trump is quoted as saying')
+      .example('$0 search kind:term', 'the scare-quoted terms')
+      .example('$0 search "sigh of relief" -f csv', 'for a spreadsheet')
       .epilog(
-        `${SYNTAX_HELP}\n\nJSON/NDJSON fields: id, kind, text, speaker (actor id), speakerName, article, articleTitle, paragraph, span {start,end} (code points, end exclusive), channel, when, narratives, topics, score (0 best), matches.\n\nExit status: 0 quotes found, 1 none, 2 bad query or data.`,
+        `${SYNTAX_HELP}\n\nFor scripts:\n  ${PROG} search "'reform speaker:markov" --format json | jq -r '.[].text'\n\nJSON/NDJSON fields: id, kind, text, speaker (actor id), speakerName, article, articleTitle, paragraph, span {start,end} (code points, end exclusive), channel, when, narratives, topics, score (0 best), matches.\n\nExit status: 0 quotes found, 1 none, 2 bad query or data.`,
       ) as unknown as Argv<SearchArgs>,
   handler: async (a) => {
     status.code = await runSearch({ query: String(a.query ?? ''), data: a.data, format: a.format, limit: a.limit });

@@ -21,8 +21,8 @@ export const timelineCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   builder: (y) =>
     (y as Argv<GlobalArgs>)
       .example('$0 timeline', 'from the 2024 fall of Assad to the protests')
-      .example("$0 timeline --format json | jq '.[] | {date: .when.date, label}'", 'dates and labels')
-      .epilog('Undated events come last. A date marked * (text) or "inferred" was resolved from context; the reason is given.'),
+      .example('$0 timeline -f markdown', 'a table for a report')
+      .epilog('For scripts: narrative-lens timeline --format json | jq \'.[] | {date: .when.date, label}\'\n\nUndated events come last. A date marked * (text) or "inferred" was resolved from context; the reason is given.'),
   handler: async (a) => {
     status.code = await runTimeline(a);
   },

@@ -94,8 +94,8 @@ export const validateCommand: CommandModule<GlobalArgs, ValidateArgs> = {
     (y as Argv<GlobalArgs>)
       .positional('paths', { type: 'string', array: true, describe: 'files or folders [default: --data, else the bundled data]' })
       .example('$0 validate', 'the bundled data')
-      .example('$0 validate my-corpus/ --format json', '{ok, summary} or {ok: false, problems: [{file, where, message}]}')
-      .epilog('Exit status: 0 valid, 2 problems (each as FILE: WHERE: MESSAGE, WHERE a JSON path or line and column).') as Argv<ValidateArgs>,
+      .example('$0 validate my-corpus/', 'your own files or folders')
+      .epilog('JSON (--format json): {ok, summary} or {ok: false, problems: [{file, where, message}]}.\nExit status: 0 valid, 2 problems (each as FILE: WHERE: MESSAGE, WHERE a JSON path or line and column).') as Argv<ValidateArgs>,
   handler: async (a) => {
     status.code = await runValidate(a);
   },

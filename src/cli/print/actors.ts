@@ -96,10 +96,10 @@ export async function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, o
       return;
     }
     case 'text': {
-      const { paragraph, table } = await import('./text.js');
+      const { paragraph, table, wrap } = await import('./text.js');
       const { style, width } = out;
       const w = width === Infinity ? Infinity : Math.max(20, width);
-      out.write(`${style.head(inert(actor.name))}  ${style.dim(inert(`${actor.kind} · ${actor.id}`))}\n`);
+      out.write(wrap(`${style.head(inert(actor.name))}  ${style.dim(inert(`${actor.kind} · ${actor.id}`))}`, w).join('\n') + '\n');
       const facts: [string, string][] = [
         ['also called', actor.aliases.join(', ')],
         ['role', actor.role ?? ''],

@@ -151,7 +151,7 @@ async function compareText(cmp: Comparison, out: Output): Promise<string> {
   const w = width === Infinity ? Infinity : Math.max(20, width);
   const inner = w === Infinity ? w : w - 5;
   const blocks: string[] = [];
-  blocks.push(cmp.narratives.map((nv, i) => `${i + 1}. ${style.head(inert(nv.label))}`).join('\n'));
+  blocks.push(cmp.narratives.flatMap((nv, i) => wrap(`${i + 1}. ${style.head(inert(nv.label))}`, w)).join('\n'));
   for (const r of cmp.rows) {
     const lines = [style.bold(inert(r.axis.question))];
     r.cells.forEach((c, i) => {

@@ -46,10 +46,10 @@ export async function renderNarratives(corpus: Corpus, narratives: readonly Narr
         ),
       );
     case 'text': {
-      const { paragraph, table } = await import('./text.js');
+      const { paragraph, table, wrap } = await import('./text.js');
       const { style, width } = out;
       const blocks = recs.map((r) => {
-        let s = `${style.head(inert(r.label))}  ${style.dim(inert(r.id))}\n`;
+        let s = wrap(`${style.head(inert(r.label))}  ${style.dim(inert(r.id))}`, width).join('\n') + '\n';
         s += paragraph(inert(r.summary), width);
         const facts: [string, string][] = [
           ['proponents', r.proponents.map((p) => p.name).join(', ')],
