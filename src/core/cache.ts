@@ -1,11 +1,17 @@
 /**
  * The on-disk cache of validated corpora.
  *
- * Key: a hash of the cache format, the program version and every input file's path and bytes —
- * so any change to any file (or to the program that validates it) misses the cache. Value: the
- * validated, default-filled corpus as JSON. Entries are written to a temporary file and renamed,
- * so a reader never sees half an entry; anything unreadable or not matching its key is ignored
- * and rebuilt, never trusted.
+ * Key: a hash of the cache format, the program's cache version and every input file's path and
+ * bytes — so any change to any file misses the cache. Value: the validated, default-filled
+ * corpus. Entries are written to a temporary file and renamed, so a reader never sees half an
+ * entry; anything unreadable, not matching its key or failing its checksum is ignored and
+ * rebuilt, never trusted.
+ *
+ * Layout of an entry: one line of JSON (the header: format, key, the texts' length and hash, the
+ * corpus without any text that is a slice of an article), then every article's text, joined.
+ * Quote, mention, silence and event texts equal their spans (the loader checked that), so they
+ * are not stored but sliced back out of the article text: half the bytes to parse, and the
+ * strings share the article's memory instead of holding a second copy.
  *
  * Where: $NARRATIVE_LENS_CACHE_DIR, else $XDG_CACHE_HOME/narrative-lens, else ~/.cache/narrative-lens.
  */
@@ -13,10 +19,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Actor, Article, Axis, Narrative, Position } from './schema.js';
+import type { Actor, Article, Axis, Narrative, Position, Span } from './schema.js';
+import { OffsetMap, hasAstral } from './text.js';
 
 /** Bump when the cached shape or the validation rules change. */
-const CACHE_FORMAT = 'nl-corpus-cache/1';
+const CACHE_FORMAT = 'nl-corpus-cache/3';
 /** Keep at most this many entries; the oldest go first. */
 const MAX_ENTRIES = 8;
 
@@ -52,25 +59,97 @@ export function cacheKey(inputs: { path: string; bytes: Uint8Array }[], version 
   return h.digest('hex');
 }
 
+interface Header {
+  format: string;
+  key: string;
+  textsLength: number;
+  textsSha1: string;
+  /** each article's [start, end) in the joined texts (UTF-16 units) */
+  textRanges: [number, number][];
+  /** which articles hold characters outside the BMP (their spans need code-point mapping) */
+  astral: boolean[];
+  parts: CachedParts;
+}
+
+type Spanned = { span: Span; text: string };
+
+/** The corpus with every article text removed and every span text that equals its span dropped. */
+function strip(parts: CachedParts): { stripped: CachedParts; texts: string; textRanges: [number, number][]; astral: boolean[] } {
+  const chunks: string[] = [];
+  const textRanges: [number, number][] = [];
+  const astral: boolean[] = [];
+  let at = 0;
+  const articles = parts.articles.map((a) => {
+    chunks.push(a.text);
+    textRanges.push([at, at + a.text.length]);
+    at += a.text.length;
+    const map = new OffsetMap(a.text);
+    astral.push(hasAstral(a.text));
+    const drop = <T extends Spanned>(x: T): T | Omit<T, 'text'> => {
+      if (a.text.slice(map.toUnit(x.span.start), map.toUnit(x.span.end)) !== x.text) return x;
+      const { text: _omit, ...rest } = x;
+      return rest;
+    };
+    return {
+      ...a,
+      text: '',
+      quotes: a.quotes.map(drop),
+      mentions: a.mentions.map(drop),
+      silences: a.silences.map(drop),
+      events: a.events.map(drop),
+    } as unknown as Article;
+  });
+  return { stripped: { ...parts, articles }, texts: chunks.join(''), textRanges, astral };
+}
+
+/**
+ * Puts the texts back: article texts from the joined string, span texts sliced from them. The
+ * parsed header is fresh and ours, so its objects are filled in place (no copies to collect).
+ */
+function restore(h: Header, texts: string): CachedParts {
+  h.parts.articles.forEach((a, i) => {
+    const [s, e] = h.textRanges[i]!;
+    const text = texts.slice(s, e);
+    a.text = text;
+    const map = h.astral[i] ? new OffsetMap(text) : null;
+    const fill = (x: Spanned) => {
+      if (typeof x.text !== 'string') x.text = map ? text.slice(map.toUnit(x.span.start), map.toUnit(x.span.end)) : text.slice(x.span.start, x.span.end);
+    };
+    a.quotes.forEach(fill);
+    a.mentions.forEach(fill);
+    a.silences.forEach(fill);
+    a.events.forEach(fill);
+  });
+  return h.parts;
+}
+
 export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = defaultCacheDir()): CorpusCache {
   const key = cacheKey(inputs);
-  const file = path.join(dir, `corpus-${key}.json`);
+  const file = path.join(dir, `corpus-${key}.cache`);
   return {
     key,
     file,
     async read() {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await readFile(file, 'utf8');
+        bytes = await readFile(file);
       } catch {
         return undefined; // no entry yet
       }
       try {
-        const entry = JSON.parse(text) as { format?: unknown; key?: unknown; parts?: CachedParts };
-        const p = entry.parts;
-        if (entry.format !== CACHE_FORMAT || entry.key !== key || !p) throw new Error('stale');
-        if (![p.articles, p.actors, p.narratives, p.axes, p.positions].every(Array.isArray)) throw new Error('damaged');
-        return p;
+        const nl = bytes.indexOf(10);
+        if (nl < 0) throw new Error('damaged');
+        const h = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Header;
+        if (h.format !== CACHE_FORMAT || h.key !== key) throw new Error('stale');
+        const body = bytes.subarray(nl + 1);
+        if (createHash('sha1').update(body).digest('hex') !== h.textsSha1) throw new Error('damaged');
+        const texts = body.toString('utf16le');
+        const p = h.parts;
+        if (texts.length !== h.textsLength || ![p.articles, p.actors, p.narratives, p.axes, p.positions].every(Array.isArray)) {
+          throw new Error('damaged');
+        }
+        if (h.textRanges.length !== p.articles.length || h.astral.length !== p.articles.length) throw new Error('damaged');
+        return restore(h, texts);
       } catch {
         await unlink(file).catch(() => undefined); // damaged or foreign: drop it, rebuild
         return undefined;
@@ -79,8 +158,20 @@ export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = d
     async write(parts) {
       try {
         await mkdir(dir, { recursive: true, mode: 0o700 });
+        const { stripped, texts, textRanges, astral } = strip(parts);
+        // UTF-16 as V8 holds it: decoding is a copy, where UTF-8 of non-Latin text is a slow walk
+        const body = Buffer.from(texts, 'utf16le');
+        const header: Header = {
+          format: CACHE_FORMAT,
+          key,
+          textsLength: texts.length,
+          textsSha1: createHash('sha1').update(body).digest('hex'),
+          textRanges,
+          astral,
+          parts: stripped,
+        };
         const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-        await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, key, parts }), { mode: 0o600 });
+        await writeFile(tmp, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]), { mode: 0o600 });
         await rename(tmp, file);
         await prune(dir);
       } catch {

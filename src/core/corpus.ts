@@ -42,7 +42,9 @@ const byStart = (a: { span: { start: number } }, b: { span: { start: number } })
 export function makeCorpus(parts: CorpusParts): Corpus {
   const quotes: QuoteRef[] = [];
   for (const article of parts.articles) {
-    for (const quote of [...article.quotes].sort(byStart)) quotes.push({ quote, article });
+    const q = article.quotes;
+    const sorted = q.every((x, i) => i === 0 || q[i - 1]!.span.start <= x.span.start) ? q : [...q].sort(byStart);
+    for (const quote of sorted) quotes.push({ quote, article });
   }
   return {
     ...parts,
