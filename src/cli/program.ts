@@ -64,7 +64,8 @@ function explain(msg: string, argv: readonly string[], command: string | undefin
   }
   const invalid = /^Invalid values:\s*Argument: (\S+), Given: (.*?), Choices: (.*)$/s.exec(msg);
   if (invalid) {
-    return new UsageError(`invalid value ${invalid[2]} for --${invalid[1]}`, `choose one of ${invalid[3]!.replace(/"/g, '')}`);
+    const what = KNOWN_FLAGS.includes(invalid[1]!) ? `for --${invalid[1]}` : `(${invalid[1]})`;
+    return new UsageError(`invalid value ${invalid[2]} ${what}`, `choose one of ${invalid[3]!.replace(/"/g, '')}`);
   }
   if (/^Not enough non-option arguments/.test(msg)) {
     const needs: Record<string, string> = {

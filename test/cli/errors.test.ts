@@ -36,7 +36,7 @@ describe('usage errors: exit 2, one line and a hint', () => {
     expectUsageError(['--pane', 'graphs'], /invalid value "graphs" for --pane/, /quotes, actors, narratives, timeline/);
     expectUsageError(['search', 'x', '--limit', 'many'], /--limit must be a whole number/);
     expectUsageError(['search', 'x', '--limit', '-2'], /--limit must be a whole number/);
-    expectUsageError(['completion', 'fish'], /invalid value "fish" for --shell/);
+    expectUsageError(['completion', 'fish'], /invalid value "fish" \(shell\)/, /bash, zsh/);
   });
   it('missing arguments', () => {
     expectUsageError(['search'], /search needs a query/);

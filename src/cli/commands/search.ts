@@ -35,14 +35,14 @@ export async function runSearch(a: SearchArgs): Promise<number> {
   const result = searchQuotes(index, a.query, { limit: a.limit });
   if (result.error) throw new UsageError(`cannot understand the query: ${result.error}`, `see the syntax in: ${PROG} search --help`);
   const out = stdoutOutput(a.format);
-  if (result.hits.length === 0) {
+  if (result.total === 0) {
     // Nothing on stdout in text (as grep); an empty but valid document for the other formats.
     if (a.format !== 'text') await renderQuotes({ corpus, items: [] }, out);
     process.stderr.write(`${PROG}: no quotes match ${JSON.stringify(inert(a.query))}\n`);
     return EXIT.nothing;
   }
   await renderQuotes({ corpus, items: result.hits }, out);
-  if (a.format === 'text' && result.total > result.hits.length) {
+  if (a.format === 'text' && result.total > result.hits.length && result.hits.length > 0) {
     process.stderr.write(`${PROG}: showing ${result.hits.length} of ${result.total} quotes (--limit)\n`);
   }
   return EXIT.found;

@@ -10,7 +10,7 @@ import { renderQuotes } from './quotes.js';
 import { ACTOR_CSV_HEADER, actorCsvRow, actorRecord, paragraphOf, quoteRecord } from './records.js';
 
 export async function renderActorList(corpus: Corpus, actors: readonly Actor[], quoteCount: (a: Actor) => number, out: Output): Promise<void> {
-  const recs = actors.map((a) => actorRecord(corpus, a, quoteCount(a)));
+  const recs = actors.map((a) => actorRecord(a, quoteCount(a)));
   switch (out.format) {
     case 'json':
       return out.write(json(recs));
@@ -48,7 +48,7 @@ function alignmentText(al: Actor['alignment']): string {
 export async function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, out: Output): Promise<void> {
   const { actor, quotes, mentions, silences, narratives } = rec;
   const full = {
-    ...actorRecord(corpus, actor, quotes.length),
+    ...actorRecord(actor, quotes.length),
     narratives: narratives.map((n) => ({ id: n.id, label: n.label })),
     quotes: quotes.map((r) => quoteRecord(corpus, r)),
     mentions: mentions.map(({ mention, article }) => ({

@@ -83,8 +83,7 @@ export interface ActorRecord {
   quotes: number;
 }
 
-export function actorRecord(corpus: Corpus, a: Actor, quoteCount: number): ActorRecord {
-  void corpus;
+export function actorRecord(a: Actor, quoteCount: number): ActorRecord {
   return {
     id: a.id,
     name: a.name,
