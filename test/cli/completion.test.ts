@@ -29,6 +29,17 @@ describe('completion', () => {
     expect(r.stdout.split('\n')).toEqual(expect.arrayContaining(['Mariya\\ Zakharova', 'Zakharova', 'actor-zakharova']));
   });
 
+  it('bash: a qualifier value after speaker: replaces only what follows the colon', () => {
+    const script = run(['completion', 'bash']).stdout;
+    const line = 'narrative-lens search speaker:mark';
+    const r = spawnSync(
+      'bash',
+      ['-c', `${script}\nnarrative-lens() { "${process.execPath}" "${BIN}" "$@"; }\nCOMP_WORDBREAKS=':= '; COMP_WORDS=(narrative-lens search speaker : mark); COMP_CWORD=4; COMP_LINE='${line}'; COMP_POINT=${line.length}; _narrative_lens_complete; printf '%s\\n' "\${COMPREPLY[@]}"`],
+      { cwd: ROOT, env: env(), encoding: 'utf8' },
+    );
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual(['\\"Sergei\\ Markov\\"', 'Markov', 'actor-markov']);
+  });
+
   it('the zsh script parses', () => {
     const probe = spawnSync('zsh', ['-c', 'true']);
     if (probe.error) return; // zsh not installed
@@ -43,6 +54,7 @@ describe('completion', () => {
     expect(complete('--')).toEqual(expect.arrayContaining(['--search', '--pane', '--actor', '--compare', '--print', '--data']));
     expect(complete('search', 'x', '--format', '')).toEqual(['text', 'json', 'ndjson', 'csv', 'markdown']);
     expect(complete('search', 'x', '--format=', 'nd')).toEqual(['ndjson']);
+    expect(complete('search', 'x', '--format', '=', 'nd')).toEqual(['ndjson']); // as bash splits it
     expect(complete('--pane', 't')).toEqual(['timeline']);
     expect(complete('--data', '')).toEqual(['__files__']);
     expect(complete('validate', '')).toEqual(['__files__']);

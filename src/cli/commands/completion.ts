@@ -46,7 +46,10 @@ _narrative_lens_complete() {
     COMPREPLY=( $(compgen -f -- "$cur") )
     return 0
   fi
-  for c in $out; do COMPREPLY+=( "$(printf '%q' "$c")" ); done
+  # bash splits words at ':' (COMP_WORDBREAKS): complete only the part after the last one
+  local token="\${COMP_LINE:0:COMP_POINT}"; token="\${token##*[[:space:]]}"
+  local drop=""; [[ "$token" == *:* && "$COMP_WORDBREAKS" == *:* ]] && drop="\${token%:*}:"
+  for c in $out; do COMPREPLY+=( "$(printf '%q' "\${c#"$drop"}")" ); done
 }
 complete -o default -F _narrative_lens_complete ${PROG} nlens
 ###-end-${PROG}-completions-###
@@ -97,10 +100,15 @@ function matching(cands: Iterable<string>, typed: string): string[] {
 export async function complete(words: string[]): Promise<string[]> {
   // bash splits --flag=value (and a:b) into separate words; join them back
   const ws: string[] = [];
+  let glue = false;
   for (const w of words) {
-    if ((w === '=' || w === ':') && ws.length) ws[ws.length - 1] += w;
-    else if (ws.length && /[=:]$/.test(ws[ws.length - 1]!) && ws[ws.length - 1]!.startsWith('-')) ws[ws.length - 1] += w;
-    else ws.push(w);
+    if ((w === '=' || w === ':') && ws.length) {
+      ws[ws.length - 1] += w;
+      glue = true;
+    } else if (glue || (ws.length && ws[ws.length - 1]!.startsWith('-') && ws[ws.length - 1]!.endsWith('='))) {
+      ws[ws.length - 1] += w;
+      glue = false;
+    } else ws.push(w);
   }
   let cur = ws.length ? ws[ws.length - 1]! : '';
   let prev = ws.length > 1 ? ws[ws.length - 2]! : '';
