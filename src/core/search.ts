@@ -11,7 +11,7 @@
  * record from its own fields; the filters look at nothing else), so a search over shards of the
  * records, merged by (score, corpus order), gives exactly the same result as one full search.
  */
-import Fuse, { type Expression, type RangeTuple } from 'fuse.js';
+import Fuse, { type Expression, type FuseIndex, type RangeTuple } from 'fuse.js';
 import type { Corpus, QuoteRef } from './corpus.js';
 import type { Actor } from './schema.js';
 import {
@@ -97,9 +97,15 @@ export interface SearchIndex {
   readonly records: readonly Prepared[];
   /** @internal the documents fuse searches, one per record */
   readonly docs: readonly Doc[];
-  /** @internal */
-  readonly fuse: Fuse<Doc>;
+  /**
+   * @internal fuse's index entry of each document, made on first use: a query hands fuse only
+   * the records that can match, so most entries of a large corpus are never needed, and
+   * building them all up front cost more than a search.
+   */
+  readonly entries: (FuseRecord | undefined)[];
 }
+
+type FuseRecord = ReturnType<FuseIndex<Doc>['toJSON']>['records'][number];
 
 function prepare(corpus: Corpus, ref: QuoteRef): Prepared {
   const { quote, article } = ref;
@@ -139,8 +145,34 @@ export function buildSearchIndex(corpus: Corpus): SearchIndex {
   const records = corpus.quotes.map((ref) => prepare(corpus, ref));
   for (const r of records) r.hay = searchable(r).join(FIELD_SEP);
   const docs = records.map(toDoc);
-  const fuse = new Fuse(docs, RANKING_OPTIONS);
-  return { corpus, records, docs, fuse };
+  return { corpus, records, docs, entries: new Array(docs.length) };
+}
+
+const plainFuses = new WeakMap<SearchIndex, Fuse<Doc>>();
+function plainFuse(index: SearchIndex): Fuse<Doc> {
+  let f = plainFuses.get(index);
+  if (!f) plainFuses.set(index, (f = new Fuse(index.docs as Doc[], RANKING_OPTIONS)));
+  return f;
+}
+
+/** The keys as fuse's index stores them (the same for every document). */
+const INDEX_KEYS = Fuse.createIndex(SEARCH_OPTIONS.keys, [], { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }).toJSON().keys;
+
+/** Makes the missing index entries among `positions`, in one pass of fuse's own indexer. */
+function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
+  const missing: number[] = [];
+  for (let k = 0; k < positions.length; k++) if (!index.entries[positions[k]!]) missing.push(positions[k]!);
+  if (!missing.length) return;
+  const made = Fuse.createIndex(
+    SEARCH_OPTIONS.keys,
+    missing.map((p) => index.docs[p]!),
+    { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight },
+  ).toJSON().records;
+  // An entry depends on its document alone; only its position differs from a full index's.
+  made.forEach((rec, k) => {
+    rec.i = missing[k]!;
+    index.entries[missing[k]!] = rec;
+  });
 }
 
 /**
@@ -151,10 +183,10 @@ export function buildSearchIndex(corpus: Corpus): SearchIndex {
  * and narrow a growing query to the previous query's matches.
  */
 function subsetFuse(index: SearchIndex, within: ArrayLike<number>, options: typeof SEARCH_OPTIONS | typeof RANKING_OPTIONS): Fuse<Doc> {
-  const full = index.fuse.getIndex().toJSON();
-  const records: typeof full.records = new Array(within.length);
-  for (let k = 0; k < within.length; k++) records[k] = full.records[within[k]!]!;
-  const sub = Fuse.parseIndex<Doc>({ keys: full.keys, records });
+  ensureEntries(index, within);
+  const records: FuseRecord[] = new Array(within.length);
+  for (let k = 0; k < within.length; k++) records[k] = index.entries[within[k]!]!;
+  const sub = Fuse.parseIndex<Doc>({ keys: INDEX_KEYS, records }, { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight });
   return new Fuse(index.docs as Doc[], options, sub);
 }
 
@@ -370,6 +402,8 @@ export interface CompiledQuery {
   expr: Expression | null;
   mayMatch: ((hay: string) => boolean) | null;
   dropSingles: boolean;
+  /** the reference search: plain fuse.js over every document, no pruning */
+  exhaustive: boolean;
 }
 
 export function compileQuery(query: string, opts: { exhaustive?: boolean } = {}): { ok: true; query: CompiledQuery } | { ok: false; error: string } {
@@ -383,6 +417,7 @@ export function compileQuery(query: string, opts: { exhaustive?: boolean } = {})
       filters: parsed.query.clauses.filter((c) => !isTextClause(c)).map((c) => c.atoms),
       expr: fuseExpression(parsed.query),
       mayMatch: opts.exhaustive ? null : textPrefilter(parsed.query, FIELD_SEP),
+      exhaustive: opts.exhaustive === true,
       // 1-character highlight ranges inside a fuzzy match are noise, unless a term is one character
       dropSingles: !textAtoms.some((a) => a.value.length <= 1),
     },
@@ -408,6 +443,17 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
     });
     return scored;
   }
+  if (q.exhaustive) {
+    // The reference the benchmark and tests compare with: one plain fuse.js instance over every
+    // document (built the ordinary way), then the qualifier filters.
+    const only = within ? new Set(Array.from(within)) : null;
+    for (const res of plainFuse(index).search(q.expr)) {
+      if ((only === null || only.has(res.refIndex)) && filtersHold(records[res.refIndex]!, q.filters)) {
+        scored.push({ pos: res.refIndex, score: res.score ?? 0 });
+      }
+    }
+    return scored;
+  }
   // Exact pruning before fuse: drop the records the filters exclude and those that provably
   // cannot match every term (prefilter.ts); fuse then scores only the rest. A subset search
   // returns exactly the full search's hits in that subset (see subsetFuse), so nothing changes
@@ -418,7 +464,7 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
     if ((q.mayMatch === null || q.mayMatch(r.hay)) && filtersHold(r, q.filters)) candidates.push(pos);
   });
   if (candidates.length === 0) return scored;
-  const fuse = candidates.length === records.length ? index.fuse : subsetFuse(index, candidates, RANKING_OPTIONS);
+  const fuse = subsetFuse(index, candidates, RANKING_OPTIONS);
   for (const res of fuse.search(q.expr)) scored.push({ pos: res.refIndex, score: res.score ?? 0 });
   return scored;
 }
