@@ -107,7 +107,26 @@ export interface SearchIndex {
 
 type FuseRecord = ReturnType<FuseIndex<Doc>['toJSON']>['records'][number];
 
-function prepare(corpus: Corpus, ref: QuoteRef): Prepared {
+/**
+ * Folded strings of actors, narratives and articles are shared by many quotes: fold each once
+ * per index build (on a large corpus most of prepare's work was refolding the same names).
+ */
+class FoldCache {
+  private readonly withMap = new Map<string, Folded>();
+  private readonly plain = new Map<string, string>();
+  folded(s: string): Folded {
+    let f = this.withMap.get(s);
+    if (!f) this.withMap.set(s, (f = foldWithMap(s)));
+    return f;
+  }
+  fold(s: string): string {
+    let f = this.plain.get(s);
+    if (f === undefined) this.plain.set(s, (f = fold(s)));
+    return f;
+  }
+}
+
+function prepare(corpus: Corpus, ref: QuoteRef, c: FoldCache): Prepared {
   const { quote, article } = ref;
   const speaker = quote.speaker ? (corpus.actorById.get(quote.speaker) ?? null) : null;
   const narratives = quote.narratives.map((id) => corpus.narrativeById.get(id));
@@ -115,16 +134,16 @@ function prepare(corpus: Corpus, ref: QuoteRef): Prepared {
     ref,
     speaker,
     text: foldWithMap(quote.text),
-    name: speaker ? foldWithMap(speaker.name) : null,
-    aliases: speaker ? speaker.aliases.map(foldWithMap) : [],
-    role: speaker?.role ? foldWithMap(speaker.role) : null,
-    narrativeLabels: narratives.map((n, i) => foldWithMap(n?.label ?? quote.narratives[i]!)),
+    name: speaker ? c.folded(speaker.name) : null,
+    aliases: speaker ? speaker.aliases.map((a) => c.folded(a)) : [],
+    role: speaker?.role ? c.folded(speaker.role) : null,
+    narrativeLabels: narratives.map((n, i) => c.folded(n?.label ?? quote.narratives[i]!)),
     narrativeOriginals: narratives.map((n, i) => n?.label ?? quote.narratives[i]!),
-    topics: quote.topics.map(foldWithMap),
-    speakerKeys: speaker ? [speaker.name, ...speaker.aliases, speaker.id].map(fold) : [],
-    narrativeKeys: quote.narratives.map((id, i) => [fold(narratives[i]?.label ?? id), id]),
-    articleKeys: [fold(article.title), article.id],
-    articleTitle: foldWithMap(article.title),
+    topics: quote.topics.map((t) => c.folded(t)),
+    speakerKeys: speaker ? [speaker.name, ...speaker.aliases, speaker.id].map((k) => c.fold(k)) : [],
+    narrativeKeys: quote.narratives.map((id, i) => [c.fold(narratives[i]?.label ?? id), id]),
+    articleKeys: [c.fold(article.title), article.id],
+    articleTitle: c.folded(article.title),
     hay: '',
   };
 }
@@ -142,7 +161,8 @@ function toDoc(r: Prepared): Doc {
 }
 
 export function buildSearchIndex(corpus: Corpus): SearchIndex {
-  const records = corpus.quotes.map((ref) => prepare(corpus, ref));
+  const folds = new FoldCache();
+  const records = corpus.quotes.map((ref) => prepare(corpus, ref, folds));
   for (const r of records) r.hay = searchable(r).join(FIELD_SEP);
   const docs = records.map(toDoc);
   return { corpus, records, docs, entries: new Array(docs.length) };
