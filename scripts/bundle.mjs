@@ -4,6 +4,12 @@
 // should start about as fast as Node itself. The dashboard's Ink and React stay external and are
 // imported only when the dashboard opens.
 import { build } from 'esbuild';
+import { readdir, rm } from 'node:fs/promises';
+
+// Chunk names carry content hashes: drop the previous build's so they do not pile up.
+for (const name of await readdir('dist/cli').catch(() => [])) {
+  if (name.startsWith('chunk-')) await rm(`dist/cli/${name}`);
+}
 
 await build({
   entryPoints: { main: 'src/cli/main.ts', 'search-worker': 'src/core/search-worker.ts' },
