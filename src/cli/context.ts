@@ -16,9 +16,12 @@ export const beforeDashboard: { hooks: (() => void)[] } = { hooks: [] };
 /** The exit code the command that ran asked for (yargs handlers cannot return one). */
 export const status = { code: 0 };
 
+/** How every command reads files: set from the global options (--max-file-size). */
+export const loadSettings: { maxFileBytes?: number | undefined } = {};
+
 /** Loads the corpus. Validated corpora are cached on disk by content (never for `validate`). */
 export async function openCorpus(data: readonly string[] | undefined, opts: { cache?: boolean } = {}): Promise<Corpus> {
-  return loadCorpus([...(data ?? [])], { cache: opts.cache ?? true });
+  return loadCorpus([...(data ?? [])], { cache: opts.cache ?? true, maxFileBytes: loadSettings.maxFileBytes });
 }
 
 /** Problems shown for a command other than `validate`; the rest are counted. */
@@ -28,7 +31,7 @@ export function printProblems(problems: readonly Problem[], max = MAX_PROBLEMS, 
   for (const p of problems.slice(0, max)) write(`${PROG}: ${formatProblem(p)}\n`);
   if (problems.length > max) {
     const files = [...new Set(problems.map((p) => p.file))];
-    write(`${PROG}: … and ${problems.length - max} more problems; see them all with: ${PROG} validate ${files.map(shellQuote).join(' ')}\n`);
+    write(`${PROG}: … and ${problems.length - max} more problems; see them all with: ${PROG} validate ${inert(files.map(shellQuote).join(' '))}\n`);
   }
 }
 

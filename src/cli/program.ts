@@ -21,7 +21,7 @@ import { version } from './version.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = CommandModule<any, any>;
 
-const KNOWN_FLAGS = ['data', 'format', 'limit', 'help', 'version', 'search', 'pane', 'actor', 'compare', 'print', 'title', 'outlet', 'date', 'url', 'out', 'force'];
+const KNOWN_FLAGS = ['data', 'format', 'limit', 'help', 'version', 'search', 'pane', 'actor', 'compare', 'print', 'title', 'outlet', 'date', 'url', 'out', 'force', 'max-file-size'];
 
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);

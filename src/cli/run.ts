@@ -1,32 +1,38 @@
 /**
- * Everything the bin does after NO_COLOR is mapped: the process-wide handlers (Ctrl-C → 130, a
- * closed pipe → quiet exit, any crash → one line and 2), then completion, the fast search path,
- * or the full yargs program. Nothing here imports React or Ink.
+ * Everything the bin does after NO_COLOR is mapped: the process-wide handlers (Ctrl-C → 130,
+ * SIGTERM and SIGHUP die by the signal, a closed pipe → quiet exit, any crash → one line and 2),
+ * then completion, the fast search path, or the full yargs program. Nothing here imports React
+ * or Ink.
  */
 import { EXIT } from './errors.js';
 import { beforeDashboard, reportError } from './context.js';
 import { parseFastSearch } from './fast.js';
+import { removePendingTemps } from '../core/files.js';
 
 export async function main(argv: string[]): Promise<number> {
-  // Ctrl-C: die by the signal itself (the shell then reports 130, and a script loop stops), rather
-  // than process.exit, which waits for the file-reading threads and could hang on a blocked read.
-  const onSigint = () => {
-    process.exitCode = EXIT.interrupted;
-    process.off('SIGINT', onSigint);
-    process.kill(process.pid, 'SIGINT');
+  // Ctrl-C, kill, a closed terminal: remove the temporary file of a write under way (extract
+  // --out, the cache), then die by the signal itself (the shell then reports 130, 143 or 129, and
+  // a script loop stops), rather than process.exit, which waits for the file-reading threads and
+  // could hang on a blocked read.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    removePendingTemps();
+    if (signal === 'SIGINT') process.exitCode = EXIT.interrupted;
+    for (const s of signals) process.off(s, onSignal);
+    process.kill(process.pid, signal);
   };
   const onCrash = (err: unknown) => process.exit(reportError(err));
   const onPipeError = (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.found); // the reader went away (| head)
     else onCrash(err);
   };
-  process.on('SIGINT', onSigint);
+  for (const s of signals) process.on(s, onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   process.stdout.on('error', onPipeError);
   // The dashboard installs its own handlers (and restores the terminal before exiting).
   beforeDashboard.hooks.push(() => {
-    process.off('SIGINT', onSigint);
+    for (const s of signals) process.off(s, onSignal);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   });

@@ -3,9 +3,9 @@
  *
  * Key: a hash of the cache format, the program's cache version and every input file's path and
  * bytes — so any change to any file misses the cache. Value: the validated, default-filled
- * corpus. Entries are written to a temporary file and renamed, so a reader never sees half an
- * entry; anything unreadable, not matching its key or failing its checksum is ignored and
- * rebuilt, never trusted.
+ * corpus. Entries are written atomically (core/files.ts: a temporary file, then a rename), so a
+ * reader never sees half an entry; anything unreadable, not matching its key or failing its
+ * checksum is ignored and rebuilt, never trusted.
  *
  * Layout of an entry: one line of JSON (the header: format, key, the texts' length and hash, the
  * corpus without any text that is a slice of an article), then every article's text, joined.
@@ -16,11 +16,12 @@
  * Where: $NARRATIVE_LENS_CACHE_DIR, else $XDG_CACHE_HOME/narrative-lens, else ~/.cache/narrative-lens.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile, readdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, unlink, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Actor, Article, Axis, Narrative, Position, Span } from './schema.js';
 import { OffsetMap, hasAstral } from './text.js';
+import { writeFileAtomic } from './files.js';
 
 /** Bump when the cached shape or the validation rules change. */
 const CACHE_FORMAT = 'nl-corpus-cache/3';
@@ -170,9 +171,7 @@ export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = d
           astral,
           parts: stripped,
         };
-        const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-        await writeFile(tmp, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]), { mode: 0o600 });
-        await rename(tmp, file);
+        await writeFileAtomic(file, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]), { overwrite: true, mode: 0o600, sync: false });
         await prune(dir);
       } catch {
         // A cache that cannot be written (read-only home, full disk) only costs speed.
@@ -181,8 +180,17 @@ export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = d
   };
 }
 
+/** Temporary files older than this were left by a killed process (see core/files.ts). */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
 async function prune(dir: string): Promise<void> {
-  const names = (await readdir(dir)).filter((n) => n.startsWith('corpus-'));
+  const all = await readdir(dir);
+  for (const n of all.filter((x) => x.startsWith('.corpus-') && x.endsWith('.tmp'))) {
+    const p = path.join(dir, n);
+    const t = await stat(p).then((i) => i.mtimeMs, () => Date.now());
+    if (Date.now() - t > STALE_TEMP_MS) await unlink(p).catch(() => undefined);
+  }
+  const names = all.filter((n) => n.startsWith('corpus-'));
   if (names.length <= MAX_ENTRIES) return;
   const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })));
   dated.sort((a, b) => a.t - b.t);

@@ -6,7 +6,7 @@
  * the place: a JSON path ($.articles[0].quotes[3].span) or, for broken JSON, line and column.
  * Nothing here prints or exits; the shells decide how to show a DataError.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ import { makeCorpus, type Corpus } from './corpus.js';
 import { OffsetMap } from './text.js';
 import { inert } from './sanitize.js';
 import { openCache } from './cache.js';
+import { formatSize, sizeFlagFor } from './size.js';
+import { readFileUpTo, type BoundedRead } from './files.js';
 
 export interface Problem {
   file: string;
@@ -70,6 +72,8 @@ const TEXT_EXT = '.txt';
 /** Expands folders (recursively, sorted, dotfiles skipped) into the files to read. */
 async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
+  // folders already walked (by device and inode): a symbolic link back up the tree is not a loop
+  const seen = new Set<string>();
   const walk = async (p: string, explicit: boolean): Promise<void> => {
     let info;
     try {
@@ -79,6 +83,9 @@ async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
       return;
     }
     if (info.isDirectory()) {
+      const id = `${info.dev}:${info.ino}`;
+      if (seen.has(id)) return;
+      seen.add(id);
       let entries: string[];
       try {
         entries = (await readdir(p)).sort();
@@ -126,8 +133,9 @@ function fsMessage(err: unknown): string {
 
 /** Decodes bytes as UTF-8 text, refusing other encodings with a message that says which. */
 function decode(bytes: Buffer, file: string, problems: Problem[]): string | undefined {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    problems.push({ file, where: '', message: 'file is UTF-16; save it as UTF-8' });
+  const utf16 = utf16Kind(bytes);
+  if (utf16) {
+    problems.push({ file, where: '', message: `file is ${utf16}; save it as UTF-8` });
     return undefined;
   }
   // isUtf8 (simdutf) validates far faster than a fatal TextDecoder on large files.
@@ -138,7 +146,34 @@ function decode(bytes: Buffer, file: string, problems: Problem[]): string | unde
   }
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM is harmless: drop it
+  // A NUL byte is valid UTF-8 but never in a text file (and never raw inside JSON): say so plainly.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    problems.push({ file, where: lineColumn(text, nul), message: 'holds a NUL byte: not a text file (binary, or saved as UTF-16/UTF-32?)' });
+    return undefined;
+  }
   return text;
+}
+
+/**
+ * "UTF-16 (LE)" when the bytes are UTF-16, with or without a byte-order mark: without one, text
+ * in UTF-16 shows as a zero byte beside most ASCII characters (JSON is mostly ASCII).
+ */
+function utf16Kind(bytes: Buffer): string | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian, with a byte-order mark)';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian, with a byte-order mark)';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 2) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.4 && even < pairs * 0.05) return 'UTF-16 (little-endian)';
+  if (even > pairs * 0.4 && odd < pairs * 0.05) return 'UTF-16 (big-endian)';
+  return undefined;
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {
@@ -177,23 +212,38 @@ function parseJson(text: string, file: string, problems: Problem[]): unknown {
     problems.push({ file, where: '', message: 'file is empty; a corpus file is a JSON object' });
     return undefined;
   }
+  let parseError: unknown;
   try {
     return JSON.parse(text);
-  } catch {
-    // JSON.parse reports at most one problem, and not always where; jsonc-parser finds them all.
-    const errors: ParseError[] = [];
+  } catch (err) {
+    parseError = err;
+  }
+  // JSON.parse reports at most one problem, and not always where; jsonc-parser finds them all.
+  // It recurses once per nesting level, so very deep broken JSON ([[[[… 100,000 levels) runs it
+  // out of stack: then say what JSON.parse said, with its position.
+  const errors: ParseError[] = [];
+  try {
     parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
-    if (errors.length === 0) {
-      problems.push({ file, where: lineColumn(text, text.length), message: 'broken JSON: unexpected end of input' });
-    }
-    // jsonc-parser often reports one mistake twice at one offset; keep the first of each place.
-    const unique = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset);
-    for (const e of unique.slice(0, 20)) {
-      problems.push({ file, where: lineColumn(text, e.offset), message: `broken JSON: ${jsonErrorText(e)}` });
-    }
-    if (unique.length > 20) problems.push({ file, where: '', message: `…and ${unique.length - 20} more JSON errors` });
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const said = String((parseError as Error)?.message ?? parseError);
+    const at = /position (\d+)/.exec(said)?.[1];
+    const end = /end of JSON input/i.test(said);
+    const where = at !== undefined ? lineColumn(text, Number(at)) : end ? lineColumn(text, text.length) : '';
+    const what = end ? 'unexpected end of input' : said.replace(/ in JSON at position \d+.*$/s, '').replace(/^[A-Z]/, (c) => c.toLowerCase());
+    problems.push({ file, where, message: `broken JSON (nested too deeply to list every mistake): ${what}` });
     return undefined;
   }
+  if (errors.length === 0) {
+    problems.push({ file, where: lineColumn(text, text.length), message: 'broken JSON: unexpected end of input' });
+  }
+  // jsonc-parser often reports one mistake twice at one offset; keep the first of each place.
+  const unique = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset);
+  for (const e of unique.slice(0, 20)) {
+    problems.push({ file, where: lineColumn(text, e.offset), message: `broken JSON: ${jsonErrorText(e)}` });
+  }
+  if (unique.length > 20) problems.push({ file, where: '', message: `…and ${unique.length - 20} more JSON errors` });
+  return undefined;
 }
 
 function jsonErrorText(e: ParseError): string {
@@ -250,35 +300,35 @@ interface RawFile {
   bytes: Buffer;
 }
 
-/** Reads a file's bytes, refusing folders, empty files and files over the size limit. */
+/**
+ * Reads a file's bytes, refusing folders, empty files and files over the size limit. The read
+ * stops one byte past the limit, so a file that grows while it is read, a device (/dev/zero) or
+ * a pipe never takes more memory than the limit allows.
+ */
 async function readBytes(abs: string, problems: Problem[], options: LoadOptions): Promise<RawFile | undefined> {
   const file = displayPath(abs);
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let bytes: Buffer;
+  let read: BoundedRead;
   try {
-    const info = await stat(abs);
-    if (info.isDirectory()) {
-      problems.push({ file, where: '', message: 'is a folder, expected a file' });
-      return undefined;
-    }
-    if (info.size > limit) {
-      problems.push({
-        file,
-        where: '',
-        message: `file is ${mb(info.size)}, over the ${mb(limit)} limit (raise it with --max-file-size)`,
-      });
-      return undefined;
-    }
-    bytes = await readFile(abs);
+    read = await readFileUpTo(abs, limit);
   } catch (err) {
     problems.push({ file, where: '', message: fsMessage(err) });
     return undefined;
   }
-  if (bytes.length === 0) {
+  if (read.kind === 'folder') {
+    problems.push({ file, where: '', message: 'is a folder, expected a file' });
+    return undefined;
+  }
+  if (read.kind === 'over') {
+    const size = read.size === undefined ? '' : ` ${formatSize(read.size)},`;
+    problems.push({ file, where: '', message: `file is${size} over the ${formatSize(limit)} limit (raise it with --max-file-size ${sizeFlagFor(read.size ?? limit + 1)})` });
+    return undefined;
+  }
+  if (read.bytes.length === 0) {
     problems.push({ file, where: '', message: 'file is empty' });
     return undefined;
   }
-  return { abs, file, bytes };
+  return { abs, file, bytes: read.bytes };
 }
 
 /** Decodes, parses and schema-checks one file (a .txt article is extracted into a draft). */
@@ -312,10 +362,6 @@ async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[
     return undefined;
   }
   return { file, data: parsed.data };
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 interface Origin {

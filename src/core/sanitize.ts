@@ -40,3 +40,23 @@ export function isInert(text: string): boolean {
   UNSAFE_WITH_NEWLINES.lastIndex = 0;
   return !UNSAFE_WITH_NEWLINES.test(text);
 }
+
+// eslint-disable-next-line no-control-regex
+const OUTPUT_UNSAFE = /\u001b\[[0-9;]*m|\r\n|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+
+/**
+ * The last guard on a printer's way out (text, CSV, Markdown), behind the inert() each printer
+ * applies to each field: should any path forget it, nothing from data can still drive the
+ * terminal. Kept: line ends (\n, and the \r\n that CSV needs), tabs, and with `styles` the colour
+ * and attribute sequences the printers add themselves (SGR: ESC [ digits m, which can only set
+ * colours); everything else is escaped as inert() escapes it. Idempotent on inert text.
+ */
+export function inertOutput(text: string, options: { styles?: boolean } = {}): string {
+  OUTPUT_UNSAFE.lastIndex = 0;
+  if (!OUTPUT_UNSAFE.test(text)) return text;
+  return text.replace(OUTPUT_UNSAFE, (m) => {
+    if (m.length === 1) return escapeChar(m); // \n and \t never match
+    // eslint-disable-next-line no-control-regex
+    return m === '\r\n' || options.styles ? m : m.replace(/\u001b/g, escapeChar);
+  });
+}

@@ -8,6 +8,7 @@ import type { Instance } from 'ink';
 import type { Corpus } from '../core/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';
 import type { InitialOptions, PaneId } from './state.js';
+import { inert } from '../core/sanitize.js';
 
 export interface DashboardOptions {
   corpus: Corpus;
@@ -84,7 +85,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       stdin.pause();
       if (error !== undefined) {
         const message = error instanceof Error ? error.message : String(error);
-        stderr.write(`narrative-lens: the dashboard stopped after an internal error: ${message}\n`);
+        stderr.write(`narrative-lens: the dashboard stopped after an internal error: ${inert(message)}\n`);
       }
       resolve(code);
     };

@@ -7,6 +7,7 @@
 import React, { createContext, useContext, type ReactNode } from 'react';
 import { Text } from 'ink';
 import type { Line, Style } from './lib/text.js';
+import { inert } from '../core/sanitize.js';
 
 export interface Theme {
   /** true when the terminal shows no colours or attributes */
@@ -39,7 +40,12 @@ const STYLES: Record<Style, TextProps> = {
   accent: { color: 'magenta' },
 };
 
-/** One line of styled segments. The text must already fit the width (see lib/text.ts). */
+/**
+ * One line of styled segments. The text must already fit the width (see lib/text.ts). Every
+ * segment passes inert() once more on its way to the screen: data segments were made inert when
+ * built (so idempotent here), and a segment built from data by mistake still cannot drive the
+ * terminal.
+ */
 export function LineView({ line }: { line: Line }) {
   if (line.length === 0) return <Text> </Text>;
   return (
@@ -47,10 +53,10 @@ export function LineView({ line }: { line: Line }) {
       {line.map((s, i) =>
         s.style ? (
           <Text key={i} {...STYLES[s.style]}>
-            {s.text}
+            {inert(s.text)}
           </Text>
         ) : (
-          s.text
+          inert(s.text)
         ),
       )}
     </Text>

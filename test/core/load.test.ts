@@ -108,7 +108,7 @@ describe('loadCorpus: bad data is refused with the file and the place', () => {
       }
       return [];
     })();
-    expect(problems.map(formatProblem).join('\n')).toMatch(/over the 0\.0 MB limit \(raise it with --max-file-size\)/);
+    expect(problems.map(formatProblem).join('\n')).toMatch(/file is 1\.\d KB, over the 100 bytes limit \(raise it with --max-file-size 1MB\)/);
   });
 
   it('shows data quoted in a message inert', () => {

@@ -2,12 +2,13 @@
  * `narrative-lens extract FILE|-`: a raw article (UTF-8 text) in, a draft corpus file (JSON) out,
  * to stdout or written atomically to --out. A thin shell over core/extract.
  */
-import { randomBytes } from 'node:crypto';
-import { link, lstat, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { extractDraft, type ExtractMeta } from '../../core/extract/index.js';
+import { readFileUpTo, writeFileAtomic, type BoundedRead } from '../../core/files.js';
 import { inert } from '../../core/sanitize.js';
+import { formatSize, sizeFlagFor } from '../../core/size.js';
 import { PROG, status } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
@@ -24,7 +25,8 @@ export interface ExtractArgs extends GlobalArgs {
 
 /** Where the command reads and writes (replaceable in tests). */
 export interface ExtractIO {
-  readStdin(): Promise<Buffer>;
+  /** reads standard input; may stop once more than `limit` bytes have come */
+  readStdin(limit?: number): Promise<Buffer>;
   stdout(s: string): void;
   stderr(s: string): void;
 }
@@ -66,26 +68,26 @@ function fsReason(err: unknown): string {
   }
 }
 
-async function readArticle(file: string, io: ExtractIO): Promise<string> {
+function overLimit(name: string, limit: number, size?: number): ExtractError {
+  const big = size === undefined ? '' : ` is ${formatSize(size)},`;
+  return new ExtractError(`${name}:${big} over the ${formatSize(limit)} limit for an article (raise it with --max-file-size ${sizeFlagFor(size ?? limit + 1)})`);
+}
+
+async function readArticle(file: string, io: ExtractIO, limit: number): Promise<string> {
   if (file === '-') {
-    const bytes = await io.readStdin();
-    if (bytes.length > MAX_ARTICLE_BYTES) throw new ExtractError(`standard input: over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for an article`);
+    const bytes = await io.readStdin(limit);
+    if (bytes.length > limit) throw overLimit('standard input', limit);
     return decode(bytes, 'standard input');
   }
-  let info;
+  let read: BoundedRead;
   try {
-    info = await stat(file);
+    read = await readFileUpTo(file, limit);
   } catch (err) {
     throw new ExtractError(`${file}: ${fsReason(err)}`);
   }
-  if (info.isDirectory()) throw new ExtractError(`${file}: is a folder, expected a text file`);
-  if (info.size > MAX_ARTICLE_BYTES) throw new ExtractError(`${file}: over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for an article`);
-  try {
-    return decode(await readFile(file), file);
-  } catch (err) {
-    if (err instanceof ExtractError) throw err;
-    throw new ExtractError(`${file}: ${fsReason(err)}`);
-  }
+  if (read.kind === 'folder') throw new ExtractError(`${file}: is a folder, expected a text file`);
+  if (read.kind === 'over') throw overLimit(file, limit, read.size);
+  return decode(read.bytes, file);
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -98,9 +100,9 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /**
- * Writes `content` to `out` atomically: a temporary file in the same folder, then a rename
- * (--force) or a hard link that fails if the name is taken (so nothing is ever overwritten by
- * accident, even by a race).
+ * Writes `content` to `out` atomically (core/files.ts): a temporary file in the same folder,
+ * flushed, then renamed (--force) or hard-linked, which fails if the name is taken (so nothing is
+ * ever overwritten by accident, even by a race).
  */
 async function writeAtomic(out: string, content: string, force: boolean): Promise<void> {
   const dir = path.dirname(path.resolve(out));
@@ -117,25 +119,11 @@ async function writeAtomic(out: string, content: string, force: boolean): Promis
     if (err instanceof ExtractError) throw err;
   }
   if (!force && (await exists(out))) throw new ExtractError(`${out}: already exists; use --force to overwrite it`);
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
-    if (force) await rename(tmp, out);
-    else {
-      try {
-        await link(tmp, out);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ExtractError(`${out}: already exists; use --force to overwrite it`);
-        // file systems without hard links: check again, then rename
-        if (await exists(out)) throw new ExtractError(`${out}: already exists; use --force to overwrite it`);
-        await rename(tmp, out);
-      }
-    }
+    await writeFileAtomic(out, content, { overwrite: force });
   } catch (err) {
-    if (err instanceof ExtractError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ExtractError(`${out}: already exists; use --force to overwrite it`);
     throw new ExtractError(`${out}: ${fsReason(err)}`);
-  } finally {
-    await unlink(tmp).catch(() => undefined);
   }
 }
 
@@ -149,7 +137,7 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
       if (v !== undefined && v.trim() === '') throw new ExtractError(`--${flag} is empty`);
     }
     if (!a.file) throw new ExtractError('no article given: name a text file, or - for standard input');
-    const text = await readArticle(a.file, io);
+    const text = await readArticle(a.file, io, a.maxFileSize ?? MAX_ARTICLE_BYTES);
     if (text.trim().length === 0) throw new ExtractError(`${a.file === '-' ? 'standard input' : a.file}: the article is empty`);
     const meta: ExtractMeta = {};
     if (a.title !== undefined) meta.title = a.title;
@@ -175,14 +163,14 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
 
 function processIO(): ExtractIO {
   return {
-    readStdin: async () => {
+    readStdin: async (limit = MAX_ARTICLE_BYTES) => {
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const c of process.stdin) {
         const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
         size += b.length;
         chunks.push(b);
-        if (size > MAX_ARTICLE_BYTES) break;
+        if (size > limit) break;
       }
       return Buffer.concat(chunks);
     },

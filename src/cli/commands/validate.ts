@@ -1,7 +1,7 @@
 /** `narrative-lens validate [paths..]`: check corpus files; the summary, or every problem. */
 import type { Argv, CommandModule } from 'yargs';
 import { DataError, formatProblem, loadCorpus, summarize, type Summary } from '../../core/load.js';
-import { PROG, status } from '../context.js';
+import { loadSettings, PROG, status } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
 import { csv } from '../print/csv.js';
@@ -36,7 +36,7 @@ export async function runValidate(a: ValidateArgs): Promise<number> {
   const paths = a.paths?.length ? a.paths : (a.data ?? []);
   const out = stdoutOutput(a.format);
   try {
-    const corpus = await loadCorpus(paths);
+    const corpus = await loadCorpus(paths, { maxFileBytes: loadSettings.maxFileBytes });
     const s = summarize(corpus);
     switch (a.format) {
       case 'json':

@@ -3,6 +3,7 @@
  * out to. Width is the terminal's when stdout is one; else $COLUMNS when set; else unlimited
  * (a pipe gets one line per record, for grep and cut).
  */
+import { inertOutput } from '../../core/sanitize.js';
 import { colorEnabled, makeStyle, type Style } from './style.js';
 
 export const FORMATS = ['text', 'json', 'ndjson', 'csv', 'markdown'] as const;
@@ -22,12 +23,15 @@ export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = pr
 }
 
 export function stdoutOutput(format: Format): Output {
+  const style = makeStyle(format === 'text' && colorEnabled(process.stdout));
+  // JSON escapes its own strings (print/json.ts); everything else passes the last guard.
+  const json = format === 'json' || format === 'ndjson';
   return {
     format,
-    style: makeStyle(format === 'text' && colorEnabled(process.stdout)),
+    style,
     width: terminalWidth(process.stdout),
     write: (s) => {
-      process.stdout.write(s);
+      process.stdout.write(json ? s : inertOutput(s, { styles: style.on }));
     },
   };
 }

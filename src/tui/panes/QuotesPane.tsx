@@ -63,7 +63,7 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
       [ui(`¶${para}`, 'accent')],
       article.draft ? [ui('DRAFT', 'warn')] : [],
       quote.attribution
-        ? [ui(`extractor: ${quote.attribution.rule}, ${Math.round(quote.attribution.confidence * 100)}% sure`, 'dim')]
+        ? [ui('extractor: ', 'dim'), data(quote.attribution.rule, 'dim'), ui(`, ${Math.round(quote.attribution.confidence * 100)}% sure`, 'dim')]
         : [],
       [data(article.title)],
       article.outlet ? [data(article.outlet, 'dim')] : [],
@@ -109,7 +109,7 @@ export function QuotesPane(props: QuotesPaneProps) {
   });
   const current = hits[selected];
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       <SearchLine
         text={props.query}
         focused={props.focused}
