@@ -26,10 +26,10 @@ export const COMMAND_FLAGS: Record<string, string[]> = {
   completion: [],
   extract: ['--title', '--outlet', '--date', '--url', '--out', '--force'],
 };
-export const GLOBAL_FLAGS = ['--data', '--format', '--limit', '--help', '--version'];
+export const GLOBAL_FLAGS = ['--data', '--format', '--limit', '--max-file-size', '--help', '--version'];
 export const DEFAULT_FLAGS = ['--search', '--pane', '--actor', '--compare', '--print'];
 const PANES = ['quotes', 'actors', 'narratives', 'timeline'];
-const VALUE_FLAGS = new Set(['--data', '--format', '-f', '--limit', '-n', '--search', '-s', '--pane', '--actor', '--compare', '--title', '--outlet', '--date', '--url', '--out', '-o']);
+const VALUE_FLAGS = new Set(['--data', '--format', '-f', '--limit', '-n', '--max-file-size', '--search', '-s', '--pane', '--actor', '--compare', '--title', '--outlet', '--date', '--url', '--out', '-o']);
 
 /** Printed instead of candidates when the shell should complete file names. */
 export const FILES = '__files__';
@@ -154,6 +154,7 @@ export async function complete(words: string[]): Promise<string[]> {
       return [FILES];
     case '--limit':
     case '-n':
+    case '--max-file-size':
     case '--search':
     case '-s':
       return [];
