@@ -4,6 +4,7 @@
  * an uncaught exception (2, with one line on stderr). The CLI calls this only when stdin and
  * stdout are terminals.
  */
+import './interactive-env.js'; // first: before Ink loads (see there)
 import type { Instance } from 'ink';
 import type { Corpus } from '../core/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';

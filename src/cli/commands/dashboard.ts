@@ -61,12 +61,6 @@ export async function runDefault(a: DashboardArgs, io = { stdin: process.stdin, 
   const narratives = compare?.map((c) => resolveNarrative(corpus, c).id);
   if (narratives && narratives.length === 1) throw new UsageError('--compare needs two or more narratives', 'separate them with commas: --compare A,B');
   for (const hook of beforeDashboard.hooks) hook();
-  // Ink draws only the last frame when it thinks it runs on a CI server (it reads CI and CI_*
-  // once, when it loads). We got here because stdin and stdout are terminals: someone is
-  // looking, so drop those hints before Ink loads.
-  for (const name of Object.keys(process.env)) {
-    if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete process.env[name];
-  }
   const { runDashboard } = await import('../../tui/run.js');
   return runDashboard({ corpus, search: a.search, pane: a.pane, actor, compare: narratives });
 }
