@@ -348,9 +348,9 @@ function Dashboard({ corpus, initial, onExit, plain, poolAbove }: DashboardProps
   }
 
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <TabBar pane={state.pane} summary={summary} width={width} />
-      <Box flexDirection="column" height={body} overflow="hidden">
+      <Box flexDirection="column" height={body} overflowY="hidden">
         {pane}
       </Box>
       <Footer hints={footerHints(ctx)} width={width} flash={state.flash} />

@@ -38,7 +38,7 @@ export function HelpOverlay({ width, height, scroll }: { width: number; height: 
   const lines = helpLines(width);
   const start = Math.min(scroll, Math.max(0, lines.length - height));
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       <Lines lines={lines.slice(start, start + height)} height={height} />
     </Box>
   );

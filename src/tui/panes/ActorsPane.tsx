@@ -199,7 +199,7 @@ export function ActorsPane(props: ActorsPaneProps) {
   if (props.profileOpen && props.profile) {
     const start = profileStart(props.profile, props.cursor, height);
     return (
-      <Box flexDirection="column" height={height} overflow="hidden">
+      <Box flexDirection="column" height={height} overflowY="hidden">
         <Lines lines={props.profile.lines.slice(start, start + height)} height={height} />
       </Box>
     );
@@ -215,7 +215,7 @@ export function ActorsPane(props: ActorsPaneProps) {
   });
   const all = props.corpus.actors.length;
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       <SearchLine
         text={props.filter}
         focused={props.focused}

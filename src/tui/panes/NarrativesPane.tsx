@@ -185,7 +185,7 @@ export function NarrativesPane(props: NarrativesPaneProps) {
     const room = Math.max(1, height - view.header.length);
     const start = Math.min(props.scroll, compareMaxScroll(view, height));
     return (
-      <Box flexDirection="column" height={height} overflow="hidden">
+      <Box flexDirection="column" height={height} overflowY="hidden">
         <Lines lines={[...view.header, ...view.body.slice(start, start + room)]} height={height} />
       </Box>
     );
@@ -205,7 +205,7 @@ export function NarrativesPane(props: NarrativesPaneProps) {
     empty: [[ui('  this corpus has no narratives', 'dim')]],
   });
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       <Lines lines={[fit(status, width)]} height={1} />
       <Lines lines={rows} height={list} />
       {detail > 0 ? (

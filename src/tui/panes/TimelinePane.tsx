@@ -70,7 +70,7 @@ export function TimelinePane({ corpus, events, selected, width, height, plain }:
     empty: [[ui('  this corpus has no events', 'dim')]],
   });
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       <Lines lines={[fit(status, width)]} height={1} />
       <Lines lines={rows} height={list} />
       {detail > 0 ? (
