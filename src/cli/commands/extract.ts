@@ -8,6 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { extractDraft, type ExtractMeta } from '../../core/extract/index.js';
 import { readFileUpTo, writeFileAtomic, type BoundedRead } from '../../core/files.js';
 import { inert } from '../../core/sanitize.js';
+import { json } from '../print/json.js';
 import { formatSize, sizeFlagFor } from '../../core/size.js';
 import { PROG, status } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -150,9 +151,10 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
       meta.source = a.out ? path.relative(path.dirname(path.resolve(a.out)), abs) || abs : abs;
     }
     const draft = extractDraft(text, meta);
-    const json = `${JSON.stringify(draft, null, 2)}\n`;
-    if (a.out) await writeAtomic(a.out, json, a.force ?? false);
-    else io.stdout(json);
+    // as every JSON the command prints: exact data, C1 and bidi controls escaped as \uXXXX
+    const out = json(draft);
+    if (a.out) await writeAtomic(a.out, out, a.force ?? false);
+    else io.stdout(out);
     return EXIT.found;
   } catch (err) {
     const msg = err instanceof ExtractError ? err.message : `could not extract a draft: ${(err as Error)?.message ?? String(err)}`;
