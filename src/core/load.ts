@@ -141,7 +141,10 @@ function decode(bytes: Buffer, file: string, problems: Problem[]): string | unde
   // isUtf8 (simdutf) validates far faster than a fatal TextDecoder on large files.
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
-    problems.push({ file, where: `byte offset ${at}`, message: 'not valid UTF-8 (Latin-1 or another encoding?); save it as UTF-8' });
+    const lineStart = at === 0 ? 0 : bytes.lastIndexOf(10, at - 1) + 1;
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) line++;
+    problems.push({ file, where: `line ${line}, byte ${at - lineStart + 1} (offset ${at})`, message: 'not valid UTF-8 (Latin-1 or another encoding?); save it as UTF-8' });
     return undefined;
   }
   let text = bytes.toString('utf8');
