@@ -12,15 +12,16 @@
  *   npx tsx bench/tui.ts --big /tmp/nl-100k --runs 7        # (npx tsx bench/generate.ts 100000 /tmp/nl-100k)
  *   npx tsx bench/tui.ts --only keys                        # just (b); --only frame for just (a)
  *   npx tsx bench/tui.ts --cli /tmp/other/cli/main.js       # another build of the command
+ *   npx tsx bench/tui.ts --only keys --from src             # keystrokes through the sources, not dist
  *   npx tsx bench/tui.ts --json                             # the figures as JSON on stdout
  *
  * bench/run.ts can import firstFrame() and keystrokeCost(). No timed assertions anywhere: this
  * prints numbers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { summarizeTimes, fmtMs, hasCommand, type Timing } from './stats.js';
 import { QUERIES } from './queries.js';
@@ -157,6 +158,12 @@ class FakeStdin extends EventEmitter {
 }
 
 export interface KeystrokeOptions {
+  /**
+   * Which code to drive: 'dist' (default) the built dashboard that ships, found in the build
+   * next to `cli`; 'src' the sources (through tsx), as the tests see them.
+   */
+  from?: 'dist' | 'src';
+  cli?: string;
   /** the corpus (default: the bundled data) */
   corpus?: Corpus;
   queries?: readonly string[];
@@ -167,6 +174,7 @@ export interface KeystrokeOptions {
 }
 
 export interface KeystrokeResult extends Timing {
+  from: 'dist' | 'src';
   /** the very first key typed (cold: first use of the text and width code) */
   firstKey: number;
   keystrokes: number;
@@ -180,33 +188,42 @@ export interface KeystrokeResult extends Timing {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+type TuiRun = typeof import('../src/tui/run.js');
+
+/** The dashboard's entry (runDashboard): from the built chunk that exports it, or the sources. */
+async function loadDashboard(from: 'dist' | 'src', cli: string): Promise<TuiRun> {
+  if (from === 'src') return import('../src/tui/run.js');
+  const dir = path.dirname(cli);
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.js')) continue;
+    const file = path.join(dir, f);
+    if (/export\s*\{[^}]*\brunDashboard\b/.test(readFileSync(file, 'utf8'))) return import(pathToFileURL(file).href) as Promise<TuiRun>;
+  }
+  throw new Error(`no built dashboard in ${dir}: run npm run build first`);
+}
+
 /**
- * Types each query one character at a time into the quote search box (opened with '/', cleared
+ * Opens the dashboard (runDashboard, with its own render options) on a fake 100x30 terminal,
+ * types each query one character at a time into the quote search box (opened with '/', cleared
  * with Ctrl-U after each query) and times key → frame written. Production React and colours,
- * as in the terminal. Call in a process of its own if you care about a cold first key.
+ * as in a terminal. Call in a process of its own if you care about a cold first key.
  */
 export async function keystrokeCost(opts: KeystrokeOptions = {}): Promise<KeystrokeResult> {
   const env = process.env;
   if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
   if (env.FORCE_COLOR === undefined) env.FORCE_COLOR = '2'; // before chalk loads, as in a 256-colour terminal
-  const [{ default: React }, { render }, { App }, tuiRun, { loadCorpus }] = await Promise.all([
-    import('react'),
-    import('ink'),
-    import('../src/tui/App.js'),
-    import('../src/tui/run.js'),
-    import('../src/core/load.js'),
-  ]);
+  const from = opts.from ?? 'dist';
+  const [{ runDashboard }, { loadCorpus }] = await Promise.all([loadDashboard(from, opts.cli ?? DEFAULT_CLI), import('../src/core/load.js')]);
   const corpus = opts.corpus ?? (await loadCorpus([]));
   const queries = opts.queries ?? QUERIES;
   const gap = opts.gapMs ?? 25;
   const stdout = new FakeStdout(opts.columns ?? 100, opts.rows ?? 30);
   const stdin = new FakeStdin();
-  const renderOptions = (tuiRun as { RENDER_OPTIONS?: object }).RENDER_OPTIONS ?? { exitOnCtrlC: false, maxFps: 60 };
-  const instance = render(
-    React.createElement(App, { corpus, onExit: () => undefined, onError: (e: Error) => { throw e; } }),
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    { ...renderOptions, patchConsole: false, stdout: stdout as any, stdin: stdin as any, stderr: stdout as any },
-  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const terminal = { stdin: stdin as any, stdout: stdout as any, stderr: stdout as any };
+  const done = runDashboard({ corpus, terminal });
+  const t0 = performance.now();
+  while (!COUNT_LINE.test(stdout.last) && performance.now() - t0 < 10_000) await wait(5);
   await wait(100);
 
   const times: number[] = [];
@@ -214,23 +231,24 @@ export async function keystrokeCost(opts: KeystrokeOptions = {}): Promise<Keystr
   const bytes: number[] = [];
   let noFrame = 0;
   const press = async (key: string, timed: boolean) => {
-    const from = stdout.writes.length;
+    const start = stdout.writes.length;
     const c0 = cpuMs();
     const t0 = performance.now();
     stdin.write(key);
     // the frame may come synchronously or after a few turns of the event loop: wait for it
     // (at most a second), then a pause above Ink's throttle so the next key renders at once
     const deadline = t0 + 1000;
-    const framed = () => stdout.writes.slice(from).some((w) => w.bytes > 16); // not the bare sync markers
+    const framed = () => stdout.writes.slice(start).some((w) => w.bytes > 16); // not the bare sync markers
     while (!framed() && performance.now() < deadline) await wait(1);
     await wait(gap);
-    const frame = stdout.writes.slice(from).filter((w) => w.bytes > 16);
+    const frame = stdout.writes.slice(start).filter((w) => w.bytes > 16);
     if (!timed) return;
     if (frame.length === 0) {
       noFrame++;
       return;
     }
     times.push(frame[0]!.t - t0);
+    if (process.env.NL_BENCH_KEYS) process.stderr.write(`${JSON.stringify(key)} ${(frame[0]!.t - t0).toFixed(1)} ${(frame[0]!.cpu - c0).toFixed(1)} ${frame.length}\n`);
     cpus.push(frame[0]!.cpu - c0);
     bytes.push(frame.reduce((n, w) => n + w.bytes, 0));
   };
@@ -241,12 +259,15 @@ export async function keystrokeCost(opts: KeystrokeOptions = {}): Promise<Keystr
       await press('\u0015', false); // Ctrl-U clears the box
     }
   } finally {
-    instance.unmount();
-    instance.cleanup();
+    stdin.write('\u001b'); // leave the box, then quit
+    await wait(gap);
+    stdin.write('q');
+    await Promise.race([done, wait(2000)]);
   }
   bytes.sort((a, b) => a - b);
   return {
     ...summarizeTimes(times),
+    from,
     firstKey: times[0] ?? NaN,
     keystrokes: times.length,
     bytesPerFrame: bytes[Math.floor(bytes.length / 2)] ?? 0,
@@ -294,8 +315,9 @@ async function main() {
     } else log(`${big} not found: make it with npx tsx bench/generate.ts 100000 ${big}`);
   }
   if (only !== 'frame') {
-    log('keystrokes: bundled data…');
-    const keys = await keystrokeCost();
+    const from = (arg('--from') ?? 'dist') as 'dist' | 'src';
+    log(`keystrokes: bundled data, ${from === 'dist' ? 'the built dashboard' : 'the sources'}…`);
+    const keys = await keystrokeCost({ cli, from });
     out.keystrokes = keys;
     rows.push([`keystroke → frame, first key`, fmtMs(keys.firstKey), '', '']);
     rows.push([`keystroke → frame (${keys.keystrokes} keys)`, fmtMs(keys.median), fmtMs(keys.p95), '16 ms']);

@@ -10,6 +10,7 @@ import type { Corpus } from '../core/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';
 import type { InitialOptions, PaneId } from './state.js';
 import { inert } from '../core/sanitize.js';
+import { formatProblem, type Problem } from '../core/load.js';
 
 export interface DashboardOptions {
   corpus: Corpus;
@@ -20,7 +21,18 @@ export interface DashboardOptions {
   actor?: string;
   /** compare these narratives (ids or labels) */
   compare?: string[];
+  /** the terminal to draw on (default: this process's stdin, stdout and stderr; the benchmark passes its own) */
+  terminal?: Terminal;
 }
+
+export interface Terminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** How Ink draws the dashboard (the benchmark renders with these too). */
+export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 60 } as const;
 
 const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
@@ -56,7 +68,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   const env = process.env;
   if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
   const [{ default: React }, { render }, { App }] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
-  const { stdin, stdout, stderr } = process;
+  const { stdin, stdout, stderr } = opts.terminal ?? process;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -84,7 +96,12 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       for (const [event, handler] of handlers) process.off(event, handler);
       process.off('exit', restore);
       stdin.pause();
-      if (error !== undefined) {
+      const problems = error instanceof Error && error.name === 'DataError' ? (error as Error & { problems?: Problem[] }).problems : undefined;
+      if (problems?.length) {
+        // data that failed to load after the screen opened: the same lines as before it opens
+        for (const p of problems.slice(0, 10)) stderr.write(`narrative-lens: ${formatProblem(p)}\n`);
+        if (problems.length > 10) stderr.write(`narrative-lens: … and ${problems.length - 10} more problems\n`);
+      } else if (error !== undefined) {
         const message = error instanceof Error ? error.message : String(error);
         stderr.write(`narrative-lens: the dashboard stopped after an internal error: ${inert(message)}\n`);
       }
@@ -108,12 +125,12 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
         React.createElement(App, {
           corpus: opts.corpus,
           initial: initialFrom(opts.corpus, opts),
-          plain: plainOutput(),
+          plain: plainOutput(process.env, stdout),
           // leave the input handler before tearing down Ink
           onExit: (code: number) => setImmediate(() => finish(code)),
           onError: (error: Error) => setImmediate(() => finish(2, error)),
         }),
-        { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+        { ...RENDER_OPTIONS, stdin, stdout, stderr },
       );
       instance.waitUntilExit().then(
         () => finish(0),

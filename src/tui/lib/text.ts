@@ -5,7 +5,7 @@
  *
  * Pure functions; no React.
  */
-import stringWidth from 'string-width';
+import stringWidth, { ONE_CELL } from './string-width.js';
 import cliTruncate from 'cli-truncate';
 import { inert } from '../../core/sanitize.js';
 
@@ -67,28 +67,14 @@ export function highlight(
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Width of one grapheme cluster in cells. */
-function cellWidth(g: string): number {
-  if (g.length === 1) {
-    const code = g.charCodeAt(0);
-    // printable Latin (before the combining marks) and general punctuation (dashes, curly
-    // quotes, ellipsis) are one cell: the common case, without string-width's machinery
-    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x300) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e)) return 1;
-  }
-  return stringWidth(g);
-}
-
-// text in which every UTF-16 unit is a grapheme of one cell
-// eslint-disable-next-line no-control-regex
-const SIMPLE = /^[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
-
-/** Width of a string in cells. */
+/** Width of a string in cells (see string-width.ts: one-cell text is counted by its length). */
 export function cells(text: string): number {
-  return SIMPLE.test(text) ? text.length : stringWidth(text);
+  return stringWidth(text);
 }
 
 function* graphemes(text: string): Generator<string> {
-  if (SIMPLE.test(text)) {
+  // text in which every UTF-16 unit is a grapheme of one cell
+  if (ONE_CELL.test(text)) {
     for (let i = 0; i < text.length; i++) yield text[i]!;
     return;
   }
@@ -121,7 +107,7 @@ interface Atom {
 
 function atoms(line: readonly Seg[]): Atom[] {
   const out: Atom[] = [];
-  for (const s of line) for (const g of graphemes(s.text)) out.push({ g, w: cellWidth(g), style: s.style });
+  for (const s of line) for (const g of graphemes(s.text)) out.push({ g, w: stringWidth(g), style: s.style });
   return out;
 }
 
