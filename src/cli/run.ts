@@ -30,11 +30,13 @@ export async function main(argv: string[]): Promise<number> {
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   process.stdout.on('error', onPipeError);
-  // The dashboard installs its own handlers (and restores the terminal before exiting).
+  // The dashboard installs its own handlers (and restores the terminal before exiting, or, when
+  // the terminal closed, ends without touching it).
   beforeDashboard.hooks.push(() => {
     for (const s of signals) process.off(s, onSignal);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
+    process.stdout.off('error', onPipeError);
   });
 
   try {

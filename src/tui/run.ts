@@ -1,8 +1,9 @@
 /**
  * Runs the dashboard full-screen on the terminal, and gives the terminal back exactly as it was
  * on every way out: q (0), Ctrl-C or SIGINT (130), SIGTERM (143), SIGHUP (129), a render error or
- * an uncaught exception (2, with one line on stderr). The CLI calls this only when stdin and
- * stdout are terminals.
+ * an uncaught exception (2, with one line on stderr); when the terminal itself is closed, the
+ * process ends by SIGHUP without touching it. The CLI calls this only when stdin and stdout are
+ * terminals.
  */
 import './interactive-env.js'; // first: before Ink loads (see there)
 import type { Instance } from 'ink';
@@ -70,8 +71,10 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   const [{ default: React }, { render }, { App }] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
   const { stdin, stdout, stderr } = opts.terminal ?? process;
   let restored = false;
+  /** the terminal was closed (its window, an ssh connection, tmux kill-session): nothing to restore */
+  let gone = false;
   const restore = () => {
-    if (restored) return;
+    if (restored || gone) return;
     restored = true;
     try {
       if (stdin.isTTY) stdin.setRawMode(false);
@@ -93,11 +96,14 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
         // unmounting a broken tree may throw; the terminal is restored below regardless
       }
       restore();
+      stdin.off('end', hungUp);
       for (const [event, handler] of handlers) process.off(event, handler);
       process.off('exit', restore);
       stdin.pause();
       const problems = error instanceof Error && error.name === 'DataError' ? (error as Error & { problems?: Problem[] }).problems : undefined;
-      if (problems?.length) {
+      if (gone) {
+        // no one to tell: the terminal that would show it is closed
+      } else if (problems?.length) {
         // data that failed to load after the screen opened: the same lines as before it opens
         for (const p of problems.slice(0, 10)) stderr.write(`narrative-lens: ${formatProblem(p)}\n`);
         if (problems.length > 10) stderr.write(`narrative-lens: … and ${problems.length - 10} more problems\n`);
@@ -105,8 +111,23 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
         const message = error instanceof Error ? error.message : String(error);
         stderr.write(`narrative-lens: the dashboard stopped after an internal error: ${inert(message)}\n`);
       }
+      if (gone && !opts.terminal) {
+        // Die by the hang-up itself, as a program whose terminal closed does (a shell reports
+        // 129): exiting normally would make Node reset the modes of a terminal that no longer
+        // exists, which fails (EIO) and aborts the process.
+        process.kill(process.pid, 'SIGHUP');
+        return;
+      }
       resolve(code);
     };
+    // A closed terminal shows as the end of input, or an error reading or writing it.
+    const hungUp = () => {
+      gone = true;
+      finish(129);
+    };
+    stdin.once('end', hungUp);
+    stdin.on('error', hungUp);
+    stdout.on('error', hungUp); // stays: a write may fail after finish, too
 
     const handlers: [string, (...args: unknown[]) => void][] = [
       ['SIGINT', () => finish(130)],
