@@ -57,6 +57,14 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
   );
 }
 
+/** A value computed on first use (not on every render, nor before it is needed), kept while `deps` stay the same. */
+function useLazy<T>(make: () => T, deps: readonly unknown[]): () => T {
+  return useMemo(() => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  }, deps);
+}
+
 const MOVES: ReadonlySet<Command> = new Set(['up', 'down', 'page-up', 'page-down', 'top', 'bottom']);
 
 function isSpecial(key: Key): boolean {
@@ -109,10 +117,13 @@ function Dashboard({ corpus, initial, onExit, plain, poolAbove }: DashboardProps
   const quoteSel = quoteIndex(state);
 
   // ---- Actors ----
-  const counts = useMemo(() => quoteCounts(corpus), [corpus]);
+  // counted when the Actors pane is first drawn, not before the first frame (large corpora)
+  const counts = useLazy(() => quoteCounts(corpus), [corpus]);
   const actors = useMemo(() => filterActors(corpus.actors, state.actors.filter), [corpus, state.actors.filter]);
   const actorSel = clampIndex(state.actors.selected, actors.length);
-  const shownActor = state.actors.profile ?? actors[actorSel]?.id;
+  // the record is shown by the Actors pane, and behind an open profile (which keys may reach from
+  // another pane when several arrive at once): not needed otherwise
+  const shownActor = state.pane === 'actors' || state.actors.profile !== null ? (state.actors.profile ?? actors[actorSel]?.id) : undefined;
   const record = useMemo(() => (shownActor ? actorRecord(corpus, shownActor) : undefined), [corpus, shownActor]);
   const profileOpen = state.actors.profile !== null && record !== undefined;
   const profile = useMemo(
@@ -133,6 +144,9 @@ function Dashboard({ corpus, initial, onExit, plain, poolAbove }: DashboardProps
   const eventSel = clampIndex(state.timeline.selected, events.length);
 
   const ctx = contexts(state);
+  const ctxKey = ctx.join(' ');
+  // the same contexts give the same hints: keep the array, so the footer need not re-render
+  const hints = useMemo(() => footerHints(ctx), [ctxKey]);
   const listRows = listLayout(body).list;
 
   /** The list the cursor keys move in now: which, how long, how far a page goes. */
@@ -321,7 +335,7 @@ function Dashboard({ corpus, initial, onExit, plain, poolAbove }: DashboardProps
         filter={state.actors.filter}
         focused={focused}
         actors={actors}
-        quoteCounts={counts}
+        quoteCounts={counts()}
         selected={actorSel}
         record={record}
         profileOpen={profileOpen}
@@ -353,7 +367,7 @@ function Dashboard({ corpus, initial, onExit, plain, poolAbove }: DashboardProps
       <Box flexDirection="column" height={body} overflowY="hidden">
         {pane}
       </Box>
-      <Footer hints={footerHints(ctx)} width={width} flash={state.flash} />
+      <Footer hints={hints} width={width} flash={state.flash} />
     </Box>
   );
 }

@@ -5,7 +5,7 @@
  * written marks in the comparison). `plain` tells the builders to add those text forms.
  */
 import React, { createContext, useContext, type ReactNode } from 'react';
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { Line, Style } from './lib/text.js';
 import { inert } from '../core/sanitize.js';
 
@@ -40,13 +40,22 @@ const STYLES: Record<Style, TextProps> = {
   accent: { color: 'magenta' },
 };
 
+/** True when two lines draw the same (lines are rebuilt on every render; most do not change). */
+export function sameLine(a: Line, b: Line): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text || a[i]!.style !== b[i]!.style) return false;
+  return true;
+}
+
 /**
  * One line of styled segments. The text must already fit the width (see lib/text.ts). Every
  * segment passes inert() once more on its way to the screen: data segments were made inert when
  * built (so idempotent here), and a segment built from data by mistake still cannot drive the
- * terminal.
+ * terminal. Memoised by content: a line that did not change is not re-rendered, and Ink does not
+ * measure it again.
  */
-export function LineView({ line }: { line: Line }) {
+export const LineView = React.memo(function LineView({ line }: { line: Line }) {
   if (line.length === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
@@ -61,9 +70,9 @@ export function LineView({ line }: { line: Line }) {
       )}
     </Text>
   );
-}
+}, (a, b) => sameLine(a.line, b.line));
 
-/** Exactly `height` lines (padding with blanks), never more. */
+/** Exactly `height` lines (the rest blank), never more. */
 export function Lines({ lines, height }: { lines: readonly Line[]; height: number }) {
   const shown = lines.slice(0, Math.max(0, height));
   const blanks = Math.max(0, height - shown.length);
@@ -72,9 +81,7 @@ export function Lines({ lines, height }: { lines: readonly Line[]; height: numbe
       {shown.map((l, i) => (
         <LineView key={i} line={l} />
       ))}
-      {Array.from({ length: blanks }, (_, i) => (
-        <Text key={`b${i}`}> </Text>
-      ))}
+      {blanks > 0 ? <Box height={blanks} /> : null}
     </>
   );
 }

@@ -28,6 +28,7 @@ export function footerLine(hints: readonly Hint[], cols: number, flash?: string 
   return fit(build(keep), cols);
 }
 
-export function Footer({ hints, width, flash }: { hints: readonly Hint[]; width: number; flash?: string | null }) {
+/** Re-rendered only when the hints, the width or the message change (not on every key). */
+export const Footer = React.memo(function Footer({ hints, width, flash }: { hints: readonly Hint[]; width: number; flash?: string | null }) {
   return <LineView line={footerLine(hints, width, flash)} />;
-}
+});

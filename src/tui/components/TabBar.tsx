@@ -36,6 +36,7 @@ export function tabBarLine(pane: PaneId, summary: CorpusSummary, cols: number): 
   return fit([ui(' '), ...tabs(true)], cols);
 }
 
-export function TabBar({ pane, summary, width }: { pane: PaneId; summary: CorpusSummary; width: number }) {
+/** Re-rendered only when the pane, the corpus or the width change. */
+export const TabBar = React.memo(function TabBar({ pane, summary, width }: { pane: PaneId; summary: CorpusSummary; width: number }) {
   return <LineView line={tabBarLine(pane, summary, width)} />;
-}
+});

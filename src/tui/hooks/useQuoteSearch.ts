@@ -1,8 +1,8 @@
 /**
  * Quote search for the dashboard, kept out of the keystroke's frame:
  *
- * - small corpora: one index built once, searched synchronously and memoised per query (well
- *   under a frame);
+ * - small corpora: one index, built just after the first frame is drawn (or by the first query,
+ *   should it come sooner), searched synchronously and memoised per query (well under a frame);
  * - large corpora: the core's SearchPool (worker threads, one shard each): the keystroke's frame
  *   shows the new query at once, results follow as the workers report (best so far, then final),
  *   and a newer query cancels an older one mid-scan. Should the workers fail to start, searching
@@ -12,7 +12,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Corpus } from '../../core/corpus.js';
-import { buildSearchIndex, searchQuotes, type QuoteHit, type SearchResult } from '../../core/search.js';
+import { buildSearchIndex, searchQuotes, type QuoteHit, type SearchIndex, type SearchResult } from '../../core/search.js';
 import { SearchPool, type PoolUpdate } from '../../core/search-pool.js';
 
 /** Above this many quotes, search runs in worker threads. */
@@ -40,13 +40,19 @@ function everyQuote(corpus: Corpus): QuoteHit[] {
 export function useQuoteSearch(corpus: Corpus, query: string, poolAbove = POOL_ABOVE): QuoteSearch {
   const big = corpus.quotes.length > poolAbove;
   const empty = query.trim() === '';
+  // the empty query: every quote in corpus order (what searching for '' returns), no index needed
+  const all = useMemo(() => everyQuote(corpus), [corpus]);
+  const allShown = useMemo(() => (big || all.length <= RESULT_LIMIT ? all : all.slice(0, RESULT_LIMIT)), [all, big]);
 
   // ---- small corpora: synchronous ----
-  const index = useMemo(() => (big ? null : buildSearchIndex(corpus)), [corpus, big]);
-  const sync = useMemo(() => (index ? searchQuotes(index, query, { limit: RESULT_LIMIT }) : null), [index, query]);
+  useEffect(() => {
+    if (big) return;
+    const t = setTimeout(() => indexFor(corpus), 0); // after the first frame, before the first key
+    return () => clearTimeout(t);
+  }, [corpus, big]);
+  const sync = useMemo(() => (big || empty ? null : searchQuotes(indexFor(corpus), query, { limit: RESULT_LIMIT })), [corpus, big, empty, query]);
 
   // ---- large corpora: workers ----
-  const all = useMemo(() => (big ? everyQuote(corpus) : []), [corpus, big]);
   const [pool, setPool] = useState<{ corpus: Corpus; pool: SearchPool | null } | null>(null);
   useEffect(() => {
     if (!big) return;
@@ -72,16 +78,15 @@ export function useQuoteSearch(corpus: Corpus, query: string, poolAbove = POOL_A
       return;
     }
     // no workers: search here, after the keystroke's frame; a newer keystroke cancels it
-    const fallback = buildFallback(corpus);
     const t = setTimeout(() => {
-      const r = searchQuotes(fallback(), query, { limit: POOL_LIMIT });
+      const r = searchQuotes(indexFor(corpus), query, { limit: POOL_LIMIT });
       setUpdate({ seq: 0, query, hits: r.hits, total: r.total, done: true, ...(r.error ? { error: r.error } : {}) });
     }, 0);
     return () => clearTimeout(t);
   }, [big, empty, pool, corpus, query]);
 
   if (sync) return { ...sync, pending: false };
-  if (empty) return { hits: all, total: all.length, pending: false };
+  if (empty) return { hits: allShown, total: all.length, pending: false };
   if (!update) return { hits: [], total: 0, pending: true };
   // while a newer query runs, the last results stay on screen, marked pending
   const current = update.query === query;
@@ -90,11 +95,10 @@ export function useQuoteSearch(corpus: Corpus, query: string, poolAbove = POOL_A
   return result;
 }
 
-const fallbackIndex = new WeakMap<Corpus, ReturnType<typeof buildSearchIndex>>();
-function buildFallback(corpus: Corpus) {
-  return () => {
-    let index = fallbackIndex.get(corpus);
-    if (!index) fallbackIndex.set(corpus, (index = buildSearchIndex(corpus)));
-    return index;
-  };
+/** The in-process index of a corpus, built on first use (small corpora; large ones without workers). */
+const indexes = new WeakMap<Corpus, SearchIndex>();
+function indexFor(corpus: Corpus): SearchIndex {
+  let index = indexes.get(corpus);
+  if (!index) indexes.set(corpus, (index = buildSearchIndex(corpus)));
+  return index;
 }
