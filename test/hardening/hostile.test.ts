@@ -94,6 +94,23 @@ describe('hostile data: text, CSV and Markdown are inert, for every command', ()
   }, 60_000);
 });
 
+describe('hostile data: shell completion', () => {
+  it('offers only names that cannot drive the terminal (ids always), one per line', async () => {
+    const results = await runAll([
+      { args: ['__complete', '--data', CORPUS, 'actors', ''] },
+      { args: ['__complete', '--data', CORPUS, '--compare', ''] },
+      { args: ['__complete', '--data', CORPUS, 'search', 'speaker:'] },
+    ]);
+    for (const r of results) {
+      expect(r.code).toBe(0);
+      expect(unsafeIn(r.stdout), r.args.join(' ')).toBeNull();
+    }
+    const actors = results[0]!.stdout.trimEnd().split('\n');
+    expect(actors).toEqual(expect.arrayContaining(['minister', 'critic', 'president', 'Мария Захарова', 'محمد جواد']));
+    expect(results[1]!.stdout.trimEnd().split('\n')).toEqual(expect.arrayContaining(['n-a', 'n-b']));
+  });
+});
+
 describe('hostile data: JSON and NDJSON keep the exact data', () => {
   const json = async (args: string[]) => {
     const r = await runAsync([...args, '--data', CORPUS, '--format', 'json']);

@@ -112,7 +112,7 @@ describe('extract --out: killed at any moment, the target is the old file or the
         `kills: ${outcomes.length}; killed during the write: ${killedMidway.length} (old kept: ${count((o) => o.killed && o.after !== undefined && o.target === 'old')}, new complete: ${count((o) => o.killed && o.after !== undefined && o.target === 'new')}); finished before the kill: ${count((o) => !o.killed)}; partial files: 0`,
       );
     }
-  }, 120_000);
+  }, Math.max(120_000, KILLS * 2500));
 
   it('without --force an existing file is never replaced; two writers racing for one new name: one wins, whole', async () => {
     const folder = path.join(dir, 'noforce');

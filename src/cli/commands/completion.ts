@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { fold } from '../../core/query.js';
+import { isInert } from '../../core/sanitize.js';
 import { openCorpus, PROG, status } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { FORMATS } from '../print/output.js';
@@ -134,9 +135,10 @@ export async function complete(words: string[]): Promise<string[]> {
   const names = async (what: 'actors' | 'narratives') => {
     try {
       const corpus = await openCorpus(dataPaths);
-      return what === 'actors'
-        ? corpus.actors.flatMap((a) => [a.name, ...a.aliases, a.id])
-        : corpus.narratives.flatMap((n) => [n.label, n.id]);
+      const all = what === 'actors' ? corpus.actors.flatMap((a) => [a.name, ...a.aliases, a.id]) : corpus.narratives.flatMap((n) => [n.label, n.id]);
+      // the shell prints candidates as they are: a name that could drive the terminal (or break
+      // the one-per-line protocol) is not offered; its id, always plain, still is
+      return all.filter(isInert);
     } catch {
       return [];
     }
