@@ -10,6 +10,7 @@ import type { Instance } from 'ink';
 import type { Corpus } from '../core/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';
 import type { InitialOptions, PaneId } from './state.js';
+import { withoutFetch } from './lib/without-fetch.js';
 import { inert } from '../core/sanitize.js';
 import { formatProblem, type Problem } from '../core/load.js';
 
@@ -68,7 +69,8 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   // bundler's define for process.env.NODE_ENV leaves this runtime assignment alone.
   const env = process.env;
   if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
-  const [{ default: React }, { render }, { App }] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
+  // fetch hidden while Ink loads: its layout engine then skips loading Node's fetch (see there)
+  const [{ default: React }, { render }, { App }] = await withoutFetch(() => Promise.all([import('react'), import('ink'), import('./App.js')]));
   const { stdin, stdout, stderr } = opts.terminal ?? process;
   let restored = false;
   /** the terminal was closed (its window, an ssh connection, tmux kill-session): nothing to restore */
