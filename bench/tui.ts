@@ -13,6 +13,8 @@
  *   npx tsx bench/tui.ts --only keys                        # just (b); --only frame for just (a)
  *   npx tsx bench/tui.ts --cli /tmp/other/cli/main.js       # another build of the command
  *   npx tsx bench/tui.ts --only keys --from src             # keystrokes through the sources, not dist
+ *   npx tsx bench/tui.ts --only keys --keys-data /tmp/nl-1k  # keystrokes on another corpus
+ *   npx tsx bench/tui.ts --only keys --gap 120               # pause after each key's frame (default 25 ms)
  *   npx tsx bench/tui.ts --json                             # the figures as JSON on stdout
  *
  * bench/run.ts can import firstFrame() and keystrokeCost(). No timed assertions anywhere: this
@@ -339,8 +341,11 @@ async function main() {
   }
   if (only !== 'frame') {
     const from = (arg('--from') ?? 'dist') as 'dist' | 'src';
-    log(`keystrokes: bundled data, ${from === 'dist' ? 'the built dashboard' : 'the sources'}…`);
-    const keys = await keystrokeCost({ cli, from });
+    const keysData = arg('--keys-data');
+    const { loadCorpus } = await import('../src/core/load.js');
+    log(`keystrokes: ${keysData ?? 'bundled data'}, ${from === 'dist' ? 'the built dashboard' : 'the sources'}…`);
+    const gap = arg('--gap');
+    const keys = await keystrokeCost({ cli, from, corpus: await loadCorpus(keysData ? [keysData] : []), ...(gap ? { gapMs: Number(gap) } : {}) });
     out.keystrokes = keys;
     rows.push([`keystroke → frame, first key`, fmtMs(keys.firstKey), '', '']);
     rows.push([`keystroke → frame (${keys.keystrokes} keys)`, fmtMs(keys.median), fmtMs(keys.p95), '16 ms']);
