@@ -5,8 +5,10 @@
  *   should it come sooner), searched synchronously and memoised per query (well under a frame);
  * - large corpora: the core's SearchPool (worker threads, one shard each): the keystroke's frame
  *   shows the new query at once, results follow as the workers report (best so far, then final),
- *   and a newer query cancels an older one mid-scan. Should the workers fail to start, searching
- *   falls back to the main thread, after the keystroke's frame.
+ *   and a newer query cancels an older one mid-scan. Each report drawn costs the UI thread a
+ *   frame, so the best-so-far reports are drawn PARTIAL_MS after the keystroke, then at most every
+ *   PARTIAL_EVERY_MS (and not at all when the final one comes first); the final one at once. Should the workers fail to start,
+ *   searching falls back to the main thread, after the keystroke's frame.
  *
  * The empty query lists every quote in corpus order, without searching.
  */
@@ -26,6 +28,13 @@ export const POOL_ABOVE = 200;
 export const RESULT_LIMIT = 2000;
 /** Hits the workers return for the list on large corpora. */
 export const POOL_LIMIT = 500;
+/**
+ * When best-so-far results are first drawn (ms after the query), and then how often. The
+ * workers report per shard and per chunk; at 100,000 quotes drawing every report took most of
+ * the UI thread (a frame each), and the next keystroke's frame waited behind them.
+ */
+export const PARTIAL_MS = 40;
+export const PARTIAL_EVERY_MS = 150;
 
 export interface QuoteSearch extends SearchResult {
   /** true while the results shown are not yet final for the current query */
@@ -79,8 +88,28 @@ export function useQuoteSearch(corpus: Corpus, query: string, poolAbove = POOL_A
   useEffect(() => {
     if (!big || empty || !pool || pool.corpus !== corpus) return;
     if (pool.pool) {
-      pool.pool.search(query, setUpdate);
-      return;
+      let latest: PoolUpdate | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let drawn = 0;
+      pool.pool.search(query, (u) => {
+        if (u.done) {
+          clearTimeout(timer);
+          latest = null;
+          setUpdate(u);
+          return;
+        }
+        latest = u;
+        timer ??= setTimeout(
+          () => {
+            timer = undefined;
+            if (latest) setUpdate(latest);
+            latest = null;
+            drawn++;
+          },
+          drawn ? PARTIAL_EVERY_MS : PARTIAL_MS,
+        );
+      });
+      return () => clearTimeout(timer);
     }
     // no workers: search here, after the keystroke's frame; a newer keystroke cancels it
     const t = setTimeout(() => {
