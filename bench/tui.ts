@@ -21,7 +21,7 @@
  * prints numbers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
@@ -120,6 +120,9 @@ export function firstFrame(opts: FirstFrameOptions = {}): FirstFrameResult | nul
     }
   } finally {
     tmux('kill-server');
+    // tmux leaves its socket file behind
+    const dir = path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`);
+    rmSync(path.join(dir, socket), { force: true });
   }
   return { ...summarizeTimes(samples), samples };
 }
