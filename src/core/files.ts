@@ -25,17 +25,20 @@ export async function readFileUpTo(file: string, limit: number): Promise<Bounded
     const info = await handle.stat();
     if (info.isDirectory()) return { kind: 'folder' };
     if (info.size > limit) return { kind: 'over', size: info.size };
-    const bytes = await readUpTo(handle, info.isFile() ? info.size : 0, limit);
+    const bytes = await readUpTo(handle, info.isFile() ? info.size : undefined, limit);
     return bytes ? { kind: 'bytes', bytes } : { kind: 'over' };
   } finally {
     await handle.close().catch(() => undefined);
   }
 }
 
-/** Reads to the end, or undefined as soon as more than `limit` bytes come. */
-async function readUpTo(handle: FileHandle, expected: number, limit: number): Promise<Buffer | undefined> {
+/**
+ * Reads to the end, or undefined as soon as more than `limit` bytes come. `expected`: a plain
+ * file's size (undefined for a pipe or a device).
+ */
+async function readUpTo(handle: FileHandle, expected: number | undefined, limit: number): Promise<Buffer | undefined> {
   // One buffer of the expected size, plus a byte to notice growth: no copies for a plain file.
-  let buf = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
+  let buf = Buffer.allocUnsafe(Math.min(limit + 1, expected === undefined ? 64 * 1024 : expected + 1));
   let total = 0;
   for (;;) {
     if (total === buf.length) {
@@ -48,7 +51,9 @@ async function readUpTo(handle: FileHandle, expected: number, limit: number): Pr
     if (bytesRead === 0) break;
     total += bytesRead;
   }
-  return total > limit ? undefined : buf.subarray(0, total);
+  if (total > limit) return undefined;
+  // a file that shrank, or a pipe: do not keep the unused part of the buffer alive
+  return total < buf.length / 2 ? Buffer.from(buf.subarray(0, total)) : buf.subarray(0, total);
 }
 
 /** Temporary files being written now: removed by removePendingTemps when a signal ends us. */

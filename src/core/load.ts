@@ -7,6 +7,7 @@
  * Nothing here prints or exits; the shells decide how to show a DataError.
  */
 import { readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,23 +87,28 @@ async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
       const id = `${info.dev}:${info.ino}`;
       if (seen.has(id)) return;
       seen.add(id);
-      let entries: string[];
+      let entries: Dirent[];
       try {
-        entries = (await readdir(p)).sort();
+        entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (err) {
         problems.push({ file: displayPath(p), where: '', message: fsMessage(err) });
         return;
       }
       const [filesBefore, problemsBefore] = [out.length, problems.length];
-      for (const name of entries) {
-        if (name.startsWith('.')) continue;
-        await walk(path.join(p, name), false);
+      for (const e of entries) {
+        if (e.name.startsWith('.')) continue;
+        // a plain file needs no stat of its own (a folder of 100,000 files: 100,000 fewer calls)
+        if (e.isFile()) addFile(path.join(p, e.name), false);
+        else await walk(path.join(p, e.name), false);
       }
       if (explicit && out.length === filesBefore && problems.length === problemsBefore) {
         problems.push({ file: displayPath(p), where: '', message: 'folder holds no corpus files (.json) or articles (.txt)' });
       }
       return;
     }
+    addFile(p, explicit);
+  };
+  const addFile = (p: string, explicit: boolean) => {
     const ext = path.extname(p).toLowerCase();
     if (ext === CORPUS_EXT || ext === TEXT_EXT || explicit) out.push(p);
     else
@@ -334,6 +340,23 @@ async function readBytes(abs: string, problems: Problem[], options: LoadOptions)
   return { abs, file, bytes: read.bytes };
 }
 
+/** Files read at once: enough to keep the disk busy, few enough for any limit on open files. */
+const READS_AT_ONCE = 16;
+
+/** `f` over `items`, at most `limit` at a time; results in the items' order. */
+async function inOrder<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /** Decodes, parses and schema-checks one file (a .txt article is extracted into a draft). */
 async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[]): Promise<ParsedFile | undefined> {
   // zod and the schema are loaded only when a file must be checked: a corpus found in the
@@ -438,9 +461,15 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   const problems: Problem[] = [];
   const files = await expand(paths.length ? paths : [bundledDataPath()], problems);
   const raws: RawFile[] = [];
-  for (const f of files) {
-    const r = await readBytes(f, problems, options);
-    if (r) raws.push(r);
+  // Several reads at once (a folder of many small files is bound by the wait for each); the
+  // files and their problems stay in order.
+  const reads = await inOrder(files, READS_AT_ONCE, async (f) => {
+    const own: Problem[] = [];
+    return { raw: await readBytes(f, own, options), own };
+  });
+  for (const { raw, own } of reads) {
+    problems.push(...own);
+    if (raw) raws.push(raw);
   }
   // A corpus validated before, with the very same bytes, need not be validated again.
   // (With unreadable files there is no corpus to cache; parse the rest to report all problems.)

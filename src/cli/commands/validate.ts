@@ -14,6 +14,9 @@ export interface ValidateArgs extends GlobalArgs {
   paths?: string[];
 }
 
+/** Files named under the summary in text (a folder of 100,000 files is not 100,000 lines); JSON lists all. */
+const MAX_FILES_LISTED = 20;
+
 function summaryRows(s: Summary): [string, number | string][] {
   return [
     ['articles', s.articles],
@@ -57,7 +60,8 @@ export async function runValidate(a: ValidateArgs): Promise<number> {
           `${out.style.bold('ok')}: ${s.articles} article${s.articles === 1 ? '' : 's'}${s.drafts ? ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})` : ''}, ` +
             `${q.total} quotes (${q.direct} direct, ${q.indirect} indirect, ${q.term} terms), ${s.actors} actors, ` +
             `${s.narratives} narratives, ${s.axes} axes, ${s.positions} positions, ${s.events} events, ${s.mentions} mentions, ${s.silences} silences\n` +
-            s.files.map((f) => `  ${inert(f)}\n`).join(''),
+            s.files.slice(0, MAX_FILES_LISTED).map((f) => `  ${inert(f)}\n`).join('') +
+            (s.files.length > MAX_FILES_LISTED ? `  … and ${s.files.length - MAX_FILES_LISTED} more files\n` : ''),
         );
       }
     }
