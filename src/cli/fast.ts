@@ -1,6 +1,7 @@
 /**
- * The fast path: `narrative-lens search QUERY [--data P]... [--format F] [--limit N]` is parsed
- * here without loading yargs (which alone takes longer to import than Node takes to start).
+ * The fast paths: `narrative-lens search QUERY [--data P]... [--format F] [--limit N]` and the
+ * plain dashboard, `narrative-lens [--data P]...`, are parsed here without loading yargs (which
+ * alone takes longer to import than Node takes to start).
  * Anything this parser is not sure about (help, unknown flags, a second positional, a bad value)
  * returns null, and the full yargs program handles it, with its messages. Both paths call the
  * same runSearch, and a test checks they print the same.
@@ -8,6 +9,21 @@
 import { FORMATS, type Format } from './print/output.js';
 import { parseLimit } from './options.js';
 import type { SearchArgs } from './commands/search.js';
+import type { DashboardArgs } from './commands/dashboard.js';
+
+/** `narrative-lens` alone or with `--data P` (repeated): the dashboard, or null for yargs. */
+export function parseFastDashboard(argv: readonly string[]): DashboardArgs | null {
+  if (process.env.NARRATIVE_LENS_NO_FAST_PATH) return null;
+  const data: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--data(?:=(.*))?$/s.exec(argv[i]!);
+    if (!m) return null;
+    const value = m[1] ?? argv[++i];
+    if (!value || (m[1] === undefined && value.startsWith('-'))) return null;
+    data.push(value);
+  }
+  return data.length ? { format: 'text', data } : { format: 'text' };
+}
 
 export function parseFastSearch(argv: readonly string[]): SearchArgs | null {
   if (argv[0] !== 'search' || process.env.NARRATIVE_LENS_NO_FAST_PATH) return null;

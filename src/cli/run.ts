@@ -6,7 +6,7 @@
  */
 import { EXIT } from './errors.js';
 import { beforeDashboard, reportError } from './context.js';
-import { parseFastSearch } from './fast.js';
+import { parseFastDashboard, parseFastSearch } from './fast.js';
 import { removePendingTemps } from '../core/files.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,6 +48,11 @@ export async function main(argv: string[]): Promise<number> {
     if (fast) {
       const { runSearch } = await import('./commands/search.js');
       return await runSearch(fast);
+    }
+    const dashboard = parseFastDashboard(argv);
+    if (dashboard) {
+      const { runDefault } = await import('./commands/dashboard.js');
+      return await runDefault(dashboard);
     }
     const { runProgram } = await import('./program.js');
     return await runProgram(argv);

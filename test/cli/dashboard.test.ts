@@ -24,6 +24,15 @@ describe('not a terminal', () => {
     }
   });
 
+  it('the plain dashboard’s fast path (no yargs) answers as the yargs path does', () => {
+    for (const args of [[], d, [`--data=${MINI}`], ['--data', 'no/such/file.json'], ['--data', MINI, '--data', 'test/fixtures/valid/article-a.json']]) {
+      const fast = run(args);
+      const slow = run(args, { env: { NARRATIVE_LENS_NO_FAST_PATH: '1' } });
+      expect(slow, args.join(' ')).toEqual(fast);
+      expect(fast.code, args.join(' ')).toBe(2);
+    }
+  });
+
   it('--search prints what search prints', () => {
     const viaFlag = run(['-s', 'relief', ...d, '-f', 'json']);
     const viaCommand = run(['search', 'relief', ...d, '-f', 'json']);

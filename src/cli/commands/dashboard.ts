@@ -10,11 +10,6 @@ import { beforeDashboard, openCorpus, PROG, status } from '../context.js';
 import { UsageError } from '../errors.js';
 import { resolveActor, resolveNarrative } from '../lookup.js';
 import type { GlobalArgs } from '../options.js';
-import { runActors } from './actors.js';
-import { runCompare } from './compare.js';
-import { runNarratives } from './narratives.js';
-import { runSearch } from './search.js';
-import { runTimeline } from './timeline.js';
 
 export const PANES = ['quotes', 'actors', 'narratives', 'timeline'] as const;
 export type Pane = (typeof PANES)[number];
@@ -40,6 +35,14 @@ export async function runDefault(a: DashboardArgs, io = { stdin: process.stdin, 
       throw new UsageError(NOT_A_TERMINAL, ''); // one line: the hint is in it
     }
     const g: GlobalArgs = { data: a.data, format: a.format, limit: a.limit };
+    // the printers are loaded only to print (the dashboard's start does not wait for them)
+    const [{ runActors }, { runCompare }, { runNarratives }, { runSearch }, { runTimeline }] = await Promise.all([
+      import('./actors.js'),
+      import('./compare.js'),
+      import('./narratives.js'),
+      import('./search.js'),
+      import('./timeline.js'),
+    ]);
     if (compare !== undefined) return runCompare({ ...g, narratives: compare });
     if (a.actor !== undefined) return runActors({ ...g, name: a.actor });
     if (a.search !== undefined) return runSearch({ ...g, query: a.search });

@@ -5,7 +5,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { extractDraft, type ExtractMeta } from '../../core/extract/index.js';
+import type { ExtractMeta } from '../../core/extract/index.js';
 import { readFileUpTo, writeFileAtomic, type BoundedRead } from '../../core/files.js';
 import { inert } from '../../core/sanitize.js';
 import { json } from '../print/json.js';
@@ -150,6 +150,9 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
       const abs = path.resolve(a.file);
       meta.source = a.out ? path.relative(path.dirname(path.resolve(a.out)), abs) || abs : abs;
     }
+    // loaded here, not with the command line: the extractor and zod are large, and every other
+    // command goes through this module's yargs definition
+    const { extractDraft } = await import('../../core/extract/index.js');
     const draft = extractDraft(text, meta);
     // as every JSON the command prints: exact data, C1 and bidi controls escaped as \uXXXX
     const out = json(draft);
