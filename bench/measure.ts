@@ -64,7 +64,10 @@ async function main() {
   const STRIDE = big ? Number(process.env.NL_BENCH_CHECK_STRIDE ?? 5) : 1;
   let checked = 0;
   const delay = monitorEventLoopDelay({ resolution: 1 });
-  for (const q of QUERIES) {
+  const progress = (msg: string) => process.stderr.write(`  ${label}: ${msg}\n`);
+  progress(`loaded; typing ${QUERIES.length} queries${big ? `, checking every ${STRIDE}th keystroke and each query's last` : ', checking every keystroke'}`);
+  for (const [qi, q] of QUERIES.entries()) {
+    progress(`query ${qi + 1}/${QUERIES.length}: ${JSON.stringify(q)}`);
     for (let i = 1; i <= q.length; i++) {
       const prefix = q.slice(0, i);
       keystrokes++;

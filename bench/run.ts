@@ -7,10 +7,11 @@
  *
  *   npm run bench                 # all sizes
  *   npm run bench -- --sizes 1000,10000
+ *   npm run bench -- --readme     # also put the table in README.md (between the bench markers)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,18 +48,22 @@ async function linesFor(dataPath: string): Promise<string> {
 
 /** Peak RSS of a dashboard-like session (bench/session.mjs, on the built code) in its own process. */
 function sessionRss(dataPath: string): number {
+  const warm = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, '--warm'], { encoding: 'utf8', cwd: root });
+  if (warm.status !== 0) throw new Error(`session (warming the cache) failed:\n${warm.stderr}`);
   const r = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, JSON.stringify(QUERIES)], { encoding: 'utf8', cwd: root });
   if (r.status !== 0) throw new Error(`session failed:\n${r.stderr}`);
   return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { peakRssMB: number }).peakRssMB;
 }
 
 function measureCorpus(dataPath: string, label: string): Record<string, unknown> {
+  // its progress and any error go straight to our stderr
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/measure.ts'), dataPath, label], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (r.status !== 0) throw new Error(`measure ${label} failed:\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`measure ${label} failed (see above)`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
@@ -124,6 +129,7 @@ function row(cells: string[], widths: number[]): string {
 async function main() {
   if (!existsSync(cli)) throw new Error('build first: npm run build');
   await mkdir(workDir, { recursive: true });
+  await mkdir(path.join(root, 'bench/results'), { recursive: true });
   const results: Record<string, unknown>[] = [];
   const targets: { label: string; path: string | null; n: number }[] = [{ label: 'bundled', path: null, n: 63 }];
   for (const n of SIZES) targets.push({ label: `${n.toLocaleString('en')} quotes`, path: await corpusFor(n), n });
@@ -135,11 +141,12 @@ async function main() {
     const frame = firstFrame(t.path, t.n >= 50_000 ? 3 : 5);
     const session = sessionRss(t.path ?? path.join(root, 'data'));
     results.push({ ...inProc, command: cmd, firstFrame: frame, sessionPeakRssMB: session });
+    // after every corpus, so an interrupted run keeps what it measured
+    await writeFile(path.join(root, 'bench/results/latest.json'), JSON.stringify({ machine: machine(), queries: QUERIES, results, complete: false }, null, 2) + '\n');
   }
 
   const m = machine();
-  const out = { machine: m, queries: QUERIES, results };
-  await mkdir(path.join(root, 'bench/results'), { recursive: true });
+  const out = { machine: m, queries: QUERIES, results, complete: true };
   await writeFile(path.join(root, 'bench/results/latest.json'), JSON.stringify(out, null, 2) + '\n');
 
   const cols = ['', ...results.map((r) => String(r.label))];
@@ -180,6 +187,15 @@ async function main() {
     if (d.length) console.log(`\n${r.label}: results differing from a full fuse.js search:\n  ${d.join('\n  ')}`);
   }
   console.log(`\nwritten: bench/results/latest.json`);
+  if (process.argv.includes('--readme')) {
+    const readme = path.join(root, 'README.md');
+    const text = await readFile(readme, 'utf8');
+    const block = ['<!-- bench:start -->', `\`npm run bench\`, ${m.date.slice(0, 10)}:`, '', '```', ...lines, '```', '<!-- bench:end -->'].join('\n');
+    const next = text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, block);
+    if (next === text && !text.includes(block)) throw new Error('README.md has no bench markers');
+    await writeFile(readme, next);
+    console.log('written: README.md (the table)');
+  }
 }
 
 await main();

@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import type { Corpus } from './corpus.js';
-import type { Article } from './schema.js';
+import { packShard } from './shard.js';
 import type { QuoteHit } from './search.js';
 import type { SearchRequest, ShardInit, WireHit, WorkerReply } from './search-worker.js';
 
@@ -47,21 +47,6 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-/** Article stubs holding just what search needs for quotes [from, to) of the corpus. */
-function shardArticles(corpus: Corpus, from: number, to: number): Article[] {
-  const out: Article[] = [];
-  let current: Article | undefined;
-  for (let i = from; i < to; i++) {
-    const { quote, article } = corpus.quotes[i]!;
-    if (!current || current.id !== article.id) {
-      current = { ...article, text: '', quotes: [], mentions: [], silences: [], events: [] };
-      out.push(current);
-    }
-    current.quotes.push(quote);
-  }
-  return out;
-}
-
 export class SearchPool {
   private readonly workers: Worker[] = [];
   private readonly latest = new Int32Array(new SharedArrayBuffer(4));
@@ -80,6 +65,7 @@ export class SearchPool {
     const n = Math.max(1, Math.min(opts.workers ?? Math.min(4, os.availableParallelism()), corpus.quotes.length || 1));
     const total = corpus.quotes.length;
     const readies: Promise<void>[] = [];
+    const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
     for (let s = 0; s < n; s++) {
       const from = Math.floor((s * total) / n);
       const to = Math.floor(((s + 1) * total) / n);
@@ -103,7 +89,7 @@ export class SearchPool {
         offset: from,
         actors: corpus.actors,
         narratives: corpus.narratives,
-        articles: shardArticles(corpus, from, to),
+        shard: packShard(corpus, from, to, actorIndex),
       };
       w.postMessage(init);
       this.workers.push(w);

@@ -8,8 +8,8 @@
  * search that went stale. Only the main thread writes the shared `latest` sequence number.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { makeCorpus } from './corpus.js';
-import type { Actor, Article, Narrative } from './schema.js';
+import type { Actor, Narrative } from './schema.js';
+import { unpackShard, type PackedShard } from './shard.js';
 import { byScore, buildSearchIndex, compileQuery, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
 import { narrows } from './prefilter.js';
 import type { ParsedQuery } from './query.js';
@@ -20,8 +20,8 @@ export interface ShardInit {
   offset: number;
   actors: Actor[];
   narratives: Narrative[];
-  /** article stubs (id, title, and the shard's quotes), in corpus order */
-  articles: Article[];
+  /** the shard's quotes, in corpus order (core/shard.ts) */
+  shard: PackedShard;
 }
 
 export interface SearchRequest {
@@ -115,7 +115,7 @@ function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[]): WireHit
 parentPort!.on('message', (msg: ShardInit | SearchRequest) => {
   if (msg.type === 'init') {
     offset = msg.offset;
-    const corpus = makeCorpus({ articles: msg.articles, actors: msg.actors, narratives: msg.narratives, axes: [], positions: [], files: [] });
+    const corpus = unpackShard(msg.shard, msg.actors, msg.narratives);
     index = buildSearchIndex(corpus);
     previous = undefined;
     reply({ type: 'ready', quotes: corpus.quotes.length });

@@ -1,0 +1,101 @@
+/**
+ * A shard of the quotes as the search workers receive it: only what search reads (quote text,
+ * speaker, narratives, topics, kind; article id and title), in columns.
+ *
+ * Why columns: postMessage copies its message on the sending (UI) thread. Sent as quote and
+ * article objects, 100,000 quotes took about a second of that thread; as one string of texts,
+ * a few typed arrays and one JSON string of tags, the copy is a few large blocks.
+ */
+import type { Corpus, QuoteRef } from './corpus.js';
+import type { Actor, Article, Narrative, Quote } from './schema.js';
+
+const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
+
+export interface PackedShard {
+  /** every quote's text, joined */
+  texts: string;
+  /** where quote k's text ends in `texts` (it starts where quote k-1's ends) */
+  textEnds: Int32Array;
+  /** index into `articles` */
+  article: Int32Array;
+  /** index into the corpus's actors; -1: no speaker */
+  speaker: Int32Array;
+  /** index into KINDS */
+  kind: Uint8Array;
+  /** JSON: per quote, [narrative ids, topics] */
+  tags: string;
+  /** the articles the shard's quotes come from: id and title */
+  articles: { id: string; title: string }[];
+}
+
+/** Quotes [from, to) of the corpus, packed. `actorIndex` maps actor ids to positions in corpus.actors. */
+export function packShard(corpus: Corpus, from: number, to: number, actorIndex: Map<string, number>): PackedShard {
+  const n = Math.max(0, to - from);
+  const textEnds = new Int32Array(n);
+  const article = new Int32Array(n);
+  const speaker = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const texts: string[] = new Array(n);
+  const tags: [string[], string[]][] = new Array(n);
+  const articles: { id: string; title: string }[] = [];
+  let current: Article | undefined;
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const { quote, article: a } = corpus.quotes[from + k]!;
+    if (a !== current) {
+      current = a;
+      articles.push({ id: a.id, title: a.title });
+    }
+    texts[k] = quote.text;
+    at += quote.text.length;
+    textEnds[k] = at;
+    article[k] = articles.length - 1;
+    speaker[k] = quote.speaker === null ? -1 : (actorIndex.get(quote.speaker) ?? -1);
+    kind[k] = KINDS.indexOf(quote.kind);
+    tags[k] = [quote.narratives, quote.topics];
+  }
+  return { texts: texts.join(''), textEnds, article, speaker, kind, tags: JSON.stringify(tags), articles };
+}
+
+/**
+ * The shard as a corpus that search can index. Its quotes and articles hold only the fields
+ * search reads (see above); it is never shown or handed to anything but buildSearchIndex.
+ */
+export function unpackShard(shard: PackedShard, actors: Actor[], narratives: Narrative[]): Corpus {
+  const articles = shard.articles.map(
+    (a) => ({ id: a.id, title: a.title, text: '', quotes: [], mentions: [], silences: [], events: [] }) as unknown as Article,
+  );
+  const tags = JSON.parse(shard.tags) as [string[], string[]][];
+  const quotes: QuoteRef[] = new Array(shard.textEnds.length);
+  let start = 0;
+  for (let k = 0; k < quotes.length; k++) {
+    const end = shard.textEnds[k]!;
+    const s = shard.speaker[k]!;
+    const quote = {
+      id: '',
+      kind: KINDS[shard.kind[k]!]!,
+      text: shard.texts.slice(start, end),
+      speaker: s < 0 ? null : actors[s]!.id,
+      narratives: tags[k]![0],
+      topics: tags[k]![1],
+    } as unknown as Quote;
+    start = end;
+    const article = articles[shard.article[k]!]!;
+    article.quotes.push(quote);
+    quotes[k] = { quote, article };
+  }
+  return {
+    articles,
+    actors,
+    narratives,
+    axes: [],
+    positions: [],
+    quotes,
+    files: [],
+    actorById: new Map(actors.map((a) => [a.id, a])),
+    articleById: new Map(articles.map((a) => [a.id, a])),
+    narrativeById: new Map(narratives.map((x) => [x.id, x])),
+    axisById: new Map(),
+    quoteById: new Map(),
+  };
+}
