@@ -53,6 +53,17 @@ describe('the search pool (worker threads)', () => {
     expect(u.done).toBe(true);
   });
 
+  it.runIf(process.platform === 'linux')('its worker threads run at a lower priority than the UI thread', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    // field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const threads = readdirSync('/proc/self/task');
+    const main = nice(String(process.pid));
+    const lowered = threads.filter((t) => nice(t) >= Math.min(19, main + 10));
+    expect(lowered.length).toBeGreaterThanOrEqual(2); // the pool's two workers
+    expect(main).toBeLessThan(10);
+  });
+
   it('an empty query lists every quote in corpus order', async () => {
     const u = await pool.searchFinal('');
     expect(u.total).toBe(corpus.quotes.length);
