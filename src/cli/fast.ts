@@ -11,15 +11,25 @@ import { parseLimit } from './options.js';
 import type { SearchArgs } from './commands/search.js';
 import type { DashboardArgs } from './commands/dashboard.js';
 
+/**
+ * An option's value: written inline (`--data=P`) or as the next argument, which must not look
+ * like an option (yargs would read it as one). Undefined when there is none: leave it to yargs.
+ */
+function optionValue(argv: readonly string[], at: number, inline: string | undefined): string | undefined {
+  if (inline !== undefined) return inline;
+  const next = argv[at + 1];
+  return next === undefined || next.startsWith('-') ? undefined : next;
+}
+
 /** `narrative-lens` alone or with `--data P` (repeated): the dashboard, or null for yargs. */
 export function parseFastDashboard(argv: readonly string[]): DashboardArgs | null {
   if (process.env.NARRATIVE_LENS_NO_FAST_PATH) return null;
   const data: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const m = /^--data(?:=(.*))?$/s.exec(argv[i]!);
-    if (!m) return null;
-    const value = m[1] ?? argv[++i];
-    if (!value || (m[1] === undefined && value.startsWith('-'))) return null;
+    const value = m && optionValue(argv, i, m[1]);
+    if (!value) return null;
+    if (m[1] === undefined) i++;
     data.push(value);
   }
   return data.length ? { format: 'text', data } : { format: 'text' };
@@ -37,8 +47,9 @@ export function parseFastSearch(argv: readonly string[]): SearchArgs | null {
     if (a.startsWith('-') && a !== '-') {
       const m = /^(--data|--format|-f|--limit|-n)(?:=(.*))?$/s.exec(a);
       if (!m) return null;
-      const value = m[2] ?? argv[++i];
-      if (value === undefined || (m[2] === undefined && value.startsWith('-'))) return null;
+      const value = optionValue(argv, i, m[2]);
+      if (value === undefined) return null;
+      if (m[2] === undefined) i++;
       switch (m[1]) {
         case '--data':
           if (!value) return null;

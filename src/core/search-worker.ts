@@ -78,6 +78,11 @@ function reply(msg: WorkerReply): void {
   parentPort!.postMessage(msg);
 }
 
+/** fuse refused the query (it throws on some patterns): the final, empty result, with why */
+function replyFailed(seq: number, err: unknown): void {
+  reply({ type: 'result', seq, hits: [], total: 0, done: true, error: `cannot search for that: ${(err as Error).message}` });
+}
+
 function run(req: SearchRequest): void {
   if (!index || stale(req.seq)) return;
   const compiled = compileQuery(req.query, { exhaustive: req.exhaustive });
@@ -94,8 +99,7 @@ function run(req: SearchRequest): void {
     try {
       scored = rankQuotes(index, q).sort(byScore);
     } catch (err) {
-      reply({ type: 'result', seq: req.seq, hits: [], total: 0, done: true, error: `cannot search for that: ${(err as Error).message}` });
-      return;
+      return replyFailed(req.seq, err);
     }
     if (!stale(req.seq)) reply({ type: 'result', seq: req.seq, hits: toWire(q, scored.slice(0, req.limit)), total: scored.length, done: true });
     return;
@@ -121,8 +125,7 @@ function run(req: SearchRequest): void {
     try {
       scored = rankQuotes(index, q, within);
     } catch (err) {
-      reply({ type: 'result', seq: req.seq, hits: [], total: 0, done: true, error: `cannot search for that: ${(err as Error).message}` });
-      return;
+      return replyFailed(req.seq, err);
     }
     for (const s of scored) matched.push(s.pos);
     best = best.concat(scored).sort(byScore).slice(0, req.limit);

@@ -35,26 +35,19 @@ export async function runDefault(a: DashboardArgs, io = { stdin: process.stdin, 
       throw new UsageError(NOT_A_TERMINAL, ''); // one line: the hint is in it
     }
     const g: GlobalArgs = { data: a.data, format: a.format, limit: a.limit };
-    // the printers are loaded only to print (the dashboard's start does not wait for them)
-    const [{ runActors }, { runCompare }, { runNarratives }, { runSearch }, { runTimeline }] = await Promise.all([
-      import('./actors.js'),
-      import('./compare.js'),
-      import('./narratives.js'),
-      import('./search.js'),
-      import('./timeline.js'),
-    ]);
-    if (compare !== undefined) return runCompare({ ...g, narratives: compare });
-    if (a.actor !== undefined) return runActors({ ...g, name: a.actor });
-    if (a.search !== undefined) return runSearch({ ...g, query: a.search });
+    // each printer is loaded only to print, and only the one that prints
+    if (compare !== undefined) return (await import('./compare.js')).runCompare({ ...g, narratives: compare });
+    if (a.actor !== undefined) return (await import('./actors.js')).runActors({ ...g, name: a.actor });
+    if (a.search !== undefined) return (await import('./search.js')).runSearch({ ...g, query: a.search });
     switch (a.pane) {
       case 'actors':
-        return runActors(g);
+        return (await import('./actors.js')).runActors(g);
       case 'narratives':
-        return runNarratives(g);
+        return (await import('./narratives.js')).runNarratives(g);
       case 'timeline':
-        return runTimeline(g);
+        return (await import('./timeline.js')).runTimeline(g);
       default:
-        return runSearch({ ...g, query: '' });
+        return (await import('./search.js')).runSearch({ ...g, query: '' });
     }
   }
 

@@ -6,9 +6,10 @@
  * - large corpora: the core's SearchPool (worker threads, one shard each): the keystroke's frame
  *   shows the new query at once, results follow as the workers report (best so far, then final),
  *   and a newer query cancels an older one mid-scan. Each report drawn costs the UI thread a
- *   frame, so the best-so-far reports are drawn PARTIAL_MS after the keystroke, then at most every
- *   PARTIAL_EVERY_MS (and not at all when the final one comes first); the final one at once. Should the workers fail to start,
- *   searching falls back to the main thread, after the keystroke's frame.
+ *   frame, so the best-so-far reports are drawn PARTIAL_MS after the keystroke, then at most
+ *   every PARTIAL_EVERY_MS (and not at all when the final one comes first); the final one at
+ *   once. Should the workers fail to start, searching falls back to the main thread, after the
+ *   keystroke's frame.
  *
  * The empty query lists every quote in corpus order, without searching.
  */
