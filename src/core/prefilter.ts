@@ -12,7 +12,7 @@ import { SEARCH_THRESHOLD } from './search-options.js';
 import { isTextClause, type Atom, type Clause, type ParsedQuery, type TextAtom } from './query.js';
 
 /** fuse.js splits longer patterns into 32-character chunks, each matched on its own. */
-const FUSE_MAX_BITS = 32;
+export const FUSE_MAX_BITS = 32;
 
 /** The most edits fuse allows for a pattern of length m: the largest e with e / m <= threshold. */
 export function allowedErrors(m: number, threshold = SEARCH_THRESHOLD): number {
@@ -50,29 +50,17 @@ function atomTest(a: TextAtom, sep: string): Test | null {
   if (v.length > FUSE_MAX_BITS) return null;
   const k = allowedErrors(v.length);
   if (k === 0) return (hay) => hay.includes(v);
-  // Two stages: the cheap pigeonhole test (native indexOf) rejects most records; the survivors
-  // get the exact answer from a bit-parallel edit-distance scan, so fuse sees only real matches.
-  const pieces = pigeonholePieces(v, k).filter((p) => p.length > 0);
-  const near = withinEdits(v, k);
-  return (hay) => {
-    let any = false;
-    for (const p of pieces) {
-      if (hay.includes(p)) {
-        any = true;
-        break;
-      }
-    }
-    return any && near(hay);
-  };
+  // pigeonhole pieces found by indexOf, then the exact edit distance around each (boundedEdits)
+  return withinEdits(v, k);
 }
 
 /**
- * Myers' bit-vector algorithm (1999), search form: is there a substring of the text within `k`
- * edits of `pattern` (1..32 code units)? O(text length), a handful of integer operations per
- * character. Fields in the text are joined by a separator; a match across one only makes the
- * test say "maybe", which is safe (fuse then decides).
+ * Myers' bit-vector algorithm (1999), search form: the fewest edits that turn `pattern` (1..32
+ * code units) into some substring of the text. O(text length), a handful of integer operations
+ * per character. The returned scan stops as soon as the distance is at most `stopAt` (and then
+ * returns that distance), else returns the minimum over the whole text.
  */
-export function withinEdits(pattern: string, k: number): Test {
+export function editScanner(pattern: string): (text: string, stopAt: number, from?: number, to?: number) => number {
   const m = pattern.length;
   const ascii = new Int32Array(128);
   const other = new Map<number, number>();
@@ -83,12 +71,13 @@ export function withinEdits(pattern: string, k: number): Test {
   }
   const last = 1 << (m - 1);
   const full = m === 32 ? -1 : (1 << m) - 1;
-  if (k >= m) return () => true; // deleting the whole pattern is within k edits
-  return (text) => {
+  return (text, stopAt, from = 0, to = text.length) => {
     let pv = full;
     let mv = 0;
     let score = m;
-    for (let j = 0; j < text.length; j++) {
+    let best = m;
+    if (best <= stopAt) return best; // deleting the whole pattern is within stopAt edits
+    for (let j = from; j < to; j++) {
       const c = text.charCodeAt(j);
       const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
       const xv = eq | mv;
@@ -102,10 +91,59 @@ export function withinEdits(pattern: string, k: number): Test {
       mh <<= 1;
       pv = (mh | ~(xv | ph)) & full;
       mv = ph & xv & full;
-      if (score <= k) return true;
+      if (score < best) {
+        best = score;
+        if (best <= stopAt) return best;
+      }
     }
-    return false;
+    return best;
   };
+}
+
+/**
+ * The fewest edits that turn `pattern` into a substring of a text, when that is at most `k`;
+ * otherwise k + 1. Pigeonhole first: k edits spoil at most k of the k + 1 pieces, so a match
+ * contains one piece exactly, at most k places from where the piece sits in the pattern. Native
+ * indexOf finds the pieces; Myers' scan runs only over the short window around each occurrence
+ * (m + 2k characters), not over the whole text. Like editScanner, it may stop early once the
+ * distance is at most `stopAt`.
+ */
+export function boundedEdits(pattern: string, k: number): (text: string, stopAt: number) => number {
+  const m = pattern.length;
+  const scan = editScanner(pattern);
+  const pieces: { piece: string; at: number }[] = [];
+  let at = 0;
+  for (const piece of pigeonholePieces(pattern, k)) {
+    pieces.push({ piece, at });
+    at += piece.length;
+  }
+  if (pieces.some((p) => p.piece.length === 0)) {
+    // k >= m: too many edits for the pigeonhole; scan the whole text
+    return (text, stopAt) => Math.min(k + 1, scan(text, stopAt));
+  }
+  return (text, stopAt) => {
+    let best = k + 1;
+    for (const { piece, at } of pieces) {
+      for (let p = text.indexOf(piece); p >= 0; p = text.indexOf(piece, p + 1)) {
+        const d = scan(text, stopAt, Math.max(0, p - at - k), Math.min(text.length, p - at + m + k));
+        if (d < best) {
+          best = d;
+          if (best <= stopAt) return best;
+        }
+      }
+    }
+    return best;
+  };
+}
+
+/**
+ * Is there a substring of the text within `k` edits of `pattern`? Fields in the text are joined
+ * by a separator; a match across one only makes the test say "maybe", which is safe (fuse then
+ * decides).
+ */
+export function withinEdits(pattern: string, k: number): Test {
+  const edits = boundedEdits(pattern, k);
+  return (text) => edits(text, k) <= k;
 }
 
 /**

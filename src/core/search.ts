@@ -11,7 +11,7 @@
  * record from its own fields; the filters look at nothing else), so a search over shards of the
  * records, merged by (score, corpus order), gives exactly the same result as one full search.
  */
-import Fuse, { type Expression, type FuseIndex, type RangeTuple } from 'fuse.js';
+import Fuse, { type Expression, type FuseIndex, type IFuseOptions, type RangeTuple } from 'fuse.js';
 import type { Corpus, QuoteRef } from './corpus.js';
 import type { Actor } from './schema.js';
 import {
@@ -28,6 +28,7 @@ import {
   type TextOp,
 } from './query.js';
 import { textPrefilter } from './prefilter.js';
+import { fastTermOptions } from './fuzzy-term.js';
 import { RANKING_OPTIONS, SEARCH_OPTIONS, type Doc } from './search-options.js';
 
 export { SEARCH_OPTIONS } from './search-options.js';
@@ -168,6 +169,17 @@ export function buildSearchIndex(corpus: Corpus): SearchIndex {
   return { corpus, records, docs, entries: new Array(docs.length) };
 }
 
+/**
+ * Finding and ranking hits: fuse.js with its fuzzy-term matcher answered without the bitap scan
+ * where the answer is certain (fuzzy-term.ts). The reference search and highlighting use fuse's
+ * plain options.
+ */
+const FAST_RANKING_OPTIONS = {
+  ...fastTermOptions(RANKING_OPTIONS),
+  // rankQuotes returns its hits unsorted; its callers sort by (score, position), fuse's own order
+  shouldSort: false,
+};
+
 const plainFuses = new WeakMap<SearchIndex, Fuse<Doc>>();
 function plainFuse(index: SearchIndex): Fuse<Doc> {
   let f = plainFuses.get(index);
@@ -202,7 +214,7 @@ function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
  * fall in the subset, with the same scores. This is what lets the search pool work in chunks
  * and narrow a growing query to the previous query's matches.
  */
-function subsetFuse(index: SearchIndex, within: ArrayLike<number>, options: typeof SEARCH_OPTIONS | typeof RANKING_OPTIONS): Fuse<Doc> {
+function subsetFuse(index: SearchIndex, within: ArrayLike<number>, options: IFuseOptions<Doc>): Fuse<Doc> {
   ensureEntries(index, within);
   const records: FuseRecord[] = new Array(within.length);
   for (let k = 0; k < within.length; k++) records[k] = index.entries[within[k]!]!;
@@ -484,7 +496,7 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
     if ((q.mayMatch === null || q.mayMatch(r.hay)) && filtersHold(r, q.filters)) candidates.push(pos);
   });
   if (candidates.length === 0) return scored;
-  const fuse = subsetFuse(index, candidates, RANKING_OPTIONS);
+  const fuse = subsetFuse(index, candidates, FAST_RANKING_OPTIONS);
   for (const res of fuse.search(q.expr)) scored.push({ pos: res.refIndex, score: res.score ?? 0 });
   return scored;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allowedErrors, narrows, pigeonholePieces, withinEdits } from '../../src/core/prefilter.js';
+import { allowedErrors, boundedEdits, narrows, pigeonholePieces, withinEdits } from '../../src/core/prefilter.js';
 import { parseQuery, type ParsedQuery } from '../../src/core/query.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { buildSearchIndex, searchQuotes } from '../../src/core/search.js';
@@ -47,6 +47,31 @@ describe('prefilter', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+
+  it('finds the exact distance of a planted typo (up to k edits) in random text', () => {
+    const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz');
+    // an edit: at some position, replace, insert or delete one character
+    const edit = fc.tuple(fc.nat(40), fc.constantFrom('sub', 'ins', 'del'), letters);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: letters, minLength: 1, maxLength: 20 }),
+        fc.array(edit, { maxLength: 4 }),
+        fc.string({ unit: letters, maxLength: 30 }),
+        fc.string({ unit: letters, maxLength: 30 }),
+        fc.integer({ min: 0, max: 4 }),
+        (p, edits, before, after, k) => {
+          let typo = p;
+          for (const [at, op, ch] of edits) {
+            const i = at % (typo.length + 1);
+            typo = op === 'ins' ? typo.slice(0, i) + ch + typo.slice(i) : typo.slice(0, i) + (op === 'sub' ? ch : '') + typo.slice(i + 1);
+          }
+          const t = before + typo + after;
+          expect(boundedEdits(p, k)(t, -1), `${p} in ${t}`).toBe(Math.min(k + 1, bestSubstringDistance(p, t)));
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 

@@ -1,0 +1,132 @@
+/**
+ * fuse.js's fuzzy term matcher, answered without its bitap scan when the answer is certain.
+ *
+ * fuse still runs the search: it walks the records, evaluates the logical query, weighs each
+ * field's match by key weight and field norm, multiplies, sorts. Only the innermost question,
+ * "does this one term match this one field, and with what score", goes through this searcher
+ * (registered with `Fuse.use`, engaged only by the option below). For a fuzzy term of m <= 32
+ * code units, with the quote search's options (case-sensitive, no diacritics stripping,
+ * ignoreLocation, no match ranges), fuse's answer depends on the fewest edits e that turn the
+ * term into a substring of the field (fuse 7.5, src/search/bitap/search.ts):
+ *
+ * - the field equals the term: a match, score 0 (BitapSearch's whole-string shortcut);
+ * - e = 0 (fuse's own indexOf finds it): a match, score 0.001 (fuse's floor);
+ * - 1 <= e <= allowedErrors(m): a match, score e / m (bitap stops at the first error count
+ *   that matches; with ignoreLocation the score is errors / length);
+ * - otherwise: no match, score 1.
+ *
+ * The bitap scan fuse runs for this allocates an array per error level and looks each character
+ * up in an object; this computes e with native indexOf and Myers' bit-vector scan around the
+ * pigeonhole pieces instead (prefilter.ts boundedEdits): 10-40x less time per field. Anything else (longer terms, the other extended-search operators,
+ * match ranges for highlighting) goes to fuse's own searcher unchanged. The test
+ * fuzzy-term.test.ts compares the two on random fields and terms; the benchmark compares whole
+ * searches with plain fuse.js on every keystroke.
+ */
+import Fuse from 'fuse.js';
+import { allowedErrors, boundedEdits, FUSE_MAX_BITS } from './prefilter.js';
+
+/**
+ * The fuse option that engages this searcher: extended search with fast fuzzy terms. fuse passes
+ * options it does not know through to searchers; it picks the first registered searcher whose
+ * condition holds, and its own extended search comes first, so options with this flag set
+ * `useExtendedSearch: false` (fastTermOptions) and this searcher uses the extended one inside.
+ */
+export const FAST_TERMS = 'narrativeLensFastTerms';
+
+/** `options` (which use extended search) with fuzzy terms answered by this module. */
+export function fastTermOptions<O extends object>(options: O): O {
+  return { ...options, useExtendedSearch: false, [FAST_TERMS]: true };
+}
+
+interface TermResult {
+  isMatch: boolean;
+  score: number;
+}
+interface Searcher {
+  searchIn(text: string): TermResult;
+}
+type Options = Record<string, unknown>;
+
+/** fuse's floor for a non-zero score (bitap/search.ts: Math.max(0.001, finalScore)) */
+const FUSE_MIN_SCORE = 0.001;
+const NO_MATCH: TermResult = Object.freeze({ isMatch: false, score: 1 });
+const WHOLE: TermResult = Object.freeze({ isMatch: true, score: 0 });
+const EXACT: TermResult = Object.freeze({ isMatch: true, score: FUSE_MIN_SCORE });
+
+/** The options under which fuse's answer is the one described above. */
+function answerable(o: Options): boolean {
+  return (
+    o.useExtendedSearch === true &&
+    o.isCaseSensitive === true &&
+    o.ignoreDiacritics !== true &&
+    o.ignoreLocation === true &&
+    o.includeMatches !== true &&
+    typeof o.minMatchCharLength === 'number' &&
+    o.minMatchCharLength <= 1 &&
+    typeof o.threshold === 'number'
+  );
+}
+
+/**
+ * The term inside an extended-search token that fuse reads as one fuzzy term: `"value"` as
+ * search.ts writes it (no quote, pipe, backslash or NUL inside, no space at either end).
+ */
+function fuzzyValue(token: string): string | null {
+  const m = /^"([^"|\\\u0000]+)"$/.exec(token);
+  if (!m) return null;
+  const v = m[1]!;
+  return v === v.trim() && v.length <= FUSE_MAX_BITS ? v : null;
+}
+
+class FastTermSearcher implements Searcher {
+  static condition(_pattern: string, options: Options): boolean {
+    return options[FAST_TERMS] === true;
+  }
+
+  private readonly fuse: Searcher;
+  readonly searchIn: (text: string) => TermResult;
+  /** false when every answer comes from fuse's own searcher (tests check both ways) */
+  readonly answersItself: boolean;
+
+  constructor(pattern: string, options: Options) {
+    // fuse's own (extended) searcher for this token: the fallback, and the check that fuse reads
+    // the token as we do
+    const extended: Options = { ...options, useExtendedSearch: true, [FAST_TERMS]: false };
+    this.fuse = fuseSearcher(pattern, extended);
+    const term = answerable(extended) ? fuzzyValue(pattern) : null;
+    this.answersItself = term !== null && parsedAsOneFuzzyTerm(this.fuse);
+    this.searchIn = this.answersItself ? termAnswer(term!, extended.threshold as number) : (t) => this.fuse.searchIn(t);
+  }
+}
+
+function fuseSearcher(pattern: string, options: Options): Searcher {
+  const parsed = Fuse.parseQuery({ $and: [pattern] } as never, options) as unknown as { children?: { searcher?: Searcher }[] };
+  const searcher = parsed.children?.[0]?.searcher;
+  if (!searcher) throw new Error(`fuse did not make a searcher for ${JSON.stringify(pattern)}`);
+  return searcher;
+}
+
+/** fuse's ExtendedSearch keeps the parsed token as `query`: one alternative of one fuzzy term. */
+function parsedAsOneFuzzyTerm(s: Searcher): boolean {
+  const q = (s as { query?: { type?: string }[][] }).query;
+  return Array.isArray(q) && q.length === 1 && q[0]!.length === 1 && q[0]![0]!.type === 'fuzzy';
+}
+
+function termAnswer(term: string, threshold: number): (text: string) => TermResult {
+  const m = term.length;
+  const k = allowedErrors(m, threshold);
+  const edits = k > 0 ? boundedEdits(term, k) : null;
+  // results are shared: fuse only reads isMatch and score
+  const byErrors: TermResult[] = [];
+  for (let e = 1; e <= k; e++) byErrors[e] = Object.freeze({ isMatch: true, score: Math.max(FUSE_MIN_SCORE, e / m) });
+  return (text) => {
+    if (text === term) return WHOLE;
+    if (text.includes(term)) return EXACT;
+    if (edits === null) return NO_MATCH;
+    // not a substring, so at least one edit: the scan may stop as soon as it finds one
+    const e = edits(text, 1);
+    return e <= k ? byErrors[e]! : NO_MATCH;
+  };
+}
+
+Fuse.use(FastTermSearcher);
