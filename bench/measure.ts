@@ -1,22 +1,22 @@
 /**
  * Measures one corpus in a fresh process (so memory figures are its own): load and validation,
- * warm-cache load, index build, and a scripted user typing 20 queries one character at a time
- * through the search pool — time to first and to final results per keystroke, the longest stall
- * of this (UI) thread, and an exactness check of every keystroke against a full fuse.js search.
+ * warm-cache load, index build, the search workers' start, the in-process search of every
+ * keystroke, and an exactness check of the final results a typing session (bench/session.mjs)
+ * showed for every keystroke against a full fuse.js search.
  *
- *   tsx bench/measure.ts <corpus path> <label>   → prints one JSON object on stdout
+ *   tsx bench/measure.ts <corpus path> <label> <session JSON>   → prints one JSON object on stdout
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus } from '../src/core/load.js';
 import { buildSearchIndex, searchQuotes, type SearchIndex } from '../src/core/search.js';
-import { SearchPool, type PoolUpdate } from '../src/core/search-pool.js';
+import { SearchPool } from '../src/core/search-pool.js';
 import { summarizeTimes, type Timing } from './stats.js';
 import { QUERIES } from './queries.js';
 
-const [dataPath, label = dataPath] = process.argv.slice(2);
-if (!dataPath) throw new Error('usage: measure.ts <corpus path> [label]');
+const [dataPath, label, sessionPath] = process.argv.slice(2);
+if (!dataPath || !label || !sessionPath) throw new Error('usage: measure.ts <corpus path> <label> <session results JSON>');
 
 async function timeIt<T>(f: () => Promise<T> | T): Promise<[T, number]> {
   const t = performance.now();
@@ -49,9 +49,11 @@ async function main() {
     return p;
   });
 
-  // 3. typing, one character at a time; the next key is pressed when the final results are in
-  const first: number[] = [];
-  const final: number[] = [];
+  // 3. the typing session's final results (bench/session.mjs, run by bench/run.ts in its own
+  //    process on the built code), each keystroke checked here against a full fuse.js search
+  const session = JSON.parse(await readFile(sessionPath!, 'utf8')) as {
+    typed: { prefix: string; last: boolean; total: number; hits: [number, number][] }[];
+  };
   const sync: number[] = [];
   const diffs: string[] = [];
   let keystrokes = 0;
@@ -64,71 +66,30 @@ async function main() {
   // (and each query's last) for a quicker run.
   const STRIDE = Number(process.env.NL_BENCH_CHECK_STRIDE ?? 1);
   let checked = 0;
-  // The UI thread's longest stall while a keystroke's search runs: a 1 ms timer ticks on this
-  // thread, and any gap between two ticks beyond the timer's own millisecond is time the thread
-  // could not have drawn a frame. Only inside each keystroke's wait: the exactness check between
-  // keystrokes runs a whole-corpus search on this thread on purpose and must not count.
-  // (monitorEventLoopDelay, used before, carried that check's time into the next keystroke.)
-  const stall = { gen: 0, probing: false, last: 0, max: 0 };
-  const gap = () => {
-    const now = performance.now();
-    stall.max = Math.max(stall.max, now - stall.last - 1);
-    stall.last = now;
-  };
-  const tick = (gen: number) => {
-    if (gen !== stall.gen || !stall.probing) return; // a chain of an earlier keystroke: stop
-    gap();
-    setTimeout(tick, 1, gen);
-  };
   const progress = (msg: string) => process.stderr.write(`  ${label}: ${msg}\n`);
-  progress(`loaded; typing ${QUERIES.length} queries, checking ${STRIDE > 1 ? `every ${STRIDE}th keystroke and each query's last` : 'every keystroke'}`);
-  for (const [qi, q] of QUERIES.entries()) {
-    progress(`query ${qi + 1}/${QUERIES.length}: ${JSON.stringify(q)}`);
-    for (let i = 1; i <= q.length; i++) {
-      const prefix = q.slice(0, i);
-      keystrokes++;
-      const t0 = performance.now();
-      stall.probing = true;
-      stall.last = t0;
-      setTimeout(tick, 1, ++stall.gen);
-      let firstMs = NaN;
-      const done = await new Promise<PoolUpdate>((resolve) =>
-        pool.search(prefix, (u) => {
-          if (Number.isNaN(firstMs) && (u.hits.length > 0 || u.done)) firstMs = performance.now() - t0;
-          if (u.done) {
-            gap(); // up to the final results, their handling included
-            resolve(u);
-          }
-        }),
-      );
-      final.push(performance.now() - t0);
-      stall.probing = false;
-      first.push(firstMs);
-
-      // exactness: the reference is fuse.js over every record, no pruning, no narrowing
-      if (keystrokes % STRIDE !== 0 && i !== q.length) {
-        if (!big) sync.push((await timeIt(() => searchQuotes(index as SearchIndex, prefix, { limit: 50 })))[1]);
-        continue;
-      }
-      checked++;
-      const got = done.hits.map((h) => ({ order: h.order, score: h.score }));
-      let ref: { order: number; score: number }[];
-      let refTotal: number;
-      if (!big || i === q.length) {
-        const r = searchQuotes(index, prefix, { limit: 50, exhaustive: true }); // one fuse instance, whole corpus
-        ref = r.hits.map((h) => ({ order: h.order, score: h.score }));
-        refTotal = r.total;
-        singleChecks++;
-      } else {
-        const r = await pool.searchFinal(prefix, { exhaustive: true }); // same, sharded over the workers
-        ref = r.hits.map((h) => ({ order: h.order, score: h.score }));
-        refTotal = r.total;
-      }
-      if (!same(got, ref) || done.total !== refTotal) diffs.push(`${JSON.stringify(prefix)}: ${done.total} vs ${refTotal} matches`);
-
-      // the same keystroke searched in-process (what the dashboard does on small corpora)
-      if (!big) sync.push((await timeIt(() => searchQuotes(index as SearchIndex, prefix, { limit: 50 })))[1]);
+  progress(`checking ${session.typed.length} keystrokes, ${STRIDE > 1 ? `every ${STRIDE}th and each query's last` : 'every one'}`);
+  for (const done of session.typed) {
+    const prefix = done.prefix;
+    const last = done.last; // a query's last keystroke
+    keystrokes++;
+    // the same keystroke searched in-process (what the dashboard does on small corpora)
+    if (!big) sync.push((await timeIt(() => searchQuotes(index as SearchIndex, prefix, { limit: 50 })))[1]);
+    if (keystrokes % STRIDE !== 0 && !last) continue;
+    checked++;
+    const got = done.hits.map(([order, score]) => ({ order, score }));
+    let ref: { order: number; score: number }[];
+    let refTotal: number;
+    if (!big || last) {
+      const r = searchQuotes(index, prefix, { limit: 50, exhaustive: true }); // one fuse instance, whole corpus
+      ref = r.hits.map((h) => ({ order: h.order, score: h.score }));
+      refTotal = r.total;
+      singleChecks++;
+    } else {
+      const r = await pool.searchFinal(prefix, { exhaustive: true }); // same, sharded over the workers
+      ref = r.hits.map((h) => ({ order: h.order, score: h.score }));
+      refTotal = r.total;
     }
+    if (!same(got, ref) || done.total !== refTotal) diffs.push(`${JSON.stringify(prefix)}: ${done.total} vs ${refTotal} matches`);
   }
   await pool.close();
 
@@ -142,10 +103,7 @@ async function main() {
     indexBuildInProcess: buildMs,
     poolReady: poolMs,
     keystrokes,
-    firstResults: summarizeTimes(first) as Timing,
-    finalResults: summarizeTimes(final) as Timing,
     inProcessSearch: sync.length ? summarizeTimes(sync) : null,
-    uiStallMaxMs: Math.max(0, stall.max),
     exactness: { keystrokes, checked, checkedAgainstSingleFuse: singleChecks, differences: diffs },
     peakRssMB: process.resourceUsage().maxRSS / 1024,
   };

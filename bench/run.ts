@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: the benchmark. Generates deterministic corpora (1,000 / 10,000 / 100,000
- * quotes; bench/generate.ts), measures each in a fresh process (bench/measure.ts), times the
+ * quotes; bench/generate.ts); for each, types the 20 queries in a dashboard-like session on the
+ * built code (bench/session.mjs: keystroke times, UI-thread stall, peak RSS), then measures
+ * loading and indexing and checks every keystroke's results against a full fuse.js search in
+ * another fresh process (bench/measure.ts), times the
  * built command against `node -e ''` and `fzf --filter` (when installed) on the same texts,
  * times the dashboard's first frame in a real pseudo-terminal (tmux, when installed), and prints
  * a table; the figures are also written to bench/results/latest.json.
@@ -10,7 +13,7 @@
  *   npm run bench -- --readme     # also put the table in README.md (between the bench markers)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,18 +49,38 @@ async function linesFor(dataPath: string): Promise<string> {
   return file;
 }
 
-/** Peak RSS of a dashboard-like session (bench/session.mjs, on the built code) in its own process. */
-function sessionRss(dataPath: string): number {
+/**
+ * A dashboard-like typing session (bench/session.mjs, on the built code) in its own process:
+ * per-keystroke times to first and final results, the UI thread's longest stall, peak RSS, and
+ * the final hits of every keystroke (saved to a file for measure.ts to check).
+ */
+function typingSession(dataPath: string, label: string): { figures: Record<string, unknown>; resultsFile: string } {
   const warm = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, '--warm'], { encoding: 'utf8', cwd: root });
   if (warm.status !== 0) throw new Error(`session (warming the cache) failed:\n${warm.stderr}`);
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, JSON.stringify(QUERIES)], { encoding: 'utf8', cwd: root });
+  process.stderr.write(`  ${label}: typing ${QUERIES.length} queries (a dashboard-like session on the built code)\n`);
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, JSON.stringify(QUERIES)], {
+    encoding: 'utf8',
+    cwd: root,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`session failed:\n${r.stderr}`);
-  return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { peakRssMB: number }).peakRssMB;
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { first: number[]; final: number[]; stallMaxMs: number; peakRssMB: number };
+  const resultsFile = path.join(workDir, `session-${path.basename(dataPath)}.json`);
+  writeFileSync(resultsFile, r.stdout);
+  return {
+    figures: {
+      firstResults: summarizeTimes(out.first),
+      finalResults: summarizeTimes(out.final),
+      uiStallMaxMs: out.stallMaxMs,
+      sessionPeakRssMB: out.peakRssMB,
+    },
+    resultsFile,
+  };
 }
 
-function measureCorpus(dataPath: string, label: string): Record<string, unknown> {
+function measureCorpus(dataPath: string, label: string, sessionFile: string): Record<string, unknown> {
   // its progress and any error go straight to our stderr
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/measure.ts'), dataPath, label], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/measure.ts'), dataPath, label, sessionFile], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     cwd: root,
@@ -136,11 +159,12 @@ async function main() {
 
   for (const t of targets) {
     process.stderr.write(`measuring ${t.label}…\n`);
-    const inProc = measureCorpus(t.path ?? path.join(root, 'data'), t.label);
+    const dataPath = t.path ?? path.join(root, 'data');
+    const session = typingSession(dataPath, t.label);
+    const inProc = measureCorpus(dataPath, t.label, session.resultsFile);
     const cmd = await commandTimes(t.path, t.n);
     const frame = firstFrame(t.path, t.n >= 50_000 ? 3 : 5);
-    const session = sessionRss(t.path ?? path.join(root, 'data'));
-    results.push({ ...inProc, command: cmd, firstFrame: frame, sessionPeakRssMB: session });
+    results.push({ ...inProc, ...session.figures, command: cmd, firstFrame: frame });
     // after every corpus, so an interrupted run keeps what it measured
     await writeFile(path.join(root, 'bench/results/latest.json'), JSON.stringify({ machine: machine(), queries: QUERIES, results, complete: false }, null, 2) + '\n');
   }

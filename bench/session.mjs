@@ -1,9 +1,15 @@
-// Peak memory of a dashboard-like session, in a fresh process, on the BUILT code (dist/, as a
-// user runs it; worker threads load plain JavaScript): load the corpus (warm cache, as the
-// dashboard does), start the search workers, type the 20 queries one character at a time.
-// Nothing else is held (no reference index), so maxRSS is what an analyst's session costs.
+// A dashboard-like typing session, in a fresh process, on the BUILT code (dist/, as a user runs
+// it; worker threads load plain JavaScript): load the corpus (warm cache, as the dashboard does),
+// start the search workers, type the 20 queries one character at a time, the next key once the
+// final results are in. This thread does only what the dashboard's UI thread does with search
+// (sends the query, takes in and merges the workers' updates), so the timings and the stall are
+// the dashboard's, and maxRSS is what an analyst's session costs. The final top hits of every
+// keystroke are printed too; bench/measure.ts checks them against a full fuse.js search in
+// another process, so that check's work never lands in these figures.
 //
-//   node bench/session.mjs <corpus path> <queries as JSON>   → prints {"peakRssMB": …, "keystrokes": …}
+//   node bench/session.mjs <corpus path> <queries as JSON>
+//       → prints {"peakRssMB", "keystrokes", "first": [ms…], "final": [ms…], "stallMaxMs",
+//                 "typed": [{"prefix", "last", "total", "hits": [[order, score]…]}…]}
 //   node bench/session.mjs <corpus path> --warm              → fills the cache, prints nothing
 //
 // The cache is warmed by a separate run: loading twice in one process would count the first
@@ -21,12 +27,49 @@ const queries = JSON.parse(queriesJson);
 const corpus = await loadCorpus([dataPath], { cache: true });
 const pool = new SearchPool(corpus);
 await pool.ready;
-let keystrokes = 0;
+
+// The longest stall of this thread while a keystroke's search runs: a 1 ms timer ticks here, and
+// any gap between two ticks beyond the timer's own millisecond is time the thread could not have
+// drawn a frame.
+const stall = { gen: 0, probing: false, last: 0, max: 0 };
+const gap = () => {
+  const now = performance.now();
+  stall.max = Math.max(stall.max, now - stall.last - 1);
+  stall.last = now;
+};
+const tick = (gen) => {
+  if (gen !== stall.gen || !stall.probing) return; // a chain of an earlier keystroke: stop
+  gap();
+  setTimeout(tick, 1, gen);
+};
+
+const first = [];
+const final = [];
+const typed = [];
 for (const q of queries) {
   for (let i = 1; i <= q.length; i++) {
-    await pool.searchFinal(q.slice(0, i));
-    keystrokes++;
+    const prefix = q.slice(0, i);
+    const t0 = performance.now();
+    stall.probing = true;
+    stall.last = t0;
+    setTimeout(tick, 1, ++stall.gen);
+    let firstMs = NaN;
+    const done = await new Promise((resolve) =>
+      pool.search(prefix, (u) => {
+        if (Number.isNaN(firstMs) && (u.hits.length > 0 || u.done)) firstMs = performance.now() - t0;
+        if (u.done) {
+          gap(); // up to the final results, their handling included
+          resolve(u);
+        }
+      }),
+    );
+    final.push(performance.now() - t0);
+    stall.probing = false;
+    first.push(firstMs);
+    typed.push({ prefix, last: i === q.length, total: done.total, hits: done.hits.map((h) => [h.order, h.score]) });
   }
 }
 await pool.close();
-process.stdout.write(JSON.stringify({ peakRssMB: process.resourceUsage().maxRSS / 1024, keystrokes }) + '\n');
+process.stdout.write(
+  JSON.stringify({ peakRssMB: process.resourceUsage().maxRSS / 1024, keystrokes: typed.length, first, final, stallMaxMs: Math.max(0, stall.max), typed }) + '\n',
+);
