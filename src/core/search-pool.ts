@@ -38,17 +38,44 @@ interface ShardState {
   error?: string;
 }
 
-function startWorker(workerData: unknown): Worker {
+/**
+ * A worker's heap limit, from its shard's size (12 KB a quote, at least 256 MB). V8 lets a heap
+ * grow far beyond what it holds before collecting: at 100,000 quotes each worker holds about
+ * 190 MB (its shard, index and fuse's index entries), yet the typing session's peak RSS reached
+ * 2.1-2.4 GB, garbage of earlier searches. With a limit V8 collects sooner: 1.2 GB with this
+ * one (650 MB a worker), the same with 455 MB; 250 MB thrashed (seconds a keystroke). The price:
+ * more collections, and the UI thread's longest stall measured 45-100 ms against 17-42 ms
+ * without a limit (a few runs each; the collector's helper threads share the two cores). Should
+ * a worker still run out, the pool starts it again (see onWorkerGone).
+ */
+export function workerHeapLimitMb(records: number): number {
+  return Math.max(256, 64 + Math.ceil((records * 12) / 1024));
+}
+
+/** A shard's worker is started again at most this many times before its searches fail. */
+const MAX_RESTARTS = 2;
+
+function startWorker(workerData: unknown, heapMb: number): Worker {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./search-worker.js', self), { workerData });
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  if (!self.endsWith('.ts')) return new Worker(new URL('./search-worker.js', self), { workerData, resourceLimits });
   // Running from TypeScript sources (tests, tsx): the worker registers tsx, then loads its source.
   const src = new URL('./search-worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(src)}))`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
 
 export class SearchPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: (Worker | undefined)[] = [];
+  /** each shard's [from, to) in corpus.quotes */
+  private readonly ranges: [number, number][] = [];
+  private readonly restarts: number[];
+  private readonly actorIndex: Map<string, number>;
+  /** the search the workers are answering, for a restarted worker */
+  private running: SearchRequest | undefined;
+  /** set once a shard's worker failed for good: every later search reports it */
+  private failed: string | undefined;
+  private closed = false;
   private readonly latest = new Int32Array(new SharedArrayBuffer(4));
   private readonly limit: number;
   private seq = 0;
@@ -64,37 +91,68 @@ export class SearchPool {
     this.limit = opts.limit ?? 50;
     const n = Math.max(1, Math.min(opts.workers ?? Math.min(4, os.availableParallelism()), corpus.quotes.length || 1));
     const total = corpus.quotes.length;
-    const readies: Promise<void>[] = [];
-    const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
-    for (let s = 0; s < n; s++) {
-      const from = Math.floor((s * total) / n);
-      const to = Math.floor(((s + 1) * total) / n);
-      const w = startWorker({ latest: this.latest.buffer });
-      w.unref(); // never keep the process alive on its own
-      readies.push(
-        new Promise<void>((resolve, reject) => {
-          w.once('error', reject);
-          const onReady = (m: WorkerReply) => {
-            if (m.type === 'ready') {
-              w.off('message', onReady);
-              resolve();
-            }
-          };
-          w.on('message', onReady);
-        }),
-      );
-      w.on('message', (m: WorkerReply) => this.onReply(s, m));
-      const init: ShardInit = {
-        type: 'init',
-        offset: from,
-        actors: corpus.actors,
-        narratives: corpus.narratives,
-        shard: packShard(corpus, from, to, actorIndex),
+    this.actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
+    for (let s = 0; s < n; s++) this.ranges.push([Math.floor((s * total) / n), Math.floor(((s + 1) * total) / n)]);
+    this.restarts = this.ranges.map(() => 0);
+    this.ready = Promise.all(this.ranges.map((_, s) => this.startShard(s))).then(() => undefined);
+  }
+
+  /** Starts shard s's worker; resolves when it holds its shard. */
+  private startShard(s: number): Promise<void> {
+    const [from, to] = this.ranges[s]!;
+    const w = startWorker({ latest: this.latest.buffer }, workerHeapLimitMb(to - from));
+    w.unref(); // never keep the process alive on its own
+    this.workers[s] = w;
+    const ready = new Promise<void>((resolve, reject) => {
+      const onReady = (m: WorkerReply) => {
+        if (m.type === 'ready') {
+          w.off('message', onReady);
+          w.off('error', reject);
+          resolve();
+        }
       };
-      w.postMessage(init);
-      this.workers.push(w);
+      w.on('message', onReady);
+      w.once('error', reject);
+    });
+    w.on('message', (m: WorkerReply) => this.workers[s] === w && this.onReply(s, m));
+    // after ready: a worker that fails (out of memory) or exits is replaced
+    const gone = (err?: Error) => this.workers[s] === w && this.onWorkerGone(s, err);
+    void ready.then(() => {
+      w.on('error', gone);
+      w.on('exit', () => gone());
+    }, () => undefined);
+    const init: ShardInit = {
+      type: 'init',
+      offset: from,
+      actors: this.corpus.actors,
+      narratives: this.corpus.narratives,
+      shard: packShard(this.corpus, from, to, this.actorIndex),
+    };
+    w.postMessage(init);
+    return ready;
+  }
+
+  /**
+   * Shard s's worker failed or exited while the pool is open: start it again and hand it the
+   * running search (its update for that search is still missing); after MAX_RESTARTS, the
+   * search reports an error instead of waiting for ever.
+   */
+  private onWorkerGone(s: number, err?: Error): void {
+    if (this.closed) return;
+    this.workers[s] = undefined;
+    if (this.restarts[s]! >= MAX_RESTARTS) {
+      this.failed = `the search stopped: a search worker failed (${err?.message ?? 'it exited'})`;
+      if (this.running) this.onReply(s, { type: 'result', seq: this.running.seq, hits: [], total: 0, done: true, error: this.failed });
+      return;
     }
-    this.ready = Promise.all(readies).then(() => undefined);
+    this.restarts[s]!++;
+    this.startShard(s).then(
+      () => {
+        const req = this.running;
+        if (req && req.seq === this.seq && !this.shards[s]?.done) this.workers[s]?.postMessage(req);
+      },
+      (e: Error) => this.onWorkerGone(s, e),
+    );
   }
 
   /** Starts a search; `onUpdate` gets the best hits so far, then the final ones (done). */
@@ -111,7 +169,13 @@ export class SearchPool {
       return seq;
     }
     const req: SearchRequest = { type: 'search', seq, query, limit: this.limit, ...(opts.exhaustive ? { exhaustive: true } : {}) };
-    for (const w of this.workers) w.postMessage(req);
+    this.running = req;
+    if (this.failed) {
+      const error = this.failed;
+      queueMicrotask(() => this.listener === onUpdate && this.seq === seq && onUpdate({ seq, query, hits: [], total: 0, done: true, error }));
+      return seq;
+    }
+    for (const w of this.workers) w?.postMessage(req); // a worker being restarted gets it when ready
     return seq;
   }
 
@@ -148,8 +212,14 @@ export class SearchPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     Atomics.store(this.latest, 0, ++this.seq);
     this.listener = undefined;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w?.terminate()));
+  }
+
+  /** @internal tests: end shard s's worker as a crash would */
+  crashWorkerForTest(s: number): Promise<number> | undefined {
+    return this.workers[s]?.terminate();
   }
 }

@@ -70,3 +70,43 @@ describe('the search pool (worker threads)', () => {
     expect(u.hits.map((h) => h.ref.quote.id)).toEqual(corpus.quotes.slice(0, 50).map((r) => r.quote.id));
   });
 });
+
+describe('the search pool when a worker dies', () => {
+  it('starts the worker again and still answers exactly, the running search included', async () => {
+    const corpus = await loadCorpus();
+    const index = buildSearchIndex(corpus);
+    const pool = new SearchPool(corpus, { workers: 2, limit: 50 });
+    try {
+      await pool.ready;
+      const running = pool.searchFinal('colour revolution');
+      await pool.crashWorkerForTest(0); // as an out-of-memory end would
+      const got = await running;
+      const ref = searchQuotes(index, 'colour revolution', { limit: 50, exhaustive: true });
+      expect(got.error).toBeUndefined();
+      expect(got.hits.map((h) => [h.order, h.score])).toEqual(ref.hits.map((h) => [h.order, h.score]));
+      expect(got.total).toBe(ref.total);
+      const next = await pool.searchFinal('zakarova');
+      expect(next.total).toBe(searchQuotes(index, 'zakarova', { exhaustive: true }).total);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports an error, instead of waiting for ever, when a worker keeps dying', async () => {
+    const pool = new SearchPool(await loadCorpus(), { workers: 2, limit: 50 });
+    try {
+      await pool.ready;
+      let last: PoolUpdate | undefined;
+      for (let i = 0; i < 6 && !last?.error; i++) {
+        const running = pool.searchFinal('kremlin');
+        // wait for the restarted worker, then end it again
+        for (let t = 0; t < 200 && !(await pool.crashWorkerForTest(1)); t++) await new Promise((r) => setTimeout(r, 25));
+        last = await running;
+      }
+      expect(last?.error).toMatch(/search worker failed/);
+      expect((await pool.searchFinal('trump')).error).toMatch(/search worker failed/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
