@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import type { Corpus } from './corpus.js';
-import { packShard } from './shard.js';
+import { packShard, transferables } from './shard.js';
 import type { QuoteHit } from './search.js';
 import type { SearchRequest, ShardInit, WireHit, WorkerReply } from './search-worker.js';
 
@@ -41,12 +41,12 @@ interface ShardState {
 /**
  * A worker's heap limit, from its shard's size (12 KB a quote, at least 256 MB). V8 lets a heap
  * grow far beyond what it holds before collecting: at 100,000 quotes each worker holds about
- * 190 MB (its shard, index and fuse's index entries), yet the typing session's peak RSS reached
- * 2.1-2.4 GB, garbage of earlier searches. With a limit V8 collects sooner: 1.2 GB with this
- * one (650 MB a worker), the same with 455 MB; 250 MB thrashed (seconds a keystroke). The price:
- * more collections, and the UI thread's longest stall measured 45-100 ms against 17-42 ms
- * without a limit (a few runs each; the collector's helper threads share the two cores). Should
- * a worker still run out, the pool starts it again (see onWorkerGone).
+ * 125 MB (its shard's texts, its index and fuse's index entries), yet without a limit the typing
+ * session's peak RSS reached 1.4 GB, garbage of earlier searches. With a limit V8 collects
+ * sooner: 0.87 GB with this one (650 MB a worker), about the same with half of it; a limit near
+ * the live size thrashed (seconds a keystroke). The price is more collections: in the runs we
+ * compared, p95 to first results 34 -> 80 ms and to final results 443 -> 479 ms. Should a worker
+ * still run out, the pool starts it again (see onWorkerGone).
  */
 export function workerHeapLimitMb(records: number): number {
   return Math.max(256, 64 + Math.ceil((records * 12) / 1024));
@@ -128,7 +128,7 @@ export class SearchPool {
       narratives: this.corpus.narratives,
       shard: packShard(this.corpus, from, to, this.actorIndex),
     };
-    w.postMessage(init);
+    w.postMessage(init, transferables(init.shard));
     return ready;
   }
 

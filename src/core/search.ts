@@ -104,17 +104,27 @@ export interface SearchIndex {
    * building them all up front cost more than a search.
    */
   readonly entries: (FuseRecord | undefined)[];
+  /**
+   * @internal the parts of index entries that documents share, per key after the text (the
+   * speaker's, the narratives', the topics' values are the same objects in every document of
+   * that speaker or those tags), so that many entries hold one copy
+   */
+  readonly sharedEntryParts: Map<string, Map<unknown, unknown>>;
 }
 
 type FuseRecord = ReturnType<FuseIndex<Doc>['toJSON']>['records'][number];
 
 /**
- * Folded strings of actors, narratives and articles are shared by many quotes: fold each once
- * per index build (on a large corpus most of prepare's work was refolding the same names).
+ * What quotes share — folded names, roles, labels, topics, and the arrays of them — is made once
+ * per index build and shared by every record with the same speaker (narratives, topics,
+ * article): on a large corpus most of prepare's work was refolding the same names, and the
+ * per-record copies were about a third of a search worker's memory.
  */
-class FoldCache {
+class SharedParts {
   private readonly withMap = new Map<string, Folded>();
   private readonly plain = new Map<string, string>();
+  private readonly parts = new Map<string, unknown>();
+  private readonly texts = new Map<readonly Folded[], string[]>();
   folded(s: string): Folded {
     let f = this.withMap.get(s);
     if (!f) this.withMap.set(s, (f = foldWithMap(s)));
@@ -125,36 +135,63 @@ class FoldCache {
     if (f === undefined) this.plain.set(s, (f = fold(s)));
     return f;
   }
+  /** the value for `key`, made by `make` the first time */
+  part<T>(key: string, make: () => T): T {
+    let v = this.parts.get(key) as T | undefined;
+    if (v === undefined) this.parts.set(key, (v = make()));
+    return v;
+  }
+  /** the folded texts of a shared list, as one shared array */
+  textsOf(list: readonly Folded[]): string[] {
+    let t = this.texts.get(list);
+    if (!t) this.texts.set(list, (t = list.map((f) => f.text)));
+    return t;
+  }
 }
 
-function prepare(corpus: Corpus, ref: QuoteRef, c: FoldCache): Prepared {
+function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
   const { quote, article } = ref;
   const speaker = quote.speaker ? (corpus.actorById.get(quote.speaker) ?? null) : null;
-  const narratives = quote.narratives.map((id) => corpus.narrativeById.get(id));
+  const who = c.part(`speaker\0${quote.speaker ?? ''}`, () => ({
+    aliases: speaker ? speaker.aliases.map((a) => c.folded(a)) : [],
+    keys: speaker ? [speaker.name, ...speaker.aliases, speaker.id].map((k) => c.fold(k)) : [],
+  }));
+  const tags = c.part(`narratives\0${JSON.stringify(quote.narratives)}`, () => {
+    const narratives = quote.narratives.map((id) => corpus.narrativeById.get(id));
+    return {
+      labels: narratives.map((n, i) => c.folded(n?.label ?? quote.narratives[i]!)),
+      originals: narratives.map((n, i) => n?.label ?? quote.narratives[i]!),
+      keys: quote.narratives.map((id, i) => [c.fold(narratives[i]?.label ?? id), id]),
+    };
+  });
+  const where = c.part(`article\0${article.id}\0${article.title}`, () => ({
+    keys: [c.fold(article.title), article.id],
+    title: c.folded(article.title),
+  }));
   return {
     ref,
     speaker,
     text: foldWithMap(quote.text),
     name: speaker ? c.folded(speaker.name) : null,
-    aliases: speaker ? speaker.aliases.map((a) => c.folded(a)) : [],
+    aliases: who.aliases,
     role: speaker?.role ? c.folded(speaker.role) : null,
-    narrativeLabels: narratives.map((n, i) => c.folded(n?.label ?? quote.narratives[i]!)),
-    narrativeOriginals: narratives.map((n, i) => n?.label ?? quote.narratives[i]!),
-    topics: quote.topics.map((t) => c.folded(t)),
-    speakerKeys: speaker ? [speaker.name, ...speaker.aliases, speaker.id].map((k) => c.fold(k)) : [],
-    narrativeKeys: quote.narratives.map((id, i) => [c.fold(narratives[i]?.label ?? id), id]),
-    articleKeys: [c.fold(article.title), article.id],
-    articleTitle: c.folded(article.title),
+    narrativeLabels: tags.labels,
+    narrativeOriginals: tags.originals,
+    topics: c.part(`topics\0${JSON.stringify(quote.topics)}`, () => quote.topics.map((t) => c.folded(t))),
+    speakerKeys: who.keys,
+    narrativeKeys: tags.keys,
+    articleKeys: where.keys,
+    articleTitle: where.title,
     hay: '',
   };
 }
 
-function toDoc(r: Prepared): Doc {
+function toDoc(r: Prepared, c: SharedParts): Doc {
   const doc: Doc = {
     text: r.text.text,
-    aliases: r.aliases.map((a) => a.text),
-    narratives: r.narrativeLabels.map((n) => n.text),
-    topics: r.topics.map((t) => t.text),
+    aliases: c.textsOf(r.aliases),
+    narratives: c.textsOf(r.narrativeLabels),
+    topics: c.textsOf(r.topics),
   };
   if (r.name) doc.speaker = r.name.text;
   if (r.role) doc.role = r.role.text;
@@ -162,11 +199,15 @@ function toDoc(r: Prepared): Doc {
 }
 
 export function buildSearchIndex(corpus: Corpus): SearchIndex {
-  const folds = new FoldCache();
-  const records = corpus.quotes.map((ref) => prepare(corpus, ref, folds));
-  for (const r of records) r.hay = searchable(r).join(FIELD_SEP);
-  const docs = records.map(toDoc);
-  return { corpus, records, docs, entries: new Array(docs.length) };
+  const shared = new SharedParts();
+  const records = corpus.quotes.map((ref) => prepare(corpus, ref, shared));
+  for (const r of records) {
+    r.hay = searchable(r).join(FIELD_SEP);
+    // the folded text is the start of hay: keep it as a slice of hay, not a second copy
+    r.text.text = r.hay.slice(0, r.text.text.length);
+  }
+  const docs = records.map((r) => toDoc(r, shared));
+  return { corpus, records, docs, entries: new Array(docs.length), sharedEntryParts: new Map() };
 }
 
 /**
@@ -190,6 +231,9 @@ function plainFuse(index: SearchIndex): Fuse<Doc> {
 /** The keys as fuse's index stores them (the same for every document). */
 const INDEX_KEYS = Fuse.createIndex(SEARCH_OPTIONS.keys, [], { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }).toJSON().keys;
 
+/** The document fields after the text, in fuse's key order (SEARCH_OPTIONS.keys). */
+const SHARED_FIELDS = ['speaker', 'aliases', 'role', 'narratives', 'topics'] as const;
+
 /** Makes the missing index entries among `positions`, in one pass of fuse's own indexer. */
 function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
   const missing: number[] = [];
@@ -201,7 +245,22 @@ function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
     { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight },
   ).toJSON().records;
   // An entry depends on its document alone; only its position differs from a full index's.
+  // fuse only reads entries, so a value fuse made for a shared document field (see
+  // sharedEntryParts) can stand in for every equal one.
+  const shared = index.sharedEntryParts;
   made.forEach((rec, k) => {
+    const doc = index.docs[missing[k]!]!;
+    const $ = rec.$ as Record<string, unknown>;
+    SHARED_FIELDS.forEach((field, at) => {
+      const key = String(at + 1); // fuse numbers the values by key position; text is 0
+      if ($[key] === undefined) return;
+      // equal values are one string, or one shared array (SharedParts)
+      let byValue = shared.get(field);
+      if (!byValue) shared.set(field, (byValue = new Map()));
+      const known = byValue.get(doc[field]);
+      if (known === undefined) byValue.set(doc[field], $[key]);
+      else $[key] = known;
+    });
     rec.i = missing[k]!;
     index.entries[missing[k]!] = rec;
   });
