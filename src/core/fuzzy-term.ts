@@ -6,7 +6,7 @@
  * "does this one term match this one field, and with what score", goes through this searcher
  * (registered with `Fuse.use`, engaged only by the option below). For a fuzzy term of m <= 32
  * code units, with the quote search's options (case-sensitive, no diacritics stripping,
- * ignoreLocation, no match ranges), fuse's answer depends on the fewest edits e that turn the
+ * ignoreLocation, findAllMatches), fuse's answer depends on the fewest edits e that turn the
  * term into a substring of the field (fuse 7.5, src/search/bitap/search.ts):
  *
  * - the field equals the term: a match, score 0 (BitapSearch's whole-string shortcut);
@@ -17,13 +17,14 @@
  *
  * The bitap scan fuse runs for this allocates an array per error level and looks each character
  * up in an object; this computes e with native indexOf and Myers' bit-vector scan around the
- * pigeonhole pieces instead (prefilter.ts boundedEdits): 10-40x less time per field. Anything else (longer terms, the other extended-search operators,
- * match ranges for highlighting) goes to fuse's own searcher unchanged. The test
+ * pigeonhole pieces instead (prefilter.ts boundedEdits): 10-40x less time per field. Anything
+ * else (longer terms, the other extended-search operators) goes to fuse's own searcher
+ * unchanged. Match ranges for highlighting follow the same rules (termAnswerWithRanges). The test
  * fuzzy-term.test.ts compares the two on random fields and terms; the benchmark compares whole
  * searches with plain fuse.js on every keystroke.
  */
 import Fuse from 'fuse.js';
-import { allowedErrors, boundedEdits, FUSE_MAX_BITS } from './prefilter.js';
+import { allowedErrors, boundedEdits, FUSE_MAX_BITS, leftmostStart } from './prefilter.js';
 
 /**
  * The fuse option that engages this searcher: extended search with fast fuzzy terms. fuse passes
@@ -41,6 +42,8 @@ export function fastTermOptions<O extends object>(options: O): O {
 interface TermResult {
   isMatch: boolean;
   score: number;
+  /** with includeMatches: the ranges fuse would highlight, [start, end] inclusive */
+  indices?: [number, number][];
 }
 interface Searcher {
   searchIn(text: string): TermResult;
@@ -60,7 +63,7 @@ function answerable(o: Options): boolean {
     o.isCaseSensitive === true &&
     o.ignoreDiacritics !== true &&
     o.ignoreLocation === true &&
-    o.includeMatches !== true &&
+    o.findAllMatches === true &&
     typeof o.minMatchCharLength === 'number' &&
     o.minMatchCharLength <= 1 &&
     typeof o.threshold === 'number'
@@ -95,7 +98,10 @@ class FastTermSearcher implements Searcher {
     this.fuse = fuseSearcher(pattern, extended);
     const term = answerable(extended) ? fuzzyValue(pattern) : null;
     this.answersItself = term !== null && parsedAsOneFuzzyTerm(this.fuse);
-    this.searchIn = this.answersItself ? termAnswer(term!, extended.threshold as number) : (t) => this.fuse.searchIn(t);
+    const fuse = (t: string) => this.fuse.searchIn(t);
+    if (!this.answersItself) this.searchIn = fuse;
+    else if (extended.includeMatches === true) this.searchIn = termAnswerWithRanges(term!, extended.threshold as number);
+    else this.searchIn = termAnswer(term!, extended.threshold as number);
   }
 }
 
@@ -126,6 +132,54 @@ function termAnswer(term: string, threshold: number): (text: string) => TermResu
     // not a substring, so at least one edit: the scan may stop as soon as it finds one
     const e = edits(text, 1);
     return e <= k ? byErrors[e]! : NO_MATCH;
+  };
+}
+
+/**
+ * The same answers with match ranges (highlighting). fuse marks (bitap/search.ts):
+ * - every occurrence of the term its indexOf loop finds, each search starting after the last;
+ * - then, from bitap's best location, m + e characters (clipped to the text), those that occur
+ *   in the term at all. With e = 0 that is the first occurrence again. With e > 0 (no
+ *   occurrence), bitap scans from the text's end and keeps the last position where a match
+ *   within e edits starts: the leftmost start (leftmostStart).
+ * and reports runs of marked characters; a match with nothing marked is no match.
+ */
+function termAnswerWithRanges(term: string, threshold: number): (text: string) => TermResult {
+  const m = term.length;
+  const k = allowedErrors(m, threshold);
+  const edits = k > 0 ? boundedEdits(term, k) : null;
+  const starts: ((text: string) => number)[] = [];
+  for (let e = 1; e <= k; e++) starts[e] = leftmostStart(term, e);
+  const inTerm = new Set(term.split(''));
+  return (text) => {
+    if (text === term) return { isMatch: true, score: 0, indices: [[0, m - 1]] };
+    let at = text.indexOf(term);
+    if (at >= 0) {
+      const indices: [number, number][] = [];
+      let run: [number, number] = [at, at + m - 1];
+      for (at = text.indexOf(term, at + m); at >= 0; at = text.indexOf(term, at + m)) {
+        if (at === run[1] + 1) run[1] = at + m - 1; // touching the previous one: one run of marks
+        else {
+          indices.push(run);
+          run = [at, at + m - 1];
+        }
+      }
+      indices.push(run);
+      return { isMatch: true, score: FUSE_MIN_SCORE, indices };
+    }
+    if (edits === null) return NO_MATCH;
+    const e = edits(text, 1);
+    if (e > k) return NO_MATCH;
+    const from = starts[e]!(text);
+    const to = Math.min(text.length - 1, from + m - 1 + e);
+    const indices: [number, number][] = [];
+    for (let i = from; i <= to; i++) {
+      if (!inTerm.has(text[i]!)) continue;
+      const lastRun = indices[indices.length - 1];
+      if (lastRun && lastRun[1] === i - 1) lastRun[1] = i;
+      else indices.push([i, i]);
+    }
+    return indices.length ? { isMatch: true, score: Math.max(FUSE_MIN_SCORE, e / m), indices } : NO_MATCH;
   };
 }
 

@@ -62,13 +62,7 @@ function atomTest(a: TextAtom, sep: string): Test | null {
  */
 export function editScanner(pattern: string): (text: string, stopAt: number, from?: number, to?: number) => number {
   const m = pattern.length;
-  const ascii = new Int32Array(128);
-  const other = new Map<number, number>();
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(i);
-    if (c < 128) ascii[c]! |= 1 << i;
-    else other.set(c, (other.get(c) ?? 0) | (1 << i));
-  }
+  const { ascii, other } = charMasks(pattern);
   const last = 1 << (m - 1);
   const full = m === 32 ? -1 : (1 << m) - 1;
   return (text, stopAt, from = 0, to = text.length) => {
@@ -97,6 +91,51 @@ export function editScanner(pattern: string): (text: string, stopAt: number, fro
       }
     }
     return best;
+  };
+}
+
+/** Myers' pattern masks: bit i of a character's mask is set where pattern[i] is that character. */
+function charMasks(pattern: string): { ascii: Int32Array; other: Map<number, number> } {
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c < 128) ascii[c]! |= 1 << i;
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
+  }
+  return { ascii, other };
+}
+
+/**
+ * The leftmost position where a substring within `k` edits of `pattern` starts, or -1: Myers'
+ * scan run from the text's end with the pattern reversed, so that the ends it finds are starts.
+ */
+export function leftmostStart(pattern: string, k: number): (text: string) => number {
+  const m = pattern.length;
+  const { ascii, other } = charMasks(pattern.split('').reverse().join('')); // code units, as scanned
+  const last = 1 << (m - 1);
+  const full = m === 32 ? -1 : (1 << m) - 1;
+  return (text) => {
+    let pv = full;
+    let mv = 0;
+    let score = m;
+    let start = -1;
+    for (let j = text.length - 1; j >= 0; j--) {
+      const c = text.charCodeAt(j);
+      const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & last) score++;
+      else if (mh & last) score--;
+      ph <<= 1;
+      mh <<= 1;
+      pv = (mh | ~(xv | ph)) & full;
+      mv = ph & xv & full;
+      if (score <= k) start = j;
+    }
+    return start;
   };
 }
 

@@ -211,10 +211,11 @@ export function buildSearchIndex(corpus: Corpus): SearchIndex {
 }
 
 /**
- * Finding and ranking hits: fuse.js with its fuzzy-term matcher answered without the bitap scan
- * where the answer is certain (fuzzy-term.ts). The reference search and highlighting use fuse's
- * plain options.
+ * Finding and ranking hits, and their highlight ranges: fuse.js with its fuzzy-term matcher
+ * answered without the bitap scan where the answer is certain (fuzzy-term.ts). The reference
+ * search (exhaustive) uses fuse's plain options throughout.
  */
+const FAST_SEARCH_OPTIONS = fastTermOptions(SEARCH_OPTIONS);
 const FAST_RANKING_OPTIONS = {
   ...fastTermOptions(RANKING_OPTIONS),
   // rankQuotes returns its hits unsorted; its callers sort by (score, position), fuse's own order
@@ -569,7 +570,8 @@ export function highlightHits(index: SearchIndex, q: CompiledQuery, shown: reado
   const fuseRanges = new Map<number, readonly FuseMatch[]>();
   if (q.expr && shown.length) {
     const positions = shown.map((h) => h.pos).sort((x, y) => x - y);
-    for (const res of subsetFuse(index, positions, SEARCH_OPTIONS).search(q.expr)) fuseRanges.set(res.refIndex, res.matches ?? []);
+    const options = q.exhaustive ? SEARCH_OPTIONS : FAST_SEARCH_OPTIONS;
+    for (const res of subsetFuse(index, positions, options).search(q.expr)) fuseRanges.set(res.refIndex, res.matches ?? []);
   }
   return shown.map(({ pos, score }) => {
     const r = records[pos]!;

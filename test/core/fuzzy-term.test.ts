@@ -16,10 +16,12 @@ function searcherFor(token: string, options: object): Searcher {
 
 const fast = (token: string) => searcherFor(token, fastTermOptions(RANKING_OPTIONS));
 const plain = (token: string) => searcherFor(token, RANKING_OPTIONS);
+const fastRanges = (token: string) => searcherFor(token, fastTermOptions(SEARCH_OPTIONS));
+const plainRanges = (token: string) => searcherFor(token, SEARCH_OPTIONS);
 
 function answer(s: Searcher, text: string) {
-  const r = s.searchIn(text);
-  return { isMatch: r.isMatch, score: r.score };
+  const r = s.searchIn(text) as { isMatch: boolean; score: number; indices?: unknown };
+  return r.indices === undefined ? { isMatch: r.isMatch, score: r.score } : { isMatch: r.isMatch, score: r.score, indices: r.indices };
 }
 
 describe("fuzzy terms answered without fuse's bitap scan", () => {
@@ -29,8 +31,8 @@ describe("fuzzy terms answered without fuse's bitap scan", () => {
     for (const token of ["'\"colour\"", '^"colour"', '"colour"$', '="colour"', `"${'x'.repeat(33)}"`]) {
       expect(fast(token).answersItself, token).toBe(false);
     }
-    // match ranges (highlighting) always come from fuse
-    expect(searcherFor('"colour"', fastTermOptions(SEARCH_OPTIONS)).answersItself).toBe(false);
+    // with match ranges (highlighting) too
+    expect(searcherFor('"colour"', fastTermOptions(SEARCH_OPTIONS)).answersItself).toBe(true);
   });
 
   it('gives the same match and score as fuse on examples an analyst types', () => {
@@ -45,7 +47,10 @@ describe("fuzzy terms answered without fuse's bitap scan", () => {
       ['the', 'tha'], // three letters: no edits allowed
       ['sanctions', ''],
     ];
-    for (const [term, text] of cases) expect(answer(fast(`"${term}"`), text), `${term} in ${text}`).toEqual(answer(plain(`"${term}"`), text));
+    for (const [term, text] of cases) {
+      expect(answer(fast(`"${term}"`), text), `${term} in ${text}`).toEqual(answer(plain(`"${term}"`), text));
+      expect(answer(fastRanges(`"${term}"`), text), `ranges: ${term} in ${text}`).toEqual(answer(plainRanges(`"${term}"`), text));
+    }
   });
 
   it('gives the same match and score as fuse on random terms and fields', () => {
@@ -56,15 +61,16 @@ describe("fuzzy terms answered without fuse's bitap scan", () => {
         const t = term.trim();
         fc.pre(t.length > 0 && !t.includes('"'));
         // also try the term planted in the text, and the field equal to the term
-        for (const field of [text, text.slice(0, cut) + t + text.slice(cut), t]) {
+        for (const field of [text, text.slice(0, cut) + t + text.slice(cut), t, t + t + text + t]) {
           expect(answer(fast(`"${t}"`), field), `${t} | ${field}`).toEqual(answer(plain(`"${t}"`), field));
+          expect(answer(fastRanges(`"${t}"`), field), `ranges: ${t} | ${field}`).toEqual(answer(plainRanges(`"${t}"`), field));
         }
       }),
       { numRuns: 4000 },
     );
   });
 
-  it('gives a whole search the hits, scores and order of plain fuse.js on random queries', async () => {
+  it('gives a whole search the hits, scores, order and highlights of plain fuse.js on random queries', async () => {
     const index = buildSearchIndex(await loadCorpus());
     const words = [...new Set(index.corpus.quotes.flatMap((r) => r.quote.text.toLowerCase().match(/[a-z]{3,}/g) ?? []))];
     const word = fc.constantFrom(...words);
@@ -75,7 +81,7 @@ describe("fuzzy terms answered without fuse's bitap scan", () => {
         const s = terms.join(' ');
         const got = searchQuotes(index, s, { limit: 50 });
         const ref = searchQuotes(index, s, { limit: 50, exhaustive: true });
-        expect(got.hits.map((h) => [h.order, h.score]), s).toEqual(ref.hits.map((h) => [h.order, h.score]));
+        expect(got.hits.map((h) => [h.order, h.score, h.matches]), s).toEqual(ref.hits.map((h) => [h.order, h.score, h.matches]));
         expect(got.total, s).toBe(ref.total);
       }),
       { numRuns: 150 },
