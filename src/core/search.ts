@@ -13,7 +13,7 @@
  */
 import Fuse, { type Expression, type FuseIndex, type IFuseOptions, type RangeTuple } from 'fuse.js';
 import type { Corpus, QuoteRef } from './corpus.js';
-import type { Actor } from './schema.js';
+import type { Actor, Article } from './schema.js';
 import {
   fold,
   foldWithMap,
@@ -123,8 +123,13 @@ type FuseRecord = ReturnType<FuseIndex<Doc>['toJSON']>['records'][number];
 class SharedParts {
   private readonly withMap = new Map<string, Folded>();
   private readonly plain = new Map<string, string>();
-  private readonly parts = new Map<string, unknown>();
   private readonly texts = new Map<readonly Folded[], string[]>();
+  // keyed without building strings where a value is its own key: building a key per record was
+  // garbage enough to show in the collector's time at 100,000 quotes
+  readonly bySpeaker = new Map<string | null, { aliases: Folded[]; keys: string[] }>();
+  readonly byNarratives = new ListMemo<{ labels: Folded[]; originals: string[]; keys: string[][] }>();
+  readonly byTopics = new ListMemo<Folded[]>();
+  readonly byArticle = new Map<Article, { keys: string[]; title: Folded }>();
   folded(s: string): Folded {
     let f = this.withMap.get(s);
     if (!f) this.withMap.set(s, (f = foldWithMap(s)));
@@ -135,12 +140,6 @@ class SharedParts {
     if (f === undefined) this.plain.set(s, (f = fold(s)));
     return f;
   }
-  /** the value for `key`, made by `make` the first time */
-  part<T>(key: string, make: () => T): T {
-    let v = this.parts.get(key) as T | undefined;
-    if (v === undefined) this.parts.set(key, (v = make()));
-    return v;
-  }
   /** the folded texts of a shared list, as one shared array */
   textsOf(list: readonly Folded[]): string[] {
     let t = this.texts.get(list);
@@ -149,14 +148,36 @@ class SharedParts {
   }
 }
 
+/** The value for `key` in `map`, made by `make` the first time. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
+/**
+ * One value per distinct list of strings. Most quotes have no narratives or topics, or one: those
+ * are keyed by the string itself, the rest by their JSON (any string may appear in data).
+ */
+class ListMemo<V> {
+  private none: V | undefined;
+  private readonly one = new Map<string, V>();
+  private readonly many = new Map<string, V>();
+  get(list: readonly string[], make: () => V): V {
+    if (list.length === 0) return (this.none ??= make());
+    if (list.length === 1) return memo(this.one, list[0]!, make);
+    return memo(this.many, JSON.stringify(list), make);
+  }
+}
+
 function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
   const { quote, article } = ref;
   const speaker = quote.speaker ? (corpus.actorById.get(quote.speaker) ?? null) : null;
-  const who = c.part(`speaker\0${quote.speaker ?? ''}`, () => ({
+  const who = memo(c.bySpeaker, quote.speaker, () => ({
     aliases: speaker ? speaker.aliases.map((a) => c.folded(a)) : [],
     keys: speaker ? [speaker.name, ...speaker.aliases, speaker.id].map((k) => c.fold(k)) : [],
   }));
-  const tags = c.part(`narratives\0${JSON.stringify(quote.narratives)}`, () => {
+  const tags = c.byNarratives.get(quote.narratives, () => {
     const narratives = quote.narratives.map((id) => corpus.narrativeById.get(id));
     return {
       labels: narratives.map((n, i) => c.folded(n?.label ?? quote.narratives[i]!)),
@@ -164,7 +185,7 @@ function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
       keys: quote.narratives.map((id, i) => [c.fold(narratives[i]?.label ?? id), id]),
     };
   });
-  const where = c.part(`article\0${article.id}\0${article.title}`, () => ({
+  const where = memo(c.byArticle, article, () => ({
     keys: [c.fold(article.title), article.id],
     title: c.folded(article.title),
   }));
@@ -177,7 +198,7 @@ function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
     role: speaker?.role ? c.folded(speaker.role) : null,
     narrativeLabels: tags.labels,
     narrativeOriginals: tags.originals,
-    topics: c.part(`topics\0${JSON.stringify(quote.topics)}`, () => quote.topics.map((t) => c.folded(t))),
+    topics: c.byTopics.get(quote.topics, () => quote.topics.map((t) => c.folded(t))),
     speakerKeys: who.keys,
     narrativeKeys: tags.keys,
     articleKeys: where.keys,
