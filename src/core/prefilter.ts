@@ -55,43 +55,61 @@ function atomTest(a: TextAtom, sep: string): Test | null {
 }
 
 /**
- * Myers' bit-vector algorithm (1999), search form: the fewest edits that turn `pattern` (1..32
- * code units) into some substring of the text. O(text length), a handful of integer operations
- * per character. The returned scan stops as soon as the distance is at most `stopAt` (and then
- * returns that distance), else returns the minimum over the whole text.
+ * Myers' bit-vector algorithm (1999), search form, over text[from, to): after each character, the
+ * fewest edits that turn `pattern` (1..32 code units) into a substring ending there. O(text
+ * length), a handful of integer operations per character. Forwards, the substrings end at each
+ * position; backwards (the pattern reversed), they start there. Returns the least distance seen,
+ * stopping as soon as it is at most `stopAt`; `lastAt` is then the last position scanned whose
+ * distance was at most `mark` (-1 if none).
  */
-export function editScanner(pattern: string): (text: string, stopAt: number, from?: number, to?: number) => number {
+function myersScanner(pattern: string, backwards: boolean) {
   const m = pattern.length;
-  const { ascii, other } = charMasks(pattern);
+  const { ascii, other } = charMasks(backwards ? pattern.split('').reverse().join('') : pattern); // code units, as scanned
   const last = 1 << (m - 1);
   const full = m === 32 ? -1 : (1 << m) - 1;
-  return (text, stopAt, from = 0, to = text.length) => {
-    let pv = full;
-    let mv = 0;
-    let score = m;
-    let best = m;
-    if (best <= stopAt) return best; // deleting the whole pattern is within stopAt edits
-    for (let j = from; j < to; j++) {
-      const c = text.charCodeAt(j);
-      const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
-      const xv = eq | mv;
-      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      if (ph & last) score++;
-      else if (mh & last) score--;
-      // search form: a match may start anywhere, so no carry into the first row
-      ph <<= 1;
-      mh <<= 1;
-      pv = (mh | ~(xv | ph)) & full;
-      mv = ph & xv & full;
-      if (score < best) {
-        best = score;
-        if (best <= stopAt) return best;
+  const scanner = {
+    lastAt: -1,
+    run(text: string, stopAt: number, mark: number, from = 0, to = text.length): number {
+      let pv = full;
+      let mv = 0;
+      let score = m;
+      let best = m;
+      scanner.lastAt = -1;
+      if (best <= stopAt) return best; // deleting the whole pattern is within stopAt edits
+      const step = backwards ? -1 : 1;
+      for (let j = backwards ? to - 1 : from, n = to - from; n > 0; n--, j += step) {
+        const c = text.charCodeAt(j);
+        const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
+        const xv = eq | mv;
+        const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        if (ph & last) score++;
+        else if (mh & last) score--;
+        // search form: a match may start anywhere, so no carry into the first row
+        ph <<= 1;
+        mh <<= 1;
+        pv = (mh | ~(xv | ph)) & full;
+        mv = ph & xv & full;
+        if (score <= mark) scanner.lastAt = j;
+        if (score < best) {
+          best = score;
+          if (best <= stopAt) return best;
+        }
       }
-    }
-    return best;
+      return best;
+    },
   };
+  return scanner;
+}
+
+/**
+ * The fewest edits that turn `pattern` into some substring of text[from, to); the scan stops as
+ * soon as the distance is at most `stopAt` (and returns that distance).
+ */
+export function editScanner(pattern: string): (text: string, stopAt: number, from?: number, to?: number) => number {
+  const s = myersScanner(pattern, false);
+  return (text, stopAt, from, to) => s.run(text, stopAt, -1, from, to);
 }
 
 /** Myers' pattern masks: bit i of a character's mask is set where pattern[i] is that character. */
@@ -107,35 +125,14 @@ function charMasks(pattern: string): { ascii: Int32Array; other: Map<number, num
 }
 
 /**
- * The leftmost position where a substring within `k` edits of `pattern` starts, or -1: Myers'
- * scan run from the text's end with the pattern reversed, so that the ends it finds are starts.
+ * The leftmost position where a substring within `k` edits of `pattern` starts, or -1: the scan
+ * run from the text's end, so that the last position it marks is the leftmost start.
  */
 export function leftmostStart(pattern: string, k: number): (text: string) => number {
-  const m = pattern.length;
-  const { ascii, other } = charMasks(pattern.split('').reverse().join('')); // code units, as scanned
-  const last = 1 << (m - 1);
-  const full = m === 32 ? -1 : (1 << m) - 1;
+  const s = myersScanner(pattern, true);
   return (text) => {
-    let pv = full;
-    let mv = 0;
-    let score = m;
-    let start = -1;
-    for (let j = text.length - 1; j >= 0; j--) {
-      const c = text.charCodeAt(j);
-      const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
-      const xv = eq | mv;
-      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      if (ph & last) score++;
-      else if (mh & last) score--;
-      ph <<= 1;
-      mh <<= 1;
-      pv = (mh | ~(xv | ph)) & full;
-      mv = ph & xv & full;
-      if (score <= k) start = j;
-    }
-    return start;
+    s.run(text, -1, k);
+    return s.lastAt;
   };
 }
 
