@@ -98,8 +98,7 @@ class FastTermSearcher implements Searcher {
     this.fuse = fuseSearcher(pattern, extended);
     const term = answerable(extended) ? fuzzyValue(pattern) : null;
     this.answersItself = term !== null && parsedAsOneFuzzyTerm(this.fuse);
-    const fuse = (t: string) => this.fuse.searchIn(t);
-    if (!this.answersItself) this.searchIn = fuse;
+    if (!this.answersItself) this.searchIn = (t) => this.fuse.searchIn(t);
     else if (extended.includeMatches === true) this.searchIn = termAnswerWithRanges(term!, extended.threshold as number);
     else this.searchIn = termAnswer(term!, extended.threshold as number);
   }
