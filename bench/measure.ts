@@ -56,7 +56,7 @@ async function main() {
   };
   const sync: number[] = [];
   const diffs: string[] = [];
-  let keystrokes = 0;
+  const keystrokes = session.typed.length;
   let singleChecks = 0;
   const big = n > 20_000;
   // Every keystroke is checked against a full fuse.js search. On a large corpus (seconds per
@@ -68,13 +68,12 @@ async function main() {
   let checked = 0;
   const progress = (msg: string) => process.stderr.write(`  ${label}: ${msg}\n`);
   progress(`checking ${session.typed.length} keystrokes, ${STRIDE > 1 ? `every ${STRIDE}th and each query's last` : 'every one'}`);
-  for (const done of session.typed) {
+  for (const [k, done] of session.typed.entries()) {
     const prefix = done.prefix;
     const last = done.last; // a query's last keystroke
-    keystrokes++;
     // the same keystroke searched in-process (what the dashboard does on small corpora)
     if (!big) sync.push((await timeIt(() => searchQuotes(index as SearchIndex, prefix, { limit: 50 })))[1]);
-    if (keystrokes % STRIDE !== 0 && !last) continue;
+    if ((k + 1) % STRIDE !== 0 && !last) continue;
     checked++;
     const got = done.hits.map(([order, score]) => ({ order, score }));
     let ref: { order: number; score: number }[];

@@ -120,6 +120,13 @@ type FuseRecord = ReturnType<FuseIndex<Doc>['toJSON']>['records'][number];
  * article): on a large corpus most of prepare's work was refolding the same names, and the
  * per-record copies were about a third of a search worker's memory.
  */
+/** The value for `key` in `map`, made by `make` the first time. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
 class SharedParts {
   private readonly withMap = new Map<string, Folded>();
   private readonly plain = new Map<string, string>();
@@ -131,28 +138,15 @@ class SharedParts {
   readonly byTopics = new ListMemo<Folded[]>();
   readonly byArticle = new Map<Article, { keys: string[]; title: Folded }>();
   folded(s: string): Folded {
-    let f = this.withMap.get(s);
-    if (!f) this.withMap.set(s, (f = foldWithMap(s)));
-    return f;
+    return memo(this.withMap, s, () => foldWithMap(s));
   }
   fold(s: string): string {
-    let f = this.plain.get(s);
-    if (f === undefined) this.plain.set(s, (f = fold(s)));
-    return f;
+    return memo(this.plain, s, () => fold(s));
   }
   /** the folded texts of a shared list, as one shared array */
   textsOf(list: readonly Folded[]): string[] {
-    let t = this.texts.get(list);
-    if (!t) this.texts.set(list, (t = list.map((f) => f.text)));
-    return t;
+    return memo(this.texts, list, () => list.map((f) => f.text));
   }
-}
-
-/** The value for `key` in `map`, made by `make` the first time. */
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) map.set(key, (v = make()));
-  return v;
 }
 
 /**
@@ -253,8 +247,10 @@ function plainFuse(index: SearchIndex): Fuse<Doc> {
 /** The keys as fuse's index stores them (the same for every document). */
 const INDEX_KEYS = Fuse.createIndex(SEARCH_OPTIONS.keys, [], { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }).toJSON().keys;
 
-/** The document fields after the text, in fuse's key order (SEARCH_OPTIONS.keys). */
-const SHARED_FIELDS = ['speaker', 'aliases', 'role', 'narratives', 'topics'] as const;
+/** The document fields after the text, with the number fuse's index gives each (its key's position). */
+const SHARED_FIELDS = SEARCH_OPTIONS.keys
+  .map(({ name }, at) => ({ field: name as Exclude<keyof Doc, 'text'>, key: String(at) }))
+  .filter(({ field }) => (field as keyof Doc) !== 'text');
 
 /** Makes the missing index entries among `positions`, in one pass of fuse's own indexer. */
 function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
@@ -273,8 +269,7 @@ function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
   made.forEach((rec, k) => {
     const doc = index.docs[missing[k]!]!;
     const $ = rec.$ as Record<string, unknown>;
-    SHARED_FIELDS.forEach((field, at) => {
-      const key = String(at + 1); // fuse numbers the values by key position; text is 0
+    SHARED_FIELDS.forEach(({ field, key }) => {
       if ($[key] === undefined) return;
       // equal values are one string, or one shared array (SharedParts)
       let byValue = shared.get(field);
