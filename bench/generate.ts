@@ -9,7 +9,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CorpusFileInput } from '../src/core/schema.js';
+import type { CorpusFileInput } from '../src/core/corpus/schema.js';
 
 /** mulberry32: a tiny, well-known seeded PRNG (Math.random cannot be seeded). */
 export function rng(seed: number): () => number {

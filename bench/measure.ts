@@ -9,9 +9,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCorpus } from '../src/core/load.js';
-import { buildSearchIndex, searchQuotes, type SearchIndex } from '../src/core/search.js';
-import { SearchPool } from '../src/core/search-pool.js';
+import { loadCorpus } from '../src/core/corpus/load.js';
+import { buildSearchIndex, searchQuotes, type SearchIndex } from '../src/core/search/search.js';
+import { SearchPool } from '../src/core/search/pool.js';
 import { summarizeTimes, type Timing } from './stats.js';
 import { QUERIES } from './queries.js';
 

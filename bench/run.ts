@@ -18,7 +18,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../src/core/load.js';
+import { loadCorpus } from '../src/core/corpus/load.js';
 import { writeCorpus } from './generate.js';
 import { QUERIES } from './queries.js';
 import { fmtMs, hasCommand, peakRssMB, runProcess, timeProcess, summarizeTimes, type Timing } from './stats.js';

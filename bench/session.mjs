@@ -14,8 +14,8 @@
 //
 // The cache is warmed by a separate run: loading twice in one process would count the first
 // corpus too, should the collector not have freed it before the second load peaks.
-import { loadCorpus } from '../dist/core/load.js';
-import { SearchPool } from '../dist/core/search-pool.js';
+import { loadCorpus } from '../dist/core/corpus/load.js';
+import { SearchPool } from '../dist/core/search/pool.js';
 
 const [dataPath, queriesJson] = process.argv.slice(2);
 if (!dataPath || !queriesJson) throw new Error('usage: session.mjs <corpus path> <queries as JSON>|--warm');

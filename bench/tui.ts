@@ -27,7 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { summarizeTimes, fmtMs, hasCommand, type Timing } from './stats.js';
 import { QUERIES } from './queries.js';
-import type { Corpus } from '../src/core/corpus.js';
+import type { Corpus } from '../src/core/corpus/corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_CLI = path.join(root, 'dist/cli/main.js');
@@ -235,7 +235,7 @@ export async function keystrokeCost(opts: KeystrokeOptions = {}): Promise<Keystr
   if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
   if (env.FORCE_COLOR === undefined) env.FORCE_COLOR = '2'; // before chalk loads, as in a 256-colour terminal
   const from = opts.from ?? 'dist';
-  const [{ runDashboard }, { loadCorpus }] = await Promise.all([loadDashboard(from, opts.cli ?? DEFAULT_CLI), import('../src/core/load.js')]);
+  const [{ runDashboard }, { loadCorpus }] = await Promise.all([loadDashboard(from, opts.cli ?? DEFAULT_CLI), import('../src/core/corpus/load.js')]);
   const corpus = opts.corpus ?? (await loadCorpus([]));
   const queries = opts.queries ?? QUERIES;
   const gap = opts.gapMs ?? 25;
@@ -345,7 +345,7 @@ async function main() {
   if (only !== 'frame') {
     const from = (arg('--from') ?? 'dist') as 'dist' | 'src';
     const keysData = arg('--keys-data');
-    const { loadCorpus } = await import('../src/core/load.js');
+    const { loadCorpus } = await import('../src/core/corpus/load.js');
     log(`keystrokes: ${keysData ?? 'bundled data'}, ${from === 'dist' ? 'the built dashboard' : 'the sources'}…`);
     const gap = arg('--gap');
     const keys = await keystrokeCost({ cli, from, corpus: await loadCorpus(keysData ? [keysData] : []), ...(gap ? { gapMs: Number(gap) } : {}) });

@@ -8,13 +8,13 @@
  *                                                          occurrence nearest the old span wins
  *   npx tsx scripts/curate-spans.ts find TEXT_OR_JSON "words"  every span of "words" (¶ and context)
  *
- * Offsets are Unicode code points (src/core/text.ts). Exit code 0 when clean, 1 when problems
+ * Offsets are Unicode code points (src/core/corpus/text.ts). Exit code 0 when clean, 1 when problems
  * remain, 2 on a usage or read error.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { CorpusFile, type Article, type Span } from '../src/core/schema.js';
-import { OffsetMap, paragraphAt, paragraphs, sliceSpan } from '../src/core/text.js';
+import { CorpusFile, type Article, type Span } from '../src/core/corpus/schema.js';
+import { OffsetMap, paragraphAt, paragraphs, sliceSpan } from '../src/core/corpus/text.js';
 
 export interface QuotedPassage {
   open: '“' | '‘' | '"';

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusFile } from '../src/core/schema.js';
+import { CorpusFile } from '../src/core/corpus/schema.js';
 import { evaluateArticle, ratio, total, type ArticleScore } from '../src/core/extract/evaluate.js';
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 2)); // `| head`

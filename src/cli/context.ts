@@ -3,8 +3,8 @@
  * errors into one line on stderr and an exit code. No React, no Ink, no yargs here: this is on
  * the fast print path.
  */
-import { DataError, formatProblem, loadCorpus, type Problem } from '../core/load.js';
-import type { Corpus } from '../core/corpus.js';
+import { DataError, formatProblem, loadCorpus, type Problem } from '../core/corpus/load.js';
+import type { Corpus } from '../core/corpus/corpus.js';
 import { inert } from '../core/sanitize.js';
 import { EXIT, UsageError } from './errors.js';
 

@@ -1,7 +1,7 @@
 /** Turning names typed on the command line into actors and narratives, or a helpful error. */
 import { findActor, findNarrative, isFound, type Lookup } from '../core/compare.js';
-import type { Corpus } from '../core/corpus.js';
-import type { Actor, Narrative } from '../core/schema.js';
+import type { Corpus } from '../core/corpus/corpus.js';
+import type { Actor, Narrative } from '../core/corpus/schema.js';
 import { UsageError } from './errors.js';
 import { PROG } from './context.js';
 

@@ -3,8 +3,8 @@ import type { Argv } from 'yargs';
 import { FORMATS, type Format } from './print/output.js';
 import { UsageError } from './errors.js';
 import { loadSettings } from './context.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../core/load.js';
-import { formatSize, parseSize } from '../core/size.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/corpus/load.js';
+import { formatSize, parseSize } from '../core/corpus/size.js';
 
 export interface GlobalArgs {
   data?: string[];

@@ -7,7 +7,7 @@
 import { EXIT } from './errors.js';
 import { beforeDashboard, reportError } from './context.js';
 import { parseFastDashboard, parseFastSearch } from './fast.js';
-import { removePendingTemps } from '../core/files.js';
+import { removePendingTemps } from '../core/corpus/files.js';
 
 export async function main(argv: string[]): Promise<number> {
   // Ctrl-C, kill, a closed terminal: remove the temporary file of a write under way (extract

@@ -4,9 +4,9 @@
  * what a user typed ("colour revolution", "zakharova") into a narrative or actor.
  */
 import Fuse from 'fuse.js';
-import type { Corpus, QuoteRef } from './corpus.js';
-import type { Actor, Axis, Narrative, Position } from './schema.js';
-import { fold } from './query.js';
+import type { Corpus, QuoteRef } from './corpus/corpus.js';
+import type { Actor, Axis, Narrative, Position } from './corpus/schema.js';
+import { fold } from './search/query.js';
 
 /**
  * - agree: another chosen narrative takes the same stance on this axis

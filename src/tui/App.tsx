@@ -5,8 +5,8 @@
  */
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, useInput, type Key } from 'ink';
-import type { Corpus } from '../core/corpus.js';
-import { actorRecord, timeline } from '../core/corpus.js';
+import type { Corpus } from '../core/corpus/corpus.js';
+import { actorRecord, timeline } from '../core/corpus/corpus.js';
 import { compareNarratives } from '../core/compare.js';
 import { footerHints, resolveKey, type Command } from './keymap.js';
 import { contexts, initialState, reducer, PANES, type Action, type InitialOptions, type Movement, type State, type Target } from './state.js';

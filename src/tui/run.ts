@@ -7,12 +7,12 @@
  */
 import './interactive-env.js'; // first: before Ink loads (see there)
 import type { Instance } from 'ink';
-import type { Corpus } from '../core/corpus.js';
+import type { Corpus } from '../core/corpus/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';
 import type { InitialOptions, PaneId } from './state.js';
 import { withoutFetch } from './lib/without-fetch.js';
 import { inert } from '../core/sanitize.js';
-import { formatProblem, type Problem } from '../core/load.js';
+import { formatProblem, type Problem } from '../core/corpus/load.js';
 
 export interface DashboardOptions {
   corpus: Corpus;

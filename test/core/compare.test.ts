@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../../src/core/load.js';
-import type { Corpus } from '../../src/core/corpus.js';
+import { loadCorpus } from '../../src/core/corpus/load.js';
+import type { Corpus } from '../../src/core/corpus/corpus.js';
 import { compareNarratives, findActor, findNarrative, isFound } from '../../src/core/compare.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CorpusFile, FORMAT_ID, type Article, type Span } from '../../src/core/schema.js';
-import { codePointLength, OffsetMap, paragraphs, sliceSpan } from '../../src/core/text.js';
-import { loadCorpus } from '../../src/core/load.js';
+import { CorpusFile, FORMAT_ID, type Article, type Span } from '../../src/core/corpus/schema.js';
+import { codePointLength, OffsetMap, paragraphs, sliceSpan } from '../../src/core/corpus/text.js';
+import { loadCorpus } from '../../src/core/corpus/load.js';
 
 const DATA = fileURLToPath(new URL('../../data/kremlin-iran-protests.json', import.meta.url));
 const SEED = fileURLToPath(new URL('../../seeds/000_77e29c8a411f06ba.txt', import.meta.url));

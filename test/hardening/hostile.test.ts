@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CorpusFile, type CorpusFileInput } from '../../src/core/schema.js';
+import { CorpusFile, type CorpusFileInput } from '../../src/core/corpus/schema.js';
 import { HOSTILE_DIR, ensureBuilt, runAll, runAsync, unsafeIn, type Result } from './helpers.js';
 import { SCRIPTS, SEQ } from '../fixtures/hostile/build.js';
 

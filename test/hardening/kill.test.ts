@@ -1,6 +1,6 @@
 /**
  * Nothing lost: every file the command writes is written to a temporary file in the same folder,
- * flushed and renamed (src/core/files.ts). Here `extract --out existing.json --force` is killed
+ * flushed and renamed (src/core/corpus/files.ts). Here `extract --out existing.json --force` is killed
  * with SIGKILL at random moments, aimed at the write itself (the moment its temporary file
  * appears, plus a random delay): afterwards the target is always the old content or a complete,
  * valid new draft, never a part. Without --force an existing file is never replaced, not even by
@@ -13,8 +13,8 @@ import { watch, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusFile } from '../../src/core/schema.js';
-import { openCache } from '../../src/core/cache.js';
+import { CorpusFile } from '../../src/core/corpus/schema.js';
+import { openCache } from '../../src/core/corpus/cache.js';
 import { BIN, ROOT, ensureBuilt, env, runAsync } from './helpers.js';
 
 const KILLS = Number(process.env.NL_KILL_RUNS ?? 8);

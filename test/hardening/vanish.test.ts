@@ -28,7 +28,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { DataError, formatProblem, loadCorpus } = await import('../../src/core/load.js');
+const { DataError, formatProblem, loadCorpus } = await import('../../src/core/corpus/load.js');
 
 const MINI_TEXT = readFileSync(path.join(import.meta.dirname, '../fixtures/cli/mini/corpus.json'), 'utf8');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'nl-gone-'));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { KEYS, fixture, lineWith, mount, selectedRow } from './helpers.js';
 import { quoteRow } from '../../src/tui/panes/QuotesPane.js';
-import { buildSearchIndex, searchQuotes } from '../../src/core/search.js';
+import { buildSearchIndex, searchQuotes } from '../../src/core/search/search.js';
 
 afterEach(() => cleanup());
 

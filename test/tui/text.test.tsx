@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { CorpusFile } from '../../src/core/schema.js';
-import { makeCorpus } from '../../src/core/corpus.js';
+import { CorpusFile } from '../../src/core/corpus/schema.js';
+import { makeCorpus } from '../../src/core/corpus/corpus.js';
 import { fit, highlight, pad, width, wrap, type Line } from '../../src/tui/lib/text.js';
 import { KEYS, lines, mount, widest } from './helpers.js';
 

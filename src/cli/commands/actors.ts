@@ -1,6 +1,6 @@
 /** `narrative-lens actors [name]`: the actor list, or one actor's profile. */
 import type { Argv, CommandModule } from 'yargs';
-import { actorRecord } from '../../core/corpus.js';
+import { actorRecord } from '../../core/corpus/corpus.js';
 import { openCorpus, status } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveActor } from '../lookup.js';

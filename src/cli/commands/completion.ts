@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { fold } from '../../core/query.js';
+import { fold } from '../../core/search/query.js';
 import { isInert } from '../../core/sanitize.js';
 import { openCorpus, PROG, status } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';

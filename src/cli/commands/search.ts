@@ -3,7 +3,7 @@
  * fast path (bin → here without yargs), so it imports only the core and the printers.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { buildSearchIndex, searchQuotes } from '../../core/search.js';
+import { buildSearchIndex, searchQuotes } from '../../core/search/search.js';
 import { inert } from '../../core/sanitize.js';
 import { openCorpus, PROG, status } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';

@@ -1,6 +1,6 @@
 /** `narrative-lens timeline`: the events the articles mention, in date order. */
 import type { Argv, CommandModule } from 'yargs';
-import { timeline } from '../../core/corpus.js';
+import { timeline } from '../../core/corpus/corpus.js';
 import { openCorpus, status } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { GlobalArgs } from '../options.js';

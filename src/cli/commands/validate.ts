@@ -1,6 +1,6 @@
 /** `narrative-lens validate [paths..]`: check corpus files; the summary, or every problem. */
 import type { Argv, CommandModule } from 'yargs';
-import { DataError, formatProblem, loadCorpus, summarize, type Summary } from '../../core/load.js';
+import { DataError, formatProblem, loadCorpus, summarize, type Summary } from '../../core/corpus/load.js';
 import { loadSettings, PROG, status } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { GlobalArgs } from '../options.js';

@@ -1,7 +1,7 @@
 /** The actor list and one actor's profile, in every format. */
-import type { ActorRecord as CoreActorRecord, Corpus } from '../../core/corpus.js';
+import type { ActorRecord as CoreActorRecord, Corpus } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
-import type { Actor } from '../../core/schema.js';
+import type { Actor } from '../../core/corpus/schema.js';
 import { csv } from './csv.js';
 import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';

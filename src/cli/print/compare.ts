@@ -4,7 +4,7 @@
  * never only coloured. Markdown gives the grid an analyst pastes into a report.
  */
 import type { CompareCell, Comparison, Mark } from '../../core/compare.js';
-import type { Corpus } from '../../core/corpus.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
 import { csv } from './csv.js';
 import { json, ndjson } from './json.js';

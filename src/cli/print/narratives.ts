@@ -1,7 +1,7 @@
 /** The narrative list (and one narrative with its positions), in every format. */
-import type { Corpus } from '../../core/corpus.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
-import type { Narrative } from '../../core/schema.js';
+import type { Narrative } from '../../core/corpus/schema.js';
 import { csv } from './csv.js';
 import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';

@@ -1,6 +1,6 @@
 /** Quotes (search results, an actor's quotes) in every format. */
-import type { Corpus, QuoteRef } from '../../core/corpus.js';
-import type { QuoteHit } from '../../core/search.js';
+import type { Corpus, QuoteRef } from '../../core/corpus/corpus.js';
+import type { QuoteHit } from '../../core/search/search.js';
 import { inert } from '../../core/sanitize.js';
 import { csv } from './csv.js';
 import { json, ndjson } from './json.js';

@@ -2,10 +2,10 @@
  * Plain records for JSON, NDJSON and CSV: what a script needs, with ids to join on. The JSON
  * shapes are documented in `narrative-lens <command> --help` and are part of the interface.
  */
-import { articleParagraphs, type Corpus, type QuoteRef, type DatedEvent } from '../../core/corpus.js';
-import { paragraphAt } from '../../core/text.js';
-import type { Actor, Narrative, When } from '../../core/schema.js';
-import type { FieldMatch, QuoteHit } from '../../core/search.js';
+import { articleParagraphs, type Corpus, type QuoteRef, type DatedEvent } from '../../core/corpus/corpus.js';
+import { paragraphAt } from '../../core/corpus/text.js';
+import type { Actor, Narrative, When } from '../../core/corpus/schema.js';
+import type { FieldMatch, QuoteHit } from '../../core/search/search.js';
 import type { Cell } from './csv.js';
 
 export function paragraphOf(ref: { article: QuoteRef['article'] }, start: number): number | null {

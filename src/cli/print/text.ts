@@ -8,7 +8,7 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import cliTruncate from 'cli-truncate';
 import { inert } from '../../core/sanitize.js';
-import type { FieldMatch } from '../../core/search.js';
+import type { FieldMatch } from '../../core/search/search.js';
 import type { Style } from './style.js';
 
 export { stringWidth };

@@ -1,5 +1,5 @@
 /** Events in date order, in every format. */
-import type { Corpus, DatedEvent } from '../../core/corpus.js';
+import type { Corpus, DatedEvent } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
 import { csv } from './csv.js';
 import { json, ndjson } from './json.js';

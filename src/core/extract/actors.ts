@@ -3,7 +3,7 @@
  * name, a role noun ("the spokeswoman"), an unnamed description later named ("a former diplomat …
  * Boris Bondarev"). Kinds come from titles, role nouns, organisation words and the gazetteer.
  */
-import type { ActorKind } from '../schema.js';
+import type { ActorKind } from '../corpus/schema.js';
 import type { Doc } from './doc.js';
 import { EVALUATIVE, GAZETTEER, NON_ACTOR_WORDS, ORG_WORDS, OUTLET_WORDS, DETERMINERS } from './lexicon.js';
 import { isTitle, npText, roleNoun, type NP } from './np.js';

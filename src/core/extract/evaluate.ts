@@ -3,7 +3,7 @@
  * direct and term) exact and overlapping, direct-vs-term classification, speaker accuracy on
  * matched direct quotes, indirect-quote recall. Pure; scripts/eval.ts prints the table.
  */
-import type { Actor, Article, CorpusFile, Quote } from '../schema.js';
+import type { Actor, Article, CorpusFile, Quote } from '../corpus/schema.js';
 import { extractDraft } from './index.js';
 
 export interface PRF {

@@ -9,8 +9,8 @@
  *   actors.ts    merging of mentions into actors
  *   here         unnamed descriptions resolved to the person named next, ids, mentions, spans
  */
-import { CorpusFile, FORMAT_ID, type Actor, type Mention, type Quote, type When } from '../schema.js';
-import { OffsetMap } from '../text.js';
+import { CorpusFile, FORMAT_ID, type Actor, type Mention, type Quote, type When } from '../corpus/schema.js';
+import { OffsetMap } from '../corpus/text.js';
 import { analyse, type Doc } from './doc.js';
 import { canonical, nameWords, Registry, type ActorRec } from './actors.js';
 import { Attributor } from './attribute.js';

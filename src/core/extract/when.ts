@@ -2,7 +2,7 @@
  * Time expressions near an attribution ("on Sunday", "On January 2", "in June", "last week"),
  * resolved against the publication date when one is known.
  */
-import type { When } from '../schema.js';
+import type { When } from '../corpus/schema.js';
 import type { Doc, Sentence } from './doc.js';
 import { MONTH_ABBR, MONTHS, WEEKDAYS } from './lexicon.js';
 import { tok } from './np.js';

@@ -14,9 +14,9 @@
  * The empty query lists every quote in corpus order, without searching.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Corpus } from '../../core/corpus.js';
-import { buildSearchIndex, searchQuotes, type QuoteHit, type SearchIndex, type SearchResult } from '../../core/search.js';
-import { SearchPool, type PoolUpdate } from '../../core/search-pool.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
+import { buildSearchIndex, searchQuotes, type QuoteHit, type SearchIndex, type SearchResult } from '../../core/search/search.js';
+import { SearchPool, type PoolUpdate } from '../../core/search/pool.js';
 
 /**
  * Above this many quotes, search runs in worker threads. Searched on the UI thread, inside the

@@ -2,10 +2,10 @@
  * Shared formatting of data for the panes: dates, names, a span shown in its paragraph.
  * Pure; returns inert, width-fitted lines (see text.ts).
  */
-import type { Article, Span, When, Actor } from '../../core/schema.js';
-import type { Corpus } from '../../core/corpus.js';
-import { articleOffsets, articleParagraphs } from '../../core/corpus.js';
-import { paragraphAt } from '../../core/text.js';
+import type { Article, Span, When, Actor } from '../../core/corpus/schema.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
+import { articleOffsets, articleParagraphs } from '../../core/corpus/corpus.js';
+import { paragraphAt } from '../../core/corpus/text.js';
 import { data, fit, ui, wrap, type Line, type Seg } from './text.js';
 
 /** "On Tuesday (2026-01-13, inferred)"; '' when there is no date at all. */

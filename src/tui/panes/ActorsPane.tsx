@@ -4,10 +4,10 @@
  */
 import React from 'react';
 import { Box } from 'ink';
-import type { Actor, Article } from '../../core/schema.js';
-import type { ActorRecord, Corpus } from '../../core/corpus.js';
-import { articleParagraphs } from '../../core/corpus.js';
-import { paragraphAt } from '../../core/text.js';
+import type { Actor, Article } from '../../core/corpus/schema.js';
+import type { ActorRecord, Corpus } from '../../core/corpus/corpus.js';
+import { articleParagraphs } from '../../core/corpus/corpus.js';
+import { paragraphAt } from '../../core/corpus/text.js';
 import { Lines } from '../theme.js';
 import { SearchLine } from '../components/SearchLine.js';
 import { listWindowLines } from '../components/ListWindow.js';

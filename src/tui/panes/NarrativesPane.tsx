@@ -5,8 +5,8 @@
  */
 import React from 'react';
 import { Box } from 'ink';
-import type { Narrative } from '../../core/schema.js';
-import type { Corpus } from '../../core/corpus.js';
+import type { Narrative } from '../../core/corpus/schema.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
 import type { CompareCell, Comparison, Mark } from '../../core/compare.js';
 import { Lines } from '../theme.js';
 import { listWindowLines } from '../components/ListWindow.js';

@@ -4,8 +4,8 @@
  */
 import React from 'react';
 import { Box } from 'ink';
-import type { Corpus } from '../../core/corpus.js';
-import type { QuoteHit, FieldMatch } from '../../core/search.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
+import type { QuoteHit, FieldMatch } from '../../core/search/search.js';
 import { Lines } from '../theme.js';
 import { SearchLine } from '../components/SearchLine.js';
 import { listWindowLines } from '../components/ListWindow.js';

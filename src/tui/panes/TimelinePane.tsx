@@ -4,7 +4,7 @@
  */
 import React from 'react';
 import { Box } from 'ink';
-import type { Corpus, DatedEvent } from '../../core/corpus.js';
+import type { Corpus, DatedEvent } from '../../core/corpus/corpus.js';
 import { Lines } from '../theme.js';
 import { listWindowLines } from '../components/ListWindow.js';
 import { data, fit, pad, rule, ui, wrap, type Line } from '../lib/text.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Fuse from 'fuse.js';
-import { fastTermOptions } from '../../src/core/fuzzy-term.js';
-import { RANKING_OPTIONS, SEARCH_OPTIONS } from '../../src/core/search-options.js';
-import { loadCorpus } from '../../src/core/load.js';
-import { buildSearchIndex, searchQuotes } from '../../src/core/search.js';
+import { fastTermOptions } from '../../../src/core/search/fuzzy-term.js';
+import { RANKING_OPTIONS, SEARCH_OPTIONS } from '../../../src/core/search/options.js';
+import { loadCorpus } from '../../../src/core/corpus/load.js';
+import { buildSearchIndex, searchQuotes } from '../../../src/core/search/search.js';
 
 type Searcher = { searchIn(text: string): { isMatch: boolean; score: number }; answersItself?: boolean };
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadCorpus, summarize } from '../../src/core/load.js';
+import { loadCorpus, summarize } from '../../../src/core/corpus/load.js';
 
 describe('docs/data-format.md', () => {
   it('its full example is a valid corpus file', async () => {
-    const doc = await readFile(new URL('../../docs/data-format.md', import.meta.url), 'utf8');
+    const doc = await readFile(new URL('../../../docs/data-format.md', import.meta.url), 'utf8');
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
     const example = blocks.find((b) => b.includes('"format"'));
     expect(example).toBeDefined();

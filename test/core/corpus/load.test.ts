@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataError, formatProblem, loadCorpus, summarize, type Problem } from '../../src/core/load.js';
+import { DataError, formatProblem, loadCorpus, summarize, type Problem } from '../../../src/core/corpus/load.js';
 
-const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const fx = (...p: string[]) => path.join(fixtures, ...p);
 
 /** Loads and returns the problems, failing the test if loading succeeds. */

@@ -9,10 +9,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import type { Corpus } from './corpus.js';
+import type { Corpus } from '../corpus/corpus.js';
 import { packShard, transferables } from './shard.js';
 import type { QuoteHit } from './search.js';
-import type { SearchRequest, ShardInit, WireHit, WorkerReply } from './search-worker.js';
+import type { SearchRequest, ShardInit, WireHit, WorkerReply } from './worker.js';
 
 export interface PoolUpdate {
   seq: number;
@@ -58,9 +58,9 @@ const MAX_RESTARTS = 2;
 function startWorker(workerData: unknown, heapMb: number): Worker {
   const self = import.meta.url;
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (!self.endsWith('.ts')) return new Worker(new URL('./search-worker.js', self), { workerData, resourceLimits });
+  if (!self.endsWith('.ts')) return new Worker(new URL('./worker.js', self), { workerData, resourceLimits });
   // Running from TypeScript sources (tests, tsx): the worker registers tsx, then loads its source.
-  const src = new URL('./search-worker.ts', self).href;
+  const src = new URL('./worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(src)}))`;
   return new Worker(boot, { eval: true, workerData, resourceLimits });
 }

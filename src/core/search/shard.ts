@@ -8,8 +8,8 @@
  * (`transferables`): the UI thread neither joins a 30 MB string nor keeps one as garbage, which
  * its collector later paused to reclaim while the user typed.
  */
-import type { Corpus, QuoteRef } from './corpus.js';
-import type { Actor, Article, Narrative, Quote } from './schema.js';
+import type { Corpus, QuoteRef } from '../corpus/corpus.js';
+import type { Actor, Article, Narrative, Quote } from '../corpus/schema.js';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 

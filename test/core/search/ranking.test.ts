@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/core/load.js';
-import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../src/core/search.js';
+import { loadCorpus } from '../../../src/core/corpus/load.js';
+import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../../src/core/search/search.js';
 
 // Analyst queries on the bundled article, each with the quote an analyst expects to see among
 // the first three results (the bar the dashboard is held to).

@@ -8,7 +8,7 @@
  * scores every record that reaches it, each from its own fields alone. The benchmark checks the
  * results against a full fuse.js search on every keystroke.
  */
-import { SEARCH_THRESHOLD } from './search-options.js';
+import { SEARCH_THRESHOLD } from './options.js';
 import { isTextClause, type Atom, type Clause, type ParsedQuery, type TextAtom } from './query.js';
 
 /** fuse.js splits longer patterns into 32-character chunks, each matched on its own. */

@@ -1,10 +1,10 @@
 // The columns the search workers receive (core/shard.ts) carry every field search reads, for any
 // slice of the corpus, texts in every script included.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/core/load.js';
-import type { Corpus } from '../../src/core/corpus.js';
-import { packShard, unpackShard } from '../../src/core/shard.js';
-import { buildSearchIndex, searchQuotes } from '../../src/core/search.js';
+import { loadCorpus } from '../../../src/core/corpus/load.js';
+import type { Corpus } from '../../../src/core/corpus/corpus.js';
+import { packShard, unpackShard } from '../../../src/core/search/shard.js';
+import { buildSearchIndex, searchQuotes } from '../../../src/core/search/search.js';
 
 const HOSTILE = 'test/fixtures/hostile/corpus.json';
 

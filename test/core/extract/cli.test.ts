@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runExtract, type ExtractArgs, type ExtractIO } from '../../src/cli/commands/extract.js';
-import { CorpusFile } from '../../src/core/schema.js';
+import { runExtract, type ExtractArgs, type ExtractIO } from '../../../src/cli/commands/extract.js';
+import { CorpusFile } from '../../../src/core/corpus/schema.js';
 
 function io(stdin = '') {
   const out: string[] = [];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/core/load.js';
-import type { Corpus } from '../../src/core/corpus.js';
-import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../src/core/search.js';
-import { SearchPool, type PoolUpdate } from '../../src/core/search-pool.js';
+import { loadCorpus } from '../../../src/core/corpus/load.js';
+import type { Corpus } from '../../../src/core/corpus/corpus.js';
+import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../../src/core/search/search.js';
+import { SearchPool, type PoolUpdate } from '../../../src/core/search/pool.js';
 
 describe('the search pool (worker threads)', () => {
   let corpus: Corpus;

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../../src/core/load.js';
-import { makeCorpus, type Corpus } from '../../src/core/corpus.js';
-import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../src/core/search.js';
-import { fold, foldWithMap, parseQuery, unfoldRange } from '../../src/core/query.js';
-import { CorpusFile } from '../../src/core/schema.js';
+import { loadCorpus } from '../../../src/core/corpus/load.js';
+import { makeCorpus, type Corpus } from '../../../src/core/corpus/corpus.js';
+import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../../src/core/search/search.js';
+import { fold, foldWithMap, parseQuery, unfoldRange } from '../../../src/core/search/query.js';
+import { CorpusFile } from '../../../src/core/corpus/schema.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const MINI = path.join(here, '../fixtures/cli/mini');
+const MINI = path.join(here, '../../fixtures/cli/mini');
 
 let corpus: Corpus;
 let index: SearchIndex;

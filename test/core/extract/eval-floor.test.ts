@@ -5,10 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateArticle, ratio, sameSpeaker, total, type ArticleScore } from '../../src/core/extract/evaluate.js';
-import { CorpusFile } from '../../src/core/schema.js';
+import { evaluateArticle, ratio, sameSpeaker, total, type ArticleScore } from '../../../src/core/extract/evaluate.js';
+import { CorpusFile } from '../../../src/core/corpus/schema.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const seedFile = `${root}data/kremlin-iran-protests.json`;
 const goldDir = `${root}eval/gold/`;
 

@@ -8,6 +8,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import type { z } from 'zod';
 import type { Actor, Article, Axis, CorpusFile, Narrative, Position } from './schema.js';
 import { makeCorpus, type Corpus } from './corpus.js';
 import { OffsetMap } from './text.js';
-import { inert } from './sanitize.js';
+import { inert } from '../sanitize.js';
 import { openCache } from './cache.js';
 import { formatSize, sizeFlagFor } from './size.js';
 import { readFileUpTo, type BoundedRead } from './files.js';
@@ -57,8 +58,11 @@ export interface LoadOptions {
 
 /** The package's bundled data folder (the seed article's dataset). */
 export function bundledDataPath(): string {
-  // src/core/load.ts and dist/core/load.js both sit two folders below the package root.
-  return fileURLToPath(new URL('../../data', import.meta.url));
+  // The sources sit in src/core/corpus/, tsc's output in dist/core/corpus/ and the bundle in
+  // dist/cli/: walk up to the folder that holds the package's package.json.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'data');
 }
 
 /** A path as shown in messages: relative to the working directory when that is shorter. */
@@ -367,7 +371,7 @@ async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[
 
   if (path.extname(abs).toLowerCase() === TEXT_EXT) {
     // A raw article: extract a draft on the fly (loaded lazily: most runs never need it).
-    const { extractDraft } = await import('./extract/index.js');
+    const { extractDraft } = await import('../extract/index.js');
     try {
       return { file, data: CorpusFile.parse(extractDraft(text, { source: abs })) };
     } catch (err) {

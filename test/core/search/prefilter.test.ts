@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allowedErrors, boundedEdits, narrows, pigeonholePieces, withinEdits } from '../../src/core/prefilter.js';
-import { parseQuery, type ParsedQuery } from '../../src/core/query.js';
-import { loadCorpus } from '../../src/core/load.js';
-import { buildSearchIndex, searchQuotes } from '../../src/core/search.js';
+import { allowedErrors, boundedEdits, narrows, pigeonholePieces, withinEdits } from '../../../src/core/search/prefilter.js';
+import { parseQuery, type ParsedQuery } from '../../../src/core/search/query.js';
+import { loadCorpus } from '../../../src/core/corpus/load.js';
+import { buildSearchIndex, searchQuotes } from '../../../src/core/search/search.js';
 
 /** Smallest edit distance between `p` and any substring of `t` (plain dynamic programming). */
 function bestSubstringDistance(p: string, t: string): number {

@@ -12,8 +12,8 @@
  * records, merged by (score, corpus order), gives exactly the same result as one full search.
  */
 import Fuse, { type Expression, type FuseIndex, type IFuseOptions, type RangeTuple } from 'fuse.js';
-import type { Corpus, QuoteRef } from './corpus.js';
-import type { Actor, Article } from './schema.js';
+import type { Corpus, QuoteRef } from '../corpus/corpus.js';
+import type { Actor, Article } from '../corpus/schema.js';
 import {
   fold,
   foldWithMap,
@@ -29,9 +29,9 @@ import {
 } from './query.js';
 import { textPrefilter } from './prefilter.js';
 import { fastTermOptions } from './fuzzy-term.js';
-import { RANKING_OPTIONS, SEARCH_OPTIONS, type Doc } from './search-options.js';
+import { RANKING_OPTIONS, SEARCH_OPTIONS, type Doc } from './options.js';
 
-export { SEARCH_OPTIONS } from './search-options.js';
+export { SEARCH_OPTIONS } from './options.js';
 
 export type MatchField = 'text' | 'speaker' | 'aliases' | 'role' | 'narratives' | 'topics' | 'article' | 'kind';
 

@@ -1,11 +1,11 @@
 /** Small helpers for the extractor tests: run a fixture, find a quote, name its speaker. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extractDraft, type ExtractMeta } from '../../src/core/extract/index.js';
-import type { CorpusFile, Quote } from '../../src/core/schema.js';
+import { extractDraft, type ExtractMeta } from '../../../src/core/extract/index.js';
+import type { CorpusFile, Quote } from '../../../src/core/corpus/schema.js';
 
 export function fixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../fixtures/extract/${name}`, import.meta.url)), 'utf8');
+  return readFileSync(fileURLToPath(new URL(`../../fixtures/extract/${name}`, import.meta.url)), 'utf8');
 }
 
 export interface Draft {

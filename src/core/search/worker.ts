@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import os from 'node:os';
-import type { Actor, Narrative } from './schema.js';
+import type { Actor, Narrative } from '../corpus/schema.js';
 import { unpackShard, type PackedShard } from './shard.js';
 import { byScore, buildSearchIndex, compileQuery, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
 import { narrows } from './prefilter.js';

@@ -1,8 +1,8 @@
 /** The draft as a whole: valid corpus file, exact spans, ids, titles, robustness on any input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractDraft } from '../../src/core/extract/index.js';
-import { CorpusFile } from '../../src/core/schema.js';
+import { extractDraft } from '../../../src/core/extract/index.js';
+import { CorpusFile } from '../../../src/core/corpus/schema.js';
 import { fixture } from './helpers.js';
 
 const ID = /^[a-z0-9][a-z0-9._:-]*$/;

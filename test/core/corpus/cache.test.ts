@@ -3,9 +3,9 @@ import { mkdtemp, readdir, readFile, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, summarize } from '../../src/core/load.js';
+import { loadCorpus, summarize } from '../../../src/core/corpus/load.js';
 
-const valid = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
+const valid = fileURLToPath(new URL('../../fixtures/valid/', import.meta.url));
 
 async function setup() {
   const root = await mkdtemp(path.join(tmpdir(), 'nl-cache-'));
