@@ -2,7 +2,7 @@
 // helpers by the bundle in place of string-width: it must give the same answer for every string.
 import { describe, expect, it } from 'vitest';
 import realStringWidth from 'string-width';
-import stringWidth, { ONE_CELL } from '../../src/tui/lib/string-width.js';
+import stringWidth, { ONE_CELL } from '../../../src/tui/lib/string-width.js';
 
 describe('string-width drop-in', () => {
   it('agrees with string-width on every code point its fast path takes', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { KEYS, fixture, lineWith, mount, selectedRow } from './helpers.js';
-import { filterActors } from '../../src/tui/panes/ActorsPane.js';
+import { KEYS, fixture, lineWith, mount, selectedRow } from '../../helpers.js';
+import { filterActors } from '../../../../src/tui/panes/actors/view-model.js';
 
 afterEach(() => cleanup());
 

@@ -1,13 +1,17 @@
 /**
- * A window over a list: only the rows that fit are built and drawn. The selected row is marked
- * with ">" (and, with colour, highlighted), so the selection never depends on colour.
+ * A window over a list: only the rows that fit are built. The selected row is marked with ">"
+ * (and, with colour, highlighted), so the selection never depends on colour. Pure.
  */
-import React from 'react';
-import { Lines } from '../theme.js';
-import { fit, ui, type Line } from '../lib/text.js';
-import { windowStart } from '../state.js';
+import { fit, ui, type Line } from './text.js';
 
-export interface ListWindowProps {
+/** The first index of a window of `height` rows over `count` items that shows `selected`. */
+export function windowStart(selected: number, count: number, height: number): number {
+  if (count <= height) return 0;
+  const start = selected - Math.floor(height / 2);
+  return Math.min(Math.max(0, start), count - height);
+}
+
+export interface ListWindow {
   count: number;
   selected: number;
   height: number;
@@ -18,7 +22,7 @@ export interface ListWindowProps {
   empty?: Line[];
 }
 
-export function listWindowLines({ count, selected, height, width, row, empty }: ListWindowProps): Line[] {
+export function listWindowLines({ count, selected, height, width, row, empty }: ListWindow): Line[] {
   if (count === 0) return (empty ?? []).slice(0, height).map((l) => fit(l, width));
   const start = windowStart(selected, count, height);
   const end = Math.min(count, start + height);
@@ -32,8 +36,4 @@ export function listWindowLines({ count, selected, height, width, row, empty }: 
     lines.push(fit(line, width));
   }
   return lines;
-}
-
-export function ListWindow(props: ListWindowProps) {
-  return <Lines lines={listWindowLines(props)} height={props.height} />;
 }

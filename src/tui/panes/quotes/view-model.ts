@@ -1,32 +1,11 @@
 /**
- * Quotes: the search box, the result window, and the selected quote in its paragraph.
- * A view: it receives the search results and the selection; the App owns keys and state.
+ * The Quotes pane's view model: a result row, the selected quote in its paragraph with its
+ * speaker, date, source and narratives. Pure: lines in, lines out.
  */
-import React from 'react';
-import { Box } from 'ink';
-import type { Corpus } from '../../core/corpus/corpus.js';
-import type { QuoteHit, FieldMatch } from '../../core/search/search.js';
-import { Lines } from '../theme.js';
-import { SearchLine } from '../components/SearchLine.js';
-import { listWindowLines } from '../components/ListWindow.js';
-import { data, fit, highlight, pad, rule, ui, type Line, type Seg } from '../lib/text.js';
-import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../lib/format.js';
-import { listLayout } from '../lib/layout.js';
-
-export interface QuotesPaneProps {
-  corpus: Corpus;
-  query: string;
-  focused: boolean;
-  hits: readonly QuoteHit[];
-  /** how many quotes match (may exceed hits.length when the results are capped) */
-  total: number;
-  error?: string | undefined;
-  pending?: boolean;
-  selected: number;
-  width: number;
-  height: number;
-  plain: boolean;
-}
+import type { Corpus } from '../../../core/corpus/corpus.js';
+import type { QuoteHit, FieldMatch } from '../../../core/search/search.js';
+import { data, fit, highlight, pad, ui, type Line, type Seg } from '../../lib/text.js';
+import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../../lib/format.js';
 
 function ranges(matches: readonly FieldMatch[], f: FieldMatch['field']): [number, number][] {
   return matches.filter((m) => m.field === f).flatMap((m) => m.indices);
@@ -82,49 +61,4 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
   const span = spanInParagraph(article, quote.span, cols, Math.max(1, room - tailShown.length), plain);
   const lines: Line[] = [meta, ...span.lines, source(span.paragraph), ...tailShown];
   return lines.slice(0, height).map((l) => fit(l, cols));
-}
-
-export function QuotesPane(props: QuotesPaneProps) {
-  const { corpus, hits, selected, width, height, plain } = props;
-  const { list, detail } = listLayout(height);
-  const all = corpus.quotes.length;
-  const status =
-    props.pending && hits.length === 0
-      ? 'searching…'
-      : props.query
-        ? `${props.total} of ${all} quotes${props.pending ? ', searching…' : ''}`
-        : `${all} quotes`;
-  const empty: Line[] = props.pending
-    ? [[ui('  searching…', 'dim')]]
-    : props.query
-    ? [[ui('  no quote matches ', 'dim'), data(props.query, 'bold')], [ui('  esc clears the search; ? shows the syntax', 'dim')]]
-    : [[ui('  this corpus has no quotes', 'dim')]];
-  const rows = listWindowLines({
-    count: hits.length,
-    selected,
-    height: list,
-    width,
-    row: (i, cols) => quoteRow(hits[i]!, cols),
-    empty,
-  });
-  const current = hits[selected];
-  return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
-      <SearchLine
-        text={props.query}
-        focused={props.focused}
-        placeholder="search quotes, speakers, narratives, topics"
-        status={status}
-        error={props.error}
-        width={width}
-      />
-      <Lines lines={rows} height={list} />
-      {detail > 0 ? (
-        <>
-          <Lines lines={[rule(width)]} height={1} />
-          <Lines lines={quoteDetailLines(corpus, current, width, detail, plain)} height={detail} />
-        </>
-      ) : null}
-    </Box>
-  );
 }

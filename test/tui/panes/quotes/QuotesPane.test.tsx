@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { KEYS, fixture, lineWith, mount, selectedRow } from './helpers.js';
-import { quoteRow } from '../../src/tui/panes/QuotesPane.js';
-import { buildSearchIndex, searchQuotes } from '../../src/core/search/search.js';
+import { KEYS, fixture, lineWith, mount, selectedRow } from '../../helpers.js';
+import { quoteRow } from '../../../../src/tui/panes/quotes/view-model.js';
+import { buildSearchIndex, searchQuotes } from '../../../../src/core/search/search.js';
 
 afterEach(() => cleanup());
 

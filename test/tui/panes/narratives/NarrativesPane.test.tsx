@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { KEYS, fixture, lineWith, lines, mount, selectedRow, widest } from './helpers.js';
+import { KEYS, fixture, lineWith, lines, mount, selectedRow, widest } from '../../helpers.js';
 
 afterEach(() => cleanup());
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { CorpusFile } from '../../src/core/corpus/schema.js';
-import { makeCorpus } from '../../src/core/corpus/corpus.js';
-import { fit, highlight, pad, width, wrap, type Line } from '../../src/tui/lib/text.js';
-import { KEYS, lines, mount, widest } from './helpers.js';
+import { CorpusFile } from '../../../src/core/corpus/schema.js';
+import { makeCorpus } from '../../../src/core/corpus/corpus.js';
+import { fit, highlight, pad, width, wrap, type Line } from '../../../src/tui/lib/text.js';
+import { KEYS, lines, mount, widest } from '../helpers.js';
 
 afterEach(() => cleanup());
 

@@ -1,18 +1,12 @@
 /**
- * Narratives: the list (summary, proponents, key terms), choosing two or more, and the
- * side-by-side comparison (a column per narrative, a row per axis; stacked when narrow).
- * A view: the App owns keys and state.
+ * The Narratives pane's view model: a list row, the selected narrative's detail, and the
+ * side-by-side comparison (a column per narrative, a row per question; stacked when narrow). Pure.
  */
-import React from 'react';
-import { Box } from 'ink';
-import type { Narrative } from '../../core/corpus/schema.js';
-import type { Corpus } from '../../core/corpus/corpus.js';
-import type { CompareCell, Comparison, Mark } from '../../core/compare.js';
-import { Lines } from '../theme.js';
-import { listWindowLines } from '../components/ListWindow.js';
-import { data, fit, pad, rule, ui, wrap, width as widthOf, type Line, type Seg, type Style } from '../lib/text.js';
-import { actorNames, count, field, joined, quoteMarks } from '../lib/format.js';
-import { fixedListLayout } from '../lib/layout.js';
+import type { Narrative } from '../../../core/corpus/schema.js';
+import type { Corpus } from '../../../core/corpus/corpus.js';
+import type { CompareCell, Comparison, Mark } from '../../../core/compare.js';
+import { data, fit, pad, rule, ui, wrap, width as widthOf, type Line, type Seg, type Style } from '../../lib/text.js';
+import { actorNames, count, field, joined, quoteMarks } from '../../lib/format.js';
 
 export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }> = {
   agree: { text: '= agrees', style: 'good', meaning: 'same stance as another narrative here' },
@@ -163,57 +157,7 @@ export function compareView(corpus: Corpus, cmp: Comparison, cols: number): Comp
   return { header, body };
 }
 
-export interface NarrativesPaneProps {
-  corpus: Corpus;
-  selected: number;
-  chosen: readonly string[];
-  comparison?: Comparison | undefined;
-  scroll: number;
-  width: number;
-  height: number;
-}
-
 /** The largest useful scroll offset of the comparison. */
 export function compareMaxScroll(view: CompareView, height: number): number {
   return Math.max(0, view.body.length - Math.max(1, height - view.header.length));
-}
-
-export function NarrativesPane(props: NarrativesPaneProps) {
-  const { corpus, width, height } = props;
-  if (props.comparison) {
-    const view = compareView(corpus, props.comparison, width);
-    const room = Math.max(1, height - view.header.length);
-    const start = Math.min(props.scroll, compareMaxScroll(view, height));
-    return (
-      <Box flexDirection="column" height={height} overflowY="hidden">
-        <Lines lines={[...view.header, ...view.body.slice(start, start + room)]} height={height} />
-      </Box>
-    );
-  }
-  const narratives = corpus.narratives;
-  const { list, detail } = fixedListLayout(height, narratives.length);
-  const chosenLabels = props.chosen.map((id) => corpus.narrativeById.get(id)?.label ?? id);
-  const status: Line = props.chosen.length
-    ? [ui(` ${props.chosen.length} chosen: `, 'dim'), data(chosenLabels.join(' · '), 'bold'), ui(props.chosen.length >= 2 ? '   c compare' : '   choose one more', 'dim')]
-    : [ui(` ${count(narratives.length, 'narrative')} · space chooses, c compares the chosen`, 'dim')];
-  const rows = listWindowLines({
-    count: narratives.length,
-    selected: props.selected,
-    height: list,
-    width,
-    row: (i, cols) => narrativeRow(narratives[i]!, props.chosen.includes(narratives[i]!.id), cols),
-    empty: [[ui('  this corpus has no narratives', 'dim')]],
-  });
-  return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
-      <Lines lines={[fit(status, width)]} height={1} />
-      <Lines lines={rows} height={list} />
-      {detail > 0 ? (
-        <>
-          <Lines lines={[rule(width)]} height={1} />
-          <Lines lines={narrativeDetailLines(corpus, narratives[props.selected], width, detail)} height={detail} />
-        </>
-      ) : null}
-    </Box>
-  );
 }
