@@ -24,13 +24,12 @@ export interface Orphan {
 
 export interface ResolvedMemo {
   memo: Memo;
-  /** the quote's current id, or the actor/narrative/position id */
+  /** the quote's current id, or the article/actor/narrative/position id ('' for a memo on the whole study) */
   target: string;
 }
 
 export interface NarrativeExtras {
   colour: string | null;
-  techniques: string[];
   /** true when the study defines the narrative (false: it comes from the sources) */
   fromStudy: boolean;
 }
@@ -89,11 +88,11 @@ export function applyStudy(study: Study, sources: Corpus): StudyView {
   const narratives = new Map<string, Narrative>();
   for (const n of sources.narratives) {
     narratives.set(n.id, { ...n, proponents: actorIds(n.proponents) });
-    narrativeExtras.set(n.id, { colour: null, techniques: [], fromStudy: false });
+    narrativeExtras.set(n.id, { colour: null, fromStudy: false });
   }
   for (const n of study.narratives) {
     narratives.set(n.id, toNarrative(n, actorIds));
-    narrativeExtras.set(n.id, { colour: n.colour, techniques: n.techniques, fromStudy: true });
+    narrativeExtras.set(n.id, { colour: n.colour, fromStudy: true });
   }
   const axes = new Map<string, Axis>(sources.axes.map((x) => [x.id, x]));
   for (const q of study.questions) axes.set(q.id, { id: q.id, question: q.question });
@@ -235,6 +234,16 @@ export function applyStudy(study: Study, sources: Corpus): StudyView {
       else memos.push({ memo, target: hit.quote.id });
       continue;
     }
+    if (on.kind === 'study') {
+      memos.push({ memo, target: '' });
+      continue;
+    }
+    if (on.kind === 'article') {
+      const article = byId.get(on.id) ?? articles.find((a) => articleHash(a) === on.articleHash);
+      if (article) memos.push({ memo, target: article.id });
+      else orphans.push({ what: 'memo', id: memo.id, text: memo.text, article: on.id, reason: 'the article is no longer among the sources' });
+      continue;
+    }
     const id = on.kind === 'actor' ? canonical(on.id) : on.id;
     const exists = on.kind === 'actor' ? actors.has(id) : on.kind === 'narrative' ? narratives.has(id) : positionIds.has(id);
     if (exists) memos.push({ memo, target: id });
@@ -263,6 +272,7 @@ function toNarrative(n: StudyNarrative, actorIds: (ids: string[]) => string[]): 
     summary: n.summary || '(no summary yet)',
     proponents: actorIds(n.proponents),
     keyTerms: n.keyTerms,
+    techniques: n.techniques,
   };
 }
 

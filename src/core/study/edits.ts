@@ -33,7 +33,29 @@ function uniqueId(base: string, taken: (id: string) => boolean): string {
   return id;
 }
 
-const COLOUR = /^(#[0-9a-f]{6}|black|red|green|yellow|blue|magenta|cyan|white|gray|grey)$/i;
+/** Colour names an analyst may type, as #rrggbb (Okabe & Ito's colours, told apart with any colour vision). */
+const COLOURS: Record<string, string> = {
+  orange: '#E69F00',
+  sky: '#56B4E9',
+  cyan: '#56B4E9',
+  green: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  red: '#D55E00',
+  vermillion: '#D55E00',
+  magenta: '#CC79A7',
+  purple: '#CC79A7',
+  grey: '#999999',
+  gray: '#999999',
+  black: '#000000',
+  white: '#FFFFFF',
+};
+
+/** #rrggbb from a colour name or #rrggbb; undefined for anything else. */
+export function colourValue(colour: string): string | undefined {
+  if (/^#[0-9a-f]{6}$/i.test(colour)) return colour.toUpperCase();
+  return COLOURS[colour.toLowerCase()];
+}
 
 function quoteRef(view: StudyView, quoteId: string): QuoteRef {
   const ref = view.corpus.quoteById.get(quoteId);
@@ -66,12 +88,15 @@ export interface NarrativeFields {
   summary?: string;
   keyTerms?: string[];
   colour?: string | null;
+  /** DISARM technique ids (the analyst's own tags: not inferred) */
   techniques?: string[];
 }
 
+const tags = (ids: string[]) => ids.map((id) => ({ id, inferred: false }));
+
 function checkFields(f: NarrativeFields): void {
   if (f.label !== undefined && f.label.trim() === '') throw new StudyEditError('a narrative needs a label');
-  if (f.colour && !COLOUR.test(f.colour)) throw new StudyEditError(`colour "${f.colour}": use a name (red, green, yellow, blue, magenta, cyan, …) or #rrggbb`);
+  if (f.colour && !colourValue(f.colour)) throw new StudyEditError(`colour "${f.colour}": use ${Object.keys(COLOURS).join(', ')} or #rrggbb`);
   for (const t of f.techniques ?? []) if (!DisarmId.safeParse(t).success) throw new StudyEditError(`technique "${t}": a DISARM technique id is like T0049 or T0049.001`);
 }
 
@@ -86,7 +111,7 @@ export function createNarrative(view: StudyView, f: NarrativeFields & { label: s
       ...s,
       narratives: [
         ...s.narratives,
-        { id, label: f.label.trim(), summary: f.summary ?? '', keyTerms: f.keyTerms ?? [], proponents: [], colour: f.colour ?? null, techniques: f.techniques ?? [], ...stamp },
+        { id, label: f.label.trim(), summary: f.summary ?? '', keyTerms: f.keyTerms ?? [], proponents: [], colour: f.colour ? colourValue(f.colour)! : null, techniques: tags(f.techniques ?? []), ...stamp },
       ],
     }),
   };
@@ -112,7 +137,7 @@ export function updateNarrative(view: StudyView, id: string, f: NarrativeFields)
         keyTerms: current!.keyTerms,
         proponents: current!.proponents,
         colour: extras?.colour ?? null,
-        techniques: extras?.techniques ?? [],
+        techniques: current!.techniques,
         ...stamp,
       };
       const next: StudyNarrative = {
@@ -120,8 +145,8 @@ export function updateNarrative(view: StudyView, id: string, f: NarrativeFields)
         ...(f.label !== undefined ? { label: f.label.trim() } : {}),
         ...(f.summary !== undefined ? { summary: f.summary } : {}),
         ...(f.keyTerms !== undefined ? { keyTerms: f.keyTerms } : {}),
-        ...(f.colour !== undefined ? { colour: f.colour } : {}),
-        ...(f.techniques !== undefined ? { techniques: f.techniques } : {}),
+        ...(f.colour !== undefined ? { colour: f.colour ? colourValue(f.colour)! : null } : {}),
+        ...(f.techniques !== undefined ? { techniques: tags(f.techniques) } : {}),
       };
       return { ...s, narratives: own ? s.narratives.map((n) => (n.id === id ? next : n)) : [...s.narratives, next] };
     },
@@ -196,13 +221,21 @@ export function uncodeQuotes(view: StudyView, narrative: string, quoteIds: reado
 
 // ---------------------------------------------------------------- memos
 
-export type MemoOn = { quote: string } | { actor: string } | { narrative: string } | { position: string };
+export type MemoOn = { study: true } | { article: string } | { quote: string } | { actor: string } | { narrative: string } | { position: string };
 
 export function addMemo(view: StudyView, on: MemoOn, text: string): Edit {
   if (text.trim() === '') throw new StudyEditError('a memo needs some text');
   let target: MemoTarget;
   let what: string;
-  if ('quote' in on) {
+  if ('study' in on) {
+    target = { kind: 'study' };
+    what = 'the study';
+  } else if ('article' in on) {
+    const article = view.corpus.articleById.get(on.article);
+    if (!article) throw new StudyEditError(`no article "${on.article}"${known(view.corpus.articles.map((a) => a.id))}`);
+    target = { kind: 'article', id: article.id, articleHash: articleHash(article) };
+    what = `article “${clip(article.title, 30)}”`;
+  } else if ('quote' in on) {
     const r = quoteRef(view, on.quote);
     target = { kind: 'quote', anchor: quoteAnchor(r.article, r.quote) };
     what = `quote “${clip(r.quote.text, 30)}”`;
@@ -451,4 +484,19 @@ export function removePosition(view: StudyView, narrative: string, axis: string)
   const own = view.study.positions.find((x) => x.narrative === narrative && x.axis === axis);
   if (!own) throw new StudyEditError(`the study sets no position of "${narrative}" on "${axis}"`);
   return { op: 'position-remove', summary: `remove the position of “${clip(narrativeLabel(view, narrative), 30)}” on ${axis}`, apply: (s) => ({ ...s, positions: s.positions.filter((x) => x !== own && x.id !== own.id) }) };
+}
+
+// ---------------------------------------------------------------- the study as a whole
+
+/** Tags the whole study with DISARM techniques and marks threat actors (for the STIX export). */
+export function setStudyTags(view: StudyView, t: { techniques?: string[]; threatActors?: string[] }): Edit {
+  for (const id of t.techniques ?? []) if (!DisarmId.safeParse(id).success) throw new StudyEditError(`technique "${id}": a DISARM technique id is like T0049 or T0049.001`);
+  for (const a of t.threatActors ?? []) actorName(view, a);
+  const what = [t.techniques ? `techniques ${t.techniques.join(', ') || '(none)'}` : '', t.threatActors ? `threat actors ${t.threatActors.join(', ') || '(none)'}` : ''].filter(Boolean);
+  if (what.length === 0) throw new StudyEditError('nothing to change: give techniques or threat actors');
+  return {
+    op: 'study-tags',
+    summary: `study ${what.join('; ')}`,
+    apply: (s) => ({ ...s, ...(t.techniques ? { techniques: t.techniques.map((id) => ({ id, inferred: false })) } : {}), ...(t.threatActors ? { threatActors: t.threatActors } : {}) }),
+  };
 }

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import os from 'node:os';
-import { COLLECTIONS, keyOf, type Change, type CollectionName, type HistoryEntry, type Study } from './schema.js';
+import { COLLECTIONS, FIELDS, keyOf, type Change, type CollectionName, type FieldName, type HistoryEntry, type Study } from './schema.js';
 
 export interface Stamp {
   /** who: `--author`, default the login name */
@@ -152,7 +152,7 @@ export function diff(a: Study, b: Study): Change[] {
     }
     for (const [key, item] of after) if (!before.has(key)) out.push({ coll, key, before: null, after: item });
   }
-  if (a.title !== b.title) out.push({ coll: 'title', key: 'title', before: a.title, after: b.title });
+  for (const f of FIELDS) if (!same(a[f], b[f])) out.push({ coll: f, key: f, before: a[f], after: b[f] });
   return out;
 }
 
@@ -168,9 +168,10 @@ export function applyChanges(study: Study, changes: readonly Change[], direction
   const next: Study = { ...study };
   for (const c of changes) {
     const [expect, put] = direction === 'forward' ? [c.before, c.after] : [c.after, c.before];
-    if (c.coll === 'title') {
-      if (!same(next.title, expect)) throw new StudyEditError('the title was changed since; cannot take this back');
-      next.title = put as string;
+    if ((FIELDS as readonly string[]).includes(c.coll)) {
+      const f = c.coll as FieldName;
+      if (!same(next[f], expect)) throw new StudyEditError(`the study's ${f} changed since; cannot take this back`);
+      (next as Record<FieldName, unknown>)[f] = put;
       continue;
     }
     const coll = c.coll as CollectionName;

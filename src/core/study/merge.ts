@@ -5,7 +5,7 @@
  * both changed differently is a conflict, and then nothing is merged (the caller keeps both).
  * The history is the union of both sides' entries (by id), theirs first, then mine.
  */
-import { COLLECTIONS, type CollectionName, type HistoryEntry, type Study } from './schema.js';
+import { COLLECTIONS, FIELDS, type CollectionName, type FieldName, type HistoryEntry, type Study } from './schema.js';
 import { index } from './history.js';
 
 export interface Conflict {
@@ -46,9 +46,10 @@ export function merge3(base: Study, mine: Study, theirs: Study): MergeResult {
     // (a key on neither side is deleted on both; one deleted by one side and changed by the other is a conflict)
     (out as Record<CollectionName, unknown[]>)[coll] = items;
   }
-  if (!same(mine.title, base.title)) {
-    if (same(theirs.title, base.title) || same(mine.title, theirs.title)) out.title = mine.title;
-    else conflicts.push({ coll: 'title', key: 'title', mine: mine.title, theirs: theirs.title });
+  for (const f of FIELDS) {
+    if (same(mine[f], base[f])) continue;
+    if (same(theirs[f], base[f]) || same(mine[f], theirs[f])) (out as Record<FieldName, unknown>)[f] = mine[f];
+    else conflicts.push({ coll: f, key: f, mine: mine[f], theirs: theirs[f] });
   }
   if (conflicts.length) return { ok: false, conflicts };
   const seen = new Set(theirs.history.map((e) => e.id));

@@ -49,6 +49,8 @@ export async function newStudy(studyFile: string, dataPaths: string[], stamp: St
   const study: Study = {
     title: title ?? path.basename(studyFile).replace(/\.json$/i, ''),
     created: stamp,
+    techniques: [],
+    threatActors: [],
     sources: list,
     narratives: [],
     questions: [],

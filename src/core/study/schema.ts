@@ -10,7 +10,7 @@
  * Annotation TextQuoteSelector), so that it survives re-extraction (see anchor.ts).
  */
 import { z } from 'zod';
-import { Actor, Alignment, Id, PositionStatus, QuoteKind, Span, STUDY_FORMAT } from '../corpus/schema.js';
+import { Actor, Alignment, Id, PositionStatus, QuoteKind, Span, STUDY_FORMAT, TechniqueTag } from '../corpus/schema.js';
 
 export const STUDY_FORMAT_ID = STUDY_FORMAT;
 
@@ -58,7 +58,7 @@ export const Source = z
   .strict();
 export type Source = z.infer<typeof Source>;
 
-/** DISARM technique ids: T0049, T0049.001 (filled by the exchange commands or by hand). */
+/** DISARM technique ids: T0049, T0049.001. */
 export const DisarmId = z.string().regex(/^T\d{4}(\.\d{3})?$/, 'a DISARM technique id is like T0049 or T0049.001');
 
 export const StudyNarrative = z
@@ -68,9 +68,10 @@ export const StudyNarrative = z
     summary: z.string().default(''),
     keyTerms: z.array(z.string()).default([]),
     proponents: z.array(Id).default([]),
-    /** a colour name (red, cyan, …) or #rrggbb; null lets the dashboard choose */
-    colour: z.string().nullable().default(null),
-    techniques: z.array(DisarmId).default([]),
+    /** #rrggbb (the edits turn colour names into these); null lets the shells choose from their palette */
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb').nullable().default(null),
+    /** DISARM techniques, as the corpus format tags them (filled by the exchange commands or by hand) */
+    techniques: z.array(TechniqueTag).default([]),
     ...stamped,
   })
   .strict();
@@ -103,6 +104,8 @@ export const Coding = z.object({ id: Id, narrative: Id, target: Anchor, ...stamp
 export type Coding = z.infer<typeof Coding>;
 
 export const MemoTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('study') }).strict(),
+  z.object({ kind: z.literal('article'), id: Id, articleHash: Hash }).strict(),
   z.object({ kind: z.literal('quote'), anchor: Anchor }).strict(),
   z.object({ kind: z.literal('actor'), id: Id }).strict(),
   z.object({ kind: z.literal('narrative'), id: Id }).strict(),
@@ -176,6 +179,10 @@ export const StudyBody = z
   .object({
     title: z.string().default('Untitled study'),
     created: z.object(stamped).strict(),
+    /** DISARM techniques the study as a whole is tagged with */
+    techniques: z.array(TechniqueTag).default([]),
+    /** actors the study marks as threat actors (exported as STIX threat-actor) */
+    threatActors: z.array(Id).default([]),
     sources: z.array(Source).default([]),
     narratives: z.array(StudyNarrative).default([]),
     questions: z.array(Question).default([]),
@@ -216,6 +223,10 @@ export const COLLECTIONS = [
   'actorEdits',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** Parts of the study that are one value each (changed, merged and undone as a whole). */
+export const FIELDS = ['title', 'techniques', 'threatActors'] as const;
+export type FieldName = (typeof FIELDS)[number];
 
 export function keyOf(coll: CollectionName, item: unknown): string {
   const o = item as { id?: string; path?: string };

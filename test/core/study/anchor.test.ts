@@ -157,3 +157,14 @@ describe('locate', () => {
     expect(find({ ...short, selector: { ...short.selector, exact: 'xyz' } }, b)).toBeUndefined();
   });
 });
+
+describe('docs/data-format.md', () => {
+  it('its anchor example is the anchor the study makes for that quote of the seed article', async () => {
+    const doc = readFileSync(new URL('../../../docs/data-format.md', import.meta.url), 'utf8');
+    const example = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('"selector"'))!;
+    const { txt, study } = seedCopy();
+    const s = await initStudy(study, [txt], stamp());
+    const r = s.view.corpus.quotes.find((x) => x.quote.text === 'breathe a sigh of relief.')!;
+    expect(JSON.parse(example)).toEqual(makeAnchor(r.article, r.quote.span, r.quote.id));
+  });
+});

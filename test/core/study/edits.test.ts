@@ -27,6 +27,8 @@ import {
   removePosition,
   setAlignment,
   setPosition,
+  setStudyTags,
+  undo,
   StudyEditError,
   uncodeQuotes,
   updateNarrative,
@@ -64,12 +66,13 @@ beforeEach(async () => {
 });
 
 describe('narratives', () => {
-  it('creates one with colour and DISARM techniques; the corpus shows it, the extras keep what the corpus format has no field for', () => {
+  it('creates one with colour and DISARM techniques; the corpus shows it, the extras keep the colour, which the corpus format has no field for', () => {
     run(createNarrative(view, { label: 'Western-orchestrated colour revolution', summary: 'The West stirs the unrest.', keyTerms: ['color revolution'], colour: 'red', techniques: ['T0049'] }));
     const n = view.corpus.narrativeById.get('n-western-orchestrated-colour-revolution')!;
     expect(n.label).toBe('Western-orchestrated colour revolution');
     expect(n.keyTerms).toEqual(['color revolution']);
-    expect(view.narrativeExtras.get(n.id)).toEqual({ colour: 'red', techniques: ['T0049'], fromStudy: true });
+    expect(n.techniques).toEqual([{ id: 'T0049', inferred: false }]);
+    expect(view.narrativeExtras.get(n.id)).toEqual({ colour: '#D55E00', fromStudy: true });
     // a second with the same label gets its own id
     run(createNarrative(view, { label: 'Western-orchestrated colour revolution' }));
     expect(view.corpus.narrativeById.get('n-western-orchestrated-colour-revolution-2')?.summary).toBe('(no summary yet)');
@@ -177,17 +180,22 @@ describe('memos', () => {
     run(addMemo(view, { actor: 'nikita-smagin' }, 'Left Russia in 2022.'));
     run(addMemo(view, { narrative: 'n-relief' }, 'Check Russian-language media.'));
     run(addMemo(view, { position }, 'Only one source.'));
+    const article = view.corpus.articles[0]!.id;
+    run(addMemo(view, { article }, 'Al Jazeera, January 2026.'));
+    run(addMemo(view, { study: true }, 'Pilot study.'));
     expect(view.memos.map((m) => [m.target, m.memo.text])).toEqual([
       [sigh, 'Embassy cable, second hand.'],
       ['nikita-smagin', 'Left Russia in 2022.'],
       ['n-relief', 'Check Russian-language media.'],
       [position, 'Only one source.'],
+      [article, 'Al Jazeera, January 2026.'],
+      ['', 'Pilot study.'],
     ]);
     const id = view.study.memos[0]!.id;
     run(editMemo(view, id, 'Embassy cable, reported by Smagin.'));
     expect(view.memos[0]!.memo.text).toBe('Embassy cable, reported by Smagin.');
     run(deleteMemo(view, id));
-    expect(view.memos).toHaveLength(3);
+    expect(view.memos).toHaveLength(5);
     refused(() => addMemo(view, { actor: 'nobody-at-all' }, 'x'), /no actor "nobody-at-all"/);
     refused(() => addMemo(view, { quote: sigh }, '  '), /needs some text/);
   });
@@ -272,6 +280,17 @@ describe('actors', () => {
     run(setAlignment(view, 'sergei-markov', null));
     expect(view.corpus.actorById.get('sergei-markov')!.alignment).toBeNull();
     refused(() => setAlignment(view, 'sergei-markov', { label: 'x', reason: ' ' }), /reason/);
+  });
+});
+
+describe('the study as a whole', () => {
+  it('is tagged with DISARM techniques and threat actors, and undoes like any edit', () => {
+    run(setStudyTags(view, { techniques: ['T0022.001'], threatActors: ['russian-foreign-ministry'] }));
+    expect(view.study.techniques).toEqual([{ id: 'T0022.001', inferred: false }]);
+    expect(view.study.threatActors).toEqual(['russian-foreign-ministry']);
+    view = applyStudy(undo(view.study, stamp()), view.sources);
+    expect([view.study.techniques, view.study.threatActors]).toEqual([[], []]);
+    refused(() => setStudyTags(view, { threatActors: ['nobody'] }), /no actor "nobody"/);
   });
 });
 
