@@ -9,6 +9,7 @@
  *   store.ts   the StudyStore interface and its file implementation (atomic, locked, merging)
  *   open.ts    init, open, and the StudySession the shells edit through
  *   describe.ts changes in words (dry runs, the history)
+ *   suggest.ts uncoded quotes most like a narrative's coded quotes and key terms
  */
 export * from './schema.js';
 export * from './anchor.js';
@@ -19,3 +20,4 @@ export * from './merge.js';
 export * from './store.js';
 export * from './open.js';
 export * from './describe.js';
+export * from './suggest.js';
