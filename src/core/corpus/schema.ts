@@ -123,6 +123,20 @@ export const Event = z
   .strict();
 export type Event = z.infer<typeof Event>;
 
+/**
+ * One piece of an article's metadata as found when it was ingested: the value, whether the page
+ * stated it or it was inferred, and where it came from ("json-ld", "open-graph", "meta",
+ * "front-matter", "sidecar", "url", …).
+ */
+export const MetaField = z
+  .object({
+    value: z.string(),
+    stated: z.boolean(),
+    from: z.string().min(1),
+  })
+  .strict();
+export type MetaField = z.infer<typeof MetaField>;
+
 export const Article = z
   .object({
     id: Id,
@@ -139,6 +153,8 @@ export const Article = z
     text: z.string().min(1),
     /** true for an extractor draft that no person has checked */
     draft: z.boolean().default(false),
+    /** ingested articles: each metadata field (title, outlet, url, published, author, language, …) with its provenance */
+    metadata: z.record(z.string(), MetaField).optional(),
     quotes: z.array(Quote).default([]),
     mentions: z.array(Mention).default([]),
     silences: z.array(Silence).default([]),
