@@ -6,7 +6,7 @@ import { csv } from './csv.js';
 import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';
 import type { Output } from './output.js';
-import { QUOTE_CSV_HEADER, quoteCsvRow, quoteRecord, paragraphOf } from './records.js';
+import { QUOTE_CSV_HEADER, quoteCsvRow, quoteRecord, quoteParagraph } from './records.js';
 
 export interface QuoteList {
   corpus: Corpus;
@@ -21,7 +21,7 @@ const refOf = (x: QuoteHit | QuoteRef): QuoteRef => (isHit(x) ? x.ref : x);
 
 /** Where a quote is: ¶6, plus the article title when the corpus has several articles. */
 function source(corpus: Corpus, ref: QuoteRef): string {
-  const p = paragraphOf(ref, ref.quote.span.start);
+  const p = quoteParagraph(ref);
   const para = p === null ? '' : `¶${p}`;
   return corpus.articles.length > 1 ? `${para} · ${ref.article.title}` : para;
 }

@@ -74,8 +74,11 @@ function displayPath(file: string): string {
 const CORPUS_EXT = '.json';
 const TEXT_EXT = '.txt';
 
-/** Expands folders (recursively, sorted, dotfiles skipped) into the files to read. */
-async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
+/**
+ * Expands folders (recursively, sorted, dotfiles skipped) into the files to read: the files
+ * loadCorpus reads, in its order (the search index on disk checks them without reading them).
+ */
+export async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
   // folders already walked (by device and inode): a symbolic link back up the tree is not a loop
   const seen = new Set<string>();
@@ -275,8 +278,8 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
-function schemaProblems(error: z.ZodError, file: string): Problem[] {
-  return error.issues.map((issue) => ({ file, where: jsonPath(issue.path), message: issueMessage(issue) }));
+export function schemaProblems(error: z.ZodError, file: string, under: PropertyKey[] = []): Problem[] {
+  return error.issues.map((issue) => ({ file, where: jsonPath([...under, ...issue.path]), message: issueMessage(issue) }));
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -390,6 +393,15 @@ async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[
   if (!parsed.success) {
     problems.push(...schemaProblems(parsed.error, file));
     return undefined;
+  }
+  if (parsed.data.study !== undefined) {
+    // a study file: its work is checked here; its sources are opened by core/study (open.ts)
+    const { StudyBody } = await import('../study/schema.js');
+    const study = StudyBody.safeParse(parsed.data.study, { reportInput: true });
+    if (!study.success) {
+      problems.push(...schemaProblems(study.error, file, ['study']));
+      return undefined;
+    }
   }
   return { file, data: parsed.data };
 }
