@@ -24,41 +24,6 @@ export type Context =
   | 'timeline'
   | 'help';
 
-export type Command =
-  | 'interrupt'
-  | 'quit'
-  | 'help'
-  | 'close-help'
-  | 'search'
-  | 'next-pane'
-  | 'prev-pane'
-  | 'pane-1'
-  | 'pane-2'
-  | 'pane-3'
-  | 'pane-4'
-  | 'up'
-  | 'down'
-  | 'page-up'
-  | 'page-down'
-  | 'top'
-  | 'bottom'
-  | 'input-done'
-  | 'input-submit'
-  | 'delete-char'
-  | 'delete-word'
-  | 'clear-input'
-  | 'clear-filter'
-  | 'back'
-  | 'open-speaker'
-  | 'open-actor'
-  | 'open-item'
-  | 'open-narrative'
-  | 'open-event-actor'
-  | 'toggle-choose'
-  | 'compare'
-  | 'close-compare'
-  | 'close-profile';
-
 /** One key: a named key (arrows, Enter...) or a character, with modifiers. */
 export type KeySpec =
   | { name: NamedKey; shift?: boolean; ctrl?: boolean }
@@ -78,8 +43,8 @@ export type NamedKey =
   | 'tab'
   | 'backspace';
 
-export interface Binding {
-  command: Command;
+export interface Binding<C extends string = Command> {
+  command: C;
   keys: KeySpec[];
   /** what it does, for the help overlay */
   description: string;
@@ -92,11 +57,19 @@ export interface Binding {
 const k = (name: NamedKey, mods: { shift?: boolean; ctrl?: boolean } = {}): KeySpec => ({ name, ...mods });
 const c = (char: string, ctrl = false): KeySpec => (ctrl ? { char, ctrl } : { char });
 
+/** Keeps the command names of the table as a union of literals (see `Command`). */
+function table<C extends string>(bindings: readonly Binding<C>[]): readonly Binding<C>[] {
+  return bindings;
+}
+
 /**
  * The table. Order matters: the first binding whose contexts are active and whose key matches
  * wins, so the specific (typing, overlays, sub-views) come before the general.
+ *
+ * A new command is a new row here: its name becomes a `Command`, and the command handler
+ * (commands.ts) fails to compile until it has a case for it.
  */
-export const BINDINGS: readonly Binding[] = [
+export const BINDINGS = table([
   { command: 'interrupt', keys: [c('c', true)], description: 'quit at once (exit code 130)', when: ['always'] },
 
   // ---- help overlay ----
@@ -144,7 +117,10 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'pane-4', keys: [c('4')], description: 'the Timeline pane', when: ['global'] },
   { command: 'help', keys: [c('?')], description: 'show all keys', when: ['global'], hint: { keys: '?', text: 'help', rank: 8 } },
   { command: 'quit', keys: [c('q')], description: 'quit', when: ['global'], hint: { keys: 'q', text: 'quit', rank: 9 } },
-];
+]);
+
+/** Every command a key can trigger: the names used in the table above. */
+export type Command = (typeof BINDINGS)[number]['command'];
 
 /** Printable text typed while a box has focus ('' when the keypress is not text). */
 export function typedText(input: string, key: Key): string {

@@ -3,6 +3,10 @@
  * commands into these actions; nothing here knows about keys, React or the terminal.
  */
 import type { Context } from './keymap.js';
+import { initialQuotes, type QuotesState } from './panes/quotes/state.js';
+import { initialActors, type ActorsState } from './panes/actors/state.js';
+import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
+import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
 
 export type PaneId = 'quotes' | 'actors' | 'narratives' | 'timeline';
 export const PANES: readonly { id: PaneId; title: string }[] = [
@@ -12,38 +16,13 @@ export const PANES: readonly { id: PaneId; title: string }[] = [
   { id: 'timeline', title: 'Timeline' },
 ];
 
-export interface QuotesState {
-  query: string;
-  selected: number;
-  /** a quote to select once the results are known (after following a link to it) */
-  pin: string | null;
-}
-
-export interface ActorsState {
-  filter: string;
-  selected: number;
-  /** the actor whose profile is open, or null for the list */
-  profile: string | null;
-  /** the selected item (quote or narrative) in the profile */
-  cursor: number;
-}
-
-export interface NarrativesState {
-  selected: number;
-  /** narrative ids chosen for comparison, in the order chosen */
-  chosen: string[];
-  comparing: boolean;
-  /** first line shown of the comparison */
-  scroll: number;
-}
-
 export interface View {
   pane: PaneId;
   focus: 'list' | 'input';
   quotes: QuotesState;
   actors: ActorsState;
   narratives: NarrativesState;
-  timeline: { selected: number };
+  timeline: TimelineState;
 }
 
 export interface State extends View {
@@ -69,10 +48,10 @@ export function initialState(opts: InitialOptions = {}): State {
   return {
     pane,
     focus: 'list',
-    quotes: { query: opts.search ?? '', selected: 0, pin: null },
-    actors: { filter: '', selected: 0, profile: opts.actor ?? null, cursor: 0 },
-    narratives: { selected: 0, chosen: [...new Set(compare)], comparing: compare.length >= 2, scroll: 0 },
-    timeline: { selected: 0 },
+    quotes: initialQuotes(opts.search),
+    actors: initialActors(opts.actor ?? null),
+    narratives: initialNarratives(compare),
+    timeline: initialTimeline(),
     help: { open: false, scroll: 0 },
     history: [],
     flash: null,
@@ -177,10 +156,7 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, ...prev, focus: 'list', history: s.history.slice(0, -1) };
     }
     case 'toggle-choose': {
-      const chosen = s.narratives.chosen.includes(action.id)
-        ? s.narratives.chosen.filter((id) => id !== action.id)
-        : [...s.narratives.chosen, action.id];
-      return { ...s, narratives: { ...s.narratives, chosen } };
+      return { ...s, narratives: { ...s.narratives, chosen: toggleChosen(s.narratives.chosen, action.id) } };
     }
     case 'compare':
       return { ...s, narratives: { ...s.narratives, comparing: action.on, scroll: 0 } };
@@ -282,11 +258,4 @@ export function move(
               ? 0
               : count - 1;
   return Math.min(Math.max(0, next), count - 1);
-}
-
-/** The first index of a window of `height` rows over `count` items that shows `selected`. */
-export function windowStart(selected: number, count: number, height: number): number {
-  if (count <= height) return 0;
-  const start = selected - Math.floor(height / 2);
-  return Math.min(Math.max(0, start), count - height);
 }

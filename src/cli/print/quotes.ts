@@ -4,7 +4,7 @@ import type { QuoteHit } from '../../core/search/search.js';
 import { inert } from '../../core/sanitize.js';
 import { md, mdTable } from './markdown.js';
 import { emit, type Output, type Printed } from './output.js';
-import { QUOTE_CSV_HEADER, quoteCsvRow, quoteRecord, paragraphOf } from './records.js';
+import { QUOTE_CSV_HEADER, quoteCsvRow, quoteRecord, quoteParagraph } from './records.js';
 
 export interface QuoteList {
   corpus: Corpus;
@@ -19,7 +19,7 @@ const refOf = (x: QuoteHit | QuoteRef): QuoteRef => (isHit(x) ? x.ref : x);
 
 /** Where a quote is: ¶6, plus the article title when the corpus has several articles. */
 function source(corpus: Corpus, ref: QuoteRef): string {
-  const p = paragraphOf(ref, ref.quote.span.start);
+  const p = quoteParagraph(ref);
   const para = p === null ? '' : `¶${p}`;
   return corpus.articles.length > 1 ? `${para} · ${ref.article.title}` : para;
 }

@@ -112,7 +112,7 @@ export interface AtomicWriteOptions {
 }
 
 /** Writes `data` to `target` atomically (see the top of this file). Errors are thrown as they come. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, opts: AtomicWriteOptions): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array | readonly Uint8Array[], opts: AtomicWriteOptions): Promise<void> {
   const tmp = tempNameFor(target);
   // a file replaced keeps its permissions (a private file stays private)
   const keepMode = opts.overwrite ? await lstat(target).then((i) => (i.isFile() ? i.mode & 0o7777 : undefined), () => undefined) : undefined;
@@ -121,7 +121,9 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   try {
     handle = await open(tmp, 'wx', keepMode ?? opts.mode ?? 0o644);
     if (keepMode !== undefined) await handle.chmod(keepMode);
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    // pieces of a large file (the search index), not joined first; each continues where the last ended
+    else for (const chunk of data) await handle.writeFile(chunk);
     if (opts.sync !== false) await handle.sync(); // the content is on disk before the name points at it
     await handle.close();
     handle = undefined;

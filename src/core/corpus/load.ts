@@ -88,8 +88,11 @@ function displayPath(file: string): string {
 const CORPUS_EXT = '.json';
 const TEXT_EXT = '.txt';
 
-/** Expands folders (recursively, sorted, dotfiles skipped) into the files to read. */
-async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
+/**
+ * Expands folders (recursively, sorted, dotfiles skipped) into the files to read: the files
+ * loadCorpus reads, in its order (the search index on disk checks them without reading them).
+ */
+export async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
   // folders already walked (by device and inode): a symbolic link back up the tree is not a loop
   const seen = new Set<string>();

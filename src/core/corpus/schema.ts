@@ -173,6 +173,24 @@ export const Actor = z
   .strict();
 export type Actor = z.infer<typeof Actor>;
 
+/**
+ * A DISARM technique (https://www.disarm.foundation/) a narrative or a study is tagged with, by
+ * the framework's id; names come from the framework (src/core/export/disarm/). An analyst's own
+ * tag is not inferred; a tag someone else proposes (such as the curated dataset's) says why.
+ */
+export const TechniqueTag = z
+  .object({
+    id: z.string().regex(/^T\d{4}(\.\d{3})?$/, 'a DISARM technique id is T#### or T####.### (e.g. "T0022.001")'),
+    inferred: z.boolean().default(false),
+    reason: z.string().optional(),
+  })
+  .strict()
+  .refine((t) => !t.inferred || (t.reason !== undefined && t.reason.length > 0), {
+    message: 'an inferred technique must give its reason',
+    path: ['reason'],
+  });
+export type TechniqueTag = z.infer<typeof TechniqueTag>;
+
 export const Narrative = z
   .object({
     id: Id,
@@ -180,6 +198,8 @@ export const Narrative = z
     summary: z.string().min(1),
     proponents: z.array(Id).default([]),
     keyTerms: z.array(z.string()).default([]),
+    /** DISARM techniques the narrative's spread uses */
+    techniques: z.array(TechniqueTag).default([]),
   })
   .strict();
 export type Narrative = z.infer<typeof Narrative>;

@@ -5,7 +5,8 @@
  * Pipeline (each step linear in the text):
  *   doc.ts       tokens, paragraphs, quoted passages (every quotation style, apostrophes told
  *                apart from closing marks), sentences
- *   attribute.ts discovery of named actors; attribution of each passage; indirect quotes
+ *   attribution/ discovery of named actors; attribution of each passage (rules as functions over
+ *                one document context); indirect quotes
  *   actors.ts    merging of mentions into actors
  *   here         unnamed descriptions resolved to the person named next, ids, mentions, spans
  */
@@ -13,7 +14,7 @@ import { CorpusFile, FORMAT_ID, type Actor, type Mention, type Quote, type When 
 import { OffsetMap } from '../corpus/text.js';
 import { analyse, type Doc } from './doc.js';
 import { canonical, nameWords, Registry, type ActorRec } from './actors.js';
-import { Attributor } from './attribute.js';
+import { attributeAll, createContext, discoverActors } from './attribution/attribute.js';
 import { resolveWhen, type TimeExpr } from './when.js';
 
 export interface ExtractMeta {
@@ -31,9 +32,9 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
   if (text.trim().length === 0) throw new Error('the article is empty');
   const doc = analyse(text);
   const reg = new Registry(doc);
-  const att = new Attributor(doc, reg);
-  att.discover();
-  att.run();
+  const att = createContext(doc, reg);
+  discoverActors(att);
+  attributeAll(att);
   resolveDescriptions(doc, reg);
 
   const headline = detectHeadline(doc);

@@ -2,7 +2,7 @@
  * Shared formatting of data for the panes: dates, names, a span shown in its paragraph.
  * Pure; returns inert, width-fitted lines (see text.ts).
  */
-import type { Article, Span, When, Actor } from '../../core/corpus/schema.js';
+import type { Article, Span, When } from '../../core/corpus/schema.js';
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { articleOffsets, articleParagraphs } from '../../core/corpus/corpus.js';
 import { paragraphAt } from '../../core/corpus/text.js';
@@ -45,10 +45,6 @@ export function joined(parts: readonly (readonly Seg[])[], sep = ' · '): Seg[] 
     out.push(...p);
   });
   return out;
-}
-
-export function actorSummary(actor: Actor): string {
-  return [actor.role, actor.affiliation, actor.country].filter(Boolean).join(', ');
 }
 
 export interface SpanView {
