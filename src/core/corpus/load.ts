@@ -284,8 +284,8 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
-function schemaProblems(error: z.ZodError, file: string): Problem[] {
-  return error.issues.map((issue) => ({ file, where: jsonPath(issue.path), message: issueMessage(issue) }));
+export function schemaProblems(error: z.ZodError, file: string, under: PropertyKey[] = []): Problem[] {
+  return error.issues.map((issue) => ({ file, where: jsonPath([...under, ...issue.path]), message: issueMessage(issue) }));
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -399,6 +399,15 @@ async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[
   if (!parsed.success) {
     problems.push(...schemaProblems(parsed.error, file));
     return undefined;
+  }
+  if (parsed.data.study !== undefined) {
+    // a study file: its work is checked here; its sources are opened by core/study (open.ts)
+    const { StudyBody } = await import('../study/schema.js');
+    const study = StudyBody.safeParse(parsed.data.study, { reportInput: true });
+    if (!study.success) {
+      problems.push(...schemaProblems(study.error, file, ['study']));
+      return undefined;
+    }
   }
   return { file, data: parsed.data };
 }
