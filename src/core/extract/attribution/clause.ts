@@ -4,7 +4,7 @@
  * and who stands behind "according to …". Answers are cached in the context.
  */
 import { DETERMINERS, MONTHS, PRONOUNS, STOPWORDS, WEEKDAYS } from '../lexicon.js';
-import { isFiller, npEndingAt, npStartingAt, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
+import { isFiller, npEndingAt, npStartingAt, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import type { Ctx, Seg } from './context.js';
 
@@ -136,7 +136,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
         (['who', 'whose', 'which', 'a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(first.lower) ||
           first.poss ||
           !first.cap ||
-          roleNoun(first) !== null);
+          roleNoun(first) !== null ||
+          personRoleBetween(doc, s, c + 1));
       if (!appositive) {
         // "The health secretary, Margaret Ellison, said": the name between the commas
         const named = npEndingAt(doc, s, end - 1);
