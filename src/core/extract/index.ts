@@ -10,7 +10,7 @@
  *   actors.ts    merging of mentions into actors
  *   here         unnamed descriptions resolved to the person named next, ids, mentions, spans
  */
-import { CorpusFile, FORMAT_ID, type Actor, type Mention, type Quote, type When } from '../corpus/schema.js';
+import { CorpusFile, FORMAT_ID, type Actor, type Mention, type MetaField, type Quote, type When } from '../corpus/schema.js';
 import { OffsetMap } from '../corpus/text.js';
 import { analyse, type Doc } from './doc.js';
 import { canonical, nameWords, Registry, type ActorRec } from './actors.js';
@@ -24,6 +24,10 @@ export interface ExtractMeta {
   date?: string;
   url?: string;
   id?: string;
+  /** BCP 47 language tag; 'en' when not given */
+  language?: string;
+  /** provenance of each metadata field (ingest) */
+  metadata?: Record<string, MetaField>;
 }
 
 /** A draft corpus file (articles: [one article with draft: true], actors) valid under CorpusFile. */
@@ -120,10 +124,11 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
         outlet: meta.outlet ?? null,
         url: meta.url ?? null,
         published,
-        language: 'en',
+        language: meta.language ?? 'en',
         source: meta.source ?? null,
         text,
         draft: true,
+        ...(meta.metadata ? { metadata: meta.metadata } : {}),
         quotes,
         mentions,
         silences: [],
