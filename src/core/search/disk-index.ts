@@ -139,6 +139,12 @@ function indexFileFor(files: readonly string[], dir: string): string {
   return path.join(dir, `search-${h.digest('hex')}.idx`);
 }
 
+/** Where the index of the corpus in `paths` is (or would be) kept. */
+export async function diskIndexFile(paths: readonly string[], dir = defaultCacheDir()): Promise<string> {
+  const files = await expand(paths.length ? [...paths] : [bundledDataPath()], []);
+  return indexFileFor(files, dir);
+}
+
 /**
  * The index of the corpus in `paths` (no paths: the bundled data), built when missing or stale.
  * Returns the loaded corpus instead when the index cannot be written (a read-only cache folder):
