@@ -11,6 +11,7 @@
  *   npm run bench                 # all sizes
  *   npm run bench -- --sizes 1000,10000
  *   npm run bench -- --readme     # also put the table in README.md (between the bench markers)
+ *   npm run bench -- --only ingest   # only the ingest benchmark (bench/ingest.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,11 @@ import { fmtMs, hasCommand, peakRssMB, runProcess, timeProcess, summarizeTimes, 
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist/cli/main.js');
+// `npm run bench -- --only ingest`: the ingest benchmark alone (bench/ingest.ts)
+if (process.argv[process.argv.indexOf('--only') + 1] === 'ingest' && process.argv.includes('--only')) {
+  await import('./ingest.js');
+  process.exit(0);
+}
 const argSizes = process.argv.indexOf('--sizes');
 const SIZES = argSizes > 0 ? process.argv[argSizes + 1]!.split(',').map(Number) : [1000, 10000, 100000];
 const workDir = path.join(os.tmpdir(), 'narrative-lens-bench');
