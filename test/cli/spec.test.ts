@@ -75,6 +75,9 @@ describe('the spec', () => {
       'completion [shell]',
       'extract <file>',
       'ingest <paths..>',
+      'export',
+      'report',
+      'techniques [query]',
     ]);
   });
 });
