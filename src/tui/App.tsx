@@ -23,6 +23,10 @@ import { QuotesPane } from './panes/quotes/QuotesPane.js';
 import { ActorsPane } from './panes/actors/ActorsPane.js';
 import { NarrativesPane } from './panes/narratives/NarrativesPane.js';
 import { TimelinePane } from './panes/timeline/TimelinePane.js';
+import { studyMode, useStudy, type DashboardStudy } from './study/useStudy.js';
+import { StudyStatusLine } from './study/StudyStatus.js';
+import { StudyDialog, StudyInfo } from './study/StudyDialog.js';
+import { studyInfoLines } from './study/info.js';
 
 export interface AppProps {
   corpus: Corpus;
@@ -37,9 +41,11 @@ export interface AppProps {
   size?: TerminalSize;
   /** search in worker threads above this many quotes (default POOL_ABOVE) */
   poolAbove?: number;
+  /** a study to edit (its view's corpus is shown instead of `corpus`), or one that opened read-only */
+  study?: DashboardStudy;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove }: AppProps) {
+export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, study }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -52,7 +58,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} study={study} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -64,23 +70,32 @@ interface DashboardProps {
   initial: InitialOptions | undefined;
   onExit: (code: number) => void;
   poolAbove: number | undefined;
+  study: DashboardStudy | undefined;
 }
 
-function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
+function Dashboard({ corpus: sources, initial, onExit, poolAbove, study }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
-  const [state, setState] = useState<State>(() => initialState(initial));
+  const [state, setState] = useState<State>(() => initialState({ ...initial, study: studyMode(study) }));
   const ref = useRef(state);
   const dispatch = useCallback((action: Action) => {
     ref.current = reducer(ref.current, action);
     setState(ref.current);
   }, []);
 
-  const data = useDashboardData(corpus, state, poolAbove);
+  // with a study open, the panes show its view: the sources with the study's edits applied
+  const studied = useStudy(study, state.study, dispatch);
+  const corpus = studied.corpus ?? sources;
+  const data: DashboardData = { ...useDashboardData(corpus, state, poolAbove), study: studied.data };
+
+  // the data of the latest render, for keys that arrive before Ink hands useInput the new handler
+  // (it does so in an effect, after the frame is drawn)
+  const dataRef = useRef(data);
+  dataRef.current = data;
 
   useInput((input, key) => {
     for (const press of decodeInput(input, key, () => contexts(ref.current))) {
-      const outcome = handleCommand(press, ref.current, data);
+      const outcome = handleCommand(press, ref.current, dataRef.current);
       if ('exit' in outcome) return onExit(outcome.exit);
       for (const action of outcome.actions) dispatch(action);
     }
@@ -100,6 +115,7 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
       <Box flexDirection="column" height={data.body} overflowY="hidden">
         <Pane state={state} data={data} />
       </Box>
+      {data.study ? <StudyStatusLine study={data.study} status={state.study.status} width={data.width} /> : null}
       <Footer hints={hints} width={data.width} flash={state.flash} />
     </Box>
   );
@@ -109,6 +125,8 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
 function Pane({ state, data: d }: { state: State; data: DashboardData }) {
   const { corpus, width, body: height } = d;
   if (state.help.open) return <HelpOverlay width={width} height={height} scroll={state.help.scroll} />;
+  if (state.study.dialog) return <StudyDialog dialog={state.study.dialog} width={width} height={height} />;
+  if (state.study.info && d.study) return <StudyInfo lines={studyInfoLines(d.study, state.study.conflict, width)} scroll={state.study.info.scroll} height={height} />;
   const focused = state.focus === 'input';
   switch (state.pane) {
     case 'quotes': {

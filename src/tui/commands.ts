@@ -8,6 +8,7 @@ import type { Command } from './keymap.js';
 import type { Keypress } from './input.js';
 import { PANES, type Action, type State } from './state.js';
 import { clampIndex, movementTarget, quoteIndex, type DashboardData } from './dashboard-data.js';
+import { handleDialogKey, handleInfoKey, handleStudyCommand, isStudyCommand } from './study/commands.js';
 
 export type Outcome = { exit: number } | { actions: Action[] };
 
@@ -28,8 +29,12 @@ function openSpeaker(d: DashboardData, s: State): Action[] {
  * the last render.
  */
 export function handleCommand(press: Keypress, s: State, d: DashboardData): Outcome {
+  // the study's editing (study/commands.ts): its commands, then a dialog's or the overlay's keys
+  if (press.command !== 'insert' && isStudyCommand(press.command)) return handleStudyCommand(press.command, s, d);
+  if (s.study.dialog && press.command !== 'interrupt') return handleDialogKey(press, s, d);
+  if (s.study.info && press.command !== 'interrupt' && press.command !== 'quit') return handleInfoKey(press, s, d);
   if (press.command === 'insert') return act({ type: 'edit', edit: 'insert', text: press.text });
-  const command: Command = press.command;
+  const command = press.command;
   const actor = d.actors[clampIndex(s.actors.selected, d.actors.length)];
   switch (command) {
     case 'interrupt':

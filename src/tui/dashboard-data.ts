@@ -12,6 +12,7 @@ import { compareMaxScroll, type CompareView } from './panes/narratives/view-mode
 import { helpMaxScroll } from './components/HelpOverlay.js';
 import { fixedListLayout } from './lib/layout.js';
 import type { State, Target } from './state.js';
+import type { StudyData } from './study/commands.js';
 
 export interface DashboardData {
   corpus: Corpus;
@@ -41,6 +42,8 @@ export interface DashboardData {
   // ---- Timeline ----
   events: readonly DatedEvent[];
   eventSel: number;
+  // ---- the study, when one is open (study/useStudy.ts) ----
+  study?: StudyData | undefined;
 }
 
 export function clampIndex(i: number, count: number): number {

@@ -7,6 +7,7 @@ import { initialQuotes, type QuotesState } from './panes/quotes/state.js';
 import { initialActors, type ActorsState } from './panes/actors/state.js';
 import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
 import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
+import { initialStudyUi, studyContexts, studyReducer, type StudyAction, type StudyMode, type StudyUiState } from './study/state.js';
 
 export type PaneId = 'quotes' | 'actors' | 'narratives' | 'timeline';
 export const PANES: readonly { id: PaneId; title: string }[] = [
@@ -31,6 +32,8 @@ export interface State extends View {
   history: View[];
   /** a one-line message (e.g. why a command did nothing), cleared by the next action */
   flash: string | null;
+  /** the study's editing: its dialogs, overlay, edits waiting to be saved, status (study/state.ts) */
+  study: StudyUiState;
 }
 
 export interface InitialOptions {
@@ -38,6 +41,8 @@ export interface InitialOptions {
   search?: string | undefined;
   actor?: string | undefined;
   compare?: string[] | undefined;
+  /** whether a study is open, and editable */
+  study?: StudyMode | undefined;
 }
 
 export function initialState(opts: InitialOptions = {}): State {
@@ -55,6 +60,7 @@ export function initialState(opts: InitialOptions = {}): State {
     help: { open: false, scroll: 0 },
     history: [],
     flash: null,
+    study: initialStudyUi(opts.study ?? null),
   };
 }
 
@@ -78,7 +84,8 @@ export type Action =
   | { type: 'toggle-choose'; id: string }
   | { type: 'compare'; on: boolean }
   | { type: 'help'; open: boolean }
-  | { type: 'flash'; text: string };
+  | { type: 'flash'; text: string }
+  | { type: 'study'; action: StudyAction };
 
 function view(s: State): View {
   const { pane, focus, quotes, actors, narratives, timeline } = s;
@@ -164,6 +171,9 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, help: { open: action.open, scroll: 0 } };
     case 'flash':
       return { ...s, flash: action.text };
+    case 'study':
+      // the queue and the status change as saves finish: they leave a message on screen alone
+      return { ...(action.action.type === 'dequeue' || action.action.type === 'status' ? s0 : s), study: studyReducer(s.study, action.action) };
   }
 }
 
@@ -208,6 +218,8 @@ export function edit(text: string, kind: 'insert' | 'delete-char' | 'delete-word
 /** The key contexts that apply in a state (see keymap.ts). */
 export function contexts(s: State): Context[] {
   if (s.help.open) return ['always', 'help', 'list', 'global'];
+  const study = studyContexts(s.study);
+  if (study) return study;
   if (s.focus === 'input' && (s.pane === 'quotes' || (s.pane === 'actors' && !s.actors.profile))) {
     return ['always', 'input'];
   }
@@ -232,6 +244,7 @@ export function contexts(s: State): Context[] {
       break;
   }
   if (s.history.length) out.push('history');
+  if (s.study.mode === 'edit') out.push('study');
   out.push('list', 'global');
   return out;
 }

@@ -29,7 +29,8 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
   const { plain } = useTheme();
   // one line short of the terminal: a frame as tall as the terminal makes Ink clear and redraw
   const height = rows - 1;
-  const body = Math.max(1, height - 2);
+  // a study's status line takes a row from the pane
+  const body = Math.max(1, height - 2 - (state.study.mode ? 1 : 0));
 
   const search = useQuoteSearch(corpus, state.quotes.query, poolAbove);
 
