@@ -14,7 +14,10 @@ import { contexts, initialState, reducer, type Action, type InitialOptions, type
 import { quoteIndex, type DashboardData } from './dashboard-data.js';
 import { useDashboardData } from './hooks/useDashboardData.js';
 import { TerminalSizeProvider, type TerminalSize } from './hooks/useTerminalSize.js';
-import { ThemeProvider } from './theme.js';
+import { LineView, ThemeProvider } from './theme.js';
+import { breadcrumbLine } from './breadcrumb.js';
+import { DocPane } from './components/DocPane.js';
+import { ReaderPane } from './panes/reader/ReaderPane.js';
 import { TabBar, type CorpusSummary } from './components/TabBar.js';
 import { Footer } from './components/Footer.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -87,9 +90,8 @@ function Dashboard({ corpus: sources, initial, onExit, poolAbove, study }: Dashb
   const studied = useStudy(study, state.study, dispatch);
   const corpus = studied.corpus ?? sources;
   const data: DashboardData = { ...useDashboardData(corpus, state, poolAbove), study: studied.data };
-
-  // the data of the latest render, for keys that arrive before Ink hands useInput the new handler
-  // (it does so in an effect, after the frame is drawn)
+  // The input handler is re-registered in an effect, after the frame is drawn: a key that comes
+  // in between would reach the handler of the frame before. The data of the last render, then.
   const dataRef = useRef(data);
   dataRef.current = data;
 
@@ -112,6 +114,7 @@ function Dashboard({ corpus: sources, initial, onExit, poolAbove, study }: Dashb
   return (
     <Box flexDirection="column" width={data.width} height={data.height} overflowY="hidden">
       <TabBar pane={state.pane} summary={summary} width={data.width} />
+      {state.history.length ? <LineView line={breadcrumbLine(corpus, state, data.width)} /> : null}
       <Box flexDirection="column" height={data.body} overflowY="hidden">
         <Pane state={state} data={data} />
       </Box>
@@ -127,6 +130,8 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
   if (state.help.open) return <HelpOverlay width={width} height={height} scroll={state.help.scroll} />;
   if (state.study.dialog) return <StudyDialog dialog={state.study.dialog} width={width} height={height} />;
   if (state.study.info && d.study) return <StudyInfo lines={studyInfoLines(d.study, state.study.conflict, width)} scroll={state.study.info.scroll} height={height} />;
+  if (state.detail?.kind === 'reader') return d.reader ? <ReaderPane view={d.reader} width={width} height={height} /> : null;
+  if (state.detail) return d.doc ? <DocPane view={d.doc} cursor={state.detail.cursor} height={height} /> : null;
   const focused = state.focus === 'input';
   switch (state.pane) {
     case 'quotes': {
@@ -153,7 +158,7 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
         />
       );
     case 'narratives':
-      return <NarrativesPane corpus={corpus} selected={d.narrSel} chosen={state.narratives.chosen} compare={d.compare} scroll={state.narratives.scroll} width={width} height={height} />;
+      return <NarrativesPane corpus={corpus} selected={d.narrSel} chosen={state.narratives.chosen} compare={d.compare} row={state.narratives.row} width={width} height={height} />;
     case 'timeline':
       return <TimelinePane corpus={corpus} events={d.events} selected={d.eventSel} width={width} height={height} />;
   }

@@ -22,6 +22,10 @@ export type Context =
   | 'narratives'
   | 'compare'
   | 'timeline'
+  | 'cell' // a comparison cell opened in full
+  | 'reader' // an article, every span marked
+  | 'event' // a timeline event with its links
+  | 'narrative-view' // a narrative with its evidence and proponents
   | 'help'
   // ---- the study (src/tui/study/) ----
   | 'study' // a study is open for editing (only decides which hints the footer shows: see `needs`)
@@ -117,12 +121,18 @@ export const BINDINGS = table([
   // ---- per pane ----
   { command: 'open-speaker', keys: [k('return')], description: "open the quote's speaker", when: ['quotes'], hint: { keys: 'enter', text: 'speaker', rank: 2 } },
   { command: 'open-narrative', keys: [c('n')], description: 'open the narrative the quote supports', when: ['quotes'], hint: { keys: 'n', text: 'narrative', rank: 3 } },
-  { command: 'open-event-actor', keys: [k('return')], description: "open the profile of the event's actor", when: ['timeline'], hint: { keys: 'enter', text: 'actor', rank: 2 } },
+  { command: 'read', keys: [c('r')], description: 'read it in its article: every span marked (quotes, profiles, events, cells)', when: ['quotes', 'profile', 'timeline', 'cell', 'event', 'narrative-view'], hint: { keys: 'r', text: 'read', rank: 4 } },
+  { command: 'open-event', keys: [k('return')], description: 'open the event: its actors, its quotes, its source', when: ['timeline'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'open-actor', keys: [k('return')], description: "open the actor's profile", when: ['actors'], hint: { keys: 'enter', text: 'profile', rank: 2 } },
-  { command: 'open-item', keys: [k('return')], description: 'open the selected quote (or narrative)', when: ['profile'], hint: { keys: 'enter', text: 'open', rank: 2 } },
+  { command: 'follow', keys: [k('return')], description: 'follow the selected link (a quote, a person, a narrative, an event)', when: ['profile', 'cell', 'event', 'narrative-view', 'reader'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'toggle-choose', keys: [c(' ')], description: 'choose a narrative to compare', when: ['narratives'], hint: { keys: 'space', text: 'choose', rank: 2 } },
-  { command: 'compare', keys: [c('c'), k('return')], description: 'compare the chosen narratives', when: ['narratives'], hint: { keys: 'c', text: 'compare', rank: 3 } },
-  { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 2 } },
+  { command: 'compare', keys: [c('c')], description: 'compare the chosen narratives', when: ['narratives'], hint: { keys: 'c', text: 'compare', rank: 3 } },
+  { command: 'open-narrative-view', keys: [k('return')], description: 'open the narrative: its proponents, positions and quotes', when: ['narratives'], hint: { keys: 'enter', text: 'open', rank: 4 } },
+  { command: 'open-cell', keys: [k('return')], description: 'open the selected cell whole: every evidence quote, every person', when: ['compare'], hint: { keys: 'enter', text: 'cell', rank: 2 } },
+  { command: 'cell-left', keys: [k('left'), c('h')], description: 'the cell to the left', when: ['compare'], hint: { keys: '←→', text: 'column', rank: 3 } },
+  { command: 'cell-right', keys: [k('right'), c('l')], description: 'the cell to the right', when: ['compare'] },
+  { command: 'toggle-diff', keys: [c('d')], description: 'show only the questions where the narratives differ (again: all)', when: ['compare'], hint: { keys: 'd', text: 'differences', rank: 4 } },
+  { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 5 } },
 
   // ---- the study's edits (src/tui/study/flows.ts): each through the core's edit function ----
   { command: 'code-quote', keys: [c('a')], description: 'code the quote to a narrative (a fuzzy picker)', when: ['quotes'], needs: 'study', hint: { keys: 'a', text: 'code', rank: 7 } },
@@ -283,6 +293,10 @@ const SECTION_TITLES: [Context, string][] = [
   ['narratives', 'Narratives'],
   ['compare', 'Comparison'],
   ['timeline', 'Timeline'],
+  ['cell', 'A comparison cell'],
+  ['event', 'An event'],
+  ['narrative-view', 'A narrative'],
+  ['reader', 'Reader'],
   ['filtered', 'A filtered list'],
   ['history', 'After following a link'],
   ['help', 'This help'],

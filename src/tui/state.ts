@@ -17,9 +17,20 @@ export const PANES: readonly { id: PaneId; title: string }[] = [
   { id: 'timeline', title: 'Timeline' },
 ];
 
+/**
+ * A view opened over the pane by following a link: a comparison cell in full, the reader (an
+ * article with every span marked), an event or a narrative with its links. Esc goes back.
+ */
+export type Detail =
+  | { kind: 'cell'; axis: string; col: number; cursor: number }
+  | { kind: 'reader'; article: string; focus: number }
+  | { kind: 'event'; id: string; cursor: number }
+  | { kind: 'narrative'; id: string; cursor: number };
+
 export interface View {
   pane: PaneId;
   focus: 'list' | 'input';
+  detail: Detail | null;
   quotes: QuotesState;
   actors: ActorsState;
   narratives: NarrativesState;
@@ -53,6 +64,7 @@ export function initialState(opts: InitialOptions = {}): State {
   return {
     pane,
     focus: 'list',
+    detail: null,
     quotes: initialQuotes(opts.search),
     actors: initialActors(opts.actor ?? null),
     narratives: initialNarratives(compare),
@@ -66,7 +78,7 @@ export function initialState(opts: InitialOptions = {}): State {
 
 export type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom';
 
-export type Target = 'quotes' | 'actors' | 'profile' | 'narratives' | 'compare' | 'timeline' | 'help';
+export type Target = 'quotes' | 'actors' | 'profile' | 'narratives' | 'compare' | 'timeline' | 'help' | 'detail';
 
 export type Action =
   | { type: 'pane'; pane: PaneId }
@@ -83,13 +95,17 @@ export type Action =
   | { type: 'back' }
   | { type: 'toggle-choose'; id: string }
   | { type: 'compare'; on: boolean }
+  /** the comparison's selected column, moved by `by` (within `count` columns) */
+  | { type: 'cell-column'; by: number; count: number }
+  | { type: 'toggle-diff' }
+  | { type: 'open-detail'; detail: Detail }
   | { type: 'help'; open: boolean }
   | { type: 'flash'; text: string }
   | { type: 'study'; action: StudyAction };
 
 function view(s: State): View {
-  const { pane, focus, quotes, actors, narratives, timeline } = s;
-  return { pane, focus, quotes, actors, narratives, timeline };
+  const { pane, focus, detail, quotes, actors, narratives, timeline } = s;
+  return { pane, focus, detail, quotes, actors, narratives, timeline };
 }
 
 /** Remember where we are, then go somewhere else. */
@@ -108,10 +124,11 @@ export function reducer(s0: State, action: Action): State {
         ...s,
         pane: action.pane,
         focus: 'list',
+        detail: null,
         help: { ...s.help, open: false },
         history: [],
         actors: same && s.pane === 'actors' ? { ...s.actors, profile: null, cursor: 0 } : s.actors,
-        narratives: same && s.pane === 'narratives' ? { ...s.narratives, comparing: false, scroll: 0 } : s.narratives,
+        narratives: same && s.pane === 'narratives' ? { ...s.narratives, comparing: false, row: 0, col: 0 } : s.narratives,
       };
     }
     case 'focus':
@@ -140,7 +157,10 @@ export function reducer(s0: State, action: Action): State {
         case 'narratives':
           return { ...s, narratives: { ...s.narratives, selected: index } };
         case 'compare':
-          return { ...s, narratives: { ...s.narratives, scroll: index } };
+          return { ...s, narratives: { ...s.narratives, row: index } };
+        case 'detail':
+          if (!s.detail) return s;
+          return { ...s, detail: s.detail.kind === 'reader' ? { ...s.detail, focus: index } : { ...s.detail, cursor: index } };
         case 'timeline':
           return { ...s, timeline: { selected: index } };
         case 'help':
@@ -149,14 +169,16 @@ export function reducer(s0: State, action: Action): State {
       return s;
     }
     case 'open-profile':
-      return follow(s, { pane: 'actors', actors: { ...s.actors, profile: action.actor, cursor: 0 } });
+      return follow(s, { pane: 'actors', detail: null, actors: { ...s.actors, profile: action.actor, cursor: 0 } });
+    case 'open-detail':
+      return follow(s, { detail: action.detail });
     case 'close-profile':
       return { ...s, actors: { ...s.actors, profile: null, cursor: 0 } };
     case 'open-quote':
       // show every quote so the one asked for is surely there, and select it
-      return follow(s, { pane: 'quotes', quotes: { query: '', selected: 0, pin: action.quote } });
+      return follow(s, { pane: 'quotes', detail: null, quotes: { query: '', selected: 0, pin: action.quote } });
     case 'open-narrative':
-      return follow(s, { pane: 'narratives', narratives: { ...s.narratives, selected: action.index, comparing: false } });
+      return follow(s, { pane: 'narratives', detail: null, narratives: { ...s.narratives, selected: action.index, comparing: false } });
     case 'back': {
       const prev = s.history[s.history.length - 1];
       if (!prev) return s;
@@ -166,7 +188,13 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, narratives: { ...s.narratives, chosen: toggleChosen(s.narratives.chosen, action.id) } };
     }
     case 'compare':
-      return { ...s, narratives: { ...s.narratives, comparing: action.on, scroll: 0 } };
+      return { ...s, narratives: { ...s.narratives, comparing: action.on, row: 0, col: 0 } };
+    case 'cell-column': {
+      const col = Math.max(0, Math.min(action.count - 1, s.narratives.col + action.by));
+      return { ...s, narratives: { ...s.narratives, col } };
+    }
+    case 'toggle-diff':
+      return { ...s, narratives: { ...s.narratives, diffOnly: !s.narratives.diffOnly, row: 0 } };
     case 'help':
       return { ...s, help: { open: action.open, scroll: 0 } };
     case 'flash':
@@ -188,7 +216,9 @@ function indexOf(s: State, target: Target): number {
     case 'narratives':
       return s.narratives.selected;
     case 'compare':
-      return s.narratives.scroll;
+      return s.narratives.row;
+    case 'detail':
+      return !s.detail ? 0 : s.detail.kind === 'reader' ? s.detail.focus : s.detail.cursor;
     case 'timeline':
       return s.timeline.selected;
     case 'help':
@@ -224,6 +254,12 @@ export function contexts(s: State): Context[] {
     return ['always', 'input'];
   }
   const out: Context[] = ['always'];
+  if (s.detail) {
+    out.push(s.detail.kind === 'narrative' ? 'narrative-view' : s.detail.kind);
+    if (s.history.length) out.push('history');
+    out.push('list', 'global');
+    return out;
+  }
   switch (s.pane) {
     case 'quotes':
       out.push('quotes');

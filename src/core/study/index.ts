@@ -8,6 +8,8 @@
  *   merge.ts   three-way merge when the study changed on disk since it was read
  *   store.ts   the StudyStore interface and its file implementation (atomic, locked, merging)
  *   open.ts    init, open, and the StudySession the shells edit through
+ *   describe.ts changes in words (dry runs, the history)
+ *   suggest.ts uncoded quotes most like a narrative's coded quotes and key terms
  */
 export * from './schema.js';
 export * from './anchor.js';
@@ -17,3 +19,5 @@ export * from './history.js';
 export * from './merge.js';
 export * from './store.js';
 export * from './open.js';
+export * from './describe.js';
+export * from './suggest.js';

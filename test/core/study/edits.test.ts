@@ -16,6 +16,7 @@ import {
   createActor,
   createNarrative,
   deleteMemo,
+  describeChanges,
   deleteNarrative,
   editMemo,
   markReviewed,
@@ -147,9 +148,9 @@ describe('coding', () => {
   it('a dry run (preview) shows the changes without recording them', () => {
     const edit = codeQuotes(view, 'n-colour-revolution', [q('The notorious method'), q('illegal pressure')]);
     const changes = preview(view.study, edit, stamp());
-    expect(changes.map((c) => [c.coll, c.before === null])).toEqual([
-      ['codings', true],
-      ['codings', true],
+    expect(describeChanges(changes, view)).toEqual([
+      '+ coding of “The notorious method of ‘color revolution’ is being used by…” to “Colour revolution”',
+      '+ coding of “illegal pressure from Western countries” to “Colour revolution”',
     ]);
     expect(view.study.codings).toEqual([]);
   });
