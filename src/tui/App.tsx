@@ -13,6 +13,7 @@ import { handleCommand } from './commands.js';
 import { contexts, initialState, reducer, type Action, type InitialOptions, type State } from './state.js';
 import { quoteIndex, type DashboardData } from './dashboard-data.js';
 import { useDashboardData } from './hooks/useDashboardData.js';
+import { useCopyOut, type CopyOutOptions } from './hooks/useCopyOut.js';
 import { TerminalSizeProvider, type TerminalSize } from './hooks/useTerminalSize.js';
 import { LineView, ThemeProvider } from './theme.js';
 import { breadcrumbLine } from './breadcrumb.js';
@@ -44,11 +45,15 @@ export interface AppProps {
   size?: TerminalSize;
   /** search in worker threads above this many quotes (default POOL_ABOVE) */
   poolAbove?: number;
+  /** receives copied text instead of the terminal's clipboard (tests) */
+  clipboard?: (text: string) => void;
+  /** where `a` appends copied text (default: $NARRATIVE_LENS_CLIPS or ~/narrative-lens-clips.md) */
+  clipFile?: string;
   /** a study to edit (its view's corpus is shown instead of `corpus`), or one that opened read-only */
   study?: DashboardStudy;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, study }: AppProps) {
+export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, clipboard, clipFile, study }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -61,7 +66,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} study={study} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} study={study} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -73,10 +78,11 @@ interface DashboardProps {
   initial: InitialOptions | undefined;
   onExit: (code: number) => void;
   poolAbove: number | undefined;
+  copyOut: CopyOutOptions;
   study: DashboardStudy | undefined;
 }
 
-function Dashboard({ corpus: sources, initial, onExit, poolAbove, study }: DashboardProps) {
+function Dashboard({ corpus: sources, initial, onExit, poolAbove, copyOut, study }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
   const [state, setState] = useState<State>(() => initialState({ ...initial, study: studyMode(study) }));
@@ -86,6 +92,7 @@ function Dashboard({ corpus: sources, initial, onExit, poolAbove, study }: Dashb
     setState(ref.current);
   }, []);
 
+  const send = useCopyOut(copyOut, dispatch);
   // with a study open, the panes show its view: the sources with the study's edits applied
   const studied = useStudy(study, state.study, dispatch);
   const corpus = studied.corpus ?? sources;
@@ -100,6 +107,7 @@ function Dashboard({ corpus: sources, initial, onExit, poolAbove, study }: Dashb
       const outcome = handleCommand(press, ref.current, dataRef.current);
       if ('exit' in outcome) return onExit(outcome.exit);
       for (const action of outcome.actions) dispatch(action);
+      for (const effect of outcome.effects ?? []) send(effect);
     }
   });
 
