@@ -1,5 +1,5 @@
-// Bundles the command line after tsc has checked and emitted it: one ESM file per entry (the CLI
-// and the search worker) plus shared chunks, written over dist/cli/main.js. Why: loading ~150
+// Bundles the command line after tsc has checked and emitted it: one ESM file per entry (the CLI,
+// the search worker and the ingest worker) plus shared chunks, written over dist/cli/main.js. Why: loading ~150
 // small modules (yargs, zod, the core) costs Node more than running them, and a flag search
 // should start about as fast as Node itself. Ink and React are bundled too, in chunks imported
 // only when the dashboard opens.
@@ -25,7 +25,7 @@ for (const name of await readdir('dist/cli').catch(() => [])) {
 }
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/core/search/worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/core/search/worker.ts', 'ingest-worker': 'src/core/extract/ingest/ingest-worker.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- [--verbose] [--json] [--bench] [FILE…]]
+ * npm run eval [-- [--verbose [--show-held-out]] [--json] [--bench] [--save-first-look] [FILE…]]
  *
  * --bench times the extractor instead: a 10,000-word article and inputs that would expose
  * super-linear scanning (CPU time, median of 5 runs).
@@ -7,8 +7,13 @@
  * Scores the extractor against gold (hand-curated) corpus files: by default the seed dataset
  * data/kremlin-iran-protests.json and every .json file in eval/gold/. Each article's `text` (or
  * its `source` file) is extracted afresh and compared with the curated quotes. Prints a table.
+ *
+ * Pooled rows: the Wikinews development set, its held-out part (eval/held-out.txt: gold files never
+ * looked at while tuning rules) and the earlier gold. eval/first-look.json keeps the scores taken
+ * once, before any rule was changed for the Wikinews gold (`--save-first-look` wrote it); when it
+ * exists the table shows those figures beside today's.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusFile } from '../src/core/corpus/schema.js';
@@ -19,6 +24,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const asJson = args.includes('--json');
+const saveFirstLook = args.includes('--save-first-look');
+const firstLookFile = path.join(root, 'eval', 'first-look.json');
+const heldOutFile = path.join(root, 'eval', 'held-out.txt');
 let files = args.filter((a) => !a.startsWith('-'));
 
 function fail(msg: string): never {
@@ -97,17 +105,45 @@ for (const file of files) {
 const all = groups.flatMap((g) => g.scores);
 const seedScores = all.filter((s) => s.label.startsWith('data/'));
 const otherScores = all.filter((s) => !s.label.startsWith('data/'));
+const heldOut = new Set(
+  existsSync(heldOutFile)
+    ? readFileSync(heldOutFile, 'utf8')
+        .split('\n')
+        .map((l) => l.replace(/#.*/, '').trim())
+        .filter(Boolean)
+    : [],
+);
+const isHeldOut = (s: ArticleScore) => heldOut.has(s.label);
+const wikinews = otherScores.filter((s) => s.label.startsWith('eval/gold/wikinews-'));
 const rows: ArticleScore[] = [...all];
-if (otherScores.length > 1) rows.push(total('eval/gold (all)', otherScores));
-if (all.length > 1) rows.push(total('all', all));
+const pool = (label: string, scores: ArticleScore[]) => {
+  if (scores.length > 1) rows.push(total(label, scores));
+};
+pool(`wikinews development (${wikinews.filter((s) => !isHeldOut(s)).length})`, wikinews.filter((s) => !isHeldOut(s)));
+pool(`wikinews held out (${wikinews.filter(isHeldOut).length})`, wikinews.filter(isHeldOut));
+pool(`wikinews (${wikinews.length})`, wikinews);
+pool('eval/gold (all)', otherScores);
+pool('all', all);
+
+/** The figures shown beside the first look: span F1 (overlapping) and speaker accuracy. */
+interface Look {
+  f1: number;
+  speaker: { n: number; correct: number };
+}
+const look = (s: ArticleScore): Look => ({ f1: s.overlap.f1, speaker: s.speaker });
+if (saveFirstLook) {
+  const record = Object.fromEntries(rows.map((s) => [s.label, look(s)]));
+  writeFileSync(firstLookFile, `${JSON.stringify({ note: 'scored once before any rule was changed for the Wikinews gold', rows: record }, null, 2)}\n`);
+}
+const firstLook: Record<string, Look> = existsSync(firstLookFile) ? JSON.parse(readFileSync(firstLookFile, 'utf8')).rows : {};
 
 if (asJson) {
-  process.stdout.write(`${JSON.stringify({ articles: all, totals: rows.slice(all.length) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ articles: all, totals: rows.slice(all.length), firstLook }, null, 2)}\n`);
   process.exit(0);
 }
 
 const f2 = (x: number) => x.toFixed(2);
-const header = ['gold file', 'words', 'gold', 'pred', 'exact P', 'R', 'F1', 'overlap P', 'R', 'F1', 'kind acc', 'speaker acc', 'indirect R', 'ms'];
+const header = ['gold file', 'words', 'gold', 'pred', 'exact P', 'R', 'F1', 'overlap P', 'R', 'F1', 'kind acc', 'speaker acc', 'indirect R', 'ms', 'first look: F1', 'speaker'];
 const table: string[][] = rows.map((s) => [
   s.label,
   String(s.words),
@@ -123,9 +159,11 @@ const table: string[][] = rows.map((s) => [
   `${f2(ratio(s.speaker.correct, s.speaker.n))} (${s.speaker.correct}/${s.speaker.n})`,
   `${f2(ratio(s.indirect.hit, s.indirect.gold))} (${s.indirect.hit}/${s.indirect.gold})`,
   s.ms.toFixed(0),
+  firstLook[s.label] ? f2(firstLook[s.label]!.f1) : '',
+  firstLook[s.label] ? `${f2(ratio(firstLook[s.label]!.speaker.correct, firstLook[s.label]!.speaker.n))} (${firstLook[s.label]!.speaker.correct}/${firstLook[s.label]!.speaker.n})` : '',
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
 console.log('Quoted passages (direct + term): spans exact and overlapping; kind = direct vs term on matched');
 console.log('passages; speaker = matched direct quotes; indirect R = gold indirect quotes overlapped by a prediction.\n');
 console.log(line(header));
@@ -144,8 +182,10 @@ if (seedScores.length) {
   );
 }
 if (verbose) {
+  // held-out misses stay hidden unless asked for, so that nobody tunes on them by accident
+  const showHeldOut = args.includes('--show-held-out');
   for (const s of all) {
-    if (s.mismatches.length === 0) continue;
+    if (s.mismatches.length === 0 || (isHeldOut(s) && !showHeldOut)) continue;
     console.log(`\n${s.label}`);
     for (const m of s.mismatches) {
       const t = m.text.length > 70 ? `${m.text.slice(0, 67)}…` : m.text;

@@ -60,3 +60,30 @@ export function inertOutput(text: string, options: { styles?: boolean } = {}): s
     return m === '\r\n' || options.styles ? m : m.replace(/\u001b/g, escapeChar);
   });
 }
+
+/**
+ * Whether output may carry colours and attributes: never under NO_COLOR (any non-empty value),
+ * FORCE_COLOR=0/false or TERM=dumb unless FORCE_COLOR=1..3 asks for it; else when the output can
+ * show them (`canColor`: a terminal for the printers, one with colours for the dashboard). The one
+ * decision both shells make.
+ */
+export function colorEnabled(env: NodeJS.ProcessEnv, canColor: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
+  if (env.TERM === 'dumb') return false;
+  return canColor;
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_JSON = /[\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+
+/**
+ * JSON text that keeps the data exactly and is inert if printed raw. JSON.stringify escapes C0
+ * controls (so ESC never reaches a terminal); this also escapes DEL, C1 controls (the 8-bit CSI
+ * U+009B), bidi and invisible format characters as \uXXXX: the same data for jq or any parser.
+ */
+export function inertJson(jsonText: string): string {
+  return jsonText.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -22,42 +22,11 @@ export type Context =
   | 'narratives'
   | 'compare'
   | 'timeline'
+  | 'cell' // a comparison cell opened in full
+  | 'reader' // an article, every span marked
+  | 'event' // a timeline event with its links
+  | 'narrative-view' // a narrative with its evidence and proponents
   | 'help';
-
-export type Command =
-  | 'interrupt'
-  | 'quit'
-  | 'help'
-  | 'close-help'
-  | 'search'
-  | 'next-pane'
-  | 'prev-pane'
-  | 'pane-1'
-  | 'pane-2'
-  | 'pane-3'
-  | 'pane-4'
-  | 'up'
-  | 'down'
-  | 'page-up'
-  | 'page-down'
-  | 'top'
-  | 'bottom'
-  | 'input-done'
-  | 'input-submit'
-  | 'delete-char'
-  | 'delete-word'
-  | 'clear-input'
-  | 'clear-filter'
-  | 'back'
-  | 'open-speaker'
-  | 'open-actor'
-  | 'open-item'
-  | 'open-narrative'
-  | 'open-event-actor'
-  | 'toggle-choose'
-  | 'compare'
-  | 'close-compare'
-  | 'close-profile';
 
 /** One key: a named key (arrows, Enter...) or a character, with modifiers. */
 export type KeySpec =
@@ -78,8 +47,8 @@ export type NamedKey =
   | 'tab'
   | 'backspace';
 
-export interface Binding {
-  command: Command;
+export interface Binding<C extends string = Command> {
+  command: C;
   keys: KeySpec[];
   /** what it does, for the help overlay */
   description: string;
@@ -92,11 +61,19 @@ export interface Binding {
 const k = (name: NamedKey, mods: { shift?: boolean; ctrl?: boolean } = {}): KeySpec => ({ name, ...mods });
 const c = (char: string, ctrl = false): KeySpec => (ctrl ? { char, ctrl } : { char });
 
+/** Keeps the command names of the table as a union of literals (see `Command`). */
+function table<C extends string>(bindings: readonly Binding<C>[]): readonly Binding<C>[] {
+  return bindings;
+}
+
 /**
  * The table. Order matters: the first binding whose contexts are active and whose key matches
  * wins, so the specific (typing, overlays, sub-views) come before the general.
+ *
+ * A new command is a new row here: its name becomes a `Command`, and the command handler
+ * (commands.ts) fails to compile until it has a case for it.
  */
-export const BINDINGS: readonly Binding[] = [
+export const BINDINGS = table([
   { command: 'interrupt', keys: [c('c', true)], description: 'quit at once (exit code 130)', when: ['always'] },
 
   // ---- help overlay ----
@@ -124,12 +101,18 @@ export const BINDINGS: readonly Binding[] = [
   // ---- per pane ----
   { command: 'open-speaker', keys: [k('return')], description: "open the quote's speaker", when: ['quotes'], hint: { keys: 'enter', text: 'speaker', rank: 2 } },
   { command: 'open-narrative', keys: [c('n')], description: 'open the narrative the quote supports', when: ['quotes'], hint: { keys: 'n', text: 'narrative', rank: 3 } },
-  { command: 'open-event-actor', keys: [k('return')], description: "open the profile of the event's actor", when: ['timeline'], hint: { keys: 'enter', text: 'actor', rank: 2 } },
+  { command: 'read', keys: [c('r')], description: 'read it in its article: every span marked (quotes, profiles, events, cells)', when: ['quotes', 'profile', 'timeline', 'cell', 'event', 'narrative-view'], hint: { keys: 'r', text: 'read', rank: 4 } },
+  { command: 'open-event', keys: [k('return')], description: 'open the event: its actors, its quotes, its source', when: ['timeline'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'open-actor', keys: [k('return')], description: "open the actor's profile", when: ['actors'], hint: { keys: 'enter', text: 'profile', rank: 2 } },
-  { command: 'open-item', keys: [k('return')], description: 'open the selected quote (or narrative)', when: ['profile'], hint: { keys: 'enter', text: 'open', rank: 2 } },
+  { command: 'follow', keys: [k('return')], description: 'follow the selected link (a quote, a person, a narrative, an event)', when: ['profile', 'cell', 'event', 'narrative-view', 'reader'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'toggle-choose', keys: [c(' ')], description: 'choose a narrative to compare', when: ['narratives'], hint: { keys: 'space', text: 'choose', rank: 2 } },
-  { command: 'compare', keys: [c('c'), k('return')], description: 'compare the chosen narratives', when: ['narratives'], hint: { keys: 'c', text: 'compare', rank: 3 } },
-  { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 2 } },
+  { command: 'compare', keys: [c('c')], description: 'compare the chosen narratives', when: ['narratives'], hint: { keys: 'c', text: 'compare', rank: 3 } },
+  { command: 'open-narrative-view', keys: [k('return')], description: 'open the narrative: its proponents, positions and quotes', when: ['narratives'], hint: { keys: 'enter', text: 'open', rank: 4 } },
+  { command: 'open-cell', keys: [k('return')], description: 'open the selected cell whole: every evidence quote, every person', when: ['compare'], hint: { keys: 'enter', text: 'cell', rank: 2 } },
+  { command: 'cell-left', keys: [k('left'), c('h')], description: 'the cell to the left', when: ['compare'], hint: { keys: '←→', text: 'column', rank: 3 } },
+  { command: 'cell-right', keys: [k('right'), c('l')], description: 'the cell to the right', when: ['compare'] },
+  { command: 'toggle-diff', keys: [c('d')], description: 'show only the questions where the narratives differ (again: all)', when: ['compare'], hint: { keys: 'd', text: 'differences', rank: 4 } },
+  { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 5 } },
 
   // ---- everywhere but in a text box ----
   { command: 'search', keys: [c('/')], description: 'search quotes / filter the list', when: ['quotes', 'actors'], hint: { keys: '/', text: 'search', rank: 4 } },
@@ -144,7 +127,10 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'pane-4', keys: [c('4')], description: 'the Timeline pane', when: ['global'] },
   { command: 'help', keys: [c('?')], description: 'show all keys', when: ['global'], hint: { keys: '?', text: 'help', rank: 8 } },
   { command: 'quit', keys: [c('q')], description: 'quit', when: ['global'], hint: { keys: 'q', text: 'quit', rank: 9 } },
-];
+]);
+
+/** Every command a key can trigger: the names used in the table above. */
+export type Command = (typeof BINDINGS)[number]['command'];
 
 /** Printable text typed while a box has focus ('' when the keypress is not text). */
 export function typedText(input: string, key: Key): string {
@@ -265,6 +251,10 @@ const SECTION_TITLES: [Context, string][] = [
   ['narratives', 'Narratives'],
   ['compare', 'Comparison'],
   ['timeline', 'Timeline'],
+  ['cell', 'A comparison cell'],
+  ['event', 'An event'],
+  ['narrative-view', 'A narrative'],
+  ['reader', 'Reader'],
   ['filtered', 'A filtered list'],
   ['history', 'After following a link'],
   ['help', 'This help'],

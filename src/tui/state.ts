@@ -3,6 +3,10 @@
  * commands into these actions; nothing here knows about keys, React or the terminal.
  */
 import type { Context } from './keymap.js';
+import { initialQuotes, type QuotesState } from './panes/quotes/state.js';
+import { initialActors, type ActorsState } from './panes/actors/state.js';
+import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
+import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
 
 export type PaneId = 'quotes' | 'actors' | 'narratives' | 'timeline';
 export const PANES: readonly { id: PaneId; title: string }[] = [
@@ -12,38 +16,24 @@ export const PANES: readonly { id: PaneId; title: string }[] = [
   { id: 'timeline', title: 'Timeline' },
 ];
 
-export interface QuotesState {
-  query: string;
-  selected: number;
-  /** a quote to select once the results are known (after following a link to it) */
-  pin: string | null;
-}
-
-export interface ActorsState {
-  filter: string;
-  selected: number;
-  /** the actor whose profile is open, or null for the list */
-  profile: string | null;
-  /** the selected item (quote or narrative) in the profile */
-  cursor: number;
-}
-
-export interface NarrativesState {
-  selected: number;
-  /** narrative ids chosen for comparison, in the order chosen */
-  chosen: string[];
-  comparing: boolean;
-  /** first line shown of the comparison */
-  scroll: number;
-}
+/**
+ * A view opened over the pane by following a link: a comparison cell in full, the reader (an
+ * article with every span marked), an event or a narrative with its links. Esc goes back.
+ */
+export type Detail =
+  | { kind: 'cell'; axis: string; col: number; cursor: number }
+  | { kind: 'reader'; article: string; focus: number }
+  | { kind: 'event'; id: string; cursor: number }
+  | { kind: 'narrative'; id: string; cursor: number };
 
 export interface View {
   pane: PaneId;
   focus: 'list' | 'input';
+  detail: Detail | null;
   quotes: QuotesState;
   actors: ActorsState;
   narratives: NarrativesState;
-  timeline: { selected: number };
+  timeline: TimelineState;
 }
 
 export interface State extends View {
@@ -69,10 +59,11 @@ export function initialState(opts: InitialOptions = {}): State {
   return {
     pane,
     focus: 'list',
-    quotes: { query: opts.search ?? '', selected: 0, pin: null },
-    actors: { filter: '', selected: 0, profile: opts.actor ?? null, cursor: 0 },
-    narratives: { selected: 0, chosen: [...new Set(compare)], comparing: compare.length >= 2, scroll: 0 },
-    timeline: { selected: 0 },
+    detail: null,
+    quotes: initialQuotes(opts.search),
+    actors: initialActors(opts.actor ?? null),
+    narratives: initialNarratives(compare),
+    timeline: initialTimeline(),
     help: { open: false, scroll: 0 },
     history: [],
     flash: null,
@@ -81,7 +72,7 @@ export function initialState(opts: InitialOptions = {}): State {
 
 export type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom';
 
-export type Target = 'quotes' | 'actors' | 'profile' | 'narratives' | 'compare' | 'timeline' | 'help';
+export type Target = 'quotes' | 'actors' | 'profile' | 'narratives' | 'compare' | 'timeline' | 'help' | 'detail';
 
 export type Action =
   | { type: 'pane'; pane: PaneId }
@@ -98,12 +89,16 @@ export type Action =
   | { type: 'back' }
   | { type: 'toggle-choose'; id: string }
   | { type: 'compare'; on: boolean }
+  /** the comparison's selected column, moved by `by` (within `count` columns) */
+  | { type: 'cell-column'; by: number; count: number }
+  | { type: 'toggle-diff' }
+  | { type: 'open-detail'; detail: Detail }
   | { type: 'help'; open: boolean }
   | { type: 'flash'; text: string };
 
 function view(s: State): View {
-  const { pane, focus, quotes, actors, narratives, timeline } = s;
-  return { pane, focus, quotes, actors, narratives, timeline };
+  const { pane, focus, detail, quotes, actors, narratives, timeline } = s;
+  return { pane, focus, detail, quotes, actors, narratives, timeline };
 }
 
 /** Remember where we are, then go somewhere else. */
@@ -122,10 +117,11 @@ export function reducer(s0: State, action: Action): State {
         ...s,
         pane: action.pane,
         focus: 'list',
+        detail: null,
         help: { ...s.help, open: false },
         history: [],
         actors: same && s.pane === 'actors' ? { ...s.actors, profile: null, cursor: 0 } : s.actors,
-        narratives: same && s.pane === 'narratives' ? { ...s.narratives, comparing: false, scroll: 0 } : s.narratives,
+        narratives: same && s.pane === 'narratives' ? { ...s.narratives, comparing: false, row: 0, col: 0 } : s.narratives,
       };
     }
     case 'focus':
@@ -154,7 +150,10 @@ export function reducer(s0: State, action: Action): State {
         case 'narratives':
           return { ...s, narratives: { ...s.narratives, selected: index } };
         case 'compare':
-          return { ...s, narratives: { ...s.narratives, scroll: index } };
+          return { ...s, narratives: { ...s.narratives, row: index } };
+        case 'detail':
+          if (!s.detail) return s;
+          return { ...s, detail: s.detail.kind === 'reader' ? { ...s.detail, focus: index } : { ...s.detail, cursor: index } };
         case 'timeline':
           return { ...s, timeline: { selected: index } };
         case 'help':
@@ -163,27 +162,32 @@ export function reducer(s0: State, action: Action): State {
       return s;
     }
     case 'open-profile':
-      return follow(s, { pane: 'actors', actors: { ...s.actors, profile: action.actor, cursor: 0 } });
+      return follow(s, { pane: 'actors', detail: null, actors: { ...s.actors, profile: action.actor, cursor: 0 } });
+    case 'open-detail':
+      return follow(s, { detail: action.detail });
     case 'close-profile':
       return { ...s, actors: { ...s.actors, profile: null, cursor: 0 } };
     case 'open-quote':
       // show every quote so the one asked for is surely there, and select it
-      return follow(s, { pane: 'quotes', quotes: { query: '', selected: 0, pin: action.quote } });
+      return follow(s, { pane: 'quotes', detail: null, quotes: { query: '', selected: 0, pin: action.quote } });
     case 'open-narrative':
-      return follow(s, { pane: 'narratives', narratives: { ...s.narratives, selected: action.index, comparing: false } });
+      return follow(s, { pane: 'narratives', detail: null, narratives: { ...s.narratives, selected: action.index, comparing: false } });
     case 'back': {
       const prev = s.history[s.history.length - 1];
       if (!prev) return s;
       return { ...s, ...prev, focus: 'list', history: s.history.slice(0, -1) };
     }
     case 'toggle-choose': {
-      const chosen = s.narratives.chosen.includes(action.id)
-        ? s.narratives.chosen.filter((id) => id !== action.id)
-        : [...s.narratives.chosen, action.id];
-      return { ...s, narratives: { ...s.narratives, chosen } };
+      return { ...s, narratives: { ...s.narratives, chosen: toggleChosen(s.narratives.chosen, action.id) } };
     }
     case 'compare':
-      return { ...s, narratives: { ...s.narratives, comparing: action.on, scroll: 0 } };
+      return { ...s, narratives: { ...s.narratives, comparing: action.on, row: 0, col: 0 } };
+    case 'cell-column': {
+      const col = Math.max(0, Math.min(action.count - 1, s.narratives.col + action.by));
+      return { ...s, narratives: { ...s.narratives, col } };
+    }
+    case 'toggle-diff':
+      return { ...s, narratives: { ...s.narratives, diffOnly: !s.narratives.diffOnly, row: 0 } };
     case 'help':
       return { ...s, help: { open: action.open, scroll: 0 } };
     case 'flash':
@@ -202,7 +206,9 @@ function indexOf(s: State, target: Target): number {
     case 'narratives':
       return s.narratives.selected;
     case 'compare':
-      return s.narratives.scroll;
+      return s.narratives.row;
+    case 'detail':
+      return !s.detail ? 0 : s.detail.kind === 'reader' ? s.detail.focus : s.detail.cursor;
     case 'timeline':
       return s.timeline.selected;
     case 'help':
@@ -236,6 +242,12 @@ export function contexts(s: State): Context[] {
     return ['always', 'input'];
   }
   const out: Context[] = ['always'];
+  if (s.detail) {
+    out.push(s.detail.kind === 'narrative' ? 'narrative-view' : s.detail.kind);
+    if (s.history.length) out.push('history');
+    out.push('list', 'global');
+    return out;
+  }
   switch (s.pane) {
     case 'quotes':
       out.push('quotes');
@@ -282,11 +294,4 @@ export function move(
               ? 0
               : count - 1;
   return Math.min(Math.max(0, next), count - 1);
-}
-
-/** The first index of a window of `height` rows over `count` items that shows `selected`. */
-export function windowStart(selected: number, count: number, height: number): number {
-  if (count <= height) return 0;
-  const start = selected - Math.floor(height / 2);
-  return Math.min(Math.max(0, start), count - height);
 }

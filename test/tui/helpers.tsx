@@ -27,6 +27,8 @@ export function fixture(name: 'corpus' | 'hostile'): Promise<Corpus> {
 export const KEYS = {
   up: '\u001b[A',
   down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
   enter: '\r',
   esc: '\u001b',
   tab: '\t',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contexts, edit, initialState, move, reducer, windowStart, type Action, type State } from '../../src/tui/state.js';
+import { contexts, edit, initialState, move, reducer, type Action, type State } from '../../src/tui/state.js';
+import { windowStart } from '../../src/tui/lib/list-window.js';
 
 const run = (s: State, ...actions: Action[]) => actions.reduce(reducer, s);
 

@@ -12,6 +12,11 @@ export function paragraphOf(ref: { article: QuoteRef['article'] }, start: number
   return paragraphAt(articleParagraphs(ref.article), start)?.number ?? null;
 }
 
+/** The paragraph of a quote: as the reader gave it (the disk index), else from its article. */
+export function quoteParagraph(ref: QuoteRef): number | null {
+  return ref.paragraph !== undefined ? ref.paragraph : paragraphOf(ref, ref.quote.span.start);
+}
+
 export interface QuoteRecord {
   id: string;
   kind: string;
@@ -44,7 +49,7 @@ export function quoteRecord(corpus: Corpus, ref: QuoteRef, hit?: QuoteHit): Quot
     speakerName: speaker?.name ?? null,
     article: article.id,
     articleTitle: article.title,
-    paragraph: paragraphOf(ref, quote.span.start),
+    paragraph: quoteParagraph(ref),
     span: { start: quote.span.start, end: quote.span.end },
     channel: quote.channel,
     when: quote.when,

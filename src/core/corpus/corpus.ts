@@ -9,6 +9,12 @@ import { OffsetMap, paragraphs, type Paragraph } from './text.js';
 export interface QuoteRef {
   quote: Quote;
   article: Article;
+  /**
+   * The 1-based paragraph that holds the quote, when the reader knows it without the article's
+   * text (the search index on disk stores it; its articles carry no text). Otherwise computed
+   * from the article.
+   */
+  paragraph?: number | null;
 }
 
 export interface Corpus {

@@ -13,6 +13,29 @@ import { unlinkSync } from 'node:fs';
 import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
+/**
+ * Why a file operation failed, in words (one home for every command's file errors): "no such
+ * file or folder", "permission denied", …; otherwise "cannot read (CODE)" or "cannot access (CODE)".
+ */
+export function fsReason(err: unknown, verb: 'read' | 'access' = 'access'): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, expected a file';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return `cannot ${verb} (${code ?? String(err)})`;
+  }
+}
+
 export type BoundedRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'folder' } | { kind: 'over'; size?: number };
 
 /**
@@ -89,7 +112,7 @@ export interface AtomicWriteOptions {
 }
 
 /** Writes `data` to `target` atomically (see the top of this file). Errors are thrown as they come. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, opts: AtomicWriteOptions): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array | readonly Uint8Array[], opts: AtomicWriteOptions): Promise<void> {
   const tmp = tempNameFor(target);
   // a file replaced keeps its permissions (a private file stays private)
   const keepMode = opts.overwrite ? await lstat(target).then((i) => (i.isFile() ? i.mode & 0o7777 : undefined), () => undefined) : undefined;
@@ -98,7 +121,9 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   try {
     handle = await open(tmp, 'wx', keepMode ?? opts.mode ?? 0o644);
     if (keepMode !== undefined) await handle.chmod(keepMode);
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    // pieces of a large file (the search index), not joined first; each continues where the last ended
+    else for (const chunk of data) await handle.writeFile(chunk);
     if (opts.sync !== false) await handle.sync(); // the content is on disk before the name points at it
     await handle.close();
     handle = undefined;

@@ -12,6 +12,8 @@
 import { z } from 'zod';
 
 export const FORMAT_ID = 'narrative-lens/1';
+/** A study file (core/study/schema.ts): a corpus file whose `study` holds an analyst's work. */
+export const STUDY_FORMAT = 'narrative-lens/study-1';
 
 /** Ids are short, stable handles: lower-case letters, digits, and - _ . : */
 export const Id = z
@@ -121,6 +123,20 @@ export const Event = z
   .strict();
 export type Event = z.infer<typeof Event>;
 
+/**
+ * One piece of an article's metadata as found when it was ingested: the value, whether the page
+ * stated it or it was inferred, and where it came from ("json-ld", "open-graph", "meta",
+ * "front-matter", "sidecar", "url", …).
+ */
+export const MetaField = z
+  .object({
+    value: z.string(),
+    stated: z.boolean(),
+    from: z.string().min(1),
+  })
+  .strict();
+export type MetaField = z.infer<typeof MetaField>;
+
 export const Article = z
   .object({
     id: Id,
@@ -137,6 +153,8 @@ export const Article = z
     text: z.string().min(1),
     /** true for an extractor draft that no person has checked */
     draft: z.boolean().default(false),
+    /** ingested articles: each metadata field (title, outlet, url, published, author, language, …) with its provenance */
+    metadata: z.record(z.string(), MetaField).optional(),
     quotes: z.array(Quote).default([]),
     mentions: z.array(Mention).default([]),
     silences: z.array(Silence).default([]),
@@ -173,6 +191,24 @@ export const Actor = z
   .strict();
 export type Actor = z.infer<typeof Actor>;
 
+/**
+ * A DISARM technique (https://www.disarm.foundation/) a narrative or a study is tagged with, by
+ * the framework's id; names come from the framework (src/core/export/disarm/). An analyst's own
+ * tag is not inferred; a tag someone else proposes (such as the curated dataset's) says why.
+ */
+export const TechniqueTag = z
+  .object({
+    id: z.string().regex(/^T\d{4}(\.\d{3})?$/, 'a DISARM technique id is T#### or T####.### (e.g. "T0022.001")'),
+    inferred: z.boolean().default(false),
+    reason: z.string().optional(),
+  })
+  .strict()
+  .refine((t) => !t.inferred || (t.reason !== undefined && t.reason.length > 0), {
+    message: 'an inferred technique must give its reason',
+    path: ['reason'],
+  });
+export type TechniqueTag = z.infer<typeof TechniqueTag>;
+
 export const Narrative = z
   .object({
     id: Id,
@@ -180,6 +216,8 @@ export const Narrative = z
     summary: z.string().min(1),
     proponents: z.array(Id).default([]),
     keyTerms: z.array(z.string()).default([]),
+    /** DISARM techniques the narrative's spread uses */
+    techniques: z.array(TechniqueTag).default([]),
   })
   .strict();
 export type Narrative = z.infer<typeof Narrative>;
@@ -219,12 +257,17 @@ export type Position = z.infer<typeof Position>;
 
 export const CorpusFile = z
   .object({
-    format: z.literal(FORMAT_ID).optional(),
+    format: z.enum([FORMAT_ID, STUDY_FORMAT]).optional(),
     articles: z.array(Article).default([]),
     actors: z.array(Actor).default([]),
     narratives: z.array(Narrative).default([]),
     axes: z.array(Axis).default([]),
     positions: z.array(Position).default([]),
+    /**
+     * An analyst's study (narrative-lens/study-1). Checked by load.ts against StudyBody in
+     * core/study/schema.ts, which builds on this file's schemas (hence not named here: a cycle).
+     */
+    study: z.unknown().optional(),
   })
   .strict();
 export type CorpusFile = z.infer<typeof CorpusFile>;

@@ -5,15 +5,16 @@
  * Pipeline (each step linear in the text):
  *   doc.ts       tokens, paragraphs, quoted passages (every quotation style, apostrophes told
  *                apart from closing marks), sentences
- *   attribute.ts discovery of named actors; attribution of each passage; indirect quotes
+ *   attribution/ discovery of named actors; attribution of each passage (rules as functions over
+ *                one document context); indirect quotes
  *   actors.ts    merging of mentions into actors
  *   here         unnamed descriptions resolved to the person named next, ids, mentions, spans
  */
-import { CorpusFile, FORMAT_ID, type Actor, type Mention, type Quote, type When } from '../corpus/schema.js';
+import { CorpusFile, FORMAT_ID, type Actor, type Mention, type MetaField, type Quote, type When } from '../corpus/schema.js';
 import { OffsetMap } from '../corpus/text.js';
 import { analyse, type Doc } from './doc.js';
 import { canonical, nameWords, Registry, type ActorRec } from './actors.js';
-import { Attributor } from './attribute.js';
+import { attributeAll, createContext, discoverActors } from './attribution/attribute.js';
 import { resolveWhen, type TimeExpr } from './when.js';
 
 export interface ExtractMeta {
@@ -23,6 +24,10 @@ export interface ExtractMeta {
   date?: string;
   url?: string;
   id?: string;
+  /** BCP 47 language tag; 'en' when not given */
+  language?: string;
+  /** provenance of each metadata field (ingest) */
+  metadata?: Record<string, MetaField>;
 }
 
 /** A draft corpus file (articles: [one article with draft: true], actors) valid under CorpusFile. */
@@ -31,9 +36,9 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
   if (text.trim().length === 0) throw new Error('the article is empty');
   const doc = analyse(text);
   const reg = new Registry(doc);
-  const att = new Attributor(doc, reg);
-  att.discover();
-  att.run();
+  const att = createContext(doc, reg);
+  discoverActors(att);
+  attributeAll(att);
   resolveDescriptions(doc, reg);
 
   const headline = detectHeadline(doc);
@@ -119,10 +124,11 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
         outlet: meta.outlet ?? null,
         url: meta.url ?? null,
         published,
-        language: 'en',
+        language: meta.language ?? 'en',
         source: meta.source ?? null,
         text,
         draft: true,
+        ...(meta.metadata ? { metadata: meta.metadata } : {}),
         quotes,
         mentions,
         silences: [],

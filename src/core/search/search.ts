@@ -372,7 +372,7 @@ function matchOp(op: TextOp, hay: string, needle: string): boolean {
 }
 
 /** Separates fields in a record's `hay`; cannot occur in folded text a user types. */
-const FIELD_SEP = '\u0001';
+export const FIELD_SEP = '\u0001';
 
 /** Every folded searchable string of a record (what a !negation looks at). */
 function searchable(r: Prepared): string[] {
@@ -385,29 +385,45 @@ function searchable(r: Prepared): string[] {
   return out;
 }
 
-function fieldAtomHolds(r: Prepared, a: FieldAtom): boolean {
+/**
+ * Whether a qualifier holds for a quote of this kind whose speaker, narratives and article have
+ * these folded keys: the one place qualifiers are decided (the in-memory records and the disk
+ * index both ask here).
+ */
+export function qualifierHolds(
+  a: FieldAtom,
+  kind: string,
+  speakerKeys: readonly string[],
+  narrativeKeys: readonly (readonly string[])[],
+  articleKeys: readonly string[],
+): boolean {
   let hit: boolean;
   switch (a.field) {
     case 'kind':
-      hit = r.ref.quote.kind === a.value;
+      hit = kind === a.value;
       break;
     case 'speaker':
-      hit = r.speakerKeys.some((k) => matchOp(a.op, k, a.value));
+      hit = speakerKeys.some((k) => matchOp(a.op, k, a.value));
       break;
     case 'narrative':
-      hit = r.narrativeKeys.some((keys) => keys.some((k) => matchOp(a.op, k, a.value)));
+      hit = narrativeKeys.some((keys) => keys.some((k) => matchOp(a.op, k, a.value)));
       break;
     case 'article':
-      hit = r.articleKeys.some((k) => matchOp(a.op, k, a.value));
+      hit = articleKeys.some((k) => matchOp(a.op, k, a.value));
       break;
   }
   return a.negate ? !hit : hit;
 }
 
-function atomHolds(r: Prepared, a: Atom): boolean {
-  if (a.type === 'field') return fieldAtomHolds(r, a);
-  const found = searchable(r).some((s) => matchOp(a.op, s, a.value));
+/** Whether a free-text filter (a !negation) holds for a record with these folded searchable fields. */
+export function textFilterHolds(a: TextAtom, fields: readonly string[]): boolean {
+  const found = fields.some((s) => matchOp(a.op, s, a.value));
   return a.negate ? !found : found;
+}
+
+function atomHolds(r: Prepared, a: Atom): boolean {
+  if (a.type === 'field') return qualifierHolds(a, r.ref.quote.kind, r.speakerKeys, r.narrativeKeys, r.articleKeys);
+  return textFilterHolds(a, searchable(r));
 }
 
 function filtersHold(r: Prepared, filters: readonly Atom[][]): boolean {

@@ -45,7 +45,9 @@ describe.skipIf(!existsSync(seedFile))('seed article (data/kremlin-iran-protests
 });
 
 describe('other news styles (eval/gold)', () => {
-  const files = existsSync(goldDir) ? readdirSync(goldDir).filter((f) => f.endsWith('.json')) : [];
+  // the Wikinews development set (real articles, annotated independently of the rules) has its own
+  // floors below: no worse than its first look, per article, and pooled targets
+  const files = existsSync(goldDir) ? readdirSync(goldDir).filter((f) => f.endsWith('.json') && !f.startsWith('wikinews-')) : [];
 
   it('has at least three hand-annotated articles', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
@@ -59,6 +61,33 @@ describe('other news styles (eval/gold)', () => {
       expect(indirectR(s)).toBeGreaterThanOrEqual(0.7);
     });
   }
+});
+
+describe('Wikinews samples (eval/gold/wikinews-*)', () => {
+  const files = existsSync(goldDir) ? readdirSync(goldDir).filter((f) => f.startsWith('wikinews-') && f.endsWith('.json')) : [];
+  const firstLook: Record<string, { f1: number; speaker: { n: number; correct: number } }> = JSON.parse(
+    readFileSync(`${root}eval/first-look.json`, 'utf8'),
+  ).rows;
+  const scores = files.map((f) => score(goldDir + f));
+
+  it('has the twelve annotated articles', () => {
+    expect(files.length).toBe(12);
+  });
+
+  files.forEach((f, i) => {
+    it(`${f}: spans F1 ≥ 0.95, speaker accuracy no worse than its first look`, () => {
+      const s = scores[i]!;
+      const first = firstLook[`eval/gold/${f}`]!;
+      expect(s.overlap.f1).toBeGreaterThanOrEqual(0.95);
+      expect(speakerAcc(s)).toBeGreaterThanOrEqual(ratio(first.speaker.correct, first.speaker.n));
+    });
+  });
+
+  it('pooled: spans F1 ≥ 0.95, indirect recall ≥ 0.70', () => {
+    const s = total('wikinews', scores);
+    expect(s.overlap.f1).toBeGreaterThanOrEqual(0.95);
+    expect(indirectR(s)).toBeGreaterThanOrEqual(0.7);
+  });
 });
 
 describe('the scorer', () => {

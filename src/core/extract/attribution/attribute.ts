@@ -1,0 +1,69 @@
+/**
+ * Attribution over the whole document: for each sentence, remember who is speaking (for pronouns
+ * and surnames later), attribute each quoted passage that opens in it (quote-rules.ts), find its
+ * indirect quotes (indirect.ts); then nested passages take their outer passage's speaker.
+ */
+import { npText } from '../np.js';
+import { wordCount, type Ctx, type QuoteAttr } from './context.js';
+import { clauseSubject, firstVerb, segments, subjectOf } from './clause.js';
+import { findIndirect } from './indirect.js';
+import { attributeQuote } from './quote-rules.js';
+import { pushRecent, resolve } from './resolve.js';
+
+export { createContext, type Ctx, type IndirectAttr, type QuoteAttr } from './context.js';
+export { discoverActors } from './discover.js';
+
+export function attributeAll(ctx: Ctx): void {
+  const { doc } = ctx;
+  for (const s of doc.sents) {
+    const segs = segments(ctx, s);
+    // the sentence subject, for pronouns that follow
+    const subj = clauseSubject(ctx, s, segs[0]!);
+    if (subj && subj.kind === 'name') {
+      const words = npText(doc, subj, 'name').toLowerCase().replace(/['’]s\b/g, '').split(/\s+/);
+      const known = ctx.reg.findByWords(words, null);
+      if (known && (known.kind === 'person' || known.kind === 'group')) pushRecent(ctx, known);
+    }
+    for (const seg of segs) {
+      const k = firstVerb(ctx, s, seg);
+      if (k < 0) continue;
+      if (s.items.slice(seg[0], k).some((x) => x < 0)) continue; // a quotation comes first
+      const np = subjectOf(ctx, s, k, seg);
+      if (np && np.kind !== 'pronoun') {
+        const a = resolve(ctx, np);
+        if (a) pushRecent(ctx, a);
+      }
+    }
+    for (let p = 0; p < s.items.length; p++) {
+      const v = s.items[p]!;
+      if (v >= 0) continue;
+      const q = doc.quotes[-v - 1]!;
+      if (q.sent !== s.idx) continue; // a multi-paragraph quote is attributed where it opens
+      attributeQuote(ctx, q.idx, s, p, segs);
+    }
+    findIndirect(ctx, s, segs);
+  }
+  // nested passages, once their outer passage is attributed
+  const byQuote = new Map(ctx.attrs.map((a) => [a.quote, a]));
+  for (const q of doc.quotes) {
+    if (q.depth === 0) continue;
+    const outer = byQuote.get(q.parent);
+    const text = doc.text.slice(q.start, q.end);
+    const short = wordCount(text) <= 4 && !/[.!?]$/.test(text.trim());
+    const attr: QuoteAttr = short
+      ? { quote: q.idx, kind: 'term', speaker: outer?.speaker ?? null, rule: 'term-nested', confidence: 0.6, channel: null, when: null, note: 'nested' }
+      : {
+          quote: q.idx,
+          kind: 'direct',
+          speaker: outer?.speaker ?? null,
+          rule: 'nested',
+          confidence: 0.4,
+          channel: outer?.channel ?? null,
+          when: outer?.when ?? null,
+          note: 'nested',
+        };
+    ctx.attrs.push(attr);
+    byQuote.set(q.idx, attr);
+  }
+  ctx.attrs.sort((a, b) => doc.quotes[a.quote]!.start - doc.quotes[b.quote]!.start);
+}

@@ -1,0 +1,319 @@
+/**
+ * The grammar of a sentence the rules share: clause segments, the subject of a speech verb (with
+ * appositives, coordination, "who", "as saying"), the first speech verb of a clause, negation,
+ * and who stands behind "according to …". Answers are cached in the context.
+ */
+import { DETERMINERS, MONTHS, PRONOUNS, STOPWORDS, WEEKDAYS } from '../lexicon.js';
+import { isFiller, npEndingAt, npStartingAt, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
+import type { Sentence } from '../doc.js';
+import type { Ctx, Seg } from './context.js';
+
+const CONJ_SPLIT = new Set(['but', 'while', 'whereas', 'yet', 'although', 'though']);
+const COORD = new Set(['and', 'or', 'but', 'then', 'nor']);
+const NEGATION = new Set(['not', 'never', "n't", 'declined', 'refused']);
+const DOCUMENT_NOUNS = new Set([
+  'statement', 'survey', 'report', 'poll', 'study', 'data', 'figures', 'estimate', 'estimates', 'document', 'documents',
+  'filing', 'analysis', 'tally', 'count', 'records', 'record', 'census', 'letter', 'memo', 'transcript', 'post', 'release',
+]);
+
+/** Clause segments: split at ";" and at ", but|while …" that opens a new clause with its own subject. */
+export function segments(ctx: Ctx, s: Sentence): Seg[] {
+  const hit = ctx.segsCache.get(s.idx);
+  if (hit) return hit;
+  const segs = segmentsUncached(ctx, s);
+  ctx.segsCache.set(s.idx, segs);
+  return segs;
+}
+
+function segmentsUncached(ctx: Ctx, s: Sentence): Seg[] {
+  const { doc } = ctx;
+  const segs: Seg[] = [];
+  let a = 0;
+  for (let i = 0; i < s.items.length; i++) {
+    const t = tok(doc, s, i);
+    if (!t) continue;
+    if (t.t === ';') {
+      segs.push([a, i]);
+      a = i + 1;
+    } else if (t.t === ',') {
+      const c = tok(doc, s, i + 1);
+      if (c && CONJ_SPLIT.has(c.lower) && tok(doc, s, i + 2)?.lower !== 'that' && npStartingAt(doc, s, i + 2)) {
+        segs.push([a, i]);
+        a = i + 1;
+      }
+    }
+  }
+  segs.push([a, s.items.length]);
+  return segs;
+}
+
+export function segOf(ctx: Ctx, segs: Seg[], p: number): Seg {
+  if (segs.length === 1) return segs[0]!;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]![0] <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  return segs[lo]!;
+}
+
+export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
+  const { doc } = ctx;
+  let i = seg[0];
+  while (i < seg[1]) {
+    const t = tok(doc, s, i);
+    if (t && (t.t === ',' || t.t === ';' || CONJ_SPLIT.has(t.lower) || t.lower === 'and')) i++;
+    else break;
+  }
+  const t = tok(doc, s, i);
+  if (!t) return null;
+  const fronted =
+    (STOPWORDS.has(t.lower) && !PRONOUNS.has(t.lower) && !DETERMINERS.has(t.lower)) ||
+    WEEKDAYS.includes(t.lower) ||
+    MONTHS.includes(t.lower) ||
+    /^[a-z]+ly$/i.test(t.t);
+  if (fronted) {
+    for (let k = i + 1; k < seg[1] && k < i + 15; k++) {
+      const c = tok(doc, s, k);
+      if (s.items[k]! < 0) break;
+      if (c?.t === ',') {
+        i = k + 1;
+        break;
+      }
+    }
+  }
+  const r = npStartingAt(doc, s, i);
+  if (r && r.np.kind === 'role' && tok(doc, s, r.next)?.t === ',') {
+    // "The mayor of Paris, Claire Dubois, …": the name in apposition
+    const n2 = npStartingAt(doc, s, r.next + 1);
+    if (n2 && n2.np.kind === 'name' && tok(doc, s, n2.next)?.t === ',') return n2.np;
+  }
+  return r?.np ?? null;
+}
+
+/** The subject of the speech verb at item v (cached: the same verb is asked about often). */
+export function subjectOf(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | null {
+  const key = `${s.idx}:${v}`;
+  if (ctx.verbCache.has(key)) return ctx.verbCache.get(key)!;
+  const np = subjectOfUncached(ctx, s, v, seg);
+  ctx.verbCache.set(key, np);
+  return np;
+}
+
+function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | null {
+  const { doc } = ctx;
+  let j = v - 1;
+  while (j >= seg[0] && isFiller(tok(doc, s, j))) j--;
+  if (j < seg[0]) {
+    // verb opens its clause: "Said the minister: …" or a participle
+    return npStartingAt(doc, s, v + 1)?.np ?? clauseSubject(ctx, s, seg);
+  }
+  const t = tok(doc, s, j);
+  if (!t) {
+    // a quotation right before the verb: “…” said X
+    const r = npStartingAt(doc, s, v + 1);
+    return r?.np ?? null;
+  }
+  if (t.t === ',' && /ing$/.test(doc.toks[s.items[v]!]!.lower)) {
+    // "X criticized …, demanding …": the participle shares the subject of the speech verb before it
+    // (looked for first: the words between the commas are that verb's clause, not an appositive)
+    for (let k = j - 1; k >= seg[0] && k > j - 16; k--) {
+      if (s.items[k]! < 0) break;
+      if (speechVerbAt(doc, s, k)) return subjectOf(ctx, s, k, seg);
+    }
+  }
+  if (t.t === ',') {
+    // appositives: "Smagin, who fled …, said", "Irina, a mother of two …, told"
+    let end = j;
+    for (let round = 0; round < 3; round++) {
+      let c = -1;
+      for (let k = end - 1; k >= seg[0] && k > end - 30; k--) {
+        const x = tok(doc, s, k);
+        if (!x) break;
+        if (x.t === ',') {
+          c = k;
+          break;
+        }
+      }
+      if (c < 0) break;
+      const first = tok(doc, s, c + 1);
+      const appositive =
+        first &&
+        (['who', 'whose', 'which', 'a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(first.lower) ||
+          first.poss ||
+          !first.cap ||
+          roleNoun(first) !== null ||
+          personRoleBetween(doc, s, c + 1));
+      if (!appositive) {
+        // "The health secretary, Margaret Ellison, said": the name between the commas
+        const named = npEndingAt(doc, s, end - 1);
+        if (named && named.kind === 'name' && doc.itemOf[named.toks[0]!] === c + 1) return named;
+        break;
+      }
+      const np = npEndingAt(doc, s, c - 1);
+      if (np) {
+        // "…, a mother of two from Yekaterinburg, a city …, told": a name inside the previous
+        // appositive (after a preposition) is not the subject; look one comma further back
+        const b = tok(doc, s, doc.itemOf[np.toks[0]!]! - 1);
+        if (!(b && b.word && !b.cap && !COORD.has(b.lower))) return np;
+      }
+      end = c;
+    }
+    if (/ing$/.test(doc.toks[s.items[v]!]!.lower)) {
+      // "“…,” he said, adding that …": the participle shares the subject of the verb before it
+      for (let k = j - 1; k >= seg[0] && k > j - 12; k--) if (speechVerbAt(doc, s, k)) return subjectOf(ctx, s, k, seg);
+      return clauseSubject(ctx, s, seg);
+    }
+    if (j - 1 >= seg[0] && s.items[j - 1]! < 0) return npStartingAt(doc, s, v + 1)?.np ?? null; // “…,” said X
+    return null;
+  }
+  if (COORD.has(t.lower)) return clauseSubject(ctx, s, seg);
+  const owner = statementOwner(ctx, s, j);
+  if (owner) return owner;
+  if (t.lower === 'who') {
+    let k = j - 1;
+    if (tok(doc, s, k)?.t === ',') k--;
+    return npEndingAt(doc, s, k);
+  }
+  if (t.lower === 'as' && quotedAs(ctx, s, v, seg) >= 0) return clauseSubject(ctx, s, seg); // "X was quoted … as saying"
+  if (t.lower === 'that' || t.lower === 'which' || t.lower === 'to') return null;
+  if (t.t === ')') {
+    // "The Economic Community of West African States (ECOWAS) had threatened"
+    for (let k = j - 1; k >= seg[0] && k > j - 8; k--) {
+      const x = tok(doc, s, k);
+      if (!x) break;
+      if (x.t === '(') return npEndingAt(doc, s, k - 1);
+    }
+    return null;
+  }
+  const np = coordinated(ctx, s, npEndingAt(doc, s, j), seg);
+  return (np && unclosedAppositive(ctx, s, np, seg)) ?? np;
+}
+
+const STATEMENT_NOUNS = new Set(['remarks', 'remark', 'comments', 'comment', 'statement', 'words', 'letter', 'speech', 'message', 'post', 'tweet', 'interview', 'testimony']);
+
+/**
+ * "Konstantin Kosachev, chair of the parliament's security committee told reporters": an
+ * appositive whose closing comma is missing; the phrase before the verb is the end of the
+ * description, the subject is the name before the comma.
+ */
+function unclosedAppositive(ctx: Ctx, s: Sentence, np: NP, seg: Seg): NP | null {
+  const { doc } = ctx;
+  if (np.kind === 'name' || np.kind === 'pronoun') return null;
+  const start = doc.itemOf[np.toks[0]!]!;
+  for (let k = start - 1; k > seg[0] && k >= start - 10; k--) {
+    const x = tok(doc, s, k);
+    if (!x) return null;
+    if (x.t !== ',') continue;
+    const name = npEndingAt(doc, s, k - 1);
+    if (!name || name.kind !== 'name') return null;
+    const from = doc.itemOf[name.toks[0]!]!;
+    const before = tok(doc, s, from - 1);
+    const opens = from <= seg[0] || (before !== null && [',', ';', ':', 'and', 'but', 'that'].includes(before.lower));
+    return opens && personRoleBetween(doc, s, k + 1) ? name : null;
+  }
+  return null;
+}
+
+/** "Migiro's remarks calling …": the owner of the statement speaks through it. */
+export function statementOwner(ctx: Ctx, s: Sentence, j: number): NP | null {
+  const { doc } = ctx;
+  const t = tok(doc, s, j);
+  if (!t || !STATEMENT_NOUNS.has(t.lower)) return null;
+  const owner = tok(doc, s, j - 1);
+  if (!owner?.poss) return null;
+  const np = npEndingAt(doc, s, j - 1, true);
+  return np && np.kind !== 'pronoun' ? np : null;
+}
+
+/** "Iran, Russia and China said": names joined by commas and "and", opening their clause. */
+function coordinated(ctx: Ctx, s: Sentence, np: NP | null, seg: Seg): NP | null {
+  const { doc } = ctx;
+  if (!np || np.kind !== 'name') return np;
+  const members: NP[] = [np];
+  let start = doc.itemOf[np.toks[0]!]!;
+  let sawAnd = false;
+  for (let n = 0; n < 6; n++) {
+    const sep = tok(doc, s, start - 1);
+    if (!sep || !(sep.lower === 'and' || sep.t === ',')) break;
+    let k = start - 2;
+    if (sep.lower === 'and' && tok(doc, s, k)?.t === ',') k--; // Oxford comma
+    const prev = npEndingAt(doc, s, k);
+    if (!prev || prev.kind !== 'name' || prev.toks.length > 6) break;
+    if (sep.lower === 'and') sawAnd = true;
+    else if (!sawAnd) break; // "X, Y said" is an appositive, not a list
+    members.unshift(prev);
+    start = doc.itemOf[prev.toks[0]!]!;
+  }
+  if (members.length < 2 || !sawAnd) return np;
+  // the list must open its clause ("… visited Moscow and Putin said" is no list)
+  const before = tok(doc, s, start - 1);
+  const opens = start <= seg[0] || s.items[start - 1]! < 0 || (before !== null && [',', ';', ':', '—', 'that', 'but', 'while'].includes(before.lower));
+  if (!opens) return np;
+  const toks = s.items.slice(start, doc.itemOf[np.toks[np.toks.length - 1]!]! + 1).filter((x) => x >= 0);
+  return { kind: 'name', toks, name: toks, desc: [], indefinite: false, coord: members };
+}
+
+/** "was quoted by the state news agency TASS as saying": the item of "quoted", or -1. */
+export function quotedAs(ctx: Ctx, s: Sentence, v: number, seg: Seg): number {
+  const { doc } = ctx;
+  if (tok(doc, s, v - 1)?.lower !== 'as') return -1;
+  for (let k = v - 2; k >= seg[0] && k >= v - 12; k--) {
+    const x = tok(doc, s, k);
+    if (!x) return -1;
+    if (x.lower === 'quoted' || x.lower === 'cited') return k;
+  }
+  return -1;
+}
+
+export function firstVerb(ctx: Ctx, s: Sentence, seg: Seg): number {
+  const key = `${s.idx}:${seg[0]}`;
+  const hit = ctx.firstVerbCache.get(key);
+  if (hit !== undefined) return hit;
+  let found = -1;
+  for (let k = seg[0]; k < seg[1]; k++) {
+    if (!speechVerbAt(ctx.doc, s, k) || negated(ctx, s, k)) continue;
+    if (subjectOf(ctx, s, k, seg)) {
+      found = k;
+      break;
+    }
+  }
+  ctx.firstVerbCache.set(key, found);
+  return found;
+}
+
+export function negated(ctx: Ctx, s: Sentence, v: number): boolean {
+  const { doc } = ctx;
+  for (let j = v - 1; j >= 0 && j >= v - 3; j--) {
+    const t = tok(doc, s, j);
+    if (!t) return false;
+    if (NEGATION.has(t.lower) || t.lower.endsWith("n't") || t.lower.endsWith('n’t')) return true;
+    if (!isFiller(t) && t.lower !== 'to') return false;
+  }
+  return false;
+}
+
+/**
+ * Who is behind "according to …": a speaker ("according to one of Russia’s leading experts") or
+ * the author of a document ("according to a statement released by the central bank", "a survey by Ifop").
+ */
+export function accordingSource(ctx: Ctx, s: Sentence, i: number): { np: NP; next: number } | null {
+  const { doc } = ctx;
+  let k = i;
+  const det = tok(doc, s, k);
+  if (det && ['a', 'an', 'the', 'its', 'their', 'his', 'her', 'new', 'official', 'latest'].includes(det.lower)) k++;
+  while (tok(doc, s, k) && ['new', 'official', 'latest', 'recent', 'preliminary', 'joint', 'written', 'separate'].includes(tok(doc, s, k)!.lower)) k++;
+  const doc1 = tok(doc, s, k);
+  if (doc1 && DOCUMENT_NOUNS.has(doc1.lower)) {
+    let m = k + 1;
+    if (tok(doc, s, m) && ['released', 'published', 'issued', 'compiled', 'conducted', 'commissioned', 'posted', 'seen'].includes(tok(doc, s, m)!.lower)) m++;
+    if (tok(doc, s, m) && ['by', 'from', 'of'].includes(tok(doc, s, m)!.lower)) {
+      const r = npStartingAt(doc, s, m + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+  return npStartingAt(doc, s, i);
+}

@@ -1,0 +1,152 @@
+/**
+ * Discovery, before any attribution: named people and organisations (so that a surname or a
+ * title later in the text resolves to them), their roles from appositives, and the outlets that
+ * are told things ("told Al Jazeera").
+ */
+import { ORG_WORDS } from '../lexicon.js';
+import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
+import type { Sentence } from '../doc.js';
+import { TERMINAL, type Ctx } from './context.js';
+
+/** First pass: named people and organisations, so that later surnames resolve. */
+export function discoverActors(ctx: Ctx): void {
+  const { doc, reg } = ctx;
+  for (const s of doc.sents) {
+    const n = s.items.length;
+    for (let i = 0; i < n; i++) {
+      const t = tok(doc, s, i);
+      if (!t || !isNameTok(t)) continue;
+      const nx = tok(doc, s, i + 1);
+      const continues =
+        !t.poss &&
+        (isNameTok(nx) ||
+          (nx !== null && !nx.cap && ['al', 'bin', 'ibn', 'van', 'von', 'de', 'da'].includes(nx.lower) && isNameTok(tok(doc, s, i + 2))) ||
+          (nx !== null && (nx.lower === 'of' || nx.lower === 'for') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
+      if (continues) continue;
+      const np = npEndingAt(doc, s, i, true);
+      if (!np || np.kind !== 'name') continue;
+      // a sentence-initial common word is no name ("Protests erupted …")
+      const firstName = doc.toks[np.name[0]!]!;
+      if (s.items[0] === np.name[0] && np.name.length === 1 && (doc.lowerVocab.has(firstName.lower) || roleNoun(firstName))) continue;
+      const prev = tok(doc, s, doc.itemOf[np.toks[0]!]! - 1);
+      const afterName = i + 1;
+      const person = np.role?.kind === 'person' || personAppositive(ctx, s, afterName);
+      const startItem = doc.itemOf[np.toks[0]!]!;
+      const before = startItem > 0 ? s.items[startItem - 1]! : null;
+      const subjectPosition =
+        before === null || before < 0 || [',', ';', ':', '—', 'and', 'but', 'that', 'while'].includes(doc.toks[before]!.lower);
+      const speaker = subjectPosition && verbFollows(ctx, s, afterName);
+      const words = npText(doc, np, 'name').toLowerCase();
+      const orgish = /\b(?:ministry|department|office|agency|council|committee|commission|court|parliament|party|union|army|police|service|bank|institute|university|foundation|association|organi[sz]ation|embassy|government|administration|kremlin|house|news|times|post|journal|television|tv|radio|press|guard|corps|forces)\b/.test(words);
+      const acronym = np.name.length === 1 && /^[A-Z]{2,6}$/.test(firstName.base);
+      if (prev && (prev.lower === 'told' || prev.lower === 'tells') && !person) continue; // second pass
+      if (prev && prev.lower === 'on' && !person) continue; // "wrote on Telegram"
+      // "The health secretary, Margaret Ellison," — a description in apposition before the name
+      let roleBefore: NP | null = null;
+      if (before !== null && before >= 0 && doc.toks[before]!.t === ',' && tok(doc, s, afterName)?.t === ',') {
+        const r = npEndingAt(doc, s, startItem - 2);
+        if (r && r.kind === 'role' && r.role?.kind === 'person' && !r.indefinite) roleBefore = r;
+      }
+      if (person || speaker || orgish || acronym || roleBefore) {
+        const a = reg.resolveName(np, { person: person || roleBefore !== null, speaker });
+        if (a && roleBefore) {
+          const t0 = doc.toks[roleBefore.toks.find((x) => !['a', 'an', 'the'].includes(doc.toks[x]!.lower))!]!;
+          const t1 = doc.toks[roleBefore.toks[roleBefore.toks.length - 1]!]!;
+          reg.setRole(a, doc.text.slice(t0.s, t1.e), roleBefore.role!.base, roleBefore.role!.gender);
+        }
+        if (a && !roleBefore) {
+          const ap = appositiveRole(ctx, s, afterName);
+          if (ap) reg.setRole(a, ap.text, ap.base, ap.gender);
+        }
+      } else {
+        const known = reg.findByWords(npText(doc, np, 'name').toLowerCase().replace(/['’]s\b/g, '').split(/\s+/), null);
+        if (known) reg.touch(known, firstName.s, doc.toks[np.name[np.name.length - 1]!]!.e - (doc.toks[np.name[np.name.length - 1]!]!.poss ? 2 : 0));
+      }
+    }
+  }
+  // "told Al Jazeera": the listener is a media outlet unless it is a known person
+  for (const s of doc.sents) {
+    for (let i = 0; i < s.items.length; i++) {
+      const t = tok(doc, s, i);
+      if (!t || (t.lower !== 'told' && t.lower !== 'tells' && t.lower !== 'telling')) continue;
+      const r = npStartingAt(doc, s, i + 1);
+      if (!r || r.np.kind !== 'name') continue;
+      const words = npText(doc, r.np, 'name').toLowerCase().split(/\s+/);
+      const known = reg.findByWords(words, null);
+      if (known && known.kind === 'person') {
+        reg.touch(known, doc.toks[r.np.name[0]!]!.s, doc.toks[r.np.name[r.np.name.length - 1]!]!.e);
+        continue;
+      }
+      if (r.np.role?.kind === 'person') continue;
+      reg.resolveName(r.np, { outlet: true });
+    }
+  }
+}
+
+/** ", the union’s general secretary," after a name: its text (without the article) and head. */
+function appositiveRole(ctx: Ctx, s: Sentence, i: number): { text: string; base: string; gender?: 'm' | 'f' } | null {
+  const { doc } = ctx;
+  if (tok(doc, s, i)?.t !== ',') return null;
+  let k = i + 1;
+  const first = tok(doc, s, k);
+  if (!first || first.lower === 'who' || first.lower === 'which' || /^\d/.test(first.t)) return null;
+  // a clause ("…, Moscow became …") is no appositive: it opens with an article, a possessive, a role or a lower-case word
+  if (first.cap && !first.poss && !roleNoun(first) && !['a', 'an', 'the'].includes(first.lower)) return null;
+  if (['a', 'an', 'the'].includes(first.lower)) k++;
+  let head: ReturnType<typeof roleNoun> = null;
+  let end = -1;
+  for (let m = k; m < s.items.length && m < k + 10; m++) {
+    const t = tok(doc, s, m);
+    if (!t || t.t === ',' || TERMINAL.has(t.t) || t.t === ';' || t.t === '—') break;
+    if (!t.word && t.t !== '-') break;
+    const r = roleNoun(t);
+    if (r && r.kind === 'person' && !head) head = r;
+    end = m;
+  }
+  if (!head || end < k) return null;
+  const a = tok(doc, s, k)!;
+  const b = tok(doc, s, end)!;
+  return { text: doc.text.slice(a.s, b.e), base: head.base, ...(head.gender ? { gender: head.gender } : {}) };
+}
+
+/** ", who …" / ", a mother of two …," after a name: a person. */
+function personAppositive(ctx: Ctx, s: Sentence, i: number): boolean {
+  const { doc } = ctx;
+  if (tok(doc, s, i)?.t !== ',') return false;
+  const a = tok(doc, s, i + 1);
+  if (!a) return false;
+  if (a.lower === 'who' || a.lower === 'whose') return true;
+  // ", Polish foreign minister," / ", proposed Secretary of State for …,": a role in apposition
+  if (!a.poss && !['a', 'an', 'the', 'his', 'her'].includes(a.lower) && personRoleBetween(doc, s, i + 1)) return true;
+  if (a.lower === 'a' || a.lower === 'an' || a.lower === 'the' || a.lower === 'his' || a.lower === 'her') {
+    for (let k = i + 2; k < i + 8; k++) {
+      const t = tok(doc, s, k);
+      if (!t || t.t === ',') break;
+      const r = roleNoun(t);
+      if (r && r.kind === 'person') return true;
+    }
+  }
+  return false;
+}
+
+/** A speech verb right after a name (allowing fillers and one appositive). */
+function verbFollows(ctx: Ctx, s: Sentence, i: number): boolean {
+  const { doc } = ctx;
+  let k = i;
+  while (isFiller(tok(doc, s, k))) k++;
+  if (speechVerbAt(doc, s, k)) return true;
+  if (tok(doc, s, k)?.t === ',') {
+    const a = tok(doc, s, k + 1);
+    if (!a || !(['who', 'whose', 'a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(a.lower) || roleNoun(a) || a.poss)) return false;
+    for (let m = k + 1; m < s.items.length && m < k + 30; m++) {
+      const t = tok(doc, s, m);
+      if (!t || TERMINAL.has(t.t)) return false;
+      if (speechVerbAt(doc, s, m)) {
+        let j = m - 1;
+        while (isFiller(tok(doc, s, j))) j--;
+        return tok(doc, s, j)?.t === ',';
+      }
+    }
+  }
+  return false;
+}

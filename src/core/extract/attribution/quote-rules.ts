@@ -1,0 +1,272 @@
+/**
+ * Who said a quoted passage. Each rule is a function over the shared document context and the
+ * passage's site; the first rule that finds a speaker wins, strongest first:
+ *
+ *   speaker-verb-quote   X said: “Q”   X told Y that … “Q”  (a speech verb just before the quote)
+ *   speaker-colon        X: “Q”  (headlines)
+ *   quote-speaker-verb   “Q,” X said   “Q,” X, who …, told Y
+ *   quote-verb-speaker   “Q,” said X
+ *   according-to         “Q,” according to X   … “Q” …, according to X
+ *   verb-in-sentence     X said … “Q”  (the sentence's first speech verb before the quote)
+ *
+ * When none finds one, the fallbacks decide, in order: term-so-called ("so-called “…”"),
+ * continues-quote (a later passage of a sentence whose earlier passage was attributed), term (a
+ * short passage inside a sentence: a scare-quoted term), follows-speaker (a passage standing
+ * alone after a speaker's paragraph), unattributed.
+ */
+import { canonical } from '../actors.js';
+import { SPEECH_VERBS } from '../lexicon.js';
+import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
+import type { Sentence } from '../doc.js';
+import { TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
+import { accordingSource, firstVerb, segOf, subjectOf } from './clause.js';
+import { channelAt, timeNear } from './channel.js';
+import { mixedQuote } from './indirect.js';
+import { accept } from './resolve.js';
+
+const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
+
+/** Where a quoted passage stands: its sentence and item, its clause, and where it closes. */
+export interface QuoteSite {
+  qi: number;
+  s: Sentence;
+  p: number;
+  seg: Seg;
+  /** the sentence and item where the passage closes (a multi-sentence quote closes later) */
+  closeSent: Sentence;
+  closeItem: number;
+}
+
+/** A rule that looks for the speaker of a passage. */
+export type SpeakerRule = (ctx: Ctx, site: QuoteSite) => Found | null;
+
+/** The speaker rules, strongest first (speaker-colon is part of the first). */
+export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
+  (ctx, q) => speakerVerbQuote(ctx, q.s, q.p, q.seg),
+  (ctx, q) => quoteThenSpeaker(ctx, q.closeSent, q.closeItem),
+  (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
+  (ctx, q) => accordingTo(ctx, q.s, q.seg),
+];
+
+/** A rule that decides a passage no speaker rule could attribute; null to pass it on. */
+export type FallbackRule = (ctx: Ctx, site: QuoteSite) => QuoteAttr | null;
+
+/** "so-called “…”": a term, whoever uses it. (Runs before the speaker rules.) */
+const soCalled: FallbackRule = (ctx, { qi, s, p }) => {
+  const before = tok(ctx.doc, s, p - 1);
+  if (!before || !SCARE_MARKERS.has(before.lower)) return null;
+  return { quote: qi, kind: 'term', speaker: null, rule: 'term-so-called', confidence: 0.85, channel: null, when: null };
+};
+
+/** "A," she said, "B.": an earlier passage of this sentence was attributed. */
+const continuesQuote: FallbackRule = (ctx, { qi, s }) => {
+  const { doc } = ctx;
+  const prev = ctx.lastDirect && doc.quotes[ctx.lastDirect.quote]!.sent === s.idx ? ctx.lastDirect : undefined;
+  const q = doc.quotes[qi]!;
+  if (!prev || wordCount(doc.text.slice(q.start, q.end)) <= 2) return null;
+  return { ...prev, quote: qi, rule: 'continues-quote', confidence: 0.7 };
+};
+
+/** A short passage inside a sentence, nobody's words: a scare-quoted term. */
+const shortTerm: FallbackRule = (ctx, { qi, s }) => {
+  const { doc } = ctx;
+  const q = doc.quotes[qi]!;
+  const alone = s.items.length <= 4 && s.items.every((it) => it < 0 || TERMINAL.has(doc.toks[it]!.t) || doc.toks[it]!.t === ',');
+  if (wordCount(doc.text.slice(q.start, q.end)) > 4 || alone) return null;
+  return { quote: qi, kind: 'term', speaker: null, rule: 'term', confidence: 0.7, channel: null, when: null };
+};
+
+/** A passage standing alone within two paragraphs of the last speaker's. */
+const followsSpeaker: FallbackRule = (ctx, { qi }) => {
+  const q = ctx.doc.quotes[qi]!;
+  if (!ctx.last || q.para - ctx.last.para > 2) return null;
+  const conf = q.para - ctx.last.para <= 1 ? 0.6 : 0.45;
+  ctx.last.actor.speakerParas.add(q.para);
+  return { quote: qi, kind: 'direct', speaker: canonical(ctx.last.actor), rule: 'follows-speaker', confidence: conf, channel: null, when: null };
+};
+
+const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'direct', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
+
+export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
+export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [continuesQuote, shortTerm, followsSpeaker, unattributed];
+
+/** Attributes the passage qi that opens at item p of sentence s. */
+export function attributeQuote(ctx: Ctx, qi: number, s: Sentence, p: number, segs: Seg[]): void {
+  const { doc } = ctx;
+  const q = doc.quotes[qi]!;
+  const site: QuoteSite = {
+    qi,
+    s,
+    p,
+    seg: segOf(ctx, segs, p),
+    closeSent: doc.sents[q.lastSent]!,
+    closeItem: q.lastSent === s.idx ? p : q.lastItem,
+  };
+  for (const rule of BEFORE_RULES) {
+    const attr = rule(ctx, site);
+    if (attr) return void ctx.attrs.push(attr);
+  }
+  for (const rule of SPEAKER_RULES) {
+    const f = rule(ctx, site);
+    if (!f) continue;
+    const a = accept(ctx, f, q.para);
+    if (!a) continue;
+    let conf = f.confidence;
+    let name = f.rule;
+    if (f.np.kind === 'pronoun') {
+      conf -= 0.1;
+      name += ':pronoun';
+    } else if (f.np.kind === 'role') {
+      conf -= 0.1;
+      name += ':description';
+    }
+    if ((f.rule === 'quote-speaker-verb' || f.rule === 'quote-verb-speaker') && q.lastSent === s.idx) mixedQuote(ctx, s, p, site.seg, a, f);
+    const attr: QuoteAttr = {
+      quote: qi,
+      kind: 'direct',
+      speaker: a,
+      rule: name,
+      confidence: Math.round(conf * 100) / 100,
+      channel: f.v >= 0 ? channelAt(ctx, f.sent, f.v) : null,
+      when: timeNear(ctx, f.sent, f.v >= 0 ? f.v : p),
+    };
+    ctx.attrs.push(attr);
+    ctx.lastDirect = attr;
+    return;
+  }
+  for (const rule of FALLBACK_RULES) {
+    const attr = rule(ctx, site);
+    if (attr) return void ctx.attrs.push(attr);
+  }
+}
+
+/** X said: “Q” — a speech verb within a few words before the quotation. */
+function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
+  const { doc } = ctx;
+  for (let k = p - 1, dist = 0; k >= seg[0] && dist <= 8; k--, dist++) {
+    const t = tok(doc, s, k);
+    if (t && TERMINAL.has(t.t)) break;
+    if (t && speechVerbAt(doc, s, k)) {
+      const agent = passiveAgent(ctx, s, k, p, seg);
+      if (agent) return { np: agent, v: k, sent: s, rule: 'passive-by', confidence: 0.85 };
+      const np = subjectOf(ctx, s, k, seg);
+      if (!np) break;
+      const outer = outerSpeaker(ctx, s, k, np, seg);
+      if (outer) return outer;
+      return { np, v: k, sent: s, rule: 'speaker-verb-quote', confidence: 0.9 };
+    }
+  }
+  const colon = tok(doc, s, p - 1);
+  if (colon?.t === ':') {
+    const np = npEndingAt(doc, s, p - 2);
+    if (np && np.kind !== 'pronoun') return { np, v: -1, sent: s, rule: 'speaker-colon', confidence: 0.75 };
+  }
+  return null;
+}
+
+/** Verbs that report what someone said, whose complement clause is that speech. */
+const REPORTING = new Set(['say', 'tell', 'add', 'state', 'write', 'note', 'argue', 'insist', 'explain', 'claim', 'assert', 'contend']);
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'as', 'since', 'if', 'although', 'though', 'until', 'unless', 'whereas', 'where']);
+
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+/** "hailed as a “hero” by the President of Gabon": a passive speech verb's agent speaks. */
+function passiveAgent(ctx: Ctx, s: Sentence, k: number, p: number, seg: Seg): NP | null {
+  const { doc } = ctx;
+  let j = k - 1;
+  while (isFiller(tok(doc, s, j)) && !BE.has(tok(doc, s, j)!.lower)) j--;
+  if (!BE.has(tok(doc, s, j)?.lower ?? '')) return null;
+  for (let m = p + 1; m < seg[1] && m <= p + 4; m++) {
+    const x = tok(doc, s, m);
+    if (!x || x.t === ',' || TERMINAL.has(x.t)) return null;
+    if (x.lower === 'by') return npStartingAt(doc, s, m + 1)?.np ?? null;
+  }
+  return null;
+}
+
+/**
+ * "He said Russia had claimed Crimea “as an act of force”": a speech verb inside what an earlier
+ * speaker of the clause said; the words quoted are the earlier (reporting) speaker's.
+ */
+function outerSpeaker(ctx: Ctx, s: Sentence, k: number, inner: NP, seg: Seg): Found | null {
+  const { doc } = ctx;
+  const v0 = firstVerb(ctx, s, seg);
+  if (v0 < 0 || v0 >= k) return null;
+  if (!REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[v0]!]!.t)?.lemma ?? '')) return null;
+  const innerAt = doc.itemOf[inner.toks[0]!]!;
+  if (innerAt <= v0) return null; // the same subject, or one before the first verb
+  // the inner clause must be what v0 reports: no comma or subordinator in between ("…, after Brown called for …")
+  for (let m = v0 + 1; m < innerAt; m++) {
+    const x = tok(doc, s, m);
+    if (!x || x.t === ',' || x.t === ';' || SUBORDINATORS.has(x.lower)) return null;
+  }
+  const np = subjectOf(ctx, s, v0, seg);
+  if (!np) return null;
+  return { np, v: v0, sent: s, rule: 'reported-within', confidence: 0.75 };
+}
+
+/** “Q,” X said / “Q,” said X / “Q,” X, who …, told Y / “Q,” according to X. */
+function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
+  const { doc } = ctx;
+  let i = p + 1;
+  for (let n = 0; n < 2 && ['.', ',', '—', '–', '-'].includes(tok(doc, s, i)?.t ?? ''); n++) {
+    if (tok(doc, s, i)?.t === '.') return null;
+    i++;
+  }
+  const t = tok(doc, s, i);
+  if (!t) return null;
+  if (speechVerbAt(doc, s, i)) {
+    const r = npStartingAt(doc, s, i + 1);
+    if (r) return { np: r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
+    return null;
+  }
+  if (t.lower === 'according' && tok(doc, s, i + 1)?.lower === 'to') {
+    const r = accordingSource(ctx, s, i + 2);
+    if (r) return { np: r.np, v: -1, sent: s, rule: 'according-to', confidence: 0.85 };
+    return null;
+  }
+  const r = npStartingAt(doc, s, i);
+  if (!r) return null;
+  let k = r.next;
+  if (tok(doc, s, k)?.t === ',') {
+    for (let m = k + 1; m < s.items.length && m < k + 30; m++) {
+      const x = tok(doc, s, m);
+      if (!x || TERMINAL.has(x.t)) break;
+      if (speechVerbAt(doc, s, m)) {
+        let j = m - 1;
+        while (isFiller(tok(doc, s, j))) j--;
+        if (tok(doc, s, j)?.t === ',') k = m;
+        break;
+      }
+    }
+  }
+  while (isFiller(tok(doc, s, k))) k++;
+  if (speechVerbAt(doc, s, k)) return { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
+  return null;
+}
+
+/** X told Y that … “Q”: the first speech verb of the clause with a subject. */
+function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
+  const k = firstVerb(ctx, s, seg);
+  if (k < 0 || k >= p) return null;
+  const np = subjectOf(ctx, s, k, seg)!;
+  return { np, v: k, sent: s, rule: 'verb-in-sentence', confidence: 0.8 };
+}
+
+function accordingTo(ctx: Ctx, s: Sentence, seg: Seg): Found | null {
+  const key = `${s.idx}:${seg[0]}`;
+  if (ctx.accordingCache.has(key)) return ctx.accordingCache.get(key)!;
+  const { doc } = ctx;
+  let found: Found | null = null;
+  for (let k = seg[0]; k < seg[1] - 1; k++) {
+    if (tok(doc, s, k)?.lower === 'according' && tok(doc, s, k + 1)?.lower === 'to') {
+      const r = accordingSource(ctx, s, k + 2);
+      if (r) {
+        found = { np: r.np, v: -1, sent: s, rule: 'according-to', confidence: 0.8 };
+        break;
+      }
+    }
+  }
+  ctx.accordingCache.set(key, found);
+  return found;
+}

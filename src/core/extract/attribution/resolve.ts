@@ -1,0 +1,57 @@
+/** From a phrase to an actor: names, descriptions, pronouns and lists, and the recent-mention memory. */
+import { PRONOUNS } from '../lexicon.js';
+import { canonical, type ActorRec } from '../actors.js';
+import type { NP } from '../np.js';
+import type { Ctx, Found } from './context.js';
+
+export function pushRecent(ctx: Ctx, a: ActorRec): void {
+  a = canonical(a);
+  const i = ctx.recent.lastIndexOf(a);
+  if (i >= 0) ctx.recent.splice(i, 1);
+  ctx.recent.push(a);
+  if (ctx.recent.length > 40) ctx.recent.shift();
+}
+
+/** Turns a phrase into an actor (cached per phrase so both passes agree). */
+export function resolve(ctx: Ctx, np: NP): ActorRec | null {
+  const key = np.toks.join(',');
+  if (ctx.cache.has(key)) return ctx.cache.get(key)!;
+  let a: ActorRec | null = null;
+  if (np.coord) {
+    for (const m of np.coord) ctx.reg.resolveName(m, { speaker: true });
+    const first = ctx.doc.toks[np.toks[0]!]!;
+    const last = ctx.doc.toks[np.toks[np.toks.length - 1]!]!;
+    a = ctx.reg.resolveGroup(ctx.doc.text.slice(first.s, last.e), first.s, last.e, first.para);
+  } else if (np.kind === 'pronoun') a = resolvePronoun(ctx, np.pronoun!);
+  else if (np.kind === 'name') a = ctx.reg.resolveName(np, { speaker: true });
+  else a = ctx.reg.resolveRole(np, ctx.recent);
+  if (a) a = canonical(a);
+  ctx.cache.set(key, a);
+  return a;
+}
+
+function resolvePronoun(ctx: Ctx, p: string): ActorRec | null {
+  const info = PRONOUNS.get(p);
+  if (!info) return null;
+  for (let i = ctx.recent.length - 1, n = 0; i >= 0 && n < 12; i--, n++) {
+    const a = canonical(ctx.recent[i]!);
+    if (info.kind === 'person') {
+      if (a.kind !== 'person') continue;
+      if (a.gender && info.gender && a.gender !== info.gender) continue;
+      if (!a.gender && info.gender) a.gender = info.gender;
+      return a;
+    }
+    if (info.kind === 'group' && a.kind !== 'person') return a;
+    if (info.kind === 'thing' && (a.kind === 'organisation' || a.kind === 'outlet' || a.kind === 'state')) return a;
+  }
+  return null;
+}
+
+export function accept(ctx: Ctx, f: Found, para: number): ActorRec | null {
+  const a = resolve(ctx, f.np);
+  if (!a) return null;
+  a.speakerParas.add(para);
+  pushRecent(ctx, a);
+  ctx.last = { actor: a, para };
+  return a;
+}

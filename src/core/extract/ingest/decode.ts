@@ -1,0 +1,101 @@
+/**
+ * Bytes to text. Text and Markdown files must be UTF-8 (a byte-order mark is dropped; UTF-16 with
+ * a mark is decoded); a saved web page is decoded in the charset it declares (byte-order mark,
+ * then `<meta charset>` or `<meta http-equiv="Content-Type">` in its first few kilobytes), as a
+ * browser would, through TextDecoder (WHATWG encodings: windows-1252, ISO-8859-x, Shift_JIS, …).
+ */
+
+export class DecodeError extends Error {}
+
+function bomEncoding(bytes: Uint8Array): { label: string; skip: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { label: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { label: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { label: 'utf-16be', skip: 2 };
+  return null;
+}
+
+/** UTF-8 text (BOM dropped, UTF-16 with a BOM decoded); anything else is a DecodeError naming the place. */
+export function decodeText(bytes: Uint8Array): string {
+  const bom = bomEncoding(bytes);
+  if (bom && bom.label !== 'utf-8') return new TextDecoder(bom.label).decode(bytes.subarray(bom.skip));
+  const body = bom ? bytes.subarray(bom.skip) : bytes;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    if (text.includes('\u0000')) throw new DecodeError('holds a NUL byte: not a text file');
+    return text;
+  } catch (e) {
+    if (e instanceof DecodeError) throw e;
+    let at = 0;
+    const probe = new TextDecoder('utf-8', { fatal: true });
+    // the first invalid byte: the longest prefix that still decodes (streaming allows a cut character)
+    let lo = 0;
+    let hi = body.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      try {
+        probe.decode(body.subarray(0, mid), { stream: true });
+        lo = mid;
+      } catch {
+        hi = mid - 1;
+      }
+    }
+    at = lo;
+    let line = 1;
+    for (let i = 0; i < at; i++) if (body[i] === 10) line++;
+    throw new DecodeError(`not valid UTF-8 at line ${line} (byte ${at}); save it as UTF-8`);
+  }
+}
+
+/** The charset a page declares in its first 4 KB (meta charset or http-equiv), lower-cased. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)/i.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** windows-1252's characters for bytes 0x80–0x9F (where it differs from ISO-8859-1); 0 = unassigned. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * windows-1252 by hand: Node's TextDecoder (v20 with its ICU) decodes the label as ISO-8859-1,
+ * turning the curly quotes of a legacy page into C1 control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes = Array.from(bytes.subarray(i, i + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+/** A web page's text and the encoding it was read in. */
+export function decodeHtml(bytes: Uint8Array): { html: string; charset: string } {
+  const bom = bomEncoding(bytes);
+  if (bom) return { html: new TextDecoder(bom.label).decode(bytes.subarray(bom.skip)), charset: bom.label };
+  let label = declaredCharset(bytes) ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    label = 'utf-8'; // an unknown label: browsers fall back too
+    decoder = new TextDecoder(label);
+  }
+  if (decoder.encoding === 'utf-8') {
+    try {
+      return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+    } catch {
+      // declared (or assumed) UTF-8 but not: the web's usual legacy encoding
+      return { html: decodeWindows1252(bytes), charset: 'windows-1252' };
+    }
+  }
+  // ISO-8859-1, ASCII and their aliases are windows-1252 on the web (WHATWG Encoding)
+  if (decoder.encoding === 'windows-1252') return { html: decodeWindows1252(bytes), charset: 'windows-1252' };
+  return { html: decoder.decode(bytes), charset: decoder.encoding };
+}

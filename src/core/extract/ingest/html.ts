@@ -1,0 +1,186 @@
+/**
+ * A saved web page to article text and metadata. The body is found by Mozilla's Readability (the
+ * reader view of Firefox) over linkedom's light DOM, not by regular expressions; what Readability
+ * keeps but is not article text (figures and captions, asides, "related" and sharing boxes,
+ * comment sections, forms) is removed before the text is read, one paragraph per block element.
+ *
+ * Metadata, each field marked with where it came from: JSON-LD (`NewsArticle` and its kin), then
+ * Open Graph / article: properties, then plain <meta> tags, <link rel=canonical>, <html lang>
+ * and <title>. All of these are stated by the page; the outlet read from the address's host name
+ * is inferred.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { MetaField } from '../../corpus/schema.js';
+import { decodeHtml } from './decode.js';
+import { cleanDate, type ArticleMeta } from './metadata.js';
+
+/** Elements that are never article text. */
+const DROP = 'script, style, noscript, template, nav, aside, footer, form, button, figure, figcaption, iframe, svg, video, audio, picture, img';
+/** Class or id words of boxes that Readability sometimes keeps inside the body. */
+const DROP_HINT = /(?:^|[\s_-])(?:caption|credit|related|share|sharing|social|newsletter|comments?|promo|advert|ad-|subscribe|byline|tags|breadcrumb|read-more|more-stories|outbrain|taboola)(?:$|[\s_-])/i;
+const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'DD', 'DT', 'TR', 'UL', 'OL', 'TABLE', 'HEADER', 'MAIN', 'BR', 'HR']);
+const NEWS_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|LiveBlogPosting|WebPage)$/;
+
+export interface HtmlArticle {
+  text: string;
+  meta: ArticleMeta;
+  charset: string;
+}
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = ReturnType<Doc['querySelector']> & object;
+
+const field = (value: unknown, from: string, stated = true): MetaField | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const v = value.replace(/\s+/g, ' ').trim();
+  return v ? { value: v, stated, from } : undefined;
+};
+
+function first(...xs: Array<MetaField | undefined>): MetaField | undefined {
+  return xs.find((x) => x !== undefined);
+}
+
+/** Every JSON-LD object on the page, @graph and arrays flattened. */
+function jsonLd(document: Doc): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const visit = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(visit);
+    else if (x && typeof x === 'object') {
+      out.push(x as Record<string, unknown>);
+      const g = (x as Record<string, unknown>)['@graph'];
+      if (g) visit(g);
+    }
+  };
+  for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(s.textContent ?? ''));
+    } catch {
+      // a broken block is skipped: other sources of metadata remain
+    }
+  }
+  return out;
+}
+
+const typesOf = (o: Record<string, unknown>) => (Array.isArray(o['@type']) ? o['@type'] : [o['@type']]).filter((t): t is string => typeof t === 'string');
+
+function names(x: unknown): string | undefined {
+  const list = (Array.isArray(x) ? x : [x])
+    .map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' ? (a as Record<string, unknown>).name : undefined))
+    .filter((n): n is string => typeof n === 'string' && n.trim().length > 0);
+  return list.length ? list.join(', ') : undefined;
+}
+
+function metaContent(document: Doc, attr: 'property' | 'name' | 'itemprop', key: string): string | undefined {
+  for (const m of document.querySelectorAll(`meta[${attr}]`)) {
+    if ((m.getAttribute(attr) ?? '').toLowerCase() === key) {
+      const c = m.getAttribute('content');
+      if (c && c.trim()) return c;
+    }
+  }
+  return undefined;
+}
+
+/** <title> without the site's name after " | " or " - " (the longest part is the headline). */
+function titleTag(document: Doc): string | undefined {
+  const t: string = String(document.querySelector('title')?.textContent ?? '').trim();
+  if (!t) return undefined;
+  const parts: string[] = t.split(/\s+[|–—-]\s+/);
+  return parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : t;
+}
+
+export function pageMetadata(document: Doc): ArticleMeta {
+  const ld = jsonLd(document);
+  const article = ld.find((o) => typesOf(o).some((t) => NEWS_TYPES.test(t) && t !== 'WebPage')) ?? ld.find((o) => typesOf(o).includes('WebPage'));
+  const pub = article?.publisher as Record<string, unknown> | undefined;
+  const entity = article?.mainEntityOfPage;
+  const ldUrl = typeof article?.url === 'string' ? article.url : typeof entity === 'string' ? entity : entity && typeof entity === 'object' ? (entity as Record<string, unknown>)['@id'] : undefined;
+  const og = (k: string) => metaContent(document, 'property', k) ?? metaContent(document, 'name', k);
+  const named = (k: string) => metaContent(document, 'name', k);
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  const meta: ArticleMeta = {};
+  const set = (k: keyof ArticleMeta, v: MetaField | undefined) => {
+    if (v) meta[k] = v;
+  };
+  set('title', first(field(article?.headline, 'json-ld'), field(og('og:title'), 'open-graph'), field(named('twitter:title'), 'meta'), field(titleTag(document), 'title')));
+  set('outlet', first(field(pub?.name, 'json-ld'), field(og('og:site_name'), 'open-graph'), field(named('application-name'), 'meta')));
+  set('author', first(field(names(article?.author), 'json-ld'), field(og('article:author'), 'open-graph'), field(named('author'), 'meta'), field(named('byl'), 'meta')));
+  const date = first(
+    field(article?.datePublished, 'json-ld'),
+    field(og('article:published_time'), 'open-graph'),
+    ...['date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'citation_publication_date', 'parsely-pub-date', 'sailthru.date'].map((k) => field(named(k), 'meta')),
+    field(metaContent(document, 'itemprop', 'datepublished'), 'meta'),
+    field(document.querySelector('time[datetime]')?.getAttribute('datetime'), 'time'),
+  );
+  if (date) {
+    const d = cleanDate(date.value);
+    if (d) meta.published = { ...date, value: d };
+  }
+  set('url', first(field(canonical, 'canonical'), field(ldUrl, 'json-ld'), field(og('og:url'), 'open-graph')));
+  set('language', first(field(lang, 'html-lang'), field(article?.inLanguage, 'json-ld'), field(og('og:locale')?.replace('_', '-'), 'open-graph')));
+  if (!meta.outlet && meta.url) {
+    // no publisher named: the host name says whose page it is (inferred, not stated)
+    try {
+      const host = new URL(meta.url.value).hostname.replace(/^www\./, '');
+      if (host) meta.outlet = { value: host, stated: false, from: 'url' };
+    } catch {
+      // not an absolute address
+    }
+  }
+  return meta;
+}
+
+/** The text of the article body: one paragraph per block, boilerplate left out. */
+function blockText(root: El): string[] {
+  for (const el of [...root.querySelectorAll(DROP)]) el.remove();
+  for (const el of [...root.querySelectorAll('[class], [id], [role]')]) {
+    const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`;
+    if (DROP_HINT.test(hint) || /\b(?:navigation|complementary|contentinfo)\b/.test(el.getAttribute('role') ?? '')) el.remove();
+  }
+  const paras: string[] = [];
+  let cur = '';
+  const flush = () => {
+    const t = cur.replace(/\s+/g, ' ').trim();
+    if (t) paras.push(t);
+    cur = '';
+  };
+  const walk = (n: El) => {
+    for (const c of [...(n as El).childNodes]) {
+      if (c.nodeType === 3) cur += c.textContent ?? '';
+      else if (c.nodeType === 1) {
+        const block = BLOCKS.has((c as El).tagName);
+        if (block) flush();
+        walk(c as El);
+        if (block) flush();
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return paras;
+}
+
+/** Reads a saved web page (bytes as on disk). Throws when no article text can be found. */
+export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
+  const { html, charset } = decodeHtml(bytes);
+  const { document } = parseHTML(html);
+  const meta = pageMetadata(document);
+  // Readability changes the document it reads: metadata first, then the body
+  const parsed = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
+  let paras: string[] = [];
+  if (parsed?.content) {
+    const { document: body } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+    paras = blockText(body.body as El);
+  }
+  if (paras.join(' ').length < 40) throw new Error('no article text found in the page');
+  if (!meta.title && parsed?.title) meta.title = { value: parsed.title.trim(), stated: true, from: 'readability' };
+  if (!meta.author && parsed?.byline) meta.author = { value: parsed.byline.trim(), stated: true, from: 'readability' };
+  if (!meta.url && url) meta.url = { value: url, stated: false, from: 'file' };
+  // the headline opens the text (quotes in headlines count); not twice when the body repeats it
+  const title = meta.title?.value;
+  const fold = (s: string) => s.toLowerCase().replace(/\W+/g, ' ').trim();
+  while (paras.length && title && fold(paras[0]!) === fold(title)) paras.shift();
+  const text = `${title ? `${title}\n\n` : ''}${paras.join('\n\n')}\n`;
+  return { text, meta, charset };
+}

@@ -1,0 +1,68 @@
+/**
+ * An ingested article's metadata: each field with its value, whether it was stated (by the page,
+ * its front matter or the collection's sidecar) or inferred, and where it came from. Turned into
+ * the extractor's options (title, outlet, url, date, language) and kept whole in the article's
+ * `metadata`.
+ */
+import type { MetaField } from '../../corpus/schema.js';
+import type { ExtractMeta } from '../index.js';
+
+export const META_KEYS = ['title', 'outlet', 'author', 'published', 'url', 'language', 'licence'] as const;
+export type MetaKey = (typeof META_KEYS)[number];
+export type ArticleMeta = Partial<Record<MetaKey, MetaField>>;
+
+/** "2008-06-01T10:00:00Z", "2008-06-01", "June 1, 2008" → "2008-06-01"; undefined if not a date. */
+export function cleanDate(raw: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw.trim());
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) return undefined;
+  const d = new Date(t);
+  // a date written without a time is read as local midnight: use the local calendar day
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Fields of `over` win over those of `base` (e.g. a sidecar entry over a page's own tags). */
+export function mergeMeta(base: ArticleMeta, over: ArticleMeta): ArticleMeta {
+  return { ...base, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) };
+}
+
+/** Reads metadata given as plain key/value pairs (front matter, sidecar), all stated. */
+export function metaFromRecord(rec: Record<string, unknown>, from: string): ArticleMeta {
+  const pick = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = rec[k];
+      if (typeof v === 'string' && v.trim()) return v.trim();
+      if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string') && v.length) return v.join(', ');
+    }
+    return undefined;
+  };
+  const meta: ArticleMeta = {};
+  const put = (k: MetaKey, v: string | undefined) => {
+    if (v !== undefined) meta[k] = { value: v, stated: true, from };
+  };
+  put('title', pick('title', 'headline'));
+  put('outlet', pick('outlet', 'publisher', 'source', 'site', 'site_name', 'publication'));
+  put('author', pick('author', 'authors', 'by', 'byline'));
+  const date = pick('published', 'date', 'datePublished', 'published_at', 'pubdate');
+  if (date) put('published', cleanDate(date) ?? date);
+  put('url', pick('url', 'link', 'canonical', 'permalink'));
+  put('language', pick('language', 'lang', 'locale'));
+  put('licence', pick('licence', 'license', 'rights', 'copyright'));
+  return meta;
+}
+
+/** The extractor's options from the metadata (a date it cannot read is left out, not guessed). */
+export function toExtractMeta(meta: ArticleMeta, source: string, id: string): ExtractMeta {
+  const out: ExtractMeta = { source, id };
+  if (meta.title) out.title = meta.title.value;
+  if (meta.outlet) out.outlet = meta.outlet.value;
+  if (meta.url) out.url = meta.url.value;
+  if (meta.published && /^\d{4}-\d{2}-\d{2}$/.test(meta.published.value)) out.date = meta.published.value;
+  if (meta.language) out.language = meta.language.value.split(/[-_]/)[0]!.toLowerCase();
+  const fields = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as Record<string, MetaField>;
+  if (Object.keys(fields).length) out.metadata = fields;
+  return out;
+}

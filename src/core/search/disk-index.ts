@@ -1,0 +1,604 @@
+/**
+ * The search index on disk: what a search needs, laid out so that a search reads only that.
+ *
+ * Why: `search` used to parse the whole cached corpus and index every quote before it could
+ * look for one (100,000 quotes: seconds). The index is built once per corpus, in the cache
+ * folder, and a search then reads
+ *
+ * - the folded searchable text of every quote (quote, speaker, aliases, role, narrative labels,
+ *   topics, joined: the `hay` the exact prefilter scans), in chunks, never all at once;
+ * - the filters' columns (kind, speaker, narratives, article as small table numbers) and the
+ *   folded keys the qualifiers look at, once per speaker, list of narratives and article;
+ * - the full records (quote, paragraph number) of the candidates only: those that pass the
+ *   filters and the prefilter, which provably contain every quote that can match.
+ *
+ * Exactness: the candidates are searched by the one quote search (search.ts) as a corpus of
+ * their own. A hit's score depends only on its own record and the query, and the candidates keep
+ * their corpus order, so the hits, scores, order and highlight ranges are those of a full search
+ * of the whole corpus (tests compare them; the benchmark checks every keystroke's results).
+ *
+ * Freshness: an index is found by the paths it was built from and trusted only for the same
+ * bytes: its header holds the content key of every input file (the corpus cache's key) and each
+ * file's size, modification and change times, inode and device. When all of those are unchanged
+ * the content is not read again (as git trusts its index); a file whose times are too close to
+ * the build to tell a later write apart is always read and hashed. Anything else rebuilds.
+ *
+ * Layout: one line of JSON (the header: format, key, the files' stamps, the tables, where each
+ * section lies), then the sections, each 8-byte aligned:
+ *   hay       folded searchable text of every quote, joined (latin1 when every unit fits, else UTF-16)
+ *   hayEnds   Int32: where quote k's hay ends (in code units)
+ *   speaker   Int32: index into the header's actors, -1 for none
+ *   nset      Int32: index into the header's lists of narratives
+ *   article   Int32: index into the header's articles
+ *   flags     Uint8: the kind (bits 0-1); bit 7 when a field's own text holds the field separator
+ *   recEnds   Float64: where quote k's record ends in `records` (bytes)
+ *   records   one JSON line per quote: {"q": the quote, "p": its paragraph number}
+ * A damaged or foreign file (bad header, sizes that do not add up, a record that does not parse)
+ * is rebuilt, never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor, Article, Narrative, Quote } from '../corpus/schema.js';
+import { articleParagraphs, type Corpus, type QuoteRef } from '../corpus/corpus.js';
+import { paragraphAt } from '../corpus/text.js';
+import { cacheKey, defaultCacheDir } from '../corpus/cache.js';
+import { writeFileAtomic } from '../corpus/files.js';
+import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, type Problem } from '../corpus/load.js';
+import { readFileUpTo } from '../corpus/files.js';
+import {
+  buildSearchIndex,
+  compileQuery,
+  FIELD_SEP,
+  qualifierHolds,
+  searchQuotes,
+  textFilterHolds,
+  type CompiledQuery,
+  type SearchIndex,
+  type SearchResult,
+} from './search.js';
+import type { Atom } from './query.js';
+
+/** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
+export const DISK_INDEX_FORMAT = 'nl-search-index/1';
+
+const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
+const SEP_INSIDE = 0x80;
+/** Quotes indexed per pass when building: bounds the build's extra memory on a huge corpus. */
+const BUILD_CHUNK = 50_000;
+/** Bytes of hay decoded at a time while scanning. */
+const SCAN_BYTES = 8 * 1024 * 1024;
+/** Candidates' records closer than this are read in one go. */
+const READ_GAP = 64 * 1024;
+/** A file whose times are this close to the build is read and hashed every time (see top). */
+const RACY_MS = 3000;
+
+type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records';
+const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records'];
+
+/** What identifies a file's bytes without reading them; null: read them. */
+interface Stamp {
+  size: string;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  dev: string;
+}
+
+/** An article without its text and lists: what search results print of it. */
+type ArticleStub = Omit<Article, 'text' | 'quotes' | 'mentions' | 'silences' | 'events'>;
+
+interface Header {
+  format: string;
+  /** content key of the input files (core/corpus/cache.ts cacheKey) */
+  key: string;
+  /** the input files, absolute, in load order, and their stamps */
+  files: string[];
+  stamps: (Stamp | null)[];
+  quotes: number;
+  latin1: boolean;
+  /** total size of the file, header line included */
+  bytes: number;
+  /** [offset, length] of each section after the header line */
+  sections: Record<SectionName, [number, number]>;
+  actors: Actor[];
+  narratives: Narrative[];
+  articles: ArticleStub[];
+  /** the folded keys the qualifiers look at (search.ts prepare): per actor, list of narratives, article */
+  speakerKeys: string[][];
+  narrativeKeys: string[][][];
+  articleKeys: string[][];
+  /** how many articles the corpus has (printers name the article when there are several) */
+  articleCount: number;
+}
+
+export interface DiskIndexOptions {
+  cacheDir?: string;
+  maxFileBytes?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding, checking, building
+
+function stampOf(s: BigIntStats, builtAtMs: number): Stamp | null {
+  const changed = Number(s.ctimeNs / 1_000_000n);
+  const modified = Number(s.mtimeNs / 1_000_000n);
+  if (Math.max(changed, modified) > builtAtMs - RACY_MS) return null;
+  return { size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino), dev: String(s.dev) };
+}
+
+function sameStamp(a: Stamp | null, s: BigIntStats): boolean {
+  return a !== null && a.size === String(s.size) && a.mtimeNs === String(s.mtimeNs) && a.ctimeNs === String(s.ctimeNs) && a.ino === String(s.ino) && a.dev === String(s.dev);
+}
+
+/** The index file for these input files (by path; the content is checked inside). */
+function indexFileFor(files: readonly string[], dir: string): string {
+  const h = createHash('sha1').update(DISK_INDEX_FORMAT);
+  for (const f of files) h.update('\0' + f);
+  return path.join(dir, `search-${h.digest('hex')}.idx`);
+}
+
+/**
+ * The index of the corpus in `paths` (no paths: the bundled data), built when missing or stale.
+ * Returns the loaded corpus instead when the index cannot be written (a read-only cache folder):
+ * the caller then searches in memory. Data problems throw loadCorpus's DataError.
+ */
+export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOptions & { rebuild?: boolean } = {}): Promise<DiskIndex | Corpus> {
+  const dir = opts.cacheDir ?? defaultCacheDir();
+  const problems: Problem[] = [];
+  const files = await expand(paths.length ? [...paths] : [bundledDataPath()], problems);
+  const load = () => loadCorpus([...paths], { cache: true, cacheDir: dir, maxFileBytes: opts.maxFileBytes });
+  if (problems.length || files.length === 0) return load(); // loadCorpus says what is wrong
+  const file = indexFileFor(files, dir);
+  const found = opts.rebuild ? undefined : await DiskIndex.open(file).catch(() => undefined);
+  if (found && (await isFresh(found, files, opts))) return found;
+  found?.close();
+
+  const builtAt = Date.now();
+  const stamps = files.map((f) => stampOf(statSync(f, { bigint: true }), builtAt));
+  const key = await contentKey(files, opts);
+  const corpus = await load();
+  if (key === undefined) return corpus;
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, layout(corpus, { key, files, stamps }), { overwrite: true, mode: 0o600, sync: false });
+    await prune(dir, file);
+    return await DiskIndex.open(file);
+  } catch {
+    await unlink(file).catch(() => undefined);
+    return corpus; // no index (read-only or full disk): search in memory
+  }
+}
+
+/** Index files kept in the cache folder (one per set of input paths); the least recently built go. */
+const MAX_INDEXES = 4;
+
+async function prune(dir: string, keep: string): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => n.startsWith('search-') && n.endsWith('.idx'));
+  if (names.length <= MAX_INDEXES) return;
+  const dated = await Promise.all(names.map(async (n) => ({ n, t: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })));
+  dated.sort((a, b) => b.t - a.t);
+  for (const { n } of dated.slice(MAX_INDEXES)) if (path.join(dir, n) !== keep) await unlink(path.join(dir, n)).catch(() => undefined);
+}
+
+/** The corpus cache's content key of the files, or undefined when one cannot be read. */
+async function contentKey(files: readonly string[], opts: DiskIndexOptions): Promise<string | undefined> {
+  const inputs: { path: string; bytes: Uint8Array }[] = [];
+  for (const f of files) {
+    const r = await readFileUpTo(f, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES).catch(() => undefined);
+    if (r?.kind !== 'bytes') return undefined;
+    inputs.push({ path: f, bytes: r.bytes });
+  }
+  return cacheKey(inputs, DISK_INDEX_FORMAT);
+}
+
+async function isFresh(index: DiskIndex, files: readonly string[], opts: DiskIndexOptions): Promise<boolean> {
+  const h = index.header;
+  if (h.files.length !== files.length || h.files.some((f, i) => f !== files[i])) return false;
+  let stampsHold = true;
+  for (let i = 0; i < files.length && stampsHold; i++) {
+    const s = await stat(files[i]!, { bigint: true }).catch(() => undefined);
+    stampsHold = s !== undefined && sameStamp(h.stamps[i] ?? null, s);
+  }
+  if (stampsHold) return true;
+  return (await contentKey(files, opts)) === h.key;
+}
+
+/** The index file's bytes for a validated corpus, as pieces (a million quotes: hundreds of MB). */
+function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (Stamp | null)[] }): Buffer[] {
+  const n = corpus.quotes.length;
+  const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
+  const articleIndex = new Map(corpus.articles.map((a, i) => [a, i]));
+  const speakerKeys: string[][] = corpus.actors.map(() => []);
+  const articleKeys: string[][] = corpus.articles.map(() => []);
+  const nsets = new Map<string, number>();
+  const narrativeKeys: string[][][] = [];
+  const hayEnds = new Int32Array(n);
+  const speaker = new Int32Array(n);
+  const nset = new Int32Array(n);
+  const article = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const recEnds = new Float64Array(n);
+  const hays: string[] = new Array(n);
+  const records: Buffer[] = [];
+  let latin1 = true;
+  let units = 0;
+  let recBytes = 0;
+  for (let from = 0; from < n; from += BUILD_CHUNK) {
+    // search.ts prepares the records: the hay and keys stored here are exactly what it searches
+    const part: SearchIndex = buildSearchIndex({ ...corpus, quotes: corpus.quotes.slice(from, from + BUILD_CHUNK) });
+    part.records.forEach((r, k) => {
+      const pos = from + k;
+      const { quote, article: a } = r.ref;
+      hays[pos] = r.hay;
+      if (latin1 && /[^\u0000-\u00ff]/.test(r.hay)) latin1 = false;
+      units += r.hay.length;
+      hayEnds[pos] = units;
+      const s = quote.speaker === null ? -1 : actorIndex.get(quote.speaker)!;
+      speaker[pos] = s;
+      if (s >= 0) speakerKeys[s] = r.speakerKeys;
+      const setKey = JSON.stringify(quote.narratives);
+      let ns = nsets.get(setKey);
+      if (ns === undefined) {
+        nsets.set(setKey, (ns = narrativeKeys.length));
+        narrativeKeys.push(r.narrativeKeys);
+      }
+      nset[pos] = ns;
+      const ai = articleIndex.get(a)!;
+      article[pos] = ai;
+      articleKeys[ai] = r.articleKeys;
+      const fields = 1 + (r.name ? 1 : 0) + r.aliases.length + (r.role ? 1 : 0) + r.narrativeLabels.length + r.topics.length;
+      flags[pos] = KINDS.indexOf(quote.kind) | (r.hay.split(FIELD_SEP).length !== fields ? SEP_INSIDE : 0);
+      const paragraph = paragraphAt(articleParagraphs(a), quote.span.start)?.number ?? null;
+      const rec = Buffer.from(JSON.stringify({ q: quote, p: paragraph }) + '\n', 'utf8');
+      records.push(rec);
+      recBytes += rec.length;
+      recEnds[pos] = recBytes;
+    });
+  }
+  if (units > 2 ** 31 - 1) throw new Error('corpus too large for one search index file');
+  const hayBytes: Buffer[] = [];
+  for (let from = 0; from < n; from += BUILD_CHUNK) {
+    hayBytes.push(Buffer.from(hays.slice(from, from + BUILD_CHUNK).join(''), latin1 ? 'latin1' : 'utf16le'));
+  }
+  const body: Record<SectionName, Buffer[]> = {
+    hay: hayBytes,
+    hayEnds: [bytesOf(hayEnds)],
+    speaker: [bytesOf(speaker)],
+    nset: [bytesOf(nset)],
+    article: [bytesOf(article)],
+    flags: [bytesOf(flags)],
+    recEnds: [bytesOf(recEnds)],
+    records,
+  };
+  const sections = {} as Record<SectionName, [number, number]>;
+  let at = 0;
+  const pieces: Buffer[] = [];
+  for (const name of SECTIONS) {
+    const pad = (8 - (at % 8)) % 8;
+    if (pad) pieces.push(Buffer.alloc(pad));
+    at += pad;
+    const len = body[name].reduce((x, b) => x + b.length, 0);
+    sections[name] = [at, len];
+    pieces.push(...body[name]);
+    at += len;
+  }
+  const stub = ({ text: _t, quotes: _q, mentions: _m, silences: _s, events: _e, ...rest }: Article): ArticleStub => rest;
+  const header: Omit<Header, 'bytes'> = {
+    format: DISK_INDEX_FORMAT,
+    key: meta.key,
+    files: meta.files,
+    stamps: meta.stamps,
+    quotes: n,
+    latin1,
+    sections,
+    actors: corpus.actors,
+    narratives: corpus.narratives,
+    articles: corpus.articles.map(stub),
+    speakerKeys,
+    narrativeKeys,
+    articleKeys,
+    articleCount: corpus.articles.length,
+  };
+  // the header states the file's total size, which includes the header line itself
+  let line = Buffer.from(JSON.stringify({ ...header, bytes: 0 }) + '\n', 'utf8');
+  for (let i = 0; i < 3; i++) line = Buffer.from(JSON.stringify({ ...header, bytes: line.length + at }) + '\n', 'utf8');
+  return [line, ...pieces];
+}
+
+function bytesOf(a: ArrayBufferView): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** An open index file. Synchronous reads: a search is one short burst of them. */
+export class DiskIndex {
+  private columns = new Map<SectionName, ArrayBufferView>();
+  private stubs: Article[] | undefined;
+  private byId: Pick<Corpus, 'actorById' | 'articleById' | 'narrativeById'> | undefined;
+
+  private constructor(
+    private readonly fd: number,
+    readonly header: Header,
+    private readonly bodyStart: number,
+  ) {}
+
+  static async open(file: string): Promise<DiskIndex> {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      // the header line: read until its newline
+      let buf = Buffer.alloc(Math.min(size, 1 << 20));
+      let got = readSync(fd, buf, 0, buf.length, 0);
+      let nl = buf.subarray(0, got).indexOf(10);
+      while (nl < 0 && got < size) {
+        const more = Buffer.alloc(Math.min(size, buf.length * 4));
+        buf.copy(more, 0, 0, got);
+        buf = more;
+        got += readSync(fd, buf, got, buf.length - got, got);
+        nl = buf.subarray(0, got).indexOf(10);
+      }
+      if (nl < 0) throw new Error('damaged');
+      const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
+      if (h.format !== DISK_INDEX_FORMAT || h.bytes !== size || !h.sections) throw new Error('stale or damaged');
+      const n = h.quotes;
+      const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null };
+      for (const name of SECTIONS) {
+        const [off, len] = h.sections[name] ?? [-1, -1];
+        if (off < 0 || nl + 1 + off + len > size || (want[name] !== null && want[name] !== len)) throw new Error('damaged');
+      }
+      return new DiskIndex(fd, h, nl + 1);
+    } catch (err) {
+      closeSync(fd);
+      throw err;
+    }
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+  }
+
+  get size(): number {
+    return this.header.quotes;
+  }
+
+  private read(offset: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const r = readSync(this.fd, buf, got, length - got, this.bodyStart + offset + got);
+      if (r === 0) throw new Error('search index: file ended early');
+      got += r;
+    }
+    return buf;
+  }
+
+  private column<T extends ArrayBufferView>(name: SectionName, make: (b: ArrayBuffer, n: number) => T): T {
+    let c = this.columns.get(name) as T | undefined;
+    if (!c) {
+      const [off, len] = this.header.sections[name];
+      const b = this.read(off, len);
+      // a fresh, aligned copy for the typed array
+      const ab = b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
+      this.columns.set(name, (c = make(ab, this.header.quotes)));
+    }
+    return c;
+  }
+
+  int32(name: 'hayEnds' | 'speaker' | 'nset' | 'article'): Int32Array {
+    return this.column(name, (b) => new Int32Array(b));
+  }
+  get flags(): Uint8Array {
+    return this.column('flags', (b) => new Uint8Array(b));
+  }
+  get recEnds(): Float64Array {
+    return this.column('recEnds', (b) => new Float64Array(b));
+  }
+
+  /**
+   * Calls `visit(pos, hay)` for every quote from `from` on, in order, with its folded hay; the
+   * text is decoded a few megabytes at a time. `visit` returns false to stop.
+   */
+  scanHay(visit: (pos: number, hay: string) => void, from = 0, to = this.header.quotes): void {
+    const ends = this.int32('hayEnds');
+    const unit = this.header.latin1 ? 1 : 2;
+    const [off] = this.header.sections.hay;
+    let pos = from;
+    while (pos < to) {
+      const start = pos === 0 ? 0 : ends[pos - 1]!;
+      // as many quotes as fit in SCAN_BYTES (at least one)
+      let last = pos;
+      while (last + 1 < to && (ends[last + 1]! - start) * unit <= SCAN_BYTES) last++;
+      const end = ends[last]!;
+      const chunk = this.read(off + start * unit, (end - start) * unit).toString(unit === 1 ? 'latin1' : 'utf16le');
+      let s = 0;
+      for (; pos <= last; pos++) {
+        const e = ends[pos]! - start;
+        visit(pos, chunk.slice(s, e));
+        s = e;
+      }
+    }
+  }
+
+  /** The articles as stubs (no text): one object per article, shared by its quotes. */
+  articles(): Article[] {
+    return (this.stubs ??= this.header.articles.map((a) => ({ ...a, text: '', quotes: [], mentions: [], silences: [], events: [] }) as Article));
+  }
+
+  /** The full records of these quotes (positions ascending), read in as few reads as the gaps allow. */
+  refs(positions: ArrayLike<number>): QuoteRef[] {
+    const ends = this.recEnds;
+    const articleOf = this.int32('article');
+    const articles = this.articles();
+    const [off] = this.header.sections.records;
+    const out: QuoteRef[] = new Array(positions.length);
+    let k = 0;
+    while (k < positions.length) {
+      const first = positions[k]!;
+      const from = first === 0 ? 0 : ends[first - 1]!;
+      let j = k;
+      while (j + 1 < positions.length && ends[positions[j + 1]! - 1]! - ends[positions[j]!]! <= READ_GAP) j++;
+      const buf = this.read(off + from, ends[positions[j]!]! - from);
+      for (; k <= j; k++) {
+        const p = positions[k]!;
+        const s = (p === 0 ? 0 : ends[p - 1]!) - from;
+        const rec = JSON.parse(buf.toString('utf8', s, ends[p]! - from)) as { q: Quote; p: number | null };
+        out[k] = { quote: rec.q, article: articles[articleOf[p]!]!, paragraph: rec.p };
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A corpus of these quotes (positions ascending) with the whole corpus's actors, narratives
+   * and article stubs: what search.ts indexes and the printers print. Its articles carry no
+   * text; the quotes carry their paragraph numbers.
+   */
+  corpusOf(positions: ArrayLike<number>): Corpus {
+    const h = this.header;
+    const articles = this.articles();
+    const quotes = this.refs(positions);
+    this.byId ??= {
+      actorById: new Map(h.actors.map((a) => [a.id, a])),
+      articleById: new Map(articles.map((a) => [a.id, a])),
+      narrativeById: new Map(h.narratives.map((x) => [x.id, x])),
+    };
+    return {
+      articles,
+      actors: h.actors,
+      narratives: h.narratives,
+      axes: [],
+      positions: [],
+      quotes,
+      files: h.files,
+      ...this.byId,
+      axisById: new Map(),
+      quoteById: new Map(quotes.map((r) => [r.quote.id, r])),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+/**
+ * The quotes that can match `q`, ascending: every filter holds (exactly, as search.ts decides
+ * it) and the prefilter cannot rule the quote out. A superset of the matches, so searching only
+ * these changes nothing but the time.
+ */
+export function candidates(index: DiskIndex, q: CompiledQuery): Int32Array {
+  const h = index.header;
+  const n = h.quotes;
+  const tests: ((pos: number, hay: () => string) => boolean)[] = [];
+  let needsHay = q.mayMatch !== null;
+  for (const clause of q.filters) tests.push(clauseTest(index, clause, () => (needsHay = true)));
+  const out = new Int32Array(n);
+  let count = 0;
+  const keep = (pos: number, hay: string | (() => string)) => {
+    const get = typeof hay === 'string' ? () => hay : hay;
+    for (const t of tests) if (!t(pos, get)) return;
+    if (q.mayMatch && !q.mayMatch(get())) return;
+    out[count++] = pos;
+  };
+  if (needsHay) index.scanHay((pos, hay) => keep(pos, hay));
+  else for (let pos = 0; pos < n; pos++) keep(pos, () => '');
+  return out.slice(0, count);
+}
+
+type RecordTest = (pos: number, hay: () => string) => boolean;
+
+/** One filter clause (atoms joined by |) as a test of a record; qualifiers decided once per table entry. */
+function clauseTest(index: DiskIndex, clause: readonly Atom[], usesHay: () => void): RecordTest {
+  const h = index.header;
+  const atoms: RecordTest[] = clause.map((a) => {
+    if (a.type === 'text') {
+      usesHay();
+      const flags = index.flags;
+      return (pos, hay) => {
+        // a field holding the separator cannot be told apart: keep the record (search.ts decides)
+        if (flags[pos]! & SEP_INSIDE) return true;
+        return textFilterHolds(a, hay().split(FIELD_SEP));
+      };
+    }
+    const none: string[] = [];
+    switch (a.field) {
+      case 'kind': {
+        const flags = index.flags;
+        const holds = KINDS.map((k) => qualifierHolds(a, k, none, none as never, none));
+        return (pos) => holds[flags[pos]! & 3]!;
+      }
+      case 'speaker': {
+        const col = index.int32('speaker');
+        const holds = h.speakerKeys.map((keys) => qualifierHolds(a, '', keys, [], none));
+        const noSpeaker = qualifierHolds(a, '', none, [], none);
+        return (pos) => (col[pos]! < 0 ? noSpeaker : holds[col[pos]!]!);
+      }
+      case 'narrative': {
+        const col = index.int32('nset');
+        const holds = h.narrativeKeys.map((keys) => qualifierHolds(a, '', none, keys, none));
+        return (pos) => holds[col[pos]!]!;
+      }
+      case 'article': {
+        const col = index.int32('article');
+        const holds = h.articleKeys.map((keys) => qualifierHolds(a, '', none, [], keys));
+        return (pos) => holds[col[pos]!]!;
+      }
+    }
+  });
+  return atoms.length === 1 ? atoms[0]! : (pos, hay) => atoms.some((t) => t(pos, hay));
+}
+
+export interface FileSearch {
+  /** the corpus the hits belong to (on disk: the candidates, with every actor and article stub) */
+  corpus: Corpus;
+  result: SearchResult;
+}
+
+/**
+ * Searches the index: the same result as searchQuotes over the whole corpus, with each hit's
+ * `order` its position in the whole corpus.
+ */
+export function searchDiskIndex(index: DiskIndex, query: string, opts: { limit?: number } = {}): FileSearch {
+  const compiled = compileQuery(query);
+  const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : Infinity;
+  const n = index.header.quotes;
+  if (!compiled.ok) return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: compiled.error } };
+  if (compiled.query.parsed.clauses.length === 0) {
+    // nothing to look for: every quote in corpus order, score 0 (searchQuotes' answer), no search
+    const shown = Math.min(n, limit);
+    const corpus = index.corpusOf(Int32Array.from({ length: shown }, (_, i) => i));
+    const hits = corpus.quotes.map((ref, order) => ({ ref, speaker: ref.quote.speaker ? (corpus.actorById.get(ref.quote.speaker) ?? null) : null, score: 0, order, matches: [] }));
+    return { corpus, result: { hits, total: n } };
+  }
+  const found = candidates(index, compiled.query);
+  const corpus = index.corpusOf(found);
+  const result = searchQuotes(buildSearchIndex(corpus), query, opts);
+  for (const hit of result.hits) hit.order = found[hit.order]!;
+  return { corpus, result };
+}
+
+/**
+ * `search` over corpus files: through the index on disk (built on first use), or in memory when
+ * no index can be written. The one entry point the command line uses.
+ */
+export async function searchFiles(paths: readonly string[], query: string, opts: DiskIndexOptions & { limit?: number } = {}): Promise<FileSearch> {
+  for (let attempt = 0; ; attempt++) {
+    const opened = await openDiskIndex(paths, { ...opts, rebuild: attempt > 0 });
+    if (!(opened instanceof DiskIndex)) return { corpus: opened, result: searchQuotes(buildSearchIndex(opened), query, { limit: opts.limit }) };
+    try {
+      return searchDiskIndex(opened, query, { limit: opts.limit });
+    } catch (err) {
+      // a damaged file (a record that does not parse, a short read): build it again, once
+      if (attempt > 0) throw err;
+    } finally {
+      opened.close();
+    }
+  }
+}

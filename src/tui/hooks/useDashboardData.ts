@@ -1,0 +1,105 @@
+/**
+ * Derives, once per render, everything the panes draw and the command handler decides from
+ * (see dashboard-data.ts). Each part is memoised on what it depends on, and built only when its
+ * pane can show it.
+ */
+import { useMemo } from 'react';
+import type { Corpus } from '../../core/corpus/corpus.js';
+import { actorRecord, timeline } from '../../core/corpus/corpus.js';
+import { compareNarratives } from '../../core/compare.js';
+import type { State } from '../state.js';
+import { clampIndex, type DashboardData } from '../dashboard-data.js';
+import { useTerminalSize } from './useTerminalSize.js';
+import { useQuoteSearch } from './useQuoteSearch.js';
+import { useTheme } from '../theme.js';
+import { listLayout } from '../lib/layout.js';
+import { filterActors, profileView, quoteCounts } from '../panes/actors/view-model.js';
+import { compareView } from '../panes/narratives/view-model.js';
+import { cellView } from '../panes/narratives/cell-view.js';
+import { narrativeView } from '../panes/narratives/narrative-view.js';
+import { eventView } from '../panes/timeline/event-view.js';
+import { readerView } from '../panes/reader/view-model.js';
+
+/** A value computed on first use (not on every render, nor before it is needed), kept while `deps` stay the same. */
+function useLazy<T>(make: () => T, deps: readonly unknown[]): () => T {
+  return useMemo(() => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  }, deps);
+}
+
+export function useDashboardData(corpus: Corpus, state: State, poolAbove?: number): DashboardData {
+  const { columns: width, rows } = useTerminalSize();
+  const { plain } = useTheme();
+  // one line short of the terminal: a frame as tall as the terminal makes Ink clear and redraw
+  const height = rows - 1;
+  // the tab bar, the footer, and the trail of links followed when there is one
+  const body = Math.max(1, height - 2 - (state.history.length ? 1 : 0));
+
+  const search = useQuoteSearch(corpus, state.quotes.query, poolAbove);
+
+  // counted when the Actors pane is first drawn, not before the first frame (large corpora)
+  const counts = useLazy(() => quoteCounts(corpus), [corpus]);
+  const actors = useMemo(() => filterActors(corpus.actors, state.actors.filter), [corpus, state.actors.filter]);
+  const actorSel = clampIndex(state.actors.selected, actors.length);
+  // the record is shown by the Actors pane, and behind an open profile (which keys may reach from
+  // another pane when several arrive at once): not needed otherwise
+  const shownActor = state.pane === 'actors' || state.actors.profile !== null ? (state.actors.profile ?? actors[actorSel]?.id) : undefined;
+  const record = useMemo(() => (shownActor ? actorRecord(corpus, shownActor) : undefined), [corpus, shownActor]);
+  const profileOpen = state.actors.profile !== null && record !== undefined;
+  const profile = useMemo(
+    () => (profileOpen && record ? profileView(corpus, record, width, state.actors.cursor, plain) : undefined),
+    [corpus, profileOpen, record, width, state.actors.cursor, plain],
+  );
+
+  const comparison = useMemo(
+    () => (state.narratives.comparing ? compareNarratives(corpus, state.narratives.chosen) : undefined),
+    [corpus, state.narratives.comparing, state.narratives.chosen],
+  );
+  const { row, col, diffOnly } = state.narratives;
+  const compare = useMemo(() => (comparison ? compareView(comparison, width, { row, col, diffOnly }) : undefined), [comparison, width, row, col, diffOnly]);
+
+  const detail = state.detail;
+  const doc = useMemo(() => {
+    if (!detail) return undefined;
+    switch (detail.kind) {
+      case 'cell':
+        return comparison ? cellView(corpus, comparison, detail.axis, detail.col, width, detail.cursor, plain) : undefined;
+      case 'event':
+        return eventView(corpus, detail.id, width, detail.cursor, plain);
+      case 'narrative':
+        return narrativeView(corpus, detail.id, width, detail.cursor);
+      case 'reader':
+        return undefined;
+    }
+  }, [corpus, comparison, detail, width, plain]);
+  const reader = useMemo(() => {
+    if (detail?.kind !== 'reader') return undefined;
+    const article = corpus.articleById.get(detail.article);
+    return article ? readerView(corpus, article, detail.focus, width, plain) : undefined;
+  }, [corpus, detail, width, plain]);
+
+  const events = useMemo(() => timeline(corpus), [corpus]);
+
+  return {
+    corpus,
+    width,
+    height,
+    body,
+    listRows: listLayout(body).list,
+    search,
+    actors,
+    actorSel,
+    quoteCounts: counts,
+    record,
+    profileOpen,
+    profile,
+    narrSel: clampIndex(state.narratives.selected, corpus.narratives.length),
+    comparison,
+    compare,
+    events,
+    eventSel: clampIndex(state.timeline.selected, events.length),
+    doc,
+    reader,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The Actors pane's view model: filtering, a list row, the brief under the list, and the full
+ * profile (whose quotes and narratives are items the cursor moves over). Pure.
+ */
+import type { Actor, Article } from '../../../core/corpus/schema.js';
+import type { ActorRecord, Corpus } from '../../../core/corpus/corpus.js';
+import { articleParagraphs } from '../../../core/corpus/corpus.js';
+import { paragraphAt } from '../../../core/corpus/text.js';
+import { data, fit, pad, rule, ui, wrap, type Line } from '../../lib/text.js';
+import { count, field, formatWhen, joined, quoteMarks, spanSnippet } from '../../lib/format.js';
+import { DocBuilder, type DocView } from '../../lib/doc.js';
+
+/** Actors whose name, aliases, role, affiliation, country, kind or alignment hold every word. */
+export function filterActors(actors: readonly Actor[], filter: string): Actor[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return [...actors];
+  return actors.filter((a) => {
+    const hay = [a.name, ...a.aliases, a.role, a.affiliation, a.country, a.kind, a.alignment?.label]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+export function quoteCounts(corpus: Corpus): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const { quote } of corpus.quotes) if (quote.speaker) m.set(quote.speaker, (m.get(quote.speaker) ?? 0) + 1);
+  return m;
+}
+
+function alignmentLine(actor: Actor): Line {
+  if (!actor.alignment) return [ui('alignment: ', 'label'), ui('not stated', 'dim')];
+  const a = actor.alignment;
+  return [
+    ui('alignment: ', 'label'),
+    data(a.label, 'bold'),
+    ui(a.inferred ? ' (inferred) ' : ' (stated) ', 'dim'),
+    ui('— ', 'dim'),
+    data(a.reason),
+  ];
+}
+
+function identityLines(corpus: Corpus, actor: Actor, cols: number): Line[] {
+  const lines: Line[] = [];
+  lines.push(joined([[data(actor.name, 'title')], [ui(actor.kind, 'dim')]]));
+  if (actor.aliases.length) lines.push(field('aka', actor.aliases.join(' · ')));
+  const role = joined([
+    actor.role ? [data(actor.role)] : [],
+    // an affiliation may name another actor by id
+    actor.affiliation ? [data(corpus.actorById.get(actor.affiliation)?.name ?? actor.affiliation)] : [],
+    actor.country ? [data(actor.country)] : [],
+  ]);
+  if (role.length) lines.push(role);
+  lines.push(...wrap(alignmentLine(actor), cols));
+  return lines;
+}
+
+export function actorRow(actor: Actor, quotes: number, cols: number): Line {
+  const nw = Math.max(10, Math.min(26, Math.floor(cols * 0.3)));
+  const cw = 5;
+  const kw = 12;
+  const rest = joined([actor.role ? [data(actor.role)] : [], actor.alignment ? [data(actor.alignment.label, 'dim')] : []]);
+  return [
+    ...pad([data(actor.name)], nw),
+    ...pad([ui(quotes ? `${String(quotes).padStart(3)}q` : '', 'dim')], cw),
+    ui(' '),
+    ...pad([ui(actor.kind, 'dim')], kw),
+    ui(' '),
+    ...fit(rest, Math.max(1, cols - nw - cw - kw - 2)),
+  ];
+}
+
+export function actorBriefLines(corpus: Corpus, record: ActorRecord | undefined, cols: number, height: number): Line[] {
+  if (!record || height <= 0) return [];
+  const { actor } = record;
+  const lines = identityLines(corpus, actor, cols);
+  const counts: Line = [
+    ui(
+      [
+        count(record.quotes.length, 'quote'),
+        count(record.mentions.length, 'mention'),
+        ...(record.silences.length ? [count(record.silences.length, 'silence')] : []),
+        count(record.narratives.length, 'narrative'),
+      ].join(' · '),
+      'dim',
+    ),
+    ui('  enter: full profile', 'dim'),
+  ];
+  const room = height - lines.length - 1;
+  if (actor.profile && room > 0) lines.push(...wrap([data(actor.profile)], cols).slice(0, room));
+  lines.push(counts);
+  return lines.slice(0, height).map((l) => fit(l, cols));
+}
+
+export type ProfileView = DocView;
+
+/** The number of the paragraph that holds a code-point offset. */
+function paragraphNumber(article: Article, offset: number): number {
+  return paragraphAt(articleParagraphs(article), offset)?.number ?? 0;
+}
+
+/**
+ * The full profile as lines; quotes, mentions, silences and narratives are items the cursor
+ * moves over (a mention or silence opens in the reader, where it is shown whole).
+ */
+export function profileView(corpus: Corpus, record: ActorRecord, cols: number, cursor: number, plain = false): ProfileView {
+  const { actor } = record;
+  const doc = new DocBuilder(cols, cursor);
+  doc.push(...identityLines(corpus, actor, cols));
+  if (actor.profile) doc.push(...wrap([data(actor.profile)], cols));
+
+  doc.push(rule(cols, `Quotes (${record.quotes.length})`));
+  if (!record.quotes.length) doc.push([ui('  none', 'dim')]);
+  for (const { quote, article } of record.quotes) {
+    const [open, close] = quoteMarks(quote.kind);
+    const para = paragraphNumber(article, quote.span.start);
+    const when = formatWhen(quote.when);
+    doc.item({ kind: 'quote', id: quote.id }, [
+      ui(`¶${para} `, 'accent'),
+      ...(when ? [data(when, 'dim'), ui(' ')] : []),
+      ui(open),
+      data(quote.text),
+      ui(close),
+    ]);
+  }
+
+  if (record.mentions.length) {
+    doc.push(rule(cols, `Mentions (${record.mentions.length})`));
+    for (const { mention, article } of record.mentions) {
+      const para = paragraphNumber(article, mention.span.start);
+      const lead = `¶${para} `;
+      doc.item({ kind: 'span', article: article.id, ...mention.span }, [ui(lead, 'accent'), ...spanSnippet(article, mention.span, cols - lead.length - 2, plain)]);
+    }
+  }
+  if (record.silences.length) {
+    doc.push(rule(cols, 'Silences'));
+    for (const { silence, article } of record.silences) {
+      const para = paragraphNumber(article, silence.span.start);
+      doc.item({ kind: 'span', article: article.id, ...silence.span }, [ui(`¶${para} `, 'accent'), ui('silent about ', 'dim'), data(silence.about, 'bold'), ui(': ', 'dim'), data(silence.text)]);
+    }
+  }
+  doc.push(rule(cols, `Narratives (${record.narratives.length})`));
+  if (!record.narratives.length) doc.push([ui('  none', 'dim')]);
+  for (const n of record.narratives) {
+    const proponent = n.proponents.includes(actor.id);
+    doc.item({ kind: 'narrative', id: n.id }, [data(n.label, 'bold'), ui(proponent ? '  proponent' : '  quoted in support', 'dim')]);
+  }
+  return doc.done();
+}

@@ -1,0 +1,64 @@
+/**
+ * The Quotes pane's view model: a result row, the selected quote in its paragraph with its
+ * speaker, date, source and narratives. Pure: lines in, lines out.
+ */
+import type { Corpus } from '../../../core/corpus/corpus.js';
+import type { QuoteHit, FieldMatch } from '../../../core/search/search.js';
+import { data, fit, highlight, pad, ui, type Line, type Seg } from '../../lib/text.js';
+import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../../lib/format.js';
+
+function ranges(matches: readonly FieldMatch[], f: FieldMatch['field']): [number, number][] {
+  return matches.filter((m) => m.field === f).flatMap((m) => m.indices);
+}
+
+export function speakerColumn(cols: number): number {
+  return Math.max(8, Math.min(22, Math.floor(cols * 0.25)));
+}
+
+export function quoteRow(hit: QuoteHit, cols: number): Line {
+  const sw = speakerColumn(cols);
+  const who: Seg[] = hit.speaker
+    ? highlight(hit.speaker.name, ranges(hit.matches, 'speaker'))
+    : [ui('(term)', 'dim')];
+  const { quote } = hit.ref;
+  const [open, close] = quoteMarks(quote.kind);
+  const text: Seg[] = [ui(open), ...highlight(quote.text, ranges(hit.matches, 'text')), ui(close)];
+  return [...pad(who, sw), ui('  '), ...fit(text, Math.max(1, cols - sw - 2), { focus: 'match' })];
+}
+
+export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols: number, height: number, plain: boolean): Line[] {
+  if (!hit || height <= 0) return [];
+  const { quote, article } = hit.ref;
+  const speaker = hit.speaker;
+  const meta = joined([
+    speaker ? [data(speaker.name, 'title')] : [ui('term', 'title'), ui(' (nobody is quoted as saying it)', 'dim')],
+    speaker?.role ? [data(speaker.role)] : [],
+    [ui(quote.kind, 'dim')],
+    quote.channel ? [data(quote.channel)] : [],
+    quote.when ? [data(formatWhen(quote.when))] : [],
+  ]);
+  const source = (para: number): Line =>
+    joined([
+      [ui(`¶${para}`, 'accent')],
+      article.draft ? [ui('DRAFT', 'warn')] : [],
+      quote.attribution
+        ? [ui('extractor: ', 'dim'), data(quote.attribution.rule, 'dim'), ui(`, ${Math.round(quote.attribution.confidence * 100)}% sure`, 'dim')]
+        : [],
+      [data(article.title)],
+      article.outlet ? [data(article.outlet, 'dim')] : [],
+    ]);
+  const narratives = quote.narratives.map((id) => corpus.narrativeById.get(id)?.label ?? id);
+  const tail: Line[] = [];
+  if (narratives.length) tail.push(field('narratives', narratives.join(' · ')));
+  if (quote.topics.length) tail.push(field('topics', quote.topics.join(', ')));
+  if (quote.note) tail.push(field('note', quote.note));
+  // meta and source always; then the paragraph (up to 3 lines, or all of it when there is
+  // room), then narratives, topics and note, then more paragraph
+  const room = Math.max(1, height - 2);
+  const needed = spanInParagraph(article, quote.span, cols, room, plain).total;
+  const first = Math.min(needed, 3, room);
+  const tailShown = tail.slice(0, Math.max(0, room - first));
+  const span = spanInParagraph(article, quote.span, cols, Math.max(1, room - tailShown.length), plain);
+  const lines: Line[] = [meta, ...span.lines, source(span.paragraph), ...tailShown];
+  return lines.slice(0, height).map((l) => fit(l, cols));
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, writeFile, cp, truncate, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataError, loadCorpus } from '../../../src/core/corpus/load.js';
+import { buildSearchIndex, searchQuotes, type QuoteHit, type SearchIndex } from '../../../src/core/search/search.js';
+import { DiskIndex, openDiskIndex, searchDiskIndex, searchFiles } from '../../../src/core/search/disk-index.js';
+import { generateCorpus } from '../../../bench/generate.js';
+import { QUERIES } from '../../../bench/queries.js';
+
+const MINI = fileURLToPath(new URL('../../fixtures/cli/mini', import.meta.url));
+const VALID = fileURLToPath(new URL('../../fixtures/valid', import.meta.url));
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'nl-disk-index-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+let n = 0;
+/** A fresh folder with a copy of `from` and its own cache folder. */
+async function setup(from: string): Promise<{ data: string; cacheDir: string }> {
+  const dir = path.join(root, `case-${n++}`);
+  const data = path.join(dir, 'data');
+  await cp(from, data, { recursive: true });
+  return { data, cacheDir: path.join(dir, 'cache') };
+}
+
+/** What a user sees of a hit: the quote, its place in the corpus, its score and highlights. */
+const seen = (h: QuoteHit) => ({ id: h.ref.quote.id, text: h.ref.quote.text, order: h.order, score: h.score, speaker: h.speaker?.id ?? null, matches: h.matches });
+
+/** Every prefix of every benchmark query, and queries that use each part of the syntax. */
+const QUERY_SET = [
+  ...QUERIES.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))),
+  '',
+  '!',
+  'speaker:zakharova',
+  '!speaker:trump kremlin',
+  'kind:term',
+  'kind:indirect | kind:term',
+  'narrative:colour | narrative:n-2',
+  'article:kremlin',
+  '!kremlin',
+  '!^the',
+  'iran$',
+  '=relief',
+  '"sigh of relief"',
+  'zákharová',
+  "doesn't think",
+  'kind:bogus',
+  'xqzvw',
+];
+
+async function compareAll(data: string, cacheDir: string, queries: readonly string[], limit?: number) {
+  const corpus = await loadCorpus([data]);
+  const memory: SearchIndex = buildSearchIndex(corpus);
+  const opened = await openDiskIndex([data], { cacheDir });
+  expect(opened).toBeInstanceOf(DiskIndex);
+  const disk = opened as DiskIndex;
+  try {
+    for (const q of queries) {
+      const want = searchQuotes(memory, q, { limit });
+      const got = searchDiskIndex(disk, q, { limit }).result;
+      expect(got.error, q).toBe(want.error);
+      expect(got.total, q).toBe(want.total);
+      expect(got.hits.map(seen), q).toEqual(want.hits.map(seen));
+    }
+  } finally {
+    disk.close();
+  }
+}
+
+describe('the search index on disk', () => {
+  it('gives exactly the in-memory search’s results on the seed fixture: hits, order, scores, highlights', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    await compareAll(data, cacheDir, QUERY_SET);
+  });
+
+  it('does so on a generated corpus of 3,000 quotes, with and without a limit', async () => {
+    const dir = path.join(root, 'generated');
+    const { writeFile: w, mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const cacheDir = path.join(root, 'generated-cache');
+    await compareAll(dir, cacheDir, QUERY_SET.filter((_, i) => i % 3 === 0), 50);
+    await compareAll(dir, cacheDir, ['colour revolution', 'speaker:smagin relief', '!russia iran', 'kind:direct ukraine']);
+  });
+
+  it('handles text beyond Latin-1 and folding that changes lengths (emoji, ß, accents)', async () => {
+    const { data, cacheDir } = await setup(VALID);
+    const corpus = await loadCorpus([data]);
+    const words = corpus.quotes.flatMap((r) => r.quote.text.split(/\s+/)).filter((w) => w.length > 2);
+    await compareAll(data, cacheDir, ['', ...words, ...words.map((w) => `'${w}`), 'again', '!again']);
+  });
+
+  it('prints the paragraph of each hit without the article text', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    const corpus = await loadCorpus([data]);
+    const { result } = await searchFiles([data], 'sigh of relief', { cacheDir });
+    const hit = result.hits[0]!;
+    const { articleParagraphs } = await import('../../../src/core/corpus/corpus.js');
+    const { paragraphAt } = await import('../../../src/core/corpus/text.js');
+    const ref = corpus.quoteById.get(hit.ref.quote.id)!;
+    expect(hit.ref.paragraph).toBe(paragraphAt(articleParagraphs(ref.article), ref.quote.span.start)!.number);
+    expect(hit.ref.article.title).toBe(ref.article.title);
+  });
+
+  it('is built once, then reused while the files are unchanged', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    await searchFiles([data], 'relief', { cacheDir });
+    const [file] = (await readdir(cacheDir)).filter((f) => f.startsWith('search-'));
+    expect(file).toBeDefined();
+    const before = await readFile(path.join(cacheDir, file!));
+    await searchFiles([data], 'colour', { cacheDir });
+    expect((await readFile(path.join(cacheDir, file!))).equals(before)).toBe(true);
+  });
+
+  it('sees a changed file, even one of the same size, and searches the new text', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    expect((await searchFiles([data], "'breathe", { cacheDir })).result.total).toBe(1);
+    const file = path.join(data, (await readdir(data)).find((f) => f.endsWith('.json'))!);
+    const text = await readFile(file, 'utf8');
+    // the same number of bytes, a different word, in the quote and in the article text alike
+    await writeFile(file, text.replaceAll('breathe', 'brEAThe').replaceAll('brEAThe', 'inhales'));
+    expect((await readFile(file)).length).toBe(Buffer.byteLength(text));
+    expect((await searchFiles([data], "'breathe", { cacheDir })).result.total).toBe(0);
+    expect((await searchFiles([data], "'inhales", { cacheDir })).result.total).toBe(1);
+  });
+
+  it('rebuilds a damaged index instead of trusting it', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    const want = (await searchFiles([data], 'colour revolution', { cacheDir })).result.hits.map(seen);
+    const file = path.join(cacheDir, (await readdir(cacheDir)).find((f) => f.startsWith('search-'))!);
+    const size = (await readFile(file)).length;
+    // bytes scribbled over the records (the file's end), then a truncated file, then garbage
+    const h = await open(file, 'r+');
+    await h.write(Buffer.from('}{'.repeat(40)), 0, 80, size - 100);
+    await h.close();
+    expect((await searchFiles([data], 'colour revolution', { cacheDir })).result.hits.map(seen)).toEqual(want);
+    await truncate(file, Math.floor(size / 2));
+    expect((await searchFiles([data], 'colour revolution', { cacheDir })).result.hits.map(seen)).toEqual(want);
+    await writeFile(file, 'not an index\n');
+    expect((await searchFiles([data], 'colour revolution', { cacheDir })).result.hits.map(seen)).toEqual(want);
+  });
+
+  it('reports bad data as loading does (no index is made of it)', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    const file = path.join(data, (await readdir(data)).find((f) => f.endsWith('.json'))!);
+    await writeFile(file, '{ "articles": [ }');
+    const err = await searchFiles([data], 'colour', { cacheDir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as DataError).problems[0]!.file).toContain(path.basename(file));
+    expect((await readdir(cacheDir).catch(() => [])).filter((f) => f.startsWith('search-'))).toEqual([]);
+  });
+});
