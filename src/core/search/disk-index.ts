@@ -52,6 +52,7 @@ import {
   compileQuery,
   FIELD_SEP,
   qualifierHolds,
+  recordHay,
   searchQuotes,
   textFilterHolds,
   type CompiledQuery,
@@ -231,9 +232,10 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     part.records.forEach((r, k) => {
       const pos = from + k;
       const { quote, article: a } = r.ref;
-      hays[pos] = r.hay;
-      if (latin1 && /[^\u0000-\u00ff]/.test(r.hay)) latin1 = false;
-      units += r.hay.length;
+      const hay = recordHay(r);
+      hays[pos] = hay;
+      if (latin1 && /[^\u0000-\u00ff]/.test(hay)) latin1 = false;
+      units += hay.length;
       hayEnds[pos] = units;
       const s = quote.speaker === null ? -1 : actorIndex.get(quote.speaker)!;
       speaker[pos] = s;
@@ -249,7 +251,7 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
       article[pos] = ai;
       articleKeys[ai] = r.articleKeys;
       const fields = 1 + (r.name ? 1 : 0) + r.aliases.length + (r.role ? 1 : 0) + r.narrativeLabels.length + r.topics.length;
-      flags[pos] = KINDS.indexOf(quote.kind) | (r.hay.split(FIELD_SEP).length !== fields ? SEP_INSIDE : 0);
+      flags[pos] = KINDS.indexOf(quote.kind) | (hay.split(FIELD_SEP).length !== fields ? SEP_INSIDE : 0);
       const paragraph = paragraphAt(articleParagraphs(a), quote.span.start)?.number ?? null;
       const rec = Buffer.from(JSON.stringify({ q: quote, p: paragraph }) + '\n', 'utf8');
       records.push(rec);
@@ -504,7 +506,8 @@ export function candidates(index: DiskIndex, q: CompiledQuery): Int32Array {
   const keep = (pos: number, hay: string | (() => string)) => {
     const get = typeof hay === 'string' ? () => hay : hay;
     for (const t of tests) if (!t(pos, get)) return;
-    if (q.mayMatch && !q.mayMatch(get())) return;
+    // the stored hay holds every field: tested as the record's own text, no shared parts
+    if (q.mayMatch && !q.mayMatch(get(), [])) return;
     out[count++] = pos;
   };
   if (needsHay) index.scanHay((pos, hay) => keep(pos, hay));
