@@ -13,6 +13,7 @@ import { handleCommand } from './commands.js';
 import { contexts, initialState, reducer, type Action, type InitialOptions, type State } from './state.js';
 import { quoteIndex, type DashboardData } from './dashboard-data.js';
 import { useDashboardData } from './hooks/useDashboardData.js';
+import { useCopyOut, type CopyOutOptions } from './hooks/useCopyOut.js';
 import { TerminalSizeProvider, type TerminalSize } from './hooks/useTerminalSize.js';
 import { LineView, ThemeProvider } from './theme.js';
 import { breadcrumbLine } from './breadcrumb.js';
@@ -40,9 +41,13 @@ export interface AppProps {
   size?: TerminalSize;
   /** search in worker threads above this many quotes (default POOL_ABOVE) */
   poolAbove?: number;
+  /** receives copied text instead of the terminal's clipboard (tests) */
+  clipboard?: (text: string) => void;
+  /** where `a` appends copied text (default: $NARRATIVE_LENS_CLIPS or ~/narrative-lens-clips.md) */
+  clipFile?: string;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove }: AppProps) {
+export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, clipboard, clipFile }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -55,7 +60,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -67,9 +72,10 @@ interface DashboardProps {
   initial: InitialOptions | undefined;
   onExit: (code: number) => void;
   poolAbove: number | undefined;
+  copyOut: CopyOutOptions;
 }
 
-function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
+function Dashboard({ corpus, initial, onExit, poolAbove, copyOut }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
   const [state, setState] = useState<State>(() => initialState(initial));
@@ -80,6 +86,7 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
   }, []);
 
   const data = useDashboardData(corpus, state, poolAbove);
+  const send = useCopyOut(copyOut, dispatch);
   // The input handler is re-registered in an effect, after the frame is drawn: a key that comes
   // in between would reach the handler of the frame before. The data of the last render, then.
   const dataRef = useRef(data);
@@ -90,6 +97,7 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
       const outcome = handleCommand(press, ref.current, dataRef.current);
       if ('exit' in outcome) return onExit(outcome.exit);
       for (const action of outcome.actions) dispatch(action);
+      for (const effect of outcome.effects ?? []) send(effect);
     }
   });
 

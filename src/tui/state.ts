@@ -42,6 +42,8 @@ export interface State extends View {
   history: View[];
   /** a one-line message (e.g. why a command did nothing), cleared by the next action */
   flash: string | null;
+  /** text just copied, which `a` may append to the clips file (until the next action) */
+  clip: string | null;
 }
 
 export interface InitialOptions {
@@ -67,6 +69,7 @@ export function initialState(opts: InitialOptions = {}): State {
     help: { open: false, scroll: 0 },
     history: [],
     flash: null,
+    clip: null,
   };
 }
 
@@ -94,7 +97,9 @@ export type Action =
   | { type: 'toggle-diff' }
   | { type: 'open-detail'; detail: Detail }
   | { type: 'help'; open: boolean }
-  | { type: 'flash'; text: string };
+  | { type: 'flash'; text: string }
+  /** text copied to the clipboard: said in the footer, and kept to be appended on request */
+  | { type: 'copied'; text: string; message: string };
 
 function view(s: State): View {
   const { pane, focus, detail, quotes, actors, narratives, timeline } = s;
@@ -107,7 +112,8 @@ function follow(s: State, next: Partial<View>): State {
 }
 
 export function reducer(s0: State, action: Action): State {
-  const s = s0.flash && action.type !== 'flash' ? { ...s0, flash: null } : s0;
+  let s = s0.flash && action.type !== 'flash' ? { ...s0, flash: null } : s0;
+  if (s.clip !== null) s = { ...s, clip: null };
   switch (action.type) {
     case 'pane': {
       // switching panes by hand starts a new trail; asking for the pane one is on goes to its top
@@ -192,6 +198,8 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, help: { open: action.open, scroll: 0 } };
     case 'flash':
       return { ...s, flash: action.text };
+    case 'copied':
+      return { ...s, flash: action.message, clip: action.text };
   }
 }
 
@@ -242,6 +250,7 @@ export function contexts(s: State): Context[] {
     return ['always', 'input'];
   }
   const out: Context[] = ['always'];
+  if (s.clip !== null) out.push('copied');
   if (s.detail) {
     out.push(s.detail.kind === 'narrative' ? 'narrative-view' : s.detail.kind);
     if (s.history.length) out.push('history');

@@ -74,6 +74,9 @@ describe('the spec', () => {
       'validate [paths..]',
       'completion [shell]',
       'extract <file>',
+      'export',
+      'report',
+      'techniques [query]',
     ]);
   });
 });

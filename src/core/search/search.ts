@@ -218,15 +218,6 @@ function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
   };
 }
 
-/**
- * Every folded field fuse searches of a record, joined by FIELD_SEP, as one string (what the
- * on-disk index stores per record). Its length is the record's own text plus its speaker's
- * aliases and its tags: the in-memory index never builds it (see Prepared.shared).
- */
-export function recordHay(r: Prepared): string {
-  return [r.text.text, ...r.shared.map((p) => p.hay)].join(FIELD_SEP);
-}
-
 /** Folded fields joined for the prefilter ('' when there are none). */
 function joinHay(fields: readonly (Folded | null)[]): string {
   return fields.flatMap((f) => (f ? [f.text] : [])).join(FIELD_SEP);
