@@ -75,6 +75,7 @@ describe('the spec', () => {
       'completion [shell]',
       'extract <file>',
       'export',
+      'import <file>',
       'report',
       'techniques [query]',
     ]);
