@@ -74,6 +74,7 @@ describe('the spec', () => {
       'validate [paths..]',
       'completion [shell]',
       'extract <file>',
+      'ingest <paths..>',
       'export',
       'import <file>',
       'report',
