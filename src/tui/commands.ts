@@ -13,6 +13,7 @@ import { citeQuote, comparisonMarkdown } from './lib/citation.js';
 import { readerSpans, spanIndex, type SpanKind } from './panes/reader/view-model.js';
 import { findEvent } from './panes/timeline/event-view.js';
 import { shownRows } from './panes/narratives/view-model.js';
+import { handleDialogKey, handleInfoKey, handleStudyCommand, isStudyCommand } from './study/commands.js';
 
 /** What a command sends outside the dashboard. */
 export type Effect = { kind: 'clipboard'; text: string } | { kind: 'append'; text: string };
@@ -101,8 +102,16 @@ function readSelected(d: DashboardData, s: State): Outcome {
  * the last render.
  */
 export function handleCommand(press: Keypress, s: State, d: DashboardData): Outcome {
-  if (press.command === 'insert') return act({ type: 'edit', edit: 'insert', text: press.text });
-  const command: Command = press.command;
+  // the study's editing (study/commands.ts): its commands, then a dialog's or the overlay's keys
+  if (press.command !== 'insert' && isStudyCommand(press.command)) return handleStudyCommand(press.command, s, d);
+  if (s.study.dialog && press.command !== 'interrupt') return handleDialogKey(press, s, d);
+  if (s.study.info && press.command !== 'interrupt' && press.command !== 'quit') return handleInfoKey(press, s, d);
+  if (press.command === 'insert') {
+    // typed in a list (not a command there): the search box takes focus and the key, as in fzf
+    const focus: Action[] = s.focus === 'input' ? [] : [{ type: 'focus', focus: 'input' }];
+    return act(...focus, { type: 'edit', edit: 'insert', text: press.text });
+  }
+  const command = press.command;
   const actor = d.actors[clampIndex(s.actors.selected, d.actors.length)];
   switch (command) {
     case 'interrupt':
@@ -180,6 +189,10 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
       return act({ type: 'cell-column', by: command === 'cell-left' ? -1 : 1, count: d.comparison?.narratives.length ?? 0 });
     case 'toggle-diff':
       return act({ type: 'toggle-diff' });
+    case 'cycle-sort': {
+      const hit = d.search.hits[quoteIndex(d, s)];
+      return act({ type: 'cycle-sort', ...(hit ? { keep: hit.ref.quote.id } : {}) });
+    }
     case 'copy': {
       const link = s.pane === 'quotes' && !s.detail ? quoteLink(d, s) : selectedLink(d, s);
       const ref = link?.kind === 'quote' ? d.corpus.quoteById.get(link.id) : undefined;

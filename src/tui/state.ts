@@ -3,10 +3,11 @@
  * commands into these actions; nothing here knows about keys, React or the terminal.
  */
 import type { Context } from './keymap.js';
-import { initialQuotes, type QuotesState } from './panes/quotes/state.js';
+import { initialQuotes, nextSort, type QuotesState } from './panes/quotes/state.js';
 import { initialActors, type ActorsState } from './panes/actors/state.js';
 import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
 import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
+import { initialStudyUi, studyContexts, studyReducer, type StudyAction, type StudyMode, type StudyUiState } from './study/state.js';
 
 export type PaneId = 'quotes' | 'actors' | 'narratives' | 'timeline';
 export const PANES: readonly { id: PaneId; title: string }[] = [
@@ -44,6 +45,8 @@ export interface State extends View {
   flash: string | null;
   /** text just copied, which `a` may append to the clips file (until the next action) */
   clip: string | null;
+  /** the study's editing: its dialogs, overlay, edits waiting to be saved, status (study/state.ts) */
+  study: StudyUiState;
 }
 
 export interface InitialOptions {
@@ -51,6 +54,8 @@ export interface InitialOptions {
   search?: string | undefined;
   actor?: string | undefined;
   compare?: string[] | undefined;
+  /** whether a study is open, and editable */
+  study?: StudyMode | undefined;
 }
 
 export function initialState(opts: InitialOptions = {}): State {
@@ -70,6 +75,7 @@ export function initialState(opts: InitialOptions = {}): State {
     history: [],
     flash: null,
     clip: null,
+    study: initialStudyUi(opts.study ?? null),
   };
 }
 
@@ -95,11 +101,14 @@ export type Action =
   /** the comparison's selected column, moved by `by` (within `count` columns) */
   | { type: 'cell-column'; by: number; count: number }
   | { type: 'toggle-diff' }
+  /** the Quotes list's next sort; `keep`: the quote to keep selected */
+  | { type: 'cycle-sort'; keep?: string }
   | { type: 'open-detail'; detail: Detail }
   | { type: 'help'; open: boolean }
   | { type: 'flash'; text: string }
   /** text copied to the clipboard: said in the footer, and kept to be appended on request */
-  | { type: 'copied'; text: string; message: string };
+  | { type: 'copied'; text: string; message: string }
+  | { type: 'study'; action: StudyAction };
 
 function view(s: State): View {
   const { pane, focus, detail, quotes, actors, narratives, timeline } = s;
@@ -175,7 +184,7 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, actors: { ...s.actors, profile: null, cursor: 0 } };
     case 'open-quote':
       // show every quote so the one asked for is surely there, and select it
-      return follow(s, { pane: 'quotes', detail: null, quotes: { query: '', selected: 0, pin: action.quote } });
+      return follow(s, { pane: 'quotes', detail: null, quotes: { ...s.quotes, query: '', selected: 0, pin: action.quote } });
     case 'open-narrative':
       return follow(s, { pane: 'narratives', detail: null, narratives: { ...s.narratives, selected: action.index, comparing: false } });
     case 'back': {
@@ -192,6 +201,10 @@ export function reducer(s0: State, action: Action): State {
       const col = Math.max(0, Math.min(action.count - 1, s.narratives.col + action.by));
       return { ...s, narratives: { ...s.narratives, col } };
     }
+    case 'cycle-sort': {
+      // keep the selected quote selected in its new place
+      return { ...s, quotes: { ...s.quotes, sort: nextSort(s.quotes.sort), pin: action.keep ?? s.quotes.pin } };
+    }
     case 'toggle-diff':
       return { ...s, narratives: { ...s.narratives, diffOnly: !s.narratives.diffOnly, row: 0 } };
     case 'help':
@@ -200,6 +213,9 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, flash: action.text };
     case 'copied':
       return { ...s, flash: action.message, clip: action.text };
+    case 'study':
+      // the queue and the status change as saves finish: they leave a message on screen alone
+      return { ...(action.action.type === 'dequeue' || action.action.type === 'status' ? s0 : s), study: studyReducer(s.study, action.action) };
   }
 }
 
@@ -246,6 +262,8 @@ export function edit(text: string, kind: 'insert' | 'delete-char' | 'delete-word
 /** The key contexts that apply in a state (see keymap.ts). */
 export function contexts(s: State): Context[] {
   if (s.help.open) return ['always', 'help', 'list', 'global'];
+  const study = studyContexts(s.study);
+  if (study) return study;
   if (s.focus === 'input' && (s.pane === 'quotes' || (s.pane === 'actors' && !s.actors.profile))) {
     return ['always', 'input'];
   }
@@ -259,13 +277,13 @@ export function contexts(s: State): Context[] {
   }
   switch (s.pane) {
     case 'quotes':
-      out.push('quotes');
+      out.push('quotes', 'typeahead');
       if (s.quotes.query) out.push('filtered');
       break;
     case 'actors':
       if (s.actors.profile) out.push('profile');
       else {
-        out.push('actors');
+        out.push('actors', 'typeahead');
         if (s.actors.filter) out.push('filtered');
       }
       break;
@@ -277,6 +295,7 @@ export function contexts(s: State): Context[] {
       break;
   }
   if (s.history.length) out.push('history');
+  if (s.study.mode === 'edit') out.push('study');
   out.push('list', 'global');
   return out;
 }
