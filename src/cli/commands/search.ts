@@ -3,6 +3,8 @@
  * fast path (bin → here without yargs), so it imports only the core and the printers.
  */
 import { buildSearchIndex, searchQuotes } from '../../core/search/search.js';
+import { resolveQueryNames } from '../../core/search/names.js';
+import { sortHits, type SortKey } from '../../core/search/sort.js';
 import { inert } from '../../core/sanitize.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
@@ -13,6 +15,7 @@ import { PROG } from '../spec.js';
 
 export interface SearchArgs extends GlobalArgs {
   query: string;
+  sort?: SortKey;
 }
 
 export async function run(a: SearchArgs, session: Session): Promise<number> {
@@ -20,7 +23,13 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
   const query = String(a.query ?? '');
   const corpus = await session.openCorpus(a.data);
   const index = buildSearchIndex(corpus);
-  const result = searchQuotes(index, query, { limit: a.limit });
+  // speaker:/narrative: values that name nobody are read as the closest name, and the user told
+  const names = resolveQueryNames(corpus, query);
+  for (const c of names.corrections) process.stderr.write(`${PROG}: ${inert(`${c.typed} taken as ${c.taken}`)}\n`);
+  const sort = a.sort ?? 'relevance';
+  // another order than relevance is applied to every hit, then cut to --limit
+  const result = searchQuotes(index, names.query, { limit: sort === 'relevance' ? a.limit : undefined });
+  if (sort !== 'relevance') result.hits = sortHits(result.hits, sort).slice(0, a.limit ?? Infinity);
   if (result.error) throw new UsageError(`cannot understand the query: ${result.error}`, `see the syntax in: ${PROG} search --help`);
   const out = stdoutOutput(a.format);
   if (result.total === 0) {
