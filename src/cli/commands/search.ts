@@ -36,6 +36,13 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     // Nothing on stdout in text (as grep); an empty but valid document for the other formats.
     if (a.format !== 'text') await renderQuotes({ corpus, items: [] }, out);
     process.stderr.write(`${PROG}: no quotes match ${JSON.stringify(inert(query))}\n`);
+    const { explainNoMatch } = await import('../../core/search/explain.js');
+    const help = explainNoMatch(index, names.query);
+    if (help.term !== undefined) {
+      const fix = help.suggestion ? `; did you mean ${help.suggestion.term}? (${help.suggestion.total} quote${help.suggestion.total === 1 ? '' : 's'} with: ${PROG} search ${shellWord(help.suggestion.query)})` : '';
+      const what = help.alone ? `${help.term} matches nothing` : `nothing matches ${help.term} with the rest of the query`;
+      process.stderr.write(`${PROG}: ${inert(what + fix)}\n`);
+    }
     return EXIT.nothing;
   }
   await renderQuotes({ corpus, items: result.hits }, out);
@@ -43,4 +50,9 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     process.stderr.write(`${PROG}: showing ${result.hits.length} of ${result.total} quotes (--limit)\n`);
   }
   return EXIT.found;
+}
+
+/** A query as one shell word, for a line the user may copy. */
+function shellWord(s: string): string {
+  return /^[\w.:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

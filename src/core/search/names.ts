@@ -235,3 +235,21 @@ export function resolveQueryNames(corpus: Corpus, query: string): { query: strin
   });
   return { query: rewritten, corrections };
 }
+
+/**
+ * Edits from a to b where swapping two neighbours counts as one ("teh" → "the"): the optimal
+ * string alignment distance, for suggestions, where a transposed short word is the usual slip.
+ */
+export function transposeDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

@@ -151,7 +151,7 @@ export function unfoldRange(f: Folded, range: readonly [number, number]): [numbe
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-interface Token {
+export interface Token {
   text: string;
   /** the token was `|` on its own */
   pipe: boolean;
@@ -162,7 +162,7 @@ const CLOSE_QUOTES = new Set(['"', '\u201D', '\u201C']);
 const SPACE = /\s/;
 
 /** Splits on whitespace; a double-quoted run (straight or curly) stays in one token. */
-function tokenize(query: string): Token[] {
+export function tokenize(query: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = query.length;
