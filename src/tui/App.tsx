@@ -13,6 +13,7 @@ import { handleCommand } from './commands.js';
 import { contexts, initialState, reducer, type Action, type InitialOptions, type State } from './state.js';
 import { quoteIndex, type DashboardData } from './dashboard-data.js';
 import { useDashboardData } from './hooks/useDashboardData.js';
+import { useCopyOut, type CopyOutOptions } from './hooks/useCopyOut.js';
 import { TerminalSizeProvider, type TerminalSize } from './hooks/useTerminalSize.js';
 import { LineView, ThemeProvider } from './theme.js';
 import { breadcrumbLine } from './breadcrumb.js';
@@ -26,6 +27,10 @@ import { QuotesPane } from './panes/quotes/QuotesPane.js';
 import { ActorsPane } from './panes/actors/ActorsPane.js';
 import { NarrativesPane } from './panes/narratives/NarrativesPane.js';
 import { TimelinePane } from './panes/timeline/TimelinePane.js';
+import { studyMode, useStudy, type DashboardStudy } from './study/useStudy.js';
+import { StudyStatusLine } from './study/StudyStatus.js';
+import { StudyDialog, StudyInfo } from './study/StudyDialog.js';
+import { studyInfoLines } from './study/info.js';
 
 export interface AppProps {
   corpus: Corpus;
@@ -40,9 +45,15 @@ export interface AppProps {
   size?: TerminalSize;
   /** search in worker threads above this many quotes (default POOL_ABOVE) */
   poolAbove?: number;
+  /** receives copied text instead of the terminal's clipboard (tests) */
+  clipboard?: (text: string) => void;
+  /** where `a` appends copied text (default: $NARRATIVE_LENS_CLIPS or ~/narrative-lens-clips.md) */
+  clipFile?: string;
+  /** a study to edit (its view's corpus is shown instead of `corpus`), or one that opened read-only */
+  study?: DashboardStudy;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove }: AppProps) {
+export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, clipboard, clipFile, study }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -55,7 +66,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} study={study} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -67,19 +78,25 @@ interface DashboardProps {
   initial: InitialOptions | undefined;
   onExit: (code: number) => void;
   poolAbove: number | undefined;
+  copyOut: CopyOutOptions;
+  study: DashboardStudy | undefined;
 }
 
-function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
+function Dashboard({ corpus: sources, initial, onExit, poolAbove, copyOut, study }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
-  const [state, setState] = useState<State>(() => initialState(initial));
+  const [state, setState] = useState<State>(() => initialState({ ...initial, study: studyMode(study) }));
   const ref = useRef(state);
   const dispatch = useCallback((action: Action) => {
     ref.current = reducer(ref.current, action);
     setState(ref.current);
   }, []);
 
-  const data = useDashboardData(corpus, state, poolAbove);
+  const send = useCopyOut(copyOut, dispatch);
+  // with a study open, the panes show its view: the sources with the study's edits applied
+  const studied = useStudy(study, state.study, dispatch);
+  const corpus = studied.corpus ?? sources;
+  const data: DashboardData = { ...useDashboardData(corpus, state, poolAbove), study: studied.data };
   // The input handler is re-registered in an effect, after the frame is drawn: a key that comes
   // in between would reach the handler of the frame before. The data of the last render, then.
   const dataRef = useRef(data);
@@ -90,6 +107,7 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
       const outcome = handleCommand(press, ref.current, dataRef.current);
       if ('exit' in outcome) return onExit(outcome.exit);
       for (const action of outcome.actions) dispatch(action);
+      for (const effect of outcome.effects ?? []) send(effect);
     }
   });
 
@@ -108,6 +126,7 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
       <Box flexDirection="column" height={data.body} overflowY="hidden">
         <Pane state={state} data={data} />
       </Box>
+      {data.study ? <StudyStatusLine study={data.study} status={state.study.status} width={data.width} /> : null}
       <Footer hints={hints} width={data.width} flash={state.flash} />
     </Box>
   );
@@ -117,6 +136,8 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
 function Pane({ state, data: d }: { state: State; data: DashboardData }) {
   const { corpus, width, body: height } = d;
   if (state.help.open) return <HelpOverlay width={width} height={height} scroll={state.help.scroll} />;
+  if (state.study.dialog) return <StudyDialog dialog={state.study.dialog} width={width} height={height} />;
+  if (state.study.info && d.study) return <StudyInfo lines={studyInfoLines(d.study, state.study.conflict, width)} scroll={state.study.info.scroll} height={height} />;
   if (state.detail?.kind === 'reader') return d.reader ? <ReaderPane view={d.reader} width={width} height={height} /> : null;
   if (state.detail) return d.doc ? <DocPane view={d.doc} cursor={state.detail.cursor} height={height} /> : null;
   const focused = state.focus === 'input';

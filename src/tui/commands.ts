@@ -9,11 +9,16 @@ import type { Keypress } from './input.js';
 import { PANES, type Action, type State } from './state.js';
 import { clampIndex, movementTarget, quoteIndex, type DashboardData } from './dashboard-data.js';
 import type { Link } from './lib/doc.js';
+import { citeQuote, comparisonMarkdown } from './lib/citation.js';
 import { readerSpans, spanIndex, type SpanKind } from './panes/reader/view-model.js';
 import { findEvent } from './panes/timeline/event-view.js';
 import { shownRows } from './panes/narratives/view-model.js';
+import { handleDialogKey, handleInfoKey, handleStudyCommand, isStudyCommand } from './study/commands.js';
 
-export type Outcome = { exit: number } | { actions: Action[] };
+/** What a command sends outside the dashboard. */
+export type Effect = { kind: 'clipboard'; text: string } | { kind: 'append'; text: string };
+
+export type Outcome = { exit: number } | { actions: Action[]; effects?: Effect[] };
 
 const none: Outcome = { actions: [] };
 const act = (...actions: Action[]): Outcome => ({ actions });
@@ -33,6 +38,12 @@ function selectedLink(d: DashboardData, s: State): Link | undefined {
   if (s.detail) return d.doc?.items[clampIndex(s.detail.cursor, d.doc.items.length)]?.link;
   if (s.pane === 'actors' && d.profile) return d.profile.items[clampIndex(s.actors.cursor, d.profile.items.length)]?.link;
   return undefined;
+}
+
+/** The selected quote of the Quotes pane, as a link. */
+function quoteLink(d: DashboardData, s: State): Link | undefined {
+  const hit = d.search.hits[quoteIndex(d, s)];
+  return hit ? { kind: 'quote', id: hit.ref.quote.id } : undefined;
 }
 
 /** The reader, open on an article with the span [start, end) in focus. */
@@ -63,10 +74,8 @@ function followLink(d: DashboardData, link: Link): Action[] {
 function readSelected(d: DashboardData, s: State): Outcome {
   let link: Link | undefined;
   if (s.detail || s.pane === 'actors') link = selectedLink(d, s);
-  else if (s.pane === 'quotes') {
-    const hit = d.search.hits[quoteIndex(d, s)];
-    if (hit) link = { kind: 'quote', id: hit.ref.quote.id };
-  } else if (s.pane === 'timeline') {
+  else if (s.pane === 'quotes') link = quoteLink(d, s);
+  else if (s.pane === 'timeline') {
     const item = d.events[clampIndex(s.timeline.selected, d.events.length)];
     if (item) link = { kind: 'event', id: item.event.id };
   }
@@ -93,8 +102,12 @@ function readSelected(d: DashboardData, s: State): Outcome {
  * the last render.
  */
 export function handleCommand(press: Keypress, s: State, d: DashboardData): Outcome {
+  // the study's editing (study/commands.ts): its commands, then a dialog's or the overlay's keys
+  if (press.command !== 'insert' && isStudyCommand(press.command)) return handleStudyCommand(press.command, s, d);
+  if (s.study.dialog && press.command !== 'interrupt') return handleDialogKey(press, s, d);
+  if (s.study.info && press.command !== 'interrupt' && press.command !== 'quit') return handleInfoKey(press, s, d);
   if (press.command === 'insert') return act({ type: 'edit', edit: 'insert', text: press.text });
-  const command: Command = press.command;
+  const command = press.command;
   const actor = d.actors[clampIndex(s.actors.selected, d.actors.length)];
   switch (command) {
     case 'interrupt':
@@ -172,6 +185,22 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
       return act({ type: 'cell-column', by: command === 'cell-left' ? -1 : 1, count: d.comparison?.narratives.length ?? 0 });
     case 'toggle-diff':
       return act({ type: 'toggle-diff' });
+    case 'copy': {
+      const link = s.pane === 'quotes' && !s.detail ? quoteLink(d, s) : selectedLink(d, s);
+      const ref = link?.kind === 'quote' ? d.corpus.quoteById.get(link.id) : undefined;
+      if (!ref) return flash('y copies a quote: select one');
+      const text = citeQuote(d.corpus, ref);
+      const who = ref.quote.speaker ? (d.corpus.actorById.get(ref.quote.speaker)?.name ?? ref.quote.speaker) : 'a term';
+      return { actions: [{ type: 'copied', text, message: `copied ${who}'s quote with its citation · a: also append it to the clips file` }], effects: [{ kind: 'clipboard', text }] };
+    }
+    case 'copy-compare': {
+      if (!d.comparison) return none;
+      const text = comparisonMarkdown(d.comparison, s.narratives.diffOnly);
+      const rows = shownRows(d.comparison, s.narratives.diffOnly).length;
+      return { actions: [{ type: 'copied', text, message: `copied the comparison as Markdown (${rows} of ${d.comparison.rows.length} questions) · a: also append it to the clips file` }], effects: [{ kind: 'clipboard', text }] };
+    }
+    case 'append-clip':
+      return s.clip === null ? none : { actions: [{ type: 'flash', text: 'appending…' }], effects: [{ kind: 'append', text: s.clip }] };
     case 'toggle-choose': {
       const n = d.corpus.narratives[clampIndex(s.narratives.selected, d.corpus.narratives.length)];
       return n ? act({ type: 'toggle-choose', id: n.id }) : none;

@@ -74,6 +74,10 @@ describe('the spec', () => {
       'validate [paths..]',
       'completion [shell]',
       'extract <file>',
+      'ingest <paths..>',
+      'export',
+      'report',
+      'techniques [query]',
     ]);
   });
 });

@@ -137,6 +137,17 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal (tmux)', () => {
     await quitAndCheckRestored(s, ['q'], 0);
   });
 
+  it('y copies the selected quote to the clipboard through tmux (OSC 52), read back from its paste buffer', async () => {
+    const s = start(100, 30, ['-s', 'sigh of relief']);
+    tmux('set-option', '-g', 'set-clipboard', 'on');
+    await waitForScreen(s, (x) => x.includes('1 of 19 quotes') || /\d+ of 19 quotes/.test(x), 'the search results');
+    tmux('send-keys', '-t', s, 'y');
+    await waitForScreen(s, (x) => x.includes("copied Nikita Smagin's quote"), 'the copy message');
+    const buffer = tmux('show-buffer');
+    expect(buffer).toMatch(/^“breathe a sigh of relief\.” — Nikita Smagin, Iran expert \(told Al Jazeera\)\. .*¶2\.$/);
+    await quitAndCheckRestored(s, ['q'], 0);
+  });
+
   it('Ctrl-C restores the terminal and exits 130', async () => {
     const s = start(100, 30);
     await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'the first frame');

@@ -74,13 +74,15 @@ export interface MountOptions {
   initial?: InitialOptions;
   plain?: boolean;
   poolAbove?: number;
+  clipboard?: (text: string) => void;
+  clipFile?: string;
 }
 
 export async function mount(corpus: Corpus, opts: MountOptions = {}): Promise<Mounted> {
   let code: number | undefined;
   let size = opts.size ?? { columns: 100, rows: 30 };
   const tree = () => (
-    <App corpus={corpus} initial={opts.initial} plain={opts.plain ?? true} size={size} poolAbove={opts.poolAbove} onExit={(c) => (code = c)} />
+    <App corpus={corpus} initial={opts.initial} plain={opts.plain ?? true} size={size} poolAbove={opts.poolAbove} clipboard={opts.clipboard} clipFile={opts.clipFile} onExit={(c) => (code = c)} />
   );
   const inst = render(tree());
   const raw = () => inst.lastFrame() ?? '';

@@ -2,7 +2,8 @@
  * `narrative-lens search QUERY`: the dashboard's quote search, printed. This module is on the
  * fast path (bin → here without yargs), so it imports only the core and the printers.
  */
-import { buildSearchIndex, searchQuotes } from '../../core/search/search.js';
+import { searchFiles } from '../../core/search/disk-index.js';
+import { buildSearchIndex } from '../../core/search/search.js';
 import { resolveQueryNames } from '../../core/search/names.js';
 import { sortHits, type SortKey } from '../../core/search/sort.js';
 import { inert } from '../../core/sanitize.js';
@@ -21,14 +22,17 @@ export interface SearchArgs extends GlobalArgs {
 export async function run(a: SearchArgs, session: Session): Promise<number> {
   // yargs reads a numeric-looking query as a number; the query is text
   const query = String(a.query ?? '');
-  const corpus = await session.openCorpus(a.data);
-  const index = buildSearchIndex(corpus);
+  const sort = a.sort ?? 'relevance';
+  // through the search index on disk: only what the search needs is read (core/search/disk-index.ts);
+  // another order than relevance is applied to every hit, then cut to --limit
+  const search = (q: string) => searchFiles(a.data ?? [], q, { limit: sort === 'relevance' ? a.limit : undefined, maxFileBytes: session.maxFileBytes });
+  let { corpus, result } = await search(query);
   // speaker:/narrative: values that name nobody are read as the closest name, and the user told
   const names = resolveQueryNames(corpus, query);
-  for (const c of names.corrections) process.stderr.write(`${PROG}: ${inert(`${c.typed} taken as ${c.taken}`)}\n`);
-  const sort = a.sort ?? 'relevance';
-  // another order than relevance is applied to every hit, then cut to --limit
-  const result = searchQuotes(index, names.query, { limit: sort === 'relevance' ? a.limit : undefined });
+  if (names.corrections.length) {
+    for (const c of names.corrections) process.stderr.write(`${PROG}: ${inert(`${c.typed} taken as ${c.taken}`)}\n`);
+    ({ corpus, result } = await search(names.query));
+  }
   if (sort !== 'relevance') result.hits = sortHits(result.hits, sort).slice(0, a.limit ?? Infinity);
   if (result.error) throw new UsageError(`cannot understand the query: ${result.error}`, `see the syntax in: ${PROG} search --help`);
   const out = stdoutOutput(a.format);
@@ -37,7 +41,8 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     if (a.format !== 'text') await renderQuotes({ corpus, items: [] }, out);
     process.stderr.write(`${PROG}: no quotes match ${JSON.stringify(inert(query))}\n`);
     const { explainNoMatch } = await import('../../core/search/explain.js');
-    const help = explainNoMatch(index, names.query);
+    // the whole corpus in memory, only now: its words and names are what a correction comes from
+    const help = explainNoMatch(buildSearchIndex(await session.openCorpus(a.data)), names.query);
     if (help.term !== undefined) {
       const fix = help.suggestion ? `; did you mean ${help.suggestion.term}? (${help.suggestion.total} quote${help.suggestion.total === 1 ? '' : 's'} with: ${PROG} search ${shellWord(help.suggestion.query)})` : '';
       const what = help.alone ? `${help.term} matches nothing` : `nothing matches ${help.term} with the rest of the query`;

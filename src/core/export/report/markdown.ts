@@ -42,7 +42,7 @@ export function renderReportMarkdown(m: ReportModel, actorName: (id: string) => 
         const marks = cell.marks.map((k: Mark) => `**${MARK_WORDS[k]}**${(k === 'contested' || k === 'unverified') && by ? ` (${by})` : ''}`).join(', ');
         if (!cell.position) return marks;
         const ev = (m.evidence.get(cell.position.id) ?? []).map((c) => `${quoted(c)} — ${c.speaker ? mdText(c.speaker.name) : 'unattributed'} ${ref(c)}`);
-        return [marks, mdText(cell.position.summary), ...ev].join('<br>');
+        return [marks, mdText(cell.position.summary), ...ev].filter(Boolean).join('<br>');
       }),
     ]);
     out.push(table(['Question', ...m.comparison.narratives.map((n) => mdText(n.label))], rows));
