@@ -307,6 +307,22 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/export.js'),
   },
   {
+    name: 'import',
+    describe: 'Bring a REFI-QDA project (.qdpx) back: its codes as narratives, its coded passages as quotes',
+    positionals: [{ name: 'file', required: true, describe: 'a .qdpx from QualCoder, NVivo, ATLAS.ti, MAXQDA or narrative-lens', completes: 'files' }],
+    flags: [
+      { name: 'out', alias: 'o', type: 'string', describe: 'write the corpus file here (atomically) [default: stdout]', completes: 'files' },
+      { name: 'force', type: 'boolean', default: false, describe: 'overwrite --out if it exists' },
+    ],
+    examples: [
+      ['$0 import coded.qdpx -o coded.json', 'a corpus file: open it with --data coded.json'],
+      ['$0 import iran.qdpx --data data/ -o back.json', 'what narrative-lens exported comes back with its ids'],
+    ],
+    epilog: 'Positions are code points into the project’s plain texts (ATLAS.ti’s CRLF counted as one). What cannot be taken (a selection outside its text, a code applied to a whole source) is named on stderr.\nExit status: 0 imported, 1 no text in the project, 2 error.',
+    missing: `import needs a .qdpx file, e.g. ${PROG} import coded.qdpx -o coded.json`,
+    load: () => import('./commands/import.js'),
+  },
+  {
     name: 'report',
     describe: 'Write a report: the comparison, the timeline, who advances what, every quote in its paragraph (HTML or Markdown)',
     positionals: [],

@@ -29,8 +29,13 @@ const MAX_TRIES = 12;
 /** The words of the corpus's searchable text, with how often each occurs. */
 function vocabulary(index: SearchIndex): Map<string, number> {
   const words = new Map<string, number>();
+  const add = (text: string) => {
+    for (const w of text.split(/[^\p{L}\p{N}]+/u)) if (w) words.set(w, (words.get(w) ?? 0) + 1);
+  };
+  // each record's folded text, and the folded names, labels and topics its parts share
   for (const r of index.records) {
-    for (const w of r.hay.split(/[^\p{L}\p{N}]+/u)) if (w) words.set(w, (words.get(w) ?? 0) + 1);
+    add(r.text.text);
+    for (const part of r.shared) add(part.hay);
   }
   return words;
 }
