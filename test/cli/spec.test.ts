@@ -76,6 +76,7 @@ describe('the spec', () => {
       'extract <file>',
       'ingest <paths..>',
       'export',
+      'import <file>',
       'report',
       'techniques [query]',
     ]);
