@@ -16,6 +16,7 @@
  *   npm run bench -- --sizes 1000,100000   # some sizes; the results of earlier runs are kept,
  *                                          # so a table can be made in parts
  *   npm run bench -- --fresh               # forget earlier runs' results first
+ *   npm run bench -- --report --readme     # measure nothing: the table of the stored results
  *   npm run bench -- --readme              # also put the table in README.md (between the bench markers)
  *   npm run bench -- --only ingest         # only the ingest benchmark (bench/ingest.ts)
  */
@@ -211,6 +212,8 @@ async function main() {
   const resultsFile = path.join(root, 'bench/results/latest.json');
   const targets: { label: string; path: string | null; n: number }[] = [{ label: 'bundled', path: null, n: 63 }];
   for (const n of SIZES) targets.push({ label: `${n.toLocaleString('en')} quotes`, path: await corpusFor(n), n });
+  // --report: measure nothing, print (and with --readme write) the table of the stored results
+  if (process.argv.includes('--report')) targets.length = 0;
   const measuring = new Set(targets.map((t) => t.label));
   const results: Result[] = (await earlier(resultsFile)).filter((r) => !measuring.has(r.label));
   const save = async (complete: boolean) => {
@@ -286,7 +289,45 @@ async function main() {
     if (next === text && !text.includes(block)) throw new Error('README.md has no bench markers');
     await writeFile(readme, next);
     console.log('written: README.md (the table)');
+    await writeCurve(results, m.date.slice(0, 10));
   }
+}
+
+/** docs/scaling.md's measured curve: time and memory against corpus size (between its curve markers). */
+async function writeCurve(results: Result[], date: string): Promise<void> {
+  const file = path.join(root, 'docs/scaling.md');
+  const text = await readFile(file, 'utf8');
+  const sized = results.filter((r) => r.label !== 'bundled');
+  const C = (r: Result) => (r.command ?? {}) as Record<string, Timing | number | null | undefined>;
+  const t = (x: unknown, k: keyof Timing = 'median') => (x && typeof x === 'object' ? fmtMs((x as Timing)[k]) : typeof x === 'number' ? fmtMs(x) : '—');
+  const mb = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? `${Math.round(x)} MB` : '—');
+  const rows = sized.map((r) =>
+    [
+      r.quotes.toLocaleString('en'),
+      t(r.loadWarmCache),
+      t(r.diskIndexBuild),
+      typeof r.diskIndexMB === 'number' ? formatSize(Math.round(r.diskIndexMB * 2 ** 20)) : '—',
+      t(r.firstResults, 'p95'),
+      t(r.finalResults, 'p95'),
+      mb(r.sessionPeakRssMB),
+      t(r.firstFrame),
+      t(C(r).search),
+      t(C(r).page),
+      C(r).ratioToFzf ? `${(C(r).ratioToFzf as Timing).median.toFixed(2)}×` : '—',
+      mb(C(r).searchPeakRssMB),
+    ].join(' | '),
+  );
+  const table = [
+    `\`npm run bench\`, ${date} (2 cores shared with other work: compare within a row more than across tables).`,
+    '',
+    '| quotes | load (warm cache) | disk index build | disk index size | keystroke → first results p95 | final results p95 | typing session peak RSS | dashboard first frame | `search --format json` | `search --limit 50` | search ÷ fzf | `search` peak RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+  const next = text.replace(/<!-- curve:start -->[\s\S]*?<!-- curve:end -->/, `<!-- curve:start -->\n${table}\n<!-- curve:end -->`);
+  if (next === text && !text.includes(table)) throw new Error('docs/scaling.md has no curve markers');
+  await writeFile(file, next);
+  console.log('written: docs/scaling.md (the curve)');
 }
 
 await main();
