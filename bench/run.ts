@@ -219,7 +219,7 @@ async function main() {
   const results: Result[] = (await earlier(resultsFile)).filter((r) => !measuring.has(r.label));
   const save = async (complete: boolean) => {
     // another run (other sizes) may have saved since this one began: keep its sizes
-    for (const r of await earlier(resultsFile)) if (!results.some((x) => x.label === r.label)) results.push(r);
+    for (const r of await earlier(resultsFile)) if (!measuring.has(r.label) && !results.some((x) => x.label === r.label)) results.push(r);
     results.sort((a, b) => (a.label === 'bundled' ? -1 : b.label === 'bundled' ? 1 : a.quotes - b.quotes));
     await writeFile(resultsFile, JSON.stringify({ machine: machine(), queries: QUERIES, results, complete }, null, 2) + '\n');
   };
