@@ -187,12 +187,12 @@ export function codeQuotes(view: StudyView, narrative: string, quoteIds: readonl
     summary: `code ${todo.length === 1 ? `“${clip(todo[0]!.quote.text, 40)}”` : `${todo.length} quotes`} to “${clip(label)}”`,
     coded: todo.map((r) => r.quote.id),
     already,
-    apply: (s, stamp) => ({
-      ...s,
-      codings: [...s.codings, ...todo.map((r) => ({ id: `code:${narrative}:${r.quote.id}`, narrative, target: quoteAnchor(r.article, r.quote), ...stamp }))].filter(
-        (c, i, all) => all.findIndex((x) => x.id === c.id) === i,
-      ),
-    }),
+    apply: (s, stamp) => {
+      // a coding of the same quote made before (and orphaned, or taken over by the sources) keeps its place
+      const have = new Set(s.codings.map((c) => c.id));
+      const added = todo.map((r) => ({ id: `code:${narrative}:${r.quote.id}`, narrative, target: quoteAnchor(r.article, r.quote), ...stamp })).filter((c) => !have.has(c.id));
+      return { ...s, codings: [...s.codings, ...added] };
+    },
   };
 }
 
