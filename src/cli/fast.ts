@@ -1,83 +1,84 @@
 /**
- * The fast paths: `narrative-lens search QUERY [--data P]... [--format F] [--limit N]` and the
- * plain dashboard, `narrative-lens [--data P]...`, are parsed here without loading yargs (which
- * alone takes longer to import than Node takes to start).
- * Anything this parser is not sure about (help, unknown flags, a second positional, a bad value)
- * returns null, and the full yargs program handles it, with its messages. Both paths call the
- * same runSearch, and a test checks they print the same.
+ * The fast path: commands marked `fast` in the spec (`search QUERY` and the dashboard) are parsed
+ * here, from the spec, without loading yargs (which alone takes longer to import than Node takes
+ * to start). Anything this parser is not sure about (help, unknown flags, a missing or extra
+ * positional, a bad value, a flag given twice) returns null, and the full yargs program handles
+ * it, with its messages. Both paths call the same command module, and a test checks that they
+ * print the same.
  */
-import { FORMATS, type Format } from './print/output.js';
-import { parseLimit } from './options.js';
-import type { SearchArgs } from './commands/search.js';
-import type { DashboardArgs } from './commands/dashboard.js';
+import { parseCount, parseMaxFileSize } from './options.js';
+import { camel, commandNamed, DEFAULT_COMMAND, flagsOf, type CommandSpec, type FlagSpec } from './spec.js';
 
-/**
- * An option's value: written inline (`--data=P`) or as the next argument, which must not look
- * like an option (yargs would read it as one). Undefined when there is none: leave it to yargs.
- */
-function optionValue(argv: readonly string[], at: number, inline: string | undefined): string | undefined {
-  if (inline !== undefined) return inline;
-  const next = argv[at + 1];
-  return next === undefined || next.startsWith('-') ? undefined : next;
+export interface FastParse {
+  command: CommandSpec;
+  args: Record<string, unknown>;
 }
 
-/** `narrative-lens` alone or with `--data P` (repeated): the dashboard, or null for yargs. */
-export function parseFastDashboard(argv: readonly string[]): DashboardArgs | null {
-  if (process.env.NARRATIVE_LENS_NO_FAST_PATH) return null;
-  const data: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--data(?:=(.*))?$/s.exec(argv[i]!);
-    const value = m && optionValue(argv, i, m[1]);
-    if (!value) return null;
-    if (m[1] === undefined) i++;
-    data.push(value);
+/** yargs reads a numeric-looking word as a number ("1e3" → 1000): leave such words to yargs. */
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A flag's value as the command receives it, or undefined when it is not one yargs would accept. */
+function valueOf(flag: FlagSpec, v: string): unknown {
+  if (v === '') return undefined;
+  if (flag.choices) return flag.choices.includes(v) ? v : undefined;
+  if (flag.value === 'count') return parseCount(v);
+  if (flag.value === 'size') {
+    try {
+      return parseMaxFileSize(v);
+    } catch {
+      return undefined;
+    }
   }
-  return data.length ? { format: 'text', data } : { format: 'text' };
+  return v;
 }
 
-export function parseFastSearch(argv: readonly string[]): SearchArgs | null {
-  if (argv[0] !== 'search' || process.env.NARRATIVE_LENS_NO_FAST_PATH) return null;
-  const args: SearchArgs = { query: '', format: 'text' };
-  let query: string | undefined;
-  let format: Format | undefined;
-  let limit: number | undefined;
-  const data: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
+/** The command line, parsed as yargs would parse it; null when only yargs can say. */
+export function parseFast(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): FastParse | null {
+  if (env.NARRATIVE_LENS_NO_FAST_PATH) return null;
+  const named = commandNamed(argv[0]);
+  const command = named ?? (argv[0] === undefined || argv[0].startsWith('-') ? DEFAULT_COMMAND : undefined);
+  if (!command?.fast) return null;
+  const flags = flagsOf(command);
+  const args: Record<string, unknown> = {};
+  const words: string[] = [];
+  for (let i = named ? 1 : 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a.startsWith('-') && a !== '-') {
-      const m = /^(--data|--format|-f|--limit|-n)(?:=(.*))?$/s.exec(a);
-      if (!m) return null;
-      const value = optionValue(argv, i, m[2]);
-      if (value === undefined) return null;
-      if (m[2] === undefined) i++;
-      switch (m[1]) {
-        case '--data':
-          if (!value) return null;
-          data.push(value);
-          break;
-        case '--format':
-        case '-f':
-          if (format !== undefined || !(FORMATS as readonly string[]).includes(value)) return null;
-          format = value as Format;
-          break;
-        default: {
-          const n = parseLimit(value);
-          if (limit !== undefined || n === undefined) return null;
-          limit = n;
-        }
-      }
+    if (!a.startsWith('-') || a === '-') {
+      words.push(a);
       continue;
     }
-    if (query !== undefined) return null;
-    query = a;
+    const m = /^(--[\w-]+|-\w)(?:=(.*))?$/s.exec(a);
+    const flag = m && flags.find((f) => m[1] === `--${f.name}` || (f.alias !== undefined && m[1] === `-${f.alias}`));
+    if (!m || !flag) return null;
+    const key = camel(flag.name);
+    if (!flag.array && key in args) return null;
+    let value: unknown = true;
+    if (flag.type === 'boolean') {
+      if (m[2] !== undefined) return null;
+    } else {
+      // written inline (`--data=P`) or as the next word, which must not look like a flag
+      let raw = m[2];
+      if (raw === undefined) {
+        raw = argv[i + 1];
+        if (raw === undefined || raw.startsWith('-')) return null;
+        i++;
+      }
+      value = valueOf(flag, raw);
+      if (value === undefined) return null;
+    }
+    args[key] = flag.array ? [...((args[key] as unknown[] | undefined) ?? []), value] : value;
   }
-  // yargs reads a numeric-looking positional as a number ("search 100" → 100); we keep the text,
-  // and so does the yargs path (coerce: String), except that "1e3" would print as "1000" there:
-  // leave such queries to yargs too, so both paths agree.
-  if (query === undefined || /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(query)) return null;
-  args.query = query;
-  if (format) args.format = format;
-  if (limit !== undefined) args.limit = limit;
-  if (data.length) args.data = data;
-  return args;
+  const positionals = command.positionals;
+  if (positionals.some((p) => p.array) || words.length > positionals.length) return null;
+  for (const [i, p] of positionals.entries()) {
+    const w = words[i];
+    if (w === undefined) {
+      if (p.required) return null;
+      continue;
+    }
+    if (NUMERIC.test(w)) return null;
+    args[camel(p.name)] = w;
+  }
+  for (const f of flags) if (f.default !== undefined && !(camel(f.name) in args)) args[camel(f.name)] = f.default;
+  return { command, args };
 }

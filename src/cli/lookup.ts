@@ -3,7 +3,7 @@ import { findActor, findNarrative, isFound, type Lookup } from '../core/compare.
 import type { Corpus } from '../core/corpus/corpus.js';
 import type { Actor, Narrative } from '../core/corpus/schema.js';
 import { UsageError } from './errors.js';
-import { PROG } from './context.js';
+import { PROG } from './spec.js';
 
 function resolve<T extends { id: string }>(found: Lookup<T>, what: string, typed: string, label: (t: T) => string, listCmd: string): T {
   if (isFound(found)) return found;

@@ -1,78 +1,90 @@
 /**
- * The yargs program: every command, global options, help, version, and errors as one line with
- * a hint. Imported only when the fast path (fast.ts) does not apply, since yargs alone takes
- * longer to load than Node takes to start.
+ * The yargs program, built from the spec (spec.ts): every command, global options, help, version,
+ * and errors as one line with a hint. Imported only when the fast path (fast.ts) does not apply,
+ * since yargs alone takes longer to load than Node takes to start.
  */
-import yargs, { type CommandModule } from 'yargs';
-import { PROG, reportError, status } from './context.js';
-import { EXIT, UsageError } from './errors.js';
-import { globalOptions } from './options.js';
-import { actorsCommand } from './commands/actors.js';
-import { compareCommand } from './commands/compare.js';
-import { completionCommand } from './commands/completion.js';
-import { dashboardCommand } from './commands/dashboard.js';
-import { narrativesCommand } from './commands/narratives.js';
-import { searchCommand } from './commands/search.js';
-import { timelineCommand } from './commands/timeline.js';
-import { validateCommand } from './commands/validate.js';
-import { extractCommand } from './commands/extract.js';
+import yargs, { type Argv, type Options } from 'yargs';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/corpus/load.js';
+import { formatSize } from '../core/corpus/size.js';
+import { nearestNames } from '../core/search/names.js';
+import { EXIT, reportError, UsageError } from './errors.js';
+import { checkCount, parseMaxFileSize } from './options.js';
+import type { Session } from './session.js';
+import { ALL_FLAG_NAMES, camel, commandNamed, COMMANDS, GLOBAL_FLAGS, NAMED_COMMANDS, PROG, usageOf, type CommandSpec, type FlagSpec } from './spec.js';
 import { version } from './version.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyCommand = CommandModule<any, any>;
-
-const KNOWN_FLAGS = ['data', 'format', 'limit', 'help', 'version', 'search', 'pane', 'actor', 'compare', 'print', 'title', 'outlet', 'date', 'url', 'out', 'force', 'max-file-size'];
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
+/** A flag of the spec as yargs wants it. */
+function yargsOption(f: FlagSpec, global: boolean): Options {
+  const o: Options = { describe: f.describe };
+  if (f.name === 'max-file-size') o.describe = `${f.describe} [default: ${formatSize(DEFAULT_MAX_FILE_BYTES)}]`;
+  if (f.alias) o.alias = f.alias;
+  // a flag with choices shows them instead of its type, as yargs does when no type is given
+  if (f.value === 'count') o.type = 'number';
+  else if (!f.choices) o.type = f.type;
+  if (f.value === 'size') o.coerce = parseMaxFileSize;
+  if (f.array) o.array = true;
+  if (f.choices) o.choices = f.choices as string[];
+  if (f.default !== undefined) o.default = f.default;
+  if (f.type !== 'boolean' && !f.valueOptional) o.requiresArg = true;
+  if (global) o.global = true;
+  return o;
 }
 
-const COMMANDS = ['search', 'actors', 'narratives', 'compare', 'timeline', 'validate', 'completion', 'extract'];
+/** The yargs builder of one command: its positionals, flags, examples and epilog. */
+function builder(cmd: CommandSpec) {
+  return (y: Argv) => {
+    for (const p of cmd.positionals) {
+      y = y.positional(p.name, {
+        describe: p.describe,
+        ...(p.choices ? { choices: p.choices as string[] } : { type: 'string' as const }),
+        ...(p.array ? { array: true } : {}),
+        // yargs reads a numeric-looking word as a number ("search 100" → 100): keep the text
+        ...(!p.array && !p.choices ? { coerce: (v: unknown) => (v === undefined ? v : String(v)) } : {}),
+      });
+    }
+    for (const f of cmd.flags) y = y.option(f.name, yargsOption(f, false));
+    for (const [line, what] of cmd.examples) y = y.example(line, what);
+    if (cmd.epilog) y = y.epilog(cmd.epilog);
+    return y;
+  };
+}
 
-function closest(word: string, pool: readonly string[]): string | undefined {
-  const best = pool.map((f) => ({ f, d: editDistance(word, f) })).sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= Math.max(1, Math.floor(word.length / 3)) ? best.f : undefined;
+/** Why a flag was refused, said the way every other error is. */
+function checkFlags(a: Record<string, unknown>, flags: readonly FlagSpec[]): true {
+  for (const f of flags) if (f.value === 'count') checkCount(f.name, a[camel(f.name)]);
+  return true;
 }
 
 /** yargs' message, made one line, lower-case after our prefix, with a hint. */
-function explain(msg: string, argv: readonly string[], command: string | undefined): UsageError {
-  const help = `${PROG}${command ? ` ${command}` : ''} --help`;
+function explain(msg: string, argv: readonly string[], command: CommandSpec | undefined): UsageError {
+  const help = `${PROG}${command ? ` ${command.name}` : ''} --help`;
   const unknown = /^Unknown arguments?: (.*)$/s.exec(msg);
   if (unknown) {
     const words = unknown[1]!.split(',').map((w) => w.trim());
     for (const w of words) {
       const asFlag = argv.find((a) => a.replace(/^-+/, '').replace(/=.*$/s, '') === w && a.startsWith('-'));
       if (asFlag) {
-        const meant = closest(w, KNOWN_FLAGS);
+        const [meant] = nearestNames(w, ALL_FLAG_NAMES);
         return new UsageError(`unknown option ${asFlag.replace(/=.*$/s, '')}`, meant ? `did you mean --${meant}? See: ${help}` : `see: ${help}`);
       }
     }
     if (!command) {
-      const meant = closest(words[0]!, COMMANDS);
+      const commands = NAMED_COMMANDS.map((c) => c.name);
+      const [meant] = nearestNames(words[0]!, commands);
       return new UsageError(
         `unknown command "${words[0]}"`,
-        meant ? `did you mean ${PROG} ${meant}? See: ${PROG} --help` : `commands: ${COMMANDS.slice(0, 7).join(', ')}; see: ${PROG} --help`,
+        meant ? `did you mean ${PROG} ${meant}? See: ${PROG} --help` : `commands: ${commands.slice(0, 7).join(', ')}; see: ${PROG} --help`,
       );
     }
     return new UsageError(`unexpected argument${words.length > 1 ? 's' : ''}: ${words.join(', ')}`, `quote a query or name with spaces; see: ${help}`);
   }
   const invalid = /^Invalid values:\s*Argument: (\S+), Given: (.*?), Choices: (.*)$/s.exec(msg);
   if (invalid) {
-    const what = KNOWN_FLAGS.includes(invalid[1]!) ? `for --${invalid[1]}` : `(${invalid[1]})`;
+    const what = ALL_FLAG_NAMES.includes(invalid[1]!) ? `for --${invalid[1]}` : `(${invalid[1]})`;
     return new UsageError(`invalid value ${invalid[2]} ${what}`, `choose one of ${invalid[3]!.replace(/"/g, '')}`);
   }
   if (/^Not enough non-option arguments/.test(msg)) {
-    const needs: Record<string, string> = {
-      search: `search needs a query, e.g. ${PROG} search "colour revolution" ("" prints every quote)`,
-      compare: `compare needs two or more narratives, e.g. ${PROG} compare "colour revolution" home-grown`,
-    };
-    return new UsageError(needs[command ?? ''] ?? recase(msg), `see: ${help}`);
+    return new UsageError(command?.missing ?? recase(msg), `see: ${help}`);
   }
   const following = /^Not enough arguments following: (\S+)$/.exec(msg);
   if (following) {
@@ -82,21 +94,25 @@ function explain(msg: string, argv: readonly string[], command: string | undefin
   return new UsageError(recase(msg), `see: ${help}`);
 }
 
-export async function runProgram(argv: string[]): Promise<number> {
-  status.code = EXIT.found;
+export async function runProgram(argv: string[], session: Session): Promise<number> {
+  let code: number = EXIT.found;
   const width = process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 110) : 100;
-  const y = globalOptions(yargs(argv))
+  let y = yargs(argv);
+  for (const f of GLOBAL_FLAGS) y = y.option(f.name, yargsOption(f, true));
+  y = y
+    .check((a) => checkFlags(a, GLOBAL_FLAGS), true)
+    .middleware((a) => {
+      // read by session.openCorpus, whichever command runs
+      session.maxFileBytes = a.maxFileSize as number | undefined;
+    })
     .scriptName(PROG)
-    .usage(`${PROG}: quotes, actors and competing narratives in news coverage\n\nUsage: $0 [command] [options]`)
-    .command(dashboardCommand as AnyCommand)
-    .command(searchCommand as AnyCommand)
-    .command(actorsCommand as AnyCommand)
-    .command(narrativesCommand as AnyCommand)
-    .command(compareCommand as AnyCommand)
-    .command(timelineCommand as AnyCommand)
-    .command(validateCommand as AnyCommand)
-    .command(extractCommand as AnyCommand)
-    .command(completionCommand as AnyCommand)
+    .usage(`${PROG}: quotes, actors and competing narratives in news coverage\n\nUsage: $0 [command] [options]`);
+  for (const cmd of COMMANDS) {
+    y = y.command(usageOf(cmd), cmd.describe, builder(cmd), async (a) => {
+      code = await (await cmd.load()).run(a, session);
+    });
+  }
+  y = y
     .strict()
     .recommendCommands()
     .help()
@@ -113,11 +129,11 @@ export async function runProgram(argv: string[]): Promise<number> {
     });
   try {
     await y.parseAsync();
-    return status.code;
+    return code;
   } catch (err) {
     if (err instanceof UsageError && err.hint === undefined) {
       const command = argv.find((a) => !a.startsWith('-'));
-      return reportError(explain(err.message, argv, command && COMMANDS.includes(command) ? command : undefined));
+      return reportError(explain(err.message, argv, commandNamed(command)));
     }
     return reportError(err);
   }

@@ -1,15 +1,16 @@
 /**
  * Everything the bin does after NO_COLOR is mapped: the process-wide handlers (Ctrl-C → 130,
  * SIGTERM and SIGHUP die by the signal, a closed pipe → quiet exit, any crash → one line and 2),
- * then completion, the fast search path, or the full yargs program. Nothing here imports React
- * or Ink.
+ * then completion, a fast path (search, the dashboard) or the full yargs program. The session
+ * made here is what the parts of this run share. Nothing here imports React or Ink.
  */
-import { EXIT } from './errors.js';
-import { beforeDashboard, reportError } from './context.js';
-import { parseFastDashboard, parseFastSearch } from './fast.js';
+import { EXIT, reportError } from './errors.js';
+import { parseFast } from './fast.js';
+import { makeSession } from './session.js';
 import { removePendingTemps } from '../core/corpus/files.js';
 
 export async function main(argv: string[]): Promise<number> {
+  const session = makeSession();
   // Ctrl-C, kill, a closed terminal: remove the temporary file of a write under way (extract
   // --out, the cache), then die by the signal itself (the shell then reports 130, 143 or 129, and
   // a script loop stops), rather than process.exit, which waits for the file-reading threads and
@@ -32,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', onPipeError);
   // The dashboard installs its own handlers (and restores the terminal before exiting, or, when
   // the terminal closed, ends without touching it).
-  beforeDashboard.hooks.push(() => {
+  session.beforeDashboard.push(() => {
     for (const s of signals) process.off(s, onSignal);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
@@ -42,20 +43,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === '__complete') {
       const { runCompletion } = await import('./commands/completion.js');
-      return await runCompletion(argv.slice(1));
+      return await runCompletion(argv.slice(1), session);
     }
-    const fast = parseFastSearch(argv);
+    const fast = parseFast(argv);
     if (fast) {
-      const { runSearch } = await import('./commands/search.js');
-      return await runSearch(fast);
-    }
-    const dashboard = parseFastDashboard(argv);
-    if (dashboard) {
-      const { runDefault } = await import('./commands/dashboard.js');
-      return await runDefault(dashboard);
+      session.maxFileBytes = fast.args.maxFileSize as number | undefined;
+      return await (await fast.command.load()).run(fast.args, session);
     }
     const { runProgram } = await import('./program.js');
-    return await runProgram(argv);
+    return await runProgram(argv, session);
   } catch (err) {
     return reportError(err);
   }

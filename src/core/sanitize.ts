@@ -60,3 +60,18 @@ export function inertOutput(text: string, options: { styles?: boolean } = {}): s
     return m === '\r\n' || options.styles ? m : m.replace(/\u001b/g, escapeChar);
   });
 }
+
+/**
+ * Whether output may carry colours and attributes: never under NO_COLOR (any non-empty value),
+ * FORCE_COLOR=0/false or TERM=dumb unless FORCE_COLOR=1..3 asks for it; else when the output can
+ * show them (`canColor`: a terminal for the printers, one with colours for the dashboard). The one
+ * decision both shells make.
+ */
+export function colorEnabled(env: NodeJS.ProcessEnv, canColor: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
+  if (env.TERM === 'dumb') return false;
+  return canColor;
+}

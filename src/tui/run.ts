@@ -11,8 +11,8 @@ import type { Corpus } from '../core/corpus/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';
 import type { InitialOptions, PaneId } from './state.js';
 import { withoutFetch } from './lib/without-fetch.js';
-import { inert } from '../core/sanitize.js';
-import { formatProblem, type Problem } from '../core/corpus/load.js';
+import { colorEnabled, inert } from '../core/sanitize.js';
+import { problemLines, type Problem } from '../core/corpus/load.js';
 
 export interface DashboardOptions {
   corpus: Corpus;
@@ -40,13 +40,9 @@ const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
-/** True when the terminal should get no colours or attributes. */
+/** True when the terminal should get no colours or attributes (the decision is core's, shared with the printers). */
 export function plainOutput(env: NodeJS.ProcessEnv = process.env, stdout: NodeJS.WriteStream = process.stdout): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return true;
-  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return true;
-  if (env.TERM === 'dumb') return true;
-  if (env.FORCE_COLOR) return false;
-  return typeof stdout.hasColors === 'function' ? !stdout.hasColors() : false;
+  return !colorEnabled(env, typeof stdout.hasColors === 'function' ? stdout.hasColors() : true);
 }
 
 /** Turns the CLI's options into the dashboard's first state (names resolved to ids). */
@@ -107,8 +103,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
         // no one to tell: the terminal that would show it is closed
       } else if (problems?.length) {
         // data that failed to load after the screen opened: the same lines as before it opens
-        for (const p of problems.slice(0, 10)) stderr.write(`narrative-lens: ${formatProblem(p)}\n`);
-        if (problems.length > 10) stderr.write(`narrative-lens: … and ${problems.length - 10} more problems\n`);
+        for (const line of problemLines(problems, 10)) stderr.write(`narrative-lens: ${line}\n`);
       } else if (error !== undefined) {
         const message = error instanceof Error ? error.message : String(error);
         stderr.write(`narrative-lens: the dashboard stopped after an internal error: ${inert(message)}\n`);

@@ -1,19 +1,18 @@
 /** `narrative-lens actors [name]`: the actor list, or one actor's profile. */
-import type { Argv, CommandModule } from 'yargs';
 import { actorRecord } from '../../core/corpus/corpus.js';
-import { openCorpus, status } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveActor } from '../lookup.js';
 import type { GlobalArgs } from '../options.js';
 import { stdoutOutput } from '../print/output.js';
 import { renderActorList, renderActorProfile } from '../print/actors.js';
+import type { Session } from '../session.js';
 
 export interface ActorsArgs extends GlobalArgs {
   name?: string;
 }
 
-export async function runActors(a: ActorsArgs): Promise<number> {
-  const corpus = await openCorpus(a.data);
+export async function run(a: ActorsArgs, session: Session): Promise<number> {
+  const corpus = await session.openCorpus(a.data);
   const out = stdoutOutput(a.format);
   if (a.name !== undefined && a.name !== '') {
     const actor = resolveActor(corpus, a.name);
@@ -30,18 +29,3 @@ export async function runActors(a: ActorsArgs): Promise<number> {
   await renderActorList(corpus, shown, (x) => counts.get(x.id) ?? 0, out);
   return shown.length ? EXIT.found : EXIT.nothing;
 }
-
-export const actorsCommand: CommandModule<GlobalArgs, ActorsArgs> = {
-  command: 'actors [name]',
-  describe: 'List the actors, or show one actor’s profile, quotes and narratives',
-  builder: (y) =>
-    (y as Argv<GlobalArgs>)
-      .positional('name', { type: 'string', describe: 'an actor’s name, alias or id (part of one is enough when it is unique)', coerce: (v: unknown) => (v === undefined ? v : String(v)) })
-      .example('$0 actors', 'everyone, most quoted first')
-      .example('$0 actors zakharova', 'Mariya Zakharova’s profile and quotes')
-      .example('$0 actors "foreign ministry" -f json', 'the Russian Foreign Ministry as JSON')
-      .epilog('An unknown or ambiguous name lists the closest actors and exits 2.') as Argv<ActorsArgs>,
-  handler: async (a) => {
-    status.code = await runActors(a);
-  },
-};

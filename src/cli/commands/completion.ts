@@ -5,32 +5,37 @@
  * (the one --data on the line names, else the bundled data).
  */
 import path from 'node:path';
-import type { Argv, CommandModule } from 'yargs';
 import { fold } from '../../core/search/query.js';
 import { isInert } from '../../core/sanitize.js';
-import { openCorpus, PROG, status } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
-import { FORMATS } from '../print/output.js';
 import type { GlobalArgs } from '../options.js';
+import { makeSession, type Session } from '../session.js';
+import {
+  BUILTIN_FLAGS,
+  COMMANDS,
+  commandNamed,
+  DEFAULT_COMMAND,
+  flagsOf,
+  GLOBAL_FLAGS,
+  NAMED_COMMANDS,
+  PROG,
+  QUOTE_KINDS,
+  SHELLS,
+  type Completes,
+  type FlagSpec,
+  type Shell,
+} from '../spec.js';
 
-export const SHELLS = ['bash', 'zsh'] as const;
-export type Shell = (typeof SHELLS)[number];
+/** A flag as typed: `--name`, and `-x` for its short name. */
+const typed = (f: FlagSpec) => [`--${f.name}`, ...(f.alias ? [`-${f.alias}`] : [])];
 
-/** Commands and their own flags (global flags apply to all). Kept in step with the yargs program by a test. */
-export const COMMAND_FLAGS: Record<string, string[]> = {
-  search: [],
-  actors: [],
-  narratives: [],
-  compare: [],
-  timeline: [],
-  validate: [],
-  completion: [],
-  extract: ['--title', '--outlet', '--date', '--url', '--out', '--force'],
-};
-export const GLOBAL_FLAGS = ['--data', '--format', '--limit', '--max-file-size', '--help', '--version'];
-export const DEFAULT_FLAGS = ['--search', '--pane', '--actor', '--compare', '--print'];
-const PANES = ['quotes', 'actors', 'narratives', 'timeline'];
-const VALUE_FLAGS = new Set(['--data', '--format', '-f', '--limit', '-n', '--max-file-size', '--search', '-s', '--pane', '--actor', '--compare', '--title', '--outlet', '--date', '--url', '--out', '-o']);
+/** The flags that take a value (the next word is that value, not a command or a name). */
+const VALUE_FLAGS = new Set(COMMANDS.flatMap(flagsOf).filter((f) => f.type !== 'boolean').flatMap(typed));
+
+/** The flag a word names (`--format`, `-f`), among those the command line accepts. */
+function flagNamed(word: string): FlagSpec | undefined {
+  return COMMANDS.flatMap(flagsOf).find((f) => typed(f).includes(word));
+}
 
 /** Printed instead of candidates when the shell should complete file names. */
 export const FILES = '__files__';
@@ -98,7 +103,7 @@ function matching(cands: Iterable<string>, typed: string): string[] {
 }
 
 /** Candidates for the last word of `words` (the words after the program name). */
-export async function complete(words: string[]): Promise<string[]> {
+export async function complete(words: string[], session: Session = makeSession()): Promise<string[]> {
   // bash splits --flag=value (and a:b) into separate words; join them back
   const ws: string[] = [];
   let glue = false;
@@ -134,7 +139,7 @@ export async function complete(words: string[]): Promise<string[]> {
   }
   const names = async (what: 'actors' | 'narratives') => {
     try {
-      const corpus = await openCorpus(dataPaths);
+      const corpus = await session.openCorpus(dataPaths);
       const all = what === 'actors' ? corpus.actors.flatMap((a) => [a.name, ...a.aliases, a.id]) : corpus.narratives.flatMap((n) => [n.label, n.id]);
       // the shell prints candidates as they are: a name that could drive the terminal (or break
       // the one-per-line protocol) is not offered; its id, always plain, still is
@@ -144,77 +149,54 @@ export async function complete(words: string[]): Promise<string[]> {
     }
   };
 
-  switch (prev) {
-    case '--format':
-    case '-f':
-      return matching(FORMATS, cur);
-    case '--pane':
-      return matching(PANES, cur);
-    case '--data':
-    case '--out':
-    case '-o':
-      return [FILES];
-    case '--limit':
-    case '-n':
-    case '--max-file-size':
-    case '--search':
-    case '-s':
-      return [];
-    case '--actor':
-      return matching(await names('actors'), cur);
-    case '--compare': {
-      const head = cur.includes(',') ? cur.slice(0, cur.lastIndexOf(',') + 1) : '';
-      return matching(await names('narratives'), cur.slice(head.length)).map((c) => head + c);
+  const offer = async (what: Completes | undefined, choices: readonly string[] | undefined, typedNow: string): Promise<string[]> => {
+    if (choices) return matching(choices, typedNow);
+    switch (what) {
+      case 'files':
+        return [FILES];
+      case 'actors':
+        return matching(await names('actors'), typedNow);
+      case 'narratives':
+        return matching(await names('narratives'), typedNow);
+      case 'narrative-list': {
+        const head = typedNow.includes(',') ? typedNow.slice(0, typedNow.lastIndexOf(',') + 1) : '';
+        return matching(await names('narratives'), typedNow.slice(head.length)).map((c) => head + c);
+      }
+      case 'query': {
+        const q = /^(!?)(speaker|narrative|kind):(.*)$/.exec(typedNow);
+        if (!q) return [];
+        const [, neg, field, value] = q;
+        const cands = field === 'kind' ? QUOTE_KINDS : await names(field === 'speaker' ? 'actors' : 'narratives');
+        return matching(cands, value!).map((c) => `${neg}${field}:${/\s/.test(c) ? `"${c}"` : c}`);
+      }
+      default:
+        return [];
     }
-  }
+  };
+
+  const flag = VALUE_FLAGS.has(prev) ? flagNamed(prev) : undefined;
+  if (flag) return offer(flag.completes, flag.choices, cur);
+  const spec = commandNamed(command);
   if (cur.startsWith('-')) {
-    const own = command ? (COMMAND_FLAGS[command] ?? []) : DEFAULT_FLAGS;
-    return [...GLOBAL_FLAGS, ...own].filter((f) => f.startsWith(cur));
+    const own = (spec ?? DEFAULT_COMMAND).flags;
+    return [...GLOBAL_FLAGS, ...BUILTIN_FLAGS, ...own]
+      .map((f) => `--${f.name}`)
+      .filter((f) => f.startsWith(cur));
   }
-  switch (command) {
-    case undefined:
-      return Object.keys(COMMAND_FLAGS).filter((c) => c.startsWith(cur));
-    case 'actors':
-      return matching(await names('actors'), cur);
-    case 'narratives':
-    case 'compare':
-      return matching(await names('narratives'), cur);
-    case 'validate':
-    case 'extract':
-      return [FILES];
-    case 'completion':
-      return SHELLS.filter((s) => s.startsWith(cur));
-    case 'search': {
-      const q = /^(!?)(speaker|narrative|kind):(.*)$/.exec(cur);
-      if (!q) return [];
-      const [, neg, field, typed] = q;
-      const cands = field === 'kind' ? ['direct', 'indirect', 'term'] : await names(field === 'speaker' ? 'actors' : 'narratives');
-      return matching(cands, typed!).map((c) => `${neg}${field}:${/\s/.test(c) ? `"${c}"` : c}`);
-    }
-    default:
-      return [];
-  }
+  if (command === undefined) return NAMED_COMMANDS.map((c) => c.name).filter((c) => c.startsWith(cur));
+  const positional = spec?.positionals[0];
+  return positional ? offer(positional.completes, positional.choices, cur) : [];
 }
 
-export async function runCompletion(words: string[]): Promise<number> {
-  const out = await complete(words);
+export async function runCompletion(words: string[], session: Session): Promise<number> {
+  const out = await complete(words, session);
   if (out.length) process.stdout.write(out.join('\n') + '\n');
   return EXIT.found;
 }
 
-export const completionCommand: CommandModule<GlobalArgs, GlobalArgs & { shell?: string }> = {
-  command: 'completion [shell]',
-  describe: 'Print the bash or zsh completion script (commands, flags, actor and narrative names)',
-  builder: (y) =>
-    (y as Argv<GlobalArgs>)
-      .positional('shell', { choices: SHELLS, describe: 'the shell [default: from $SHELL]' })
-      .example('$0 completion bash >> ~/.bashrc', 'bash: completes on the next shell')
-      .example('$0 completion zsh > _narrative-lens', 'zsh: put it in a folder on $fpath')
-      .example('source <($0 completion)', 'try it in this shell') as Argv<GlobalArgs & { shell?: string }>,
-  handler: (a) => {
-    const shell = (a.shell as Shell | undefined) ?? detectShell();
-    if (!SHELLS.includes(shell)) throw new UsageError(`no completion for ${shell}`, 'bash and zsh are supported');
-    process.stdout.write(shell === 'zsh' ? zshScript() : bashScript());
-    status.code = EXIT.found;
-  },
-};
+export function run(a: GlobalArgs & { shell?: string }): Promise<number> {
+  const shell = (a.shell as Shell | undefined) ?? detectShell();
+  if (!SHELLS.includes(shell)) throw new UsageError(`no completion for ${shell}`, 'bash and zsh are supported');
+  process.stdout.write(shell === 'zsh' ? zshScript() : bashScript());
+  return Promise.resolve(EXIT.found);
+}

@@ -4,15 +4,16 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Argv, CommandModule } from 'yargs';
 import type { ExtractMeta } from '../../core/extract/index.js';
-import { readFileUpTo, writeFileAtomic, type BoundedRead } from '../../core/corpus/files.js';
+import { fsReason, readFileUpTo, writeFileAtomic, type BoundedRead } from '../../core/corpus/files.js';
+import { decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
 import { inert } from '../../core/sanitize.js';
 import { json } from '../print/json.js';
 import { formatSize, sizeFlagFor } from '../../core/corpus/size.js';
-import { PROG, status } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
+import type { Session } from '../session.js';
+import { PROG } from '../spec.js';
 
 export interface ExtractArgs extends GlobalArgs {
   file: string;
@@ -39,34 +40,12 @@ class ExtractError extends Error {}
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** The text of an article, or the loader's message for another encoding (UTF-16, Latin-1, NUL bytes). */
 function decode(bytes: Buffer, name: string): string {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new ExtractError(`${name}: file is UTF-16; save it as UTF-8`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new ExtractError(`${name}: not valid UTF-8 text (Latin-1 or another encoding?); save it as UTF-8`);
-  }
-}
-
-function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder, expected a file';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EROFS':
-      return 'the file system is read-only';
-    default:
-      return `cannot access (${code ?? String(err)})`;
-  }
+  const problems: Problem[] = [];
+  const text = decodeText(bytes, name, problems);
+  if (text === undefined) throw new ExtractError(formatProblem(problems[0]!));
+  return text;
 }
 
 function overLimit(name: string, limit: number, size?: number): ExtractError {
@@ -188,27 +167,8 @@ function processIO(): ExtractIO {
   };
 }
 
-export const extractCommand: CommandModule<GlobalArgs, ExtractArgs> = {
-  command: 'extract <file>',
-  describe: 'Draft a corpus file from a raw article: quotes, speakers, actors (JSON, marked as a draft)',
-  builder: (y) =>
-    (y as Argv<GlobalArgs>)
-      .positional('file', { type: 'string', demandOption: true, describe: 'a UTF-8 text file, or - for standard input' })
-      .option('title', { type: 'string', requiresArg: true, describe: 'the headline [default: the first line when it looks like one]' })
-      .option('outlet', { type: 'string', requiresArg: true, describe: 'the publication' })
-      .option('date', { type: 'string', requiresArg: true, describe: 'publication date, YYYY-MM-DD (resolves "on Tuesday")' })
-      .option('url', { type: 'string', requiresArg: true, describe: 'where the article was published' })
-      .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'write the draft to this file (atomically) instead of stdout' })
-      .option('force', { type: 'boolean', default: false, describe: 'overwrite --out if it exists' })
-      .example('$0 extract article.txt --date 2026-01-14 > draft.json', 'a draft on stdout')
-      .example('pbpaste | $0 extract - --outlet "Al Jazeera" -o draft.json', 'from standard input to a file')
-      .epilog(
-        'Every quote carries attribution {rule, confidence}: how its speaker was found. Check the draft, then load it with --data.\n' +
-          'Exit status: 0 written, 2 error (one line on stderr).',
-      ) as Argv<ExtractArgs>,
-  handler: async (a) => {
-    // yargs reads a lone "-" as an empty string
-    const file = a.file === '' && process.argv.includes('-') ? '-' : a.file;
-    status.code = await runExtract({ ...a, file });
-  },
-};
+export function run(a: ExtractArgs, session: Session): Promise<number> {
+  // yargs reads a lone "-" as an empty string
+  const file = a.file === '' && process.argv.includes('-') ? '-' : a.file;
+  return runExtract({ ...a, file, maxFileSize: a.maxFileSize ?? session.maxFileBytes });
+}

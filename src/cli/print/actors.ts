@@ -2,30 +2,22 @@
 import type { ActorRecord as CoreActorRecord, Corpus } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
 import type { Actor } from '../../core/corpus/schema.js';
-import { csv } from './csv.js';
-import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';
-import type { Output } from './output.js';
-import { renderQuotes } from './quotes.js';
+import { emit, type Output } from './output.js';
+import { quotesPrinted } from './quotes.js';
 import { ACTOR_CSV_HEADER, actorCsvRow, actorRecord, paragraphOf, quoteRecord } from './records.js';
 
-export async function renderActorList(corpus: Corpus, actors: readonly Actor[], quoteCount: (a: Actor) => number, out: Output): Promise<void> {
+export function renderActorList(corpus: Corpus, actors: readonly Actor[], quoteCount: (a: Actor) => number, out: Output): Promise<void> {
   const recs = actors.map((a) => actorRecord(a, quoteCount(a)));
-  switch (out.format) {
-    case 'json':
-      return out.write(json(recs));
-    case 'ndjson':
-      return out.write(ndjson(recs));
-    case 'csv':
-      return out.write(csv(ACTOR_CSV_HEADER, recs.map(actorCsvRow)));
-    case 'markdown':
-      return out.write(
-        mdTable(
-          ['Actor', 'Kind', 'Role', 'Alignment', 'Quotes'],
-          recs.map((r) => [`${md(r.name)} \`${md(r.id)}\``, md(r.kind), md(r.role), md(alignmentText(r.alignment)), String(r.quotes)]),
-        ),
-      );
-    case 'text': {
+  return emit(out, {
+    json: () => recs,
+    csv: () => ({ header: ACTOR_CSV_HEADER, rows: recs.map(actorCsvRow) }),
+    markdown: () =>
+      mdTable(
+        ['Actor', 'Kind', 'Role', 'Alignment', 'Quotes'],
+        recs.map((r) => [`${md(r.name)} \`${md(r.id)}\``, md(r.kind), md(r.role), md(alignmentText(r.alignment)), String(r.quotes)]),
+      ),
+    text: async () => {
       const { table } = await import('./text.js');
       const { style } = out;
       const header = [style.dim('NAME'), style.dim('KIND'), style.dim('QUOTES'), style.dim('ROLE · ALIGNMENT')];
@@ -35,9 +27,9 @@ export async function renderActorList(corpus: Corpus, actors: readonly Actor[], 
         String(r.quotes),
         inert([r.role, alignmentText(r.alignment)].filter(Boolean).join(' · ')),
       ]);
-      return out.write(table([header, ...rows], [{ max: 30 }, { max: 12 }, { max: 6, align: 'right' }, {}], out.width));
-    }
-  }
+      return table([header, ...rows], [{ max: 30 }, { max: 12 }, { max: 6, align: 'right' }, {}], out.width);
+    },
+  });
 }
 
 function alignmentText(al: Actor['alignment']): string {
@@ -45,7 +37,7 @@ function alignmentText(al: Actor['alignment']): string {
   return al.inferred ? `${al.label} (inferred)` : al.label;
 }
 
-export async function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, out: Output): Promise<void> {
+export function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, out: Output): Promise<void> {
   const { actor, quotes, mentions, silences, narratives } = rec;
   const full = {
     ...actorRecord(actor, quotes.length),
@@ -66,15 +58,12 @@ export async function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, o
       span: silence.span,
     })),
   };
-  switch (out.format) {
-    case 'json':
-      return out.write(json(full));
-    case 'ndjson':
-      return out.write(ndjson([full]));
-    case 'csv':
-      // A profile as a sheet is its quotes: one row each, as `search` prints them.
-      return renderQuotes({ corpus, items: quotes }, out);
-    case 'markdown': {
+  const quoteList = (hideSpeaker = false) => quotesPrinted({ corpus, items: quotes, hideSpeaker }, out);
+  return emit(out, {
+    json: () => full,
+    // A profile as a sheet is its quotes: one row each, as `search` prints them.
+    csv: () => quoteList().csv(),
+    markdown: async () => {
       const lines = [`## ${md(actor.name)}`, ''];
       const facts: [string, string][] = [
         ['Id', `\`${md(actor.id)}\``],
@@ -91,15 +80,13 @@ export async function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, o
       if (actor.profile) lines.push('', md(actor.profile));
       for (const { silence } of silences) lines.push('', `> Silence on ${md(silence.about)}: “${md(silence.text)}”`);
       lines.push('', `### Quotes (${quotes.length})`, '');
-      out.write(lines.join('\n') + '\n');
-      if (quotes.length) await renderQuotes({ corpus, items: quotes }, out);
-      return;
-    }
-    case 'text': {
+      return lines.join('\n') + '\n' + (quotes.length ? await quoteList().markdown() : '');
+    },
+    text: async () => {
       const { paragraph, table, wrap } = await import('./text.js');
       const { style, width } = out;
       const w = width === Infinity ? Infinity : Math.max(20, width);
-      out.write(wrap(`${style.head(inert(actor.name))}  ${style.dim(inert(`${actor.kind} · ${actor.id}`))}`, w).join('\n') + '\n');
+      let s = wrap(`${style.head(inert(actor.name))}  ${style.dim(inert(`${actor.kind} · ${actor.id}`))}`, w).join('\n') + '\n';
       const facts: [string, string][] = [
         ['also called', actor.aliases.join(', ')],
         ['role', actor.role ?? ''],
@@ -111,11 +98,11 @@ export async function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, o
         ...silences.map(({ silence }): [string, string] => [`silent on`, `${silence.about}: “${silence.text}”`]),
       ];
       const rows = facts.filter(([, v]) => v).map(([k, v]) => ['  ' + style.dim(k), inert(v)]);
-      out.write(table(rows, [{ max: 14 }, {}], w));
-      if (actor.profile) out.write('\n' + paragraph(inert(actor.profile), w));
-      out.write(`\n${style.bold(`Quotes (${quotes.length})`)}\n`);
-      if (quotes.length) await renderQuotes({ corpus, items: quotes, hideSpeaker: true }, out);
-      return;
-    }
-  }
+      s += table(rows, [{ max: 14 }, {}], w);
+      if (actor.profile) s += '\n' + paragraph(inert(actor.profile), w);
+      s += `\n${style.bold(`Quotes (${quotes.length})`)}\n`;
+      if (quotes.length) s += await quoteList(true).text();
+      return s;
+    },
+  });
 }

@@ -6,10 +6,8 @@
 import type { CompareCell, Comparison, Mark } from '../../core/compare.js';
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
-import { csv } from './csv.js';
-import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';
-import type { Output } from './output.js';
+import { emit, type Output } from './output.js';
 import type { Style } from './style.js';
 import { paragraphOf } from './records.js';
 
@@ -63,42 +61,33 @@ function cellRecord(corpus: Corpus, cell: CompareCell) {
   };
 }
 
-export async function renderComparison(corpus: Corpus, cmp: Comparison, out: Output): Promise<void> {
-  switch (out.format) {
-    case 'json':
-      return out.write(
-        json({
-          narratives: cmp.narratives.map((n) => ({ id: n.id, label: n.label })),
-          rows: cmp.rows.map((r) => ({ axis: { id: r.axis.id, question: r.axis.question }, cells: r.cells.map((c) => cellRecord(corpus, c)) })),
-        }),
-      );
-    case 'ndjson':
-      return out.write(
-        ndjson(cmp.rows.flatMap((r) => r.cells.map((c) => ({ axis: r.axis.id, question: r.axis.question, ...cellRecord(corpus, c) })))),
-      );
-    case 'csv':
-      return out.write(
-        csv(
-          ['axis_id', 'question', 'narrative_id', 'narrative', 'marks', 'stance', 'summary', 'status', 'status_by', 'quote_id', 'quote', 'speaker'],
-          cmp.rows.flatMap((r) =>
-            r.cells.map((c) => [
-              r.axis.id,
-              r.axis.question,
-              c.narrative.id,
-              c.narrative.label,
-              c.marks.join(' '),
-              c.position?.stance,
-              c.position?.summary,
-              c.position?.status,
-              c.statusBy.map((a) => a.name).join('; '),
-              c.strongest?.quote.id,
-              c.strongest?.quote.text,
-              c.speaker?.name,
-            ]),
-          ),
-        ),
-      );
-    case 'markdown': {
+export function renderComparison(corpus: Corpus, cmp: Comparison, out: Output): Promise<void> {
+  return emit(out, {
+    json: () => ({
+      narratives: cmp.narratives.map((n) => ({ id: n.id, label: n.label })),
+      rows: cmp.rows.map((r) => ({ axis: { id: r.axis.id, question: r.axis.question }, cells: r.cells.map((c) => cellRecord(corpus, c)) })),
+    }),
+    ndjson: () => cmp.rows.flatMap((r) => r.cells.map((c) => ({ axis: r.axis.id, question: r.axis.question, ...cellRecord(corpus, c) }))),
+    csv: () => ({
+      header: ['axis_id', 'question', 'narrative_id', 'narrative', 'marks', 'stance', 'summary', 'status', 'status_by', 'quote_id', 'quote', 'speaker'],
+      rows: cmp.rows.flatMap((r) =>
+        r.cells.map((c) => [
+          r.axis.id,
+          r.axis.question,
+          c.narrative.id,
+          c.narrative.label,
+          c.marks.join(' '),
+          c.position?.stance,
+          c.position?.summary,
+          c.position?.status,
+          c.statusBy.map((a) => a.name).join('; '),
+          c.strongest?.quote.id,
+          c.strongest?.quote.text,
+          c.speaker?.name,
+        ]),
+      ),
+    }),
+    markdown: () => {
       const cell = (c: CompareCell) => {
         if (!c.position) return '_[silent]_';
         const parts = [`**${md(c.position.stance)}** ${md(c.marks.map((m) => markText(c, m)).join(' '))}`, md(c.position.summary)];
@@ -107,11 +96,10 @@ export async function renderComparison(corpus: Corpus, cmp: Comparison, out: Out
       };
       const header = ['Question', ...cmp.narratives.map((n) => `**${md(n.label)}**`)];
       const rows = cmp.rows.map((r) => [md(r.axis.question), ...r.cells.map(cell)]);
-      return out.write(mdTable(header, rows) + `\n${md(MARK_LEGEND)}\n`);
-    }
-    case 'text':
-      return out.write(await compareText(cmp, out));
-  }
+      return mdTable(header, rows) + `\n${md(MARK_LEGEND)}\n`;
+    },
+    text: () => compareText(cmp, out),
+  });
 }
 
 async function compareText(cmp: Comparison, out: Output): Promise<string> {

@@ -2,22 +2,17 @@
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
 import type { Narrative } from '../../core/corpus/schema.js';
-import { csv } from './csv.js';
-import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';
-import type { Output } from './output.js';
+import { emit, type Output } from './output.js';
 import { NARRATIVE_CSV_HEADER, narrativeCsvRow, narrativeRecord } from './records.js';
 
-export async function renderNarratives(corpus: Corpus, narratives: readonly Narrative[], out: Output, detail = false): Promise<void> {
+export function renderNarratives(corpus: Corpus, narratives: readonly Narrative[], out: Output, detail = false): Promise<void> {
   const recs = narratives.map((n) => narrativeRecord(corpus, n));
-  switch (out.format) {
-    case 'json':
-      return out.write(json(detail ? recs[0] : recs));
-    case 'ndjson':
-      return out.write(ndjson(recs));
-    case 'csv':
-      return out.write(csv(NARRATIVE_CSV_HEADER, recs.map(narrativeCsvRow)));
-    case 'markdown':
+  return emit(out, {
+    json: () => (detail ? recs[0] : recs),
+    ndjson: () => recs,
+    csv: () => ({ header: NARRATIVE_CSV_HEADER, rows: recs.map(narrativeCsvRow) }),
+    markdown: () => {
       if (detail) {
         const r = recs[0]!;
         const lines = [`## ${md(r.label)}`, '', md(r.summary), ''];
@@ -25,27 +20,27 @@ export async function renderNarratives(corpus: Corpus, narratives: readonly Narr
         if (r.proponents.length) lines.push(`- **Proponents:** ${r.proponents.map((p) => md(p.name)).join(', ')}`);
         if (r.keyTerms.length) lines.push(`- **Key terms:** ${r.keyTerms.map(md).join(', ')}`);
         lines.push(`- **Quotes:** ${r.quotes}`, '');
-        out.write(lines.join('\n') + '\n');
-        return out.write(
+        return (
+          lines.join('\n') +
+          '\n' +
           mdTable(
             ['Question', 'Stance', 'Position', 'Status'],
             r.positions.map((p) => [md(p.question), `**${md(p.stance)}**`, md(p.summary), md(p.status)]),
-          ),
+          )
         );
       }
-      return out.write(
-        mdTable(
-          ['Narrative', 'Summary', 'Proponents', 'Key terms', 'Quotes'],
-          recs.map((r) => [
-            `**${md(r.label)}** \`${md(r.id)}\``,
-            md(r.summary),
-            r.proponents.map((p) => md(p.name)).join(', '),
-            r.keyTerms.map(md).join(', '),
-            String(r.quotes),
-          ]),
-        ),
+      return mdTable(
+        ['Narrative', 'Summary', 'Proponents', 'Key terms', 'Quotes'],
+        recs.map((r) => [
+          `**${md(r.label)}** \`${md(r.id)}\``,
+          md(r.summary),
+          r.proponents.map((p) => md(p.name)).join(', '),
+          r.keyTerms.map(md).join(', '),
+          String(r.quotes),
+        ]),
       );
-    case 'text': {
+    },
+    text: async () => {
       const { paragraph, table, wrap } = await import('./text.js');
       const { style, width } = out;
       const blocks = recs.map((r) => {
@@ -58,18 +53,20 @@ export async function renderNarratives(corpus: Corpus, narratives: readonly Narr
         ];
         s += table(facts.filter(([, v]) => v).map(([k, v]) => ['  ' + style.dim(k), inert(v)]), [{ max: 14 }, {}], width);
         if (detail && r.positions.length) {
-          s += '\n' + table(
-            r.positions.map((p) => [
-              '  ' + inert(p.question),
-              `${style.bold(inert(p.stance))}${p.status === 'supported' ? '' : style.mark(` [${p.status}]`, 'warn')} — ${inert(p.summary)}`,
-            ]),
-            [{ max: 36 }, {}],
-            width,
-          );
+          s +=
+            '\n' +
+            table(
+              r.positions.map((p) => [
+                '  ' + inert(p.question),
+                `${style.bold(inert(p.stance))}${p.status === 'supported' ? '' : style.mark(` [${p.status}]`, 'warn')} — ${inert(p.summary)}`,
+              ]),
+              [{ max: 36 }, {}],
+              width,
+            );
         }
         return s;
       });
-      return out.write(blocks.join('\n'));
-    }
-  }
+      return blocks.join('\n');
+    },
+  });
 }

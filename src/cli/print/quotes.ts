@@ -2,10 +2,8 @@
 import type { Corpus, QuoteRef } from '../../core/corpus/corpus.js';
 import type { QuoteHit } from '../../core/search/search.js';
 import { inert } from '../../core/sanitize.js';
-import { csv } from './csv.js';
-import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';
-import type { Output } from './output.js';
+import { emit, type Output, type Printed } from './output.js';
 import { QUOTE_CSV_HEADER, quoteCsvRow, quoteRecord, quoteParagraph } from './records.js';
 
 export interface QuoteList {
@@ -26,39 +24,39 @@ function source(corpus: Corpus, ref: QuoteRef): string {
   return corpus.articles.length > 1 ? `${para} · ${ref.article.title}` : para;
 }
 
-export async function renderQuotes(list: QuoteList, out: Output): Promise<void> {
+/** The quotes in each format (an actor's profile prints them inside its own). */
+export function quotesPrinted(list: QuoteList, out: Output): Printed {
   const { corpus, items } = list;
-  switch (out.format) {
-    case 'json':
-      return out.write(json(items.map((x) => quoteRecord(corpus, refOf(x), isHit(x) ? x : undefined))));
-    case 'ndjson':
-      return out.write(ndjson(items.map((x) => quoteRecord(corpus, refOf(x), isHit(x) ? x : undefined))));
-    case 'csv':
-      return out.write(csv(QUOTE_CSV_HEADER, items.map((x) => quoteCsvRow(quoteRecord(corpus, refOf(x), isHit(x) ? x : undefined)))));
-    case 'markdown': {
+  const records = () => items.map((x) => quoteRecord(corpus, refOf(x), isHit(x) ? x : undefined));
+  return {
+    json: records,
+    csv: () => ({ header: QUOTE_CSV_HEADER, rows: records().map(quoteCsvRow) }),
+    markdown: () => {
       const rows = items.map((x) => {
         const ref = refOf(x);
         const speaker = ref.quote.speaker ? corpus.actorById.get(ref.quote.speaker)?.name ?? ref.quote.speaker : '—';
         return [md(speaker), md(ref.quote.kind), `“${md(ref.quote.text)}”`, `${md(source(corpus, ref))} \`${md(ref.quote.id)}\``];
       });
-      return out.write(mdTable(['Speaker', 'Kind', 'Quote', 'Source'], rows));
-    }
-    case 'text': {
+      return mdTable(['Speaker', 'Kind', 'Quote', 'Source'], rows);
+    },
+    text: async () => {
       const { table, highlight } = await import('./text.js');
       const { style } = out;
       const rows = items.map((x) => {
         const ref = refOf(x);
         const hit = isHit(x) ? x : undefined;
         const speaker = ref.quote.speaker ? corpus.actorById.get(ref.quote.speaker) : undefined;
-        const name = speaker
-          ? highlight(speaker.name, hit?.matches.find((m) => m.field === 'speaker'), style)
-          : style.dim('(term)');
+        const name = speaker ? highlight(speaker.name, hit?.matches.find((m) => m.field === 'speaker'), style) : style.dim('(term)');
         const text = highlight(ref.quote.text, hit?.matches.find((m) => m.field === 'text'), style);
         const row = [style.bold(name), ref.quote.kind, `${text} ${style.dim(inert(source(corpus, ref)))}`];
         return list.hideSpeaker ? row.slice(1) : row;
       });
       const specs = [{ max: 24 }, { max: 8 }, {}];
-      return out.write(table(rows, list.hideSpeaker ? specs.slice(1) : specs, out.width));
-    }
-  }
+      return table(rows, list.hideSpeaker ? specs.slice(1) : specs, out.width);
+    },
+  };
+}
+
+export function renderQuotes(list: QuoteList, out: Output): Promise<void> {
+  return emit(out, quotesPrinted(list, out));
 }

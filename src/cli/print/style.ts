@@ -1,7 +1,8 @@
 /**
  * Colour and text attributes for the text printers, without chalk (the print path stays light).
- * Off when stdout is not a terminal, under NO_COLOR (any non-empty value), FORCE_COLOR=0 or
- * TERM=dumb; FORCE_COLOR=1..3 turns it on for a pipe.
+ * Whether they are on is decided in core (colorEnabled, shared with the dashboard): off when
+ * stdout is not a terminal, under NO_COLOR, FORCE_COLOR=0 or TERM=dumb; FORCE_COLOR=1..3 turns
+ * it on for a pipe.
  */
 export interface Style {
   readonly on: boolean;
@@ -13,15 +14,6 @@ export interface Style {
   head(s: string): string;
   /** an agree/conflict/... mark */
   mark(s: string, kind: 'good' | 'bad' | 'warn' | 'none'): string;
-}
-
-export function colorEnabled(stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  const force = env.FORCE_COLOR;
-  if (force === '0' || force === 'false') return false;
-  if (force !== undefined && force !== '') return true;
-  if (env.TERM === 'dumb') return false;
-  return stream.isTTY === true;
 }
 
 const sgr = (open: string, close: string) => (s: string) => (s ? `\u001b[${open}m${s}\u001b[${close}m` : s);

@@ -1,10 +1,8 @@
 /** Events in date order, in every format. */
 import type { Corpus, DatedEvent } from '../../core/corpus/corpus.js';
 import { inert } from '../../core/sanitize.js';
-import { csv } from './csv.js';
-import { json, ndjson } from './json.js';
 import { md, mdTable } from './markdown.js';
-import type { Output } from './output.js';
+import { emit, type Output } from './output.js';
 import { EVENT_CSV_HEADER, eventCsvRow, eventRecord, type EventRecord } from './records.js';
 
 function dateText(r: EventRecord): string {
@@ -18,33 +16,27 @@ function writtenText(r: EventRecord): string {
   return parts.join(', ');
 }
 
-export async function renderTimeline(corpus: Corpus, events: readonly DatedEvent[], out: Output): Promise<void> {
+export function renderTimeline(corpus: Corpus, events: readonly DatedEvent[], out: Output): Promise<void> {
   const recs = events.map((e) => eventRecord(corpus, e));
   const where = (r: EventRecord) => {
     const para = r.paragraph === null ? '' : `¶${r.paragraph}`;
     return corpus.articles.length > 1 ? `${para} · ${corpus.articleById.get(r.article)?.title ?? r.article}` : para;
   };
-  switch (out.format) {
-    case 'json':
-      return out.write(json(recs));
-    case 'ndjson':
-      return out.write(ndjson(recs));
-    case 'csv':
-      return out.write(csv(EVENT_CSV_HEADER, recs.map(eventCsvRow)));
-    case 'markdown':
-      return out.write(
-        mdTable(
-          ['Date', 'Event', 'As written', 'Actors', 'Source'],
-          recs.map((r) => [
-            md(dateText(r)) + (r.when.inferred ? ' (inferred)' : ''),
-            `**${md(r.label)}**<br>“${md(r.text)}”`,
-            md(writtenText(r)),
-            r.actors.map((a) => md(a.name)).join(', '),
-            md(where(r)),
-          ]),
-        ),
-      );
-    case 'text': {
+  return emit(out, {
+    json: () => recs,
+    csv: () => ({ header: EVENT_CSV_HEADER, rows: recs.map(eventCsvRow) }),
+    markdown: () =>
+      mdTable(
+        ['Date', 'Event', 'As written', 'Actors', 'Source'],
+        recs.map((r) => [
+          md(dateText(r)) + (r.when.inferred ? ' (inferred)' : ''),
+          `**${md(r.label)}**<br>“${md(r.text)}”`,
+          md(writtenText(r)),
+          r.actors.map((a) => md(a.name)).join(', '),
+          md(where(r)),
+        ]),
+      ),
+    text: async () => {
       const { table } = await import('./text.js');
       const { style } = out;
       const rows = recs.map((r) => {
@@ -53,9 +45,8 @@ export async function renderTimeline(corpus: Corpus, events: readonly DatedEvent
         const date = r.when.inferred ? `${inert(dateText(r))}*` : inert(dateText(r));
         return [date, body];
       });
-      out.write(table(rows, [{ max: 11 }, {}], out.width));
-      if (recs.some((r) => r.when.inferred)) out.write(style.dim('* date inferred (reason given)') + '\n');
-      return;
-    }
-  }
+      const legend = recs.some((r) => r.when.inferred) ? style.dim('* date inferred (reason given)') + '\n' : '';
+      return table(rows, [{ max: 11 }, {}], out.width) + legend;
+    },
+  });
 }

@@ -13,6 +13,29 @@ import { unlinkSync } from 'node:fs';
 import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
+/**
+ * Why a file operation failed, in words (one home for every command's file errors): "no such
+ * file or folder", "permission denied", …; otherwise "cannot read (CODE)" or "cannot access (CODE)".
+ */
+export function fsReason(err: unknown, verb: 'read' | 'access' = 'access'): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, expected a file';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return `cannot ${verb} (${code ?? String(err)})`;
+  }
+}
+
 export type BoundedRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'folder' } | { kind: 'over'; size?: number };
 
 /**

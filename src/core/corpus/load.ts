@@ -20,7 +20,8 @@ import { OffsetMap } from './text.js';
 import { inert } from '../sanitize.js';
 import { openCache } from './cache.js';
 import { formatSize, sizeFlagFor } from './size.js';
-import { readFileUpTo, type BoundedRead } from './files.js';
+import { fsReason, readFileUpTo, type BoundedRead } from './files.js';
+import { nearestNames } from '../search/names.js';
 
 export interface Problem {
   file: string;
@@ -40,6 +41,19 @@ export class DataError extends Error {
 export function formatProblem(p: Problem): string {
   const where = p.where ? `: ${p.where}` : '';
   return inert(`${p.file}${where}: ${p.message}`);
+}
+
+/**
+ * The lines both shells print on stderr for data that failed to load: the first `max` problems,
+ * then how many more (and, when given, how to see them all). Without the program's prefix.
+ */
+export function problemLines(problems: readonly Problem[], max: number, seeAll?: (files: string[]) => string): string[] {
+  const lines = problems.slice(0, max).map(formatProblem);
+  if (problems.length > max) {
+    const see = seeAll ? `; see them all with: ${inert(seeAll([...new Set(problems.map((p) => p.file))]))}` : '';
+    lines.push(`… and ${problems.length - max} more problems${see}`);
+  }
+  return lines;
 }
 
 /** Files larger than this are refused before reading (a corpus file is text, not a dump). */
@@ -130,22 +144,14 @@ export async function expand(paths: string[], problems: Problem[]): Promise<stri
 }
 
 function fsMessage(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder, expected a file';
-    default:
-      return `cannot read (${code ?? String(err)})`;
-  }
+  return fsReason(err, 'read');
 }
 
-/** Decodes bytes as UTF-8 text, refusing other encodings with a message that says which. */
-function decode(bytes: Buffer, file: string, problems: Problem[]): string | undefined {
+/**
+ * Decodes bytes as UTF-8 text, refusing other encodings with a problem that says which and where
+ * (corpus files here, raw articles in `extract`).
+ */
+export function decodeText(bytes: Buffer, file: string, problems: Problem[]): string | undefined {
   const utf16 = utf16Kind(bytes);
   if (utf16) {
     problems.push({ file, where: '', message: `file is ${utf16}; save it as UTF-8` });
@@ -369,7 +375,7 @@ async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[
   // zod and the schema are loaded only when a file must be checked: a corpus found in the
   // cache was checked before, and the flag search should not pay for loading the validator.
   const { CorpusFile } = await import('./schema.js');
-  const text = decode(bytes, file, problems);
+  const text = decodeText(bytes, file, problems);
   if (text === undefined) return undefined;
 
   if (path.extname(abs).toLowerCase() === TEXT_EXT) {
@@ -619,24 +625,7 @@ function clip(s: string): string {
 
 /** Ids within a small edit distance, closest first (for "did you mean"). */
 export function nearestIds(id: string, pool: string[], max = 2): string[] {
-  const scored = pool
-    .map((p) => ({ p, d: editDistance(id, p) }))
-    .filter((x) => x.d <= Math.max(2, Math.floor(id.length / 3)))
-    .sort((a, b) => a.d - b.d);
-  return scored.slice(0, max).map((x) => x.p);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 10) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return nearestNames(id, pool, { max, minBudget: 2 });
 }
 
 export interface Summary {
