@@ -74,6 +74,21 @@ describe('the spec', () => {
       'validate [paths..]',
       'completion [shell]',
       'extract <file>',
+      'init <file>',
+      'narrative <action> [words..]',
+      'code <query>',
+      'uncode <query>',
+      'memo <text>',
+      'correct <what> [words..]',
+      'review <article>',
+      'merge-actors <from> <into>',
+      'alignment <actor> [label]',
+      'question <action> <text>',
+      'position <action>',
+      'undo',
+      'redo',
+      'history',
+      'suggest <narrative>',
     ]);
   });
 });

@@ -179,7 +179,9 @@ export function deleteNarrative(view: StudyView, id: string): Edit {
 /** Codes quotes to a narrative; quotes already coded to it are left as they are (and counted). */
 export function codeQuotes(view: StudyView, narrative: string, quoteIds: readonly string[]): Edit & { coded: string[]; already: string[] } {
   const label = narrativeLabel(view, narrative);
-  const refs = [...new Set(quoteIds)].map((id) => quoteRef(view, id));
+  // in the corpus's order, whatever order a search ranked them in (the same study either way)
+  const order = new Map(view.corpus.quotes.map((r, i) => [r.quote.id, i]));
+  const refs = [...new Set(quoteIds)].map((id) => quoteRef(view, id)).sort((a, b) => order.get(a.quote.id)! - order.get(b.quote.id)!);
   const todo = refs.filter((r) => !r.quote.narratives.includes(narrative));
   const already = refs.filter((r) => r.quote.narratives.includes(narrative)).map((r) => r.quote.id);
   return {
