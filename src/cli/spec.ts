@@ -22,6 +22,10 @@ export const PANES = ['quotes', 'actors', 'narratives', 'timeline'] as const;
 export type Pane = (typeof PANES)[number];
 
 export const SHELLS = ['bash', 'zsh'] as const;
+
+export const EXPORT_FORMATS = ['qdpx', 'stix', 'navigator'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const REPORT_FORMATS = ['html', 'markdown'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 export const QUOTE_KINDS = ['direct', 'indirect', 'term'] as const;
@@ -475,6 +479,60 @@ export const COMMANDS: CommandSpec[] = [
     flags: [],
     examples: [['$0 suggest colour --study s.json -n 5', 'then: narrative-lens code "\'…" --narrative colour']],
     load: () => import('./commands/suggest.js'),
+  },
+  {
+    name: 'export',
+    describe: 'Export for other tools: a REFI-QDA project (.qdpx), a STIX 2.1 bundle, an ATT&CK Navigator layer',
+    positionals: [],
+    flags: [
+      // the global --format's choices are for printing; these are what export writes (the module checks)
+      { name: 'format', type: 'string', choices: EXPORT_FORMATS, describe: 'qdpx (QualCoder, NVivo, ATLAS.ti, MAXQDA), stix (OpenCTI, MISP), navigator (DISARM layer) [default: from --out’s name]' },
+      { name: 'out', alias: 'o', type: 'string', describe: 'write to this file (atomically; - for stdout) [stix and navigator default: stdout]', completes: 'files' },
+      { name: 'force', type: 'boolean', default: false, describe: 'overwrite --out if it exists' },
+      { name: 'title', type: 'string', describe: 'the project’s name [default: the study’s title, or the article’s]' },
+      { name: 'user', type: 'string', describe: 'the coder named in a .qdpx [default: narrative-lens]' },
+    ],
+    examples: [
+      ['$0 export --format qdpx --out iran.qdpx', 'open it in QualCoder, NVivo, ATLAS.ti or MAXQDA'],
+      ['$0 export --format stix > iran.stix.json', 'reports, identities, narratives, quotes as notes, DISARM techniques'],
+      ['$0 export --format navigator -o iran.layer.json', 'the DISARM techniques as an ATT&CK Navigator layer'],
+    ],
+    epilog:
+      'qdpx: articles as plain-text sources (UTF-8, LF line ends, positions in code points), narratives as codes with their colours and summaries, quotes as coded selections, actors as cases with variables, memos as notes. Import it back with: narrative-lens import FILE.qdpx.\n' +
+      'stix: ids are UUIDv5 of the study’s ids, so exports of the same study merge. navigator: load DISARM’s STIX bundle as the Navigator’s custom data.\n' +
+      'Exit status: 0 written, 2 error (one line on stderr).',
+    load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'report',
+    describe: 'Write a report: the comparison, the timeline, who advances what, every quote in its paragraph (HTML or Markdown)',
+    positionals: [],
+    flags: [
+      { name: 'format', type: 'string', choices: REPORT_FORMATS, describe: 'html (one self-contained page) or markdown [default: html, or markdown for a .md file]' },
+      { name: 'out', alias: 'o', type: 'string', describe: 'write to this file (atomically) [default: stdout]', completes: 'files' },
+      { name: 'force', type: 'boolean', default: false, describe: 'overwrite --out if it exists' },
+      { name: 'compare', type: 'string', array: true, describe: 'the narratives to compare: A,B[,C...] [default: every narrative with a position]', completes: 'narrative-list' },
+      { name: 'title', type: 'string', describe: 'the report’s title [default: the study’s title, or the article’s]' },
+    ],
+    examples: [
+      ['$0 report --out iran.html', 'open it in any browser, print it, send it'],
+      ['$0 report --compare colour,home-grown -o two.html', 'two narratives side by side'],
+      ['$0 report --format markdown > iran.md', 'the same report as Markdown'],
+    ],
+    epilog: 'The HTML page has no script and loads nothing from the network; text from the data is shown, never run.\nExit status: 0 written, 2 error.',
+    load: () => import('./commands/report.js'),
+  },
+  {
+    name: 'techniques',
+    describe: 'Find DISARM techniques by id or words (for tagging narratives)',
+    positionals: [{ name: 'query', describe: 'an id (T0022, t22.1) or words (conspiracy, diplomatic) [default: list them all]' }],
+    flags: [],
+    examples: [
+      ['$0 techniques conspiracy', 'T0022 Leverage Conspiracy Theory Narratives, …'],
+      ['$0 techniques T0022 -f json', 'the technique and its sub-techniques'],
+    ],
+    epilog: 'DISARM Framework © DISARM Foundation, CC BY-SA 4.0.\nExit status: 0 found, 1 none.',
+    load: () => import('./commands/techniques.js'),
   },
 ];
 

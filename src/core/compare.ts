@@ -26,6 +26,10 @@ export interface CompareCell {
   speaker: Actor | null;
   /** the position's status givers (actors), resolved */
   statusBy: Actor[];
+  /** the other columns (0-based, in the order chosen) whose position takes the same stance */
+  agreeWith: number[];
+  /** the other columns whose position takes a different stance (silent columns are in neither) */
+  conflictWith: number[];
 }
 
 export interface CompareRow {
@@ -61,19 +65,24 @@ export function compareNarratives(corpus: Corpus, narrativeIds: string[]): Compa
     if (positions.every((p) => p === null)) continue;
     const cells = narratives.map((narrative, i): CompareCell => {
       const position = positions[i]!;
-      if (!position) return { narrative, position: null, marks: ['silent'], strongest: null, speaker: null, statusBy: [] };
+      if (!position) return { narrative, position: null, marks: ['silent'], strongest: null, speaker: null, statusBy: [], agreeWith: [], conflictWith: [] };
       const mine = stanceKey(position.stance);
-      const others = positions.filter((p, j): p is Position => j !== i && p !== null);
+      const agreeWith: number[] = [];
+      const conflictWith: number[] = [];
+      positions.forEach((p, j) => {
+        if (j === i || p === null) return;
+        (stanceKey(p.stance) === mine ? agreeWith : conflictWith).push(j);
+      });
       const marks: Mark[] = [];
-      if (others.some((p) => stanceKey(p.stance) === mine)) marks.push('agree');
-      if (others.some((p) => stanceKey(p.stance) !== mine)) marks.push('conflict');
+      if (agreeWith.length) marks.push('agree');
+      if (conflictWith.length) marks.push('conflict');
       if (position.status === 'contested') marks.push('contested');
       if (position.status === 'unverified') marks.push('unverified');
       const strongest = position.evidence.length ? (corpus.quoteById.get(position.evidence[0]!) ?? null) : null;
       const speakerId = strongest?.quote.speaker;
       const speaker = speakerId ? (corpus.actorById.get(speakerId) ?? null) : null;
       const statusBy = position.statusBy.map((id) => corpus.actorById.get(id)).filter((a): a is Actor => !!a);
-      return { narrative, position, marks, strongest, speaker, statusBy };
+      return { narrative, position, marks, strongest, speaker, statusBy, agreeWith, conflictWith };
     });
     rows.push({ axis, cells });
   }

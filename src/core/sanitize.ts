@@ -75,3 +75,15 @@ export function colorEnabled(env: NodeJS.ProcessEnv, canColor: boolean): boolean
   if (env.TERM === 'dumb') return false;
   return canColor;
 }
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_JSON = /[\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+
+/**
+ * JSON text that keeps the data exactly and is inert if printed raw. JSON.stringify escapes C0
+ * controls (so ESC never reaches a terminal); this also escapes DEL, C1 controls (the 8-bit CSI
+ * U+009B), bidi and invisible format characters as \uXXXX: the same data for jq or any parser.
+ */
+export function inertJson(jsonText: string): string {
+  return jsonText.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

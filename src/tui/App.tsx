@@ -13,8 +13,12 @@ import { handleCommand } from './commands.js';
 import { contexts, initialState, reducer, type Action, type InitialOptions, type State } from './state.js';
 import { quoteIndex, type DashboardData } from './dashboard-data.js';
 import { useDashboardData } from './hooks/useDashboardData.js';
+import { useCopyOut, type CopyOutOptions } from './hooks/useCopyOut.js';
 import { TerminalSizeProvider, type TerminalSize } from './hooks/useTerminalSize.js';
-import { ThemeProvider } from './theme.js';
+import { LineView, ThemeProvider } from './theme.js';
+import { breadcrumbLine } from './breadcrumb.js';
+import { DocPane } from './components/DocPane.js';
+import { ReaderPane } from './panes/reader/ReaderPane.js';
 import { TabBar, type CorpusSummary } from './components/TabBar.js';
 import { Footer } from './components/Footer.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -37,9 +41,13 @@ export interface AppProps {
   size?: TerminalSize;
   /** search in worker threads above this many quotes (default POOL_ABOVE) */
   poolAbove?: number;
+  /** receives copied text instead of the terminal's clipboard (tests) */
+  clipboard?: (text: string) => void;
+  /** where `a` appends copied text (default: $NARRATIVE_LENS_CLIPS or ~/narrative-lens-clips.md) */
+  clipFile?: string;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove }: AppProps) {
+export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, clipboard, clipFile }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -52,7 +60,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -64,9 +72,10 @@ interface DashboardProps {
   initial: InitialOptions | undefined;
   onExit: (code: number) => void;
   poolAbove: number | undefined;
+  copyOut: CopyOutOptions;
 }
 
-function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
+function Dashboard({ corpus, initial, onExit, poolAbove, copyOut }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
   const [state, setState] = useState<State>(() => initialState(initial));
@@ -77,12 +86,18 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
   }, []);
 
   const data = useDashboardData(corpus, state, poolAbove);
+  const send = useCopyOut(copyOut, dispatch);
+  // The input handler is re-registered in an effect, after the frame is drawn: a key that comes
+  // in between would reach the handler of the frame before. The data of the last render, then.
+  const dataRef = useRef(data);
+  dataRef.current = data;
 
   useInput((input, key) => {
     for (const press of decodeInput(input, key, () => contexts(ref.current))) {
-      const outcome = handleCommand(press, ref.current, data);
+      const outcome = handleCommand(press, ref.current, dataRef.current);
       if ('exit' in outcome) return onExit(outcome.exit);
       for (const action of outcome.actions) dispatch(action);
+      for (const effect of outcome.effects ?? []) send(effect);
     }
   });
 
@@ -97,6 +112,7 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
   return (
     <Box flexDirection="column" width={data.width} height={data.height} overflowY="hidden">
       <TabBar pane={state.pane} summary={summary} width={data.width} />
+      {state.history.length ? <LineView line={breadcrumbLine(corpus, state, data.width)} /> : null}
       <Box flexDirection="column" height={data.body} overflowY="hidden">
         <Pane state={state} data={data} />
       </Box>
@@ -109,6 +125,8 @@ function Dashboard({ corpus, initial, onExit, poolAbove }: DashboardProps) {
 function Pane({ state, data: d }: { state: State; data: DashboardData }) {
   const { corpus, width, body: height } = d;
   if (state.help.open) return <HelpOverlay width={width} height={height} scroll={state.help.scroll} />;
+  if (state.detail?.kind === 'reader') return d.reader ? <ReaderPane view={d.reader} width={width} height={height} /> : null;
+  if (state.detail) return d.doc ? <DocPane view={d.doc} cursor={state.detail.cursor} height={height} /> : null;
   const focused = state.focus === 'input';
   switch (state.pane) {
     case 'quotes': {
@@ -135,7 +153,7 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
         />
       );
     case 'narratives':
-      return <NarrativesPane corpus={corpus} selected={d.narrSel} chosen={state.narratives.chosen} compare={d.compare} scroll={state.narratives.scroll} width={width} height={height} />;
+      return <NarrativesPane corpus={corpus} selected={d.narrSel} chosen={state.narratives.chosen} compare={d.compare} row={state.narratives.row} width={width} height={height} />;
     case 'timeline':
       return <TimelinePane corpus={corpus} events={d.events} selected={d.eventSel} width={width} height={height} />;
   }

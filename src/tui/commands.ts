@@ -8,8 +8,16 @@ import type { Command } from './keymap.js';
 import type { Keypress } from './input.js';
 import { PANES, type Action, type State } from './state.js';
 import { clampIndex, movementTarget, quoteIndex, type DashboardData } from './dashboard-data.js';
+import type { Link } from './lib/doc.js';
+import { citeQuote, comparisonMarkdown } from './lib/citation.js';
+import { readerSpans, spanIndex, type SpanKind } from './panes/reader/view-model.js';
+import { findEvent } from './panes/timeline/event-view.js';
+import { shownRows } from './panes/narratives/view-model.js';
 
-export type Outcome = { exit: number } | { actions: Action[] };
+/** What a command sends outside the dashboard. */
+export type Effect = { kind: 'clipboard'; text: string } | { kind: 'append'; text: string };
+
+export type Outcome = { exit: number } | { actions: Action[]; effects?: Effect[] };
 
 const none: Outcome = { actions: [] };
 const act = (...actions: Action[]): Outcome => ({ actions });
@@ -21,6 +29,71 @@ function openSpeaker(d: DashboardData, s: State): Action[] {
   if (!hit) return [];
   if (hit.speaker) return [{ type: 'open-profile', actor: hit.speaker.id }];
   return [{ type: 'flash', text: 'a term: nobody is quoted as saying it, so there is no speaker to open' }];
+}
+
+/** The link under the cursor: in an open profile, a detail view, or the reader's focused span. */
+function selectedLink(d: DashboardData, s: State): Link | undefined {
+  if (s.detail?.kind === 'reader') return d.reader?.spans[s.detail.focus]?.link;
+  if (s.detail) return d.doc?.items[clampIndex(s.detail.cursor, d.doc.items.length)]?.link;
+  if (s.pane === 'actors' && d.profile) return d.profile.items[clampIndex(s.actors.cursor, d.profile.items.length)]?.link;
+  return undefined;
+}
+
+/** The selected quote of the Quotes pane, as a link. */
+function quoteLink(d: DashboardData, s: State): Link | undefined {
+  const hit = d.search.hits[quoteIndex(d, s)];
+  return hit ? { kind: 'quote', id: hit.ref.quote.id } : undefined;
+}
+
+/** The reader, open on an article with the span [start, end) in focus. */
+function readerAt(d: DashboardData, articleId: string, start: number, end: number, kind?: SpanKind): Action[] {
+  const article = d.corpus.articleById.get(articleId);
+  if (!article) return [];
+  const focus = spanIndex(readerSpans(d.corpus, article), start, end, kind);
+  return [{ type: 'open-detail', detail: { kind: 'reader', article: articleId, focus } }];
+}
+
+/** Where following a link goes. */
+function followLink(d: DashboardData, link: Link): Action[] {
+  switch (link.kind) {
+    case 'quote':
+      return [{ type: 'open-quote', quote: link.id }];
+    case 'actor':
+      return [{ type: 'open-profile', actor: link.id }];
+    case 'narrative':
+      return [{ type: 'open-narrative', index: Math.max(0, d.corpus.narratives.findIndex((n) => n.id === link.id)) }];
+    case 'event':
+      return [{ type: 'open-detail', detail: { kind: 'event', id: link.id, cursor: 0 } }];
+    case 'span':
+      return readerAt(d, link.article, link.start, link.end);
+  }
+}
+
+/** `r`: the selected quote, mention, silence or event in the reader. */
+function readSelected(d: DashboardData, s: State): Outcome {
+  let link: Link | undefined;
+  if (s.detail || s.pane === 'actors') link = selectedLink(d, s);
+  else if (s.pane === 'quotes') link = quoteLink(d, s);
+  else if (s.pane === 'timeline') {
+    const item = d.events[clampIndex(s.timeline.selected, d.events.length)];
+    if (item) link = { kind: 'event', id: item.event.id };
+  }
+  if (!link) return none;
+  switch (link.kind) {
+    case 'quote': {
+      const ref = d.corpus.quoteById.get(link.id);
+      return ref ? act(...readerAt(d, ref.article.id, ref.quote.span.start, ref.quote.span.end, ref.quote.kind)) : none;
+    }
+    case 'event': {
+      const found = findEvent(d.corpus, link.id);
+      return found ? act(...readerAt(d, found.article.id, found.event.span.start, found.event.span.end, 'event')) : none;
+    }
+    case 'span':
+      return act(...readerAt(d, link.article, link.start, link.end));
+    case 'actor':
+    case 'narrative':
+      return flash('r reads a quote, mention, silence or event in its article: select one of those');
+  }
 }
 
 /**
@@ -77,22 +150,52 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
       if (index >= 0) return act({ type: 'open-narrative', index });
       return hit ? flash('this quote supports no narrative') : none;
     }
-    case 'open-event-actor': {
+    case 'open-event': {
       const item = d.events[clampIndex(s.timeline.selected, d.events.length)];
-      const first = item?.event.actors[0];
-      if (first) return act({ type: 'open-profile', actor: first });
-      return item ? flash('no actor is named for this event') : none;
+      return item ? act({ type: 'open-detail', detail: { kind: 'event', id: item.event.id, cursor: 0 } }) : none;
     }
     case 'open-actor':
       return actor ? act({ type: 'open-profile', actor: actor.id }) : none;
     case 'close-profile':
       return act({ type: 'close-profile' });
-    case 'open-item': {
-      const item = d.profile?.items[clampIndex(s.actors.cursor, d.profile.items.length)];
-      if (!item) return none;
-      if (item.kind === 'quote') return act({ type: 'open-quote', quote: item.id });
-      return act({ type: 'open-narrative', index: Math.max(0, d.corpus.narratives.findIndex((n) => n.id === item.id)) });
+    case 'follow': {
+      const link = selectedLink(d, s);
+      return link ? act(...followLink(d, link)) : none;
     }
+    case 'read':
+      return readSelected(d, s);
+    case 'open-narrative-view': {
+      const n = d.corpus.narratives[clampIndex(s.narratives.selected, d.corpus.narratives.length)];
+      return n ? act({ type: 'open-detail', detail: { kind: 'narrative', id: n.id, cursor: 0 } }) : none;
+    }
+    case 'open-cell': {
+      if (!d.comparison) return none;
+      const row = shownRows(d.comparison, s.narratives.diffOnly)[s.narratives.row];
+      if (!row) return none;
+      const col = clampIndex(s.narratives.col, row.cells.length);
+      return act({ type: 'open-detail', detail: { kind: 'cell', axis: row.axis.id, col, cursor: 0 } });
+    }
+    case 'cell-left':
+    case 'cell-right':
+      return act({ type: 'cell-column', by: command === 'cell-left' ? -1 : 1, count: d.comparison?.narratives.length ?? 0 });
+    case 'toggle-diff':
+      return act({ type: 'toggle-diff' });
+    case 'copy': {
+      const link = s.pane === 'quotes' && !s.detail ? quoteLink(d, s) : selectedLink(d, s);
+      const ref = link?.kind === 'quote' ? d.corpus.quoteById.get(link.id) : undefined;
+      if (!ref) return flash('y copies a quote: select one');
+      const text = citeQuote(d.corpus, ref);
+      const who = ref.quote.speaker ? (d.corpus.actorById.get(ref.quote.speaker)?.name ?? ref.quote.speaker) : 'a term';
+      return { actions: [{ type: 'copied', text, message: `copied ${who}'s quote with its citation · a: also append it to the clips file` }], effects: [{ kind: 'clipboard', text }] };
+    }
+    case 'copy-compare': {
+      if (!d.comparison) return none;
+      const text = comparisonMarkdown(d.comparison, s.narratives.diffOnly);
+      const rows = shownRows(d.comparison, s.narratives.diffOnly).length;
+      return { actions: [{ type: 'copied', text, message: `copied the comparison as Markdown (${rows} of ${d.comparison.rows.length} questions) · a: also append it to the clips file` }], effects: [{ kind: 'clipboard', text }] };
+    }
+    case 'append-clip':
+      return s.clip === null ? none : { actions: [{ type: 'flash', text: 'appending…' }], effects: [{ kind: 'append', text: s.clip }] };
     case 'toggle-choose': {
       const n = d.corpus.narratives[clampIndex(s.narratives.selected, d.corpus.narratives.length)];
       return n ? act({ type: 'toggle-choose', id: n.id }) : none;

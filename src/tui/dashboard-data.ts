@@ -8,7 +8,9 @@ import type { ActorRecord, Corpus, DatedEvent } from '../core/corpus/corpus.js';
 import type { Comparison } from '../core/compare.js';
 import type { QuoteSearch } from './hooks/useQuoteSearch.js';
 import type { ProfileView } from './panes/actors/view-model.js';
-import { compareMaxScroll, type CompareView } from './panes/narratives/view-model.js';
+import type { CompareView } from './panes/narratives/view-model.js';
+import type { ReaderView } from './panes/reader/view-model.js';
+import type { DocView } from './lib/doc.js';
 import { helpMaxScroll } from './components/HelpOverlay.js';
 import { fixedListLayout } from './lib/layout.js';
 import type { State, Target } from './state.js';
@@ -41,6 +43,10 @@ export interface DashboardData {
   // ---- Timeline ----
   events: readonly DatedEvent[];
   eventSel: number;
+  // ---- a view opened over the pane (state.detail) ----
+  /** a comparison cell, an event or a narrative, opened whole */
+  doc: DocView | undefined;
+  reader: ReaderView | undefined;
 }
 
 export function clampIndex(i: number, count: number): number {
@@ -67,6 +73,10 @@ export interface MovementTarget {
 export function movementTarget(d: DashboardData, s: State): MovementTarget | null {
   const { body } = d;
   if (s.help.open) return { target: 'help', count: helpMaxScroll(d.width, body) + 1, page: body };
+  if (s.detail) {
+    if (s.detail.kind === 'reader') return d.reader ? { target: 'detail', count: d.reader.spans.length, page: 5 } : null;
+    return d.doc ? { target: 'detail', count: d.doc.items.length, page: Math.max(2, Math.floor(body / 2)) } : null;
+  }
   switch (s.pane) {
     case 'quotes':
       return { target: 'quotes', count: d.search.hits.length, page: d.listRows };
@@ -74,9 +84,7 @@ export function movementTarget(d: DashboardData, s: State): MovementTarget | nul
       if (s.actors.profile) return d.profile ? { target: 'profile', count: d.profile.items.length, page: Math.max(2, Math.floor(body / 2)) } : null;
       return { target: 'actors', count: d.actors.length, page: d.listRows };
     case 'narratives':
-      if (s.narratives.comparing && d.compare) {
-        return { target: 'compare', count: compareMaxScroll(d.compare, body) + 1, page: body - d.compare.header.length };
-      }
+      if (s.narratives.comparing && d.compare) return { target: 'compare', count: d.compare.rows.length, page: 3 };
       return { target: 'narratives', count: d.corpus.narratives.length, page: fixedListLayout(body, d.corpus.narratives.length).list };
     case 'timeline':
       return { target: 'timeline', count: d.events.length, page: fixedListLayout(body, d.events.length).list };

@@ -22,6 +22,11 @@ export type Context =
   | 'narratives'
   | 'compare'
   | 'timeline'
+  | 'cell' // a comparison cell opened in full
+  | 'reader' // an article, every span marked
+  | 'event' // a timeline event with its links
+  | 'narrative-view' // a narrative with its evidence and proponents
+  | 'copied' // text was just copied: it may be appended to the clips file
   | 'help';
 
 /** One key: a named key (arrows, Enter...) or a character, with modifiers. */
@@ -72,6 +77,9 @@ function table<C extends string>(bindings: readonly Binding<C>[]): readonly Bind
 export const BINDINGS = table([
   { command: 'interrupt', keys: [c('c', true)], description: 'quit at once (exit code 130)', when: ['always'] },
 
+  // ---- just after copying ----
+  { command: 'append-clip', keys: [c('a')], description: 'also append what was just copied to the clips file ($NARRATIVE_LENS_CLIPS)', when: ['copied'], hint: { keys: 'a', text: 'append to file', rank: 0 } },
+
   // ---- help overlay ----
   { command: 'close-help', keys: [k('escape'), c('?')], description: 'close this help', when: ['help'], hint: { keys: 'esc', text: 'close', rank: 1 } },
 
@@ -97,12 +105,20 @@ export const BINDINGS = table([
   // ---- per pane ----
   { command: 'open-speaker', keys: [k('return')], description: "open the quote's speaker", when: ['quotes'], hint: { keys: 'enter', text: 'speaker', rank: 2 } },
   { command: 'open-narrative', keys: [c('n')], description: 'open the narrative the quote supports', when: ['quotes'], hint: { keys: 'n', text: 'narrative', rank: 3 } },
-  { command: 'open-event-actor', keys: [k('return')], description: "open the profile of the event's actor", when: ['timeline'], hint: { keys: 'enter', text: 'actor', rank: 2 } },
+  { command: 'read', keys: [c('r')], description: 'read it in its article: every span marked (quotes, profiles, events, cells)', when: ['quotes', 'profile', 'timeline', 'cell', 'event', 'narrative-view'], hint: { keys: 'r', text: 'read', rank: 4 } },
+  { command: 'copy', keys: [c('y')], description: 'copy the selected quote with its citation to the clipboard (through the terminal)', when: ['quotes', 'profile', 'cell', 'event', 'narrative-view', 'reader'], hint: { keys: 'y', text: 'copy', rank: 5 } },
+  { command: 'open-event', keys: [k('return')], description: 'open the event: its actors, its quotes, its source', when: ['timeline'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'open-actor', keys: [k('return')], description: "open the actor's profile", when: ['actors'], hint: { keys: 'enter', text: 'profile', rank: 2 } },
-  { command: 'open-item', keys: [k('return')], description: 'open the selected quote (or narrative)', when: ['profile'], hint: { keys: 'enter', text: 'open', rank: 2 } },
+  { command: 'follow', keys: [k('return')], description: 'follow the selected link (a quote, a person, a narrative, an event)', when: ['profile', 'cell', 'event', 'narrative-view', 'reader'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'toggle-choose', keys: [c(' ')], description: 'choose a narrative to compare', when: ['narratives'], hint: { keys: 'space', text: 'choose', rank: 2 } },
-  { command: 'compare', keys: [c('c'), k('return')], description: 'compare the chosen narratives', when: ['narratives'], hint: { keys: 'c', text: 'compare', rank: 3 } },
-  { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 2 } },
+  { command: 'compare', keys: [c('c')], description: 'compare the chosen narratives', when: ['narratives'], hint: { keys: 'c', text: 'compare', rank: 3 } },
+  { command: 'open-narrative-view', keys: [k('return')], description: 'open the narrative: its proponents, positions and quotes', when: ['narratives'], hint: { keys: 'enter', text: 'open', rank: 4 } },
+  { command: 'open-cell', keys: [k('return')], description: 'open the selected cell whole: every evidence quote, every person', when: ['compare'], hint: { keys: 'enter', text: 'cell', rank: 2 } },
+  { command: 'cell-left', keys: [k('left'), c('h')], description: 'the cell to the left', when: ['compare'], hint: { keys: '←→', text: 'column', rank: 3 } },
+  { command: 'cell-right', keys: [k('right'), c('l')], description: 'the cell to the right', when: ['compare'] },
+  { command: 'copy-compare', keys: [c('Y')], description: 'copy the comparison shown to the clipboard, as Markdown', when: ['compare'], hint: { keys: 'Y', text: 'copy', rank: 6 } },
+  { command: 'toggle-diff', keys: [c('d')], description: 'show only the questions where the narratives differ (again: all)', when: ['compare'], hint: { keys: 'd', text: 'differences', rank: 4 } },
+  { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 5 } },
 
   // ---- everywhere but in a text box ----
   { command: 'search', keys: [c('/')], description: 'search quotes / filter the list', when: ['quotes', 'actors'], hint: { keys: '/', text: 'search', rank: 4 } },
@@ -241,8 +257,13 @@ const SECTION_TITLES: [Context, string][] = [
   ['narratives', 'Narratives'],
   ['compare', 'Comparison'],
   ['timeline', 'Timeline'],
+  ['cell', 'A comparison cell'],
+  ['event', 'An event'],
+  ['narrative-view', 'A narrative'],
+  ['reader', 'Reader'],
   ['filtered', 'A filtered list'],
   ['history', 'After following a link'],
+  ['copied', 'Just after copying'],
   ['help', 'This help'],
 ];
 

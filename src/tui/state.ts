@@ -16,9 +16,20 @@ export const PANES: readonly { id: PaneId; title: string }[] = [
   { id: 'timeline', title: 'Timeline' },
 ];
 
+/**
+ * A view opened over the pane by following a link: a comparison cell in full, the reader (an
+ * article with every span marked), an event or a narrative with its links. Esc goes back.
+ */
+export type Detail =
+  | { kind: 'cell'; axis: string; col: number; cursor: number }
+  | { kind: 'reader'; article: string; focus: number }
+  | { kind: 'event'; id: string; cursor: number }
+  | { kind: 'narrative'; id: string; cursor: number };
+
 export interface View {
   pane: PaneId;
   focus: 'list' | 'input';
+  detail: Detail | null;
   quotes: QuotesState;
   actors: ActorsState;
   narratives: NarrativesState;
@@ -31,6 +42,8 @@ export interface State extends View {
   history: View[];
   /** a one-line message (e.g. why a command did nothing), cleared by the next action */
   flash: string | null;
+  /** text just copied, which `a` may append to the clips file (until the next action) */
+  clip: string | null;
 }
 
 export interface InitialOptions {
@@ -48,6 +61,7 @@ export function initialState(opts: InitialOptions = {}): State {
   return {
     pane,
     focus: 'list',
+    detail: null,
     quotes: initialQuotes(opts.search),
     actors: initialActors(opts.actor ?? null),
     narratives: initialNarratives(compare),
@@ -55,12 +69,13 @@ export function initialState(opts: InitialOptions = {}): State {
     help: { open: false, scroll: 0 },
     history: [],
     flash: null,
+    clip: null,
   };
 }
 
 export type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom';
 
-export type Target = 'quotes' | 'actors' | 'profile' | 'narratives' | 'compare' | 'timeline' | 'help';
+export type Target = 'quotes' | 'actors' | 'profile' | 'narratives' | 'compare' | 'timeline' | 'help' | 'detail';
 
 export type Action =
   | { type: 'pane'; pane: PaneId }
@@ -77,12 +92,18 @@ export type Action =
   | { type: 'back' }
   | { type: 'toggle-choose'; id: string }
   | { type: 'compare'; on: boolean }
+  /** the comparison's selected column, moved by `by` (within `count` columns) */
+  | { type: 'cell-column'; by: number; count: number }
+  | { type: 'toggle-diff' }
+  | { type: 'open-detail'; detail: Detail }
   | { type: 'help'; open: boolean }
-  | { type: 'flash'; text: string };
+  | { type: 'flash'; text: string }
+  /** text copied to the clipboard: said in the footer, and kept to be appended on request */
+  | { type: 'copied'; text: string; message: string };
 
 function view(s: State): View {
-  const { pane, focus, quotes, actors, narratives, timeline } = s;
-  return { pane, focus, quotes, actors, narratives, timeline };
+  const { pane, focus, detail, quotes, actors, narratives, timeline } = s;
+  return { pane, focus, detail, quotes, actors, narratives, timeline };
 }
 
 /** Remember where we are, then go somewhere else. */
@@ -91,7 +112,8 @@ function follow(s: State, next: Partial<View>): State {
 }
 
 export function reducer(s0: State, action: Action): State {
-  const s = s0.flash && action.type !== 'flash' ? { ...s0, flash: null } : s0;
+  let s = s0.flash && action.type !== 'flash' ? { ...s0, flash: null } : s0;
+  if (s.clip !== null) s = { ...s, clip: null };
   switch (action.type) {
     case 'pane': {
       // switching panes by hand starts a new trail; asking for the pane one is on goes to its top
@@ -101,10 +123,11 @@ export function reducer(s0: State, action: Action): State {
         ...s,
         pane: action.pane,
         focus: 'list',
+        detail: null,
         help: { ...s.help, open: false },
         history: [],
         actors: same && s.pane === 'actors' ? { ...s.actors, profile: null, cursor: 0 } : s.actors,
-        narratives: same && s.pane === 'narratives' ? { ...s.narratives, comparing: false, scroll: 0 } : s.narratives,
+        narratives: same && s.pane === 'narratives' ? { ...s.narratives, comparing: false, row: 0, col: 0 } : s.narratives,
       };
     }
     case 'focus':
@@ -133,7 +156,10 @@ export function reducer(s0: State, action: Action): State {
         case 'narratives':
           return { ...s, narratives: { ...s.narratives, selected: index } };
         case 'compare':
-          return { ...s, narratives: { ...s.narratives, scroll: index } };
+          return { ...s, narratives: { ...s.narratives, row: index } };
+        case 'detail':
+          if (!s.detail) return s;
+          return { ...s, detail: s.detail.kind === 'reader' ? { ...s.detail, focus: index } : { ...s.detail, cursor: index } };
         case 'timeline':
           return { ...s, timeline: { selected: index } };
         case 'help':
@@ -142,14 +168,16 @@ export function reducer(s0: State, action: Action): State {
       return s;
     }
     case 'open-profile':
-      return follow(s, { pane: 'actors', actors: { ...s.actors, profile: action.actor, cursor: 0 } });
+      return follow(s, { pane: 'actors', detail: null, actors: { ...s.actors, profile: action.actor, cursor: 0 } });
+    case 'open-detail':
+      return follow(s, { detail: action.detail });
     case 'close-profile':
       return { ...s, actors: { ...s.actors, profile: null, cursor: 0 } };
     case 'open-quote':
       // show every quote so the one asked for is surely there, and select it
-      return follow(s, { pane: 'quotes', quotes: { query: '', selected: 0, pin: action.quote } });
+      return follow(s, { pane: 'quotes', detail: null, quotes: { query: '', selected: 0, pin: action.quote } });
     case 'open-narrative':
-      return follow(s, { pane: 'narratives', narratives: { ...s.narratives, selected: action.index, comparing: false } });
+      return follow(s, { pane: 'narratives', detail: null, narratives: { ...s.narratives, selected: action.index, comparing: false } });
     case 'back': {
       const prev = s.history[s.history.length - 1];
       if (!prev) return s;
@@ -159,11 +187,19 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, narratives: { ...s.narratives, chosen: toggleChosen(s.narratives.chosen, action.id) } };
     }
     case 'compare':
-      return { ...s, narratives: { ...s.narratives, comparing: action.on, scroll: 0 } };
+      return { ...s, narratives: { ...s.narratives, comparing: action.on, row: 0, col: 0 } };
+    case 'cell-column': {
+      const col = Math.max(0, Math.min(action.count - 1, s.narratives.col + action.by));
+      return { ...s, narratives: { ...s.narratives, col } };
+    }
+    case 'toggle-diff':
+      return { ...s, narratives: { ...s.narratives, diffOnly: !s.narratives.diffOnly, row: 0 } };
     case 'help':
       return { ...s, help: { open: action.open, scroll: 0 } };
     case 'flash':
       return { ...s, flash: action.text };
+    case 'copied':
+      return { ...s, flash: action.message, clip: action.text };
   }
 }
 
@@ -178,7 +214,9 @@ function indexOf(s: State, target: Target): number {
     case 'narratives':
       return s.narratives.selected;
     case 'compare':
-      return s.narratives.scroll;
+      return s.narratives.row;
+    case 'detail':
+      return !s.detail ? 0 : s.detail.kind === 'reader' ? s.detail.focus : s.detail.cursor;
     case 'timeline':
       return s.timeline.selected;
     case 'help':
@@ -212,6 +250,13 @@ export function contexts(s: State): Context[] {
     return ['always', 'input'];
   }
   const out: Context[] = ['always'];
+  if (s.clip !== null) out.push('copied');
+  if (s.detail) {
+    out.push(s.detail.kind === 'narrative' ? 'narrative-view' : s.detail.kind);
+    if (s.history.length) out.push('history');
+    out.push('list', 'global');
+    return out;
+  }
   switch (s.pane) {
     case 'quotes':
       out.push('quotes');

@@ -89,6 +89,9 @@ describe('the spec', () => {
       'redo',
       'history',
       'suggest <narrative>',
+      'export',
+      'report',
+      'techniques [query]',
     ]);
   });
 });

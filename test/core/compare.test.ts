@@ -34,6 +34,23 @@ describe('compareNarratives', () => {
     });
   });
 
+  it('says which columns each cell agrees and conflicts with', () => {
+    const c = compareNarratives(mini, ['n-colour', 'n-us-help', 'n-powerless']);
+    const outsiders = c.rows.find((r) => r.axis.id === 'x-outsiders')!;
+    expect(outsiders.cells.map((x) => [x.agreeWith, x.conflictWith])).toEqual([
+      [[2], [1]],
+      [[], [0, 2]],
+      [[0], [1]],
+    ]);
+    // a silent column is in neither list, and has none of its own
+    const behind = c.rows.find((r) => r.axis.id === 'x-behind')!;
+    expect(behind.cells.map((x) => [x.agreeWith, x.conflictWith])).toEqual([
+      [[], [1]],
+      [[], [0]],
+      [[], []],
+    ]);
+  });
+
   it('status marks with who says so; the strongest quote is the first evidence, with its speaker', () => {
     const c = compareNarratives(mini, ['n-colour', 'n-subsided']);
     const secure = c.rows.find((r) => r.axis.id === 'x-secure')!;

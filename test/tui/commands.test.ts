@@ -9,6 +9,10 @@ import { clampIndex, type DashboardData } from '../../src/tui/dashboard-data.js'
 import { initialState, reducer, type State } from '../../src/tui/state.js';
 import { filterActors, profileView, quoteCounts } from '../../src/tui/panes/actors/view-model.js';
 import { compareView } from '../../src/tui/panes/narratives/view-model.js';
+import { cellView } from '../../src/tui/panes/narratives/cell-view.js';
+import { eventView } from '../../src/tui/panes/timeline/event-view.js';
+import { narrativeView } from '../../src/tui/panes/narratives/narrative-view.js';
+import { readerView } from '../../src/tui/panes/reader/view-model.js';
 import { listLayout } from '../../src/tui/lib/layout.js';
 import { fixture } from './helpers.js';
 
@@ -27,9 +31,19 @@ function dataFor(corpus: Corpus, s: State): DashboardData {
     quoteCounts: () => quoteCounts(corpus), record, profileOpen: s.actors.profile !== null && record !== undefined,
     profile: s.actors.profile && record ? profileView(corpus, record, width, s.actors.cursor) : undefined,
     narrSel: clampIndex(s.narratives.selected, corpus.narratives.length), comparison,
-    compare: comparison ? compareView(corpus, comparison, width) : undefined,
+    compare: comparison ? compareView(comparison, width, s.narratives) : undefined,
     events, eventSel: clampIndex(s.timeline.selected, events.length),
+    doc: detailDoc(corpus, s, comparison, width),
+    reader: s.detail?.kind === 'reader' ? readerView(corpus, corpus.articleById.get(s.detail.article)!, s.detail.focus, width, true) : undefined,
   };
+}
+
+function detailDoc(corpus: Corpus, s: State, comparison: ReturnType<typeof compareNarratives> | undefined, width: number) {
+  const d = s.detail;
+  if (!d || d.kind === 'reader') return undefined;
+  if (d.kind === 'cell') return comparison ? cellView(corpus, comparison, d.axis, d.col, width, d.cursor, true) : undefined;
+  if (d.kind === 'event') return eventView(corpus, d.id, width, d.cursor, true);
+  return narrativeView(corpus, d.id, width, d.cursor);
 }
 
 const press = (command: string, text?: string) => (command === 'insert' ? { command: 'insert' as const, text: text ?? '' } : { command } as never);
@@ -66,17 +80,15 @@ describe('the command handler', () => {
   });
 
   it('compares only two or more narratives, and says so', async () => {
-    const one = { ...initialState({ pane: 'narratives' }), narratives: { selected: 0, chosen: ['n-peaked'], comparing: false, scroll: 0 } };
+    const one = { ...initialState({ pane: 'narratives' }), narratives: { selected: 0, chosen: ['n-peaked'], comparing: false, row: 0, col: 0, diffOnly: false } };
     expect(actionsOf(await handle(one, 'compare'))).toEqual([{ type: 'flash', text: 'choose two or more narratives with space (1 chosen), then c' }]);
     const two = { ...one, narratives: { ...one.narratives, chosen: ['n-peaked', 'n-grievance'] } };
     expect(actionsOf(await handle(two, 'compare'))).toEqual([{ type: 'compare', on: true }]);
   });
 
-  it("opens an event's actor, or says no actor is named", async () => {
-    const s = { ...initialState({ pane: 'timeline' }) };
-    expect(actionsOf(await handle(s, 'open-event-actor'))).toEqual([{ type: 'flash', text: 'no actor is named for this event' }]);
-    const trump = { ...s, timeline: { selected: 3 } };
-    expect(actionsOf(await handle(trump, 'open-event-actor'))).toEqual([{ type: 'open-profile', actor: 'trump' }]);
+  it('opens the selected event whole', async () => {
+    const trump = { ...initialState({ pane: 'timeline' }), timeline: { selected: 3 } };
+    expect(actionsOf(await handle(trump, 'open-event'))).toEqual([{ type: 'open-detail', detail: { kind: 'event', id: 'e-trump-post', cursor: 0 } }]);
   });
 
   it('Enter in the actor filter leaves the box and opens the selected actor', async () => {

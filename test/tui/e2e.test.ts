@@ -116,15 +116,35 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', s, 'Space');
     await waitForScreen(s, (x) => x.includes('2 chosen'), 'two chosen');
     tmux('send-keys', '-t', s, 'c');
-    const cmp = await waitForScreen(s, (x) => x.includes('│ Genuine grievance'), 'the comparison');
+    const cmp = await waitForScreen(s, (x) => x.includes('│   2 Genuine grievance'), 'the comparison');
     expect(cmp).toContain('What drives the protests?');
-    expect(cmp).toMatch(/≠ conflicts\s+│ ≠ conflicts/);
+    expect(cmp).toMatch(/≠ conflicts with 2\s+│ {3}≠ conflicts with 1/);
+    // a cell opened whole, its quote read in the article, and back along the path
+    tmux('send-keys', '-t', s, 'Enter');
+    await waitForScreen(s, (x) => x.includes('column 1 of 2: Western-orchestrated colour revolution') && x.includes('── Evidence'), 'the cell');
+    tmux('send-keys', '-t', s, 'r');
+    await waitForScreen(s, (x) => /span \d+ of \d+ · direct quote · Mariya Zakharova/.test(x), 'the reader');
+    tmux('send-keys', '-t', s, 'Escape');
+    await waitForScreen(s, (x) => x.includes('column 1 of 2'), 'back to the cell');
+    tmux('send-keys', '-t', s, 'Escape');
+    await waitForScreen(s, (x) => x.includes('│   2 Genuine grievance'), 'back to the comparison');
 
     tmux('send-keys', '-t', s, '?');
     await waitForScreen(s, (x) => x.includes('── Anywhere'), 'help');
     tmux('send-keys', '-t', s, 'Escape');
     await waitForScreen(s, (x) => !x.includes('── Anywhere'), 'help closed');
 
+    await quitAndCheckRestored(s, ['q'], 0);
+  });
+
+  it('y copies the selected quote to the clipboard through tmux (OSC 52), read back from its paste buffer', async () => {
+    const s = start(100, 30, ['-s', 'sigh of relief']);
+    tmux('set-option', '-g', 'set-clipboard', 'on');
+    await waitForScreen(s, (x) => x.includes('1 of 19 quotes') || /\d+ of 19 quotes/.test(x), 'the search results');
+    tmux('send-keys', '-t', s, 'y');
+    await waitForScreen(s, (x) => x.includes("copied Nikita Smagin's quote"), 'the copy message');
+    const buffer = tmux('show-buffer');
+    expect(buffer).toMatch(/^“breathe a sigh of relief\.” — Nikita Smagin, Iran expert \(told Al Jazeera\)\. .*¶2\.$/);
     await quitAndCheckRestored(s, ['q'], 0);
   });
 

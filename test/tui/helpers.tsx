@@ -27,6 +27,8 @@ export function fixture(name: 'corpus' | 'hostile'): Promise<Corpus> {
 export const KEYS = {
   up: '\u001b[A',
   down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
   enter: '\r',
   esc: '\u001b',
   tab: '\t',
@@ -72,13 +74,15 @@ export interface MountOptions {
   initial?: InitialOptions;
   plain?: boolean;
   poolAbove?: number;
+  clipboard?: (text: string) => void;
+  clipFile?: string;
 }
 
 export async function mount(corpus: Corpus, opts: MountOptions = {}): Promise<Mounted> {
   let code: number | undefined;
   let size = opts.size ?? { columns: 100, rows: 30 };
   const tree = () => (
-    <App corpus={corpus} initial={opts.initial} plain={opts.plain ?? true} size={size} poolAbove={opts.poolAbove} onExit={(c) => (code = c)} />
+    <App corpus={corpus} initial={opts.initial} plain={opts.plain ?? true} size={size} poolAbove={opts.poolAbove} clipboard={opts.clipboard} clipFile={opts.clipFile} onExit={(c) => (code = c)} />
   );
   const inst = render(tree());
   const raw = () => inst.lastFrame() ?? '';

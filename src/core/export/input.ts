@@ -5,6 +5,7 @@
  */
 import type { Corpus, QuoteRef } from '../corpus/corpus.js';
 import type { Actor, Article, Axis, Narrative, Position, TechniqueTag } from '../corpus/schema.js';
+import type { StudyView } from '../study/apply.js';
 
 /** A quote coded to one or more narratives (a QDA "coding"; a quote with no narrative is still exported as a quote). */
 export interface CodedQuote extends QuoteRef {
@@ -17,7 +18,7 @@ export interface Memo {
   id: string;
   title: string;
   text: string;
-  about: { kind: 'study' | 'article' | 'narrative' | 'quote' | 'actor'; id: string } | null;
+  about: { kind: 'study' | 'article' | 'narrative' | 'quote' | 'actor' | 'position'; id: string } | null;
   author?: string;
   /** ISO date-time */
   created?: string;
@@ -95,4 +96,39 @@ export function exchangeFromCorpus(corpus: Corpus, options: FromCorpusOptions = 
 function defaultTitle(corpus: Corpus): string {
   if (corpus.articles.length === 1) return corpus.articles[0]!.title;
   return `narrative-lens corpus of ${corpus.articles.length} articles`;
+}
+
+/**
+ * From a study: its sources with its edits applied (narratives, codings, corrections, positions),
+ * its memos (each about what it was written on), its colours, its DISARM tags and threat actors.
+ * The sources' own quote notes come along as memos too.
+ */
+export function exchangeFromStudy(view: StudyView, options: Omit<FromCorpusOptions, 'title'> = {}): ExchangeInput {
+  const base = exchangeFromCorpus(view.corpus, { ...options, title: view.study.title });
+  const memos: Memo[] = view.memos.map(({ memo, target }) => {
+    const kind = memo.on.kind;
+    return {
+      id: memo.id,
+      title: memoTitle(memo.text),
+      text: memo.text,
+      about: kind === 'study' ? null : { kind, id: target },
+      author: memo.by,
+      created: memo.at,
+    };
+  });
+  const colours: Record<string, string> = {};
+  for (const [id, extras] of view.narrativeExtras) if (extras.colour) colours[id] = extras.colour;
+  return {
+    ...base,
+    memos: [...memos, ...base.memos],
+    techniques: view.study.techniques,
+    threatActors: view.study.threatActors.filter((id) => view.corpus.actorById.has(id)),
+    colours,
+  };
+}
+
+/** A memo's name for tools that list memos by name: its first words. */
+function memoTitle(text: string): string {
+  const line = text.trim().split('\n')[0]!;
+  return line.length > 60 ? `${line.slice(0, 59).replace(/\s+\S*$/, '')}…` : line;
 }

@@ -262,7 +262,7 @@ export function importProjectXml(xml: string, file: (internalPath: string) => Ui
     const base = knownMemo.get(guid);
     // Unreferenced or project-level notes are about the whole study; REFI-QDA cases take no
     // notes, so a memo of ours about an actor hangs from the project and keeps what it was about.
-    const about = noteTargets.get(guid) ?? (base?.about?.kind === 'actor' || base?.about?.kind === 'study' ? base.about : null);
+    const about = noteTargets.get(guid) ?? (base?.about && ['actor', 'position', 'study'].includes(base.about.kind) ? base.about : null);
     memos.push({
       id: base ? claim(base.id) : newId('memo', note.attribs.name ?? 'note'),
       title: note.attribs.name ?? base?.title ?? 'Note',

@@ -176,8 +176,8 @@ export function buildProject(input: ExchangeInput, options: QdpxOptions = {}): {
       creationDateTime: refiDateTime(m.created ?? input.now),
     });
   });
-  // Memos on actors and on the study hang from the project: REFI-QDA cases take no notes.
-  const projectNotes = input.memos.filter((m) => !m.about || m.about.kind === 'study' || m.about.kind === 'actor');
+  // Memos on actors, positions and the study hang from the project: REFI-QDA has no place for them.
+  const projectNotes = input.memos.filter((m) => !m.about || m.about.kind === 'study' || m.about.kind === 'actor' || m.about.kind === 'position');
 
   const body = [
     el('Users', {}, el('User', { guid: user, name: userName })),

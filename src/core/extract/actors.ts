@@ -326,10 +326,23 @@ export class Registry {
     if (startTok === undefined) return null;
     const st = doc.toks[startTok]!;
     const name = clean(doc.text.slice(st.s, last.poss ? last.e - 2 : last.e));
+    // "the President of Gabon": a description that names its country or body is someone whose
+    // known role or ties name it too, not just any recent president
+    const ofRe = /^\s*(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
+    const of = (/\b(?:of|for)\s+.*$/u.exec(name) ? ofRe.exec(name.slice(name.search(/\b(?:of|for)\s/u)))?.[1] : ofRe.exec(doc.text.slice(last.e, last.e + 80))?.[1])?.toLowerCase();
     if (role.kind === 'person') {
+      if (of) {
+        // someone already known by this description ("the President of Gabon")
+        for (const a0 of this.list) {
+          const a = canonical(a0);
+          if (a.roleBase === role.base && [a.name, ...a.aliases].some((x) => x.toLowerCase().includes(of))) return this.touch(a, first.s, last.e);
+        }
+      }
       if (definite) {
         const fits = (a: ActorRec) =>
-          a.kind === 'person' && (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base));
+          a.kind === 'person' &&
+          (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base)) &&
+          (!of || [a.role, a.affiliation, a.country].some((x) => (x ?? '').toLowerCase().includes(of)));
         for (let i = recent.length - 1; i >= 0; i--) {
           const a = canonical(recent[i]!);
           if (fits(a)) return this.touch(a, first.s, last.e);
@@ -345,6 +358,7 @@ export class Registry {
       for (const a0 of this.list) {
         const a = canonical(a0);
         if (!a0.placeholder || a0.roleBase !== role.base) continue;
+        if (of && ![a0.name, ...a0.aliases].some((x) => x.toLowerCase().includes(of))) continue;
         const mods = a0.modifiers;
         const sub = descWords.every((w) => mods.has(w)) || [...mods].every((w) => descWords.includes(w));
         if (sub) {

@@ -118,7 +118,30 @@ export function tokenize(text: string): Tok[] {
       sent: -1,
     });
   }
-  return toks;
+  return joinTitleDots(toks);
+}
+
+/** Abbreviated titles that stand before a name. */
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'rev', 'hon', 'pres', 'supt', 'insp', 'det']);
+
+/**
+ * "Mr. Annan": the title and its full stop are one token, so that the name phrase runs on to
+ * the name (with the stop apart, "Mr" alone became an actor).
+ */
+function joinTitleDots(toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const dot = toks[i + 1];
+    const next = toks[i + 2];
+    if (t.word && t.cap && TITLE_ABBREVIATIONS.has(t.lower) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
+      out.push({ ...t, idx: out.length, e: dot.e, t: `${t.t}.`, base: `${t.base}.` });
+      i++;
+      continue;
+    }
+    out.push(out.length === i ? t : { ...t, idx: out.length });
+  }
+  return out;
 }
 
 /** Paragraphs are non-empty lines (as in text.ts). */

@@ -101,6 +101,10 @@ const VERBS: Record<string, string> = {
   'charge*': 'charges charged',
   'maintain*': 'maintains maintained',
   'agree*': 'agreed',
+  'imply*': 'imply implies implied implying',
+  'mention*': 'mention mentions mentioned mentioning',
+  'chant': 'chant chants chanted chanting',
+  'echo*': 'echo echoes echoed echoing',
 };
 
 /**
@@ -133,6 +137,8 @@ export const VERB_FILLERS = new Set([
   'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'may', 'might',
   'did', 'does', 'do', 'had', 'been', 'be', 'just', 'even', 'still', 'often', 'already', 'once', 'now',
   'reportedly', 'allegedly', 'publicly', 'privately', 'separately', 'bluntly', 'flatly', 'openly',
+  // time adverbs written between subject and verb in news copy: "Mugabe yesterday claimed"
+  'yesterday', 'today', 'tonight',
 ]);
 
 /** Person titles that come straight before a name (case-insensitive; dotted forms allowed). */

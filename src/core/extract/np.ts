@@ -57,8 +57,10 @@ export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
 
 export function isNameTok(t: Tok | null): boolean {
   if (!t || !t.word || !t.cap) return false;
-  if (STOPWORDS.has(t.lower) || TIME_WORDS.has(t.lower)) return false;
   if (/^\d/.test(t.t)) return false;
+  // an abbreviation in capitals is a name even when it spells a common word: "the US", "WHO"
+  if (/^[A-Z]{2,}$/.test(t.t) && !TIME_WORDS.has(t.lower)) return true;
+  if (STOPWORDS.has(t.lower) || TIME_WORDS.has(t.lower)) return false;
   return true;
 }
 
@@ -68,8 +70,33 @@ export function isTitle(t: Tok): boolean {
 
 export function roleNoun(t: Tok | null): (RoleNoun & { word: string }) | null {
   if (!t || !t.word) return null;
-  const r = ROLE_NOUNS.get(t.lower);
+  let r = ROLE_NOUNS.get(t.lower);
+  // "Undersecretary", "vice-chairman", "co-founder": a role with a prefix is that role
+  if (!r) {
+    const m = /^(?:under|vice-?|co-|deputy-|acting-|ex-)(.{3,})$/.exec(t.lower);
+    if (m) r = ROLE_NOUNS.get(m[1]!);
+  }
   return r ? { ...r, word: t.lower } : null;
+}
+
+/**
+ * A description in apposition from item i up to the next comma (at most ten words) that names a
+ * person's role: ", Polish foreign minister,", ", proposed Secretary of State for …,".
+ */
+export function personRoleBetween(doc: Doc, s: Sentence, i: number): boolean {
+  for (let k = i; k < s.items.length && k < i + 10; k++) {
+    const t = tok(doc, s, k);
+    if (!t || t.t === ',' || t.t === ';' || t.t === '.' || t.t === ':') return false;
+    if (!t.word) continue;
+    if (SPEECH_VERBS.has(t.t) && !t.cap) return false;
+    if (roleNoun(t)?.kind === 'person') return true;
+  }
+  return false;
+}
+
+/** A pronoun, but not an abbreviation written like one: "US" and "IT" in capitals are names. */
+export function isPronounTok(t: Tok): boolean {
+  return PRONOUNS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.t);
 }
 
 const ADVERB = /^[a-z]+ly$/;
@@ -97,7 +124,6 @@ export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
       s.items[j] !== undefined &&
       (s.items[j]! < 0 || (p !== null && (p.t === ',' || PRONOUNS.has(p.lower) || p.cap || roleNoun(p) !== null)));
     if (!okPrev) return false;
-    if (p && p.cap && next && next.cap) return false; // "Security Council Reports Office": a name
   }
   return true;
 }
@@ -130,7 +156,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
   const body = run.slice(k);
   if (body.length === 0) return null;
   const last = doc.toks[body[body.length - 1]!]!;
-  if (body.length === 1 && PRONOUNS.has(last.lower)) {
+  if (body.length === 1 && isPronounTok(last)) {
     return { kind: 'pronoun', toks: run, name: [], desc: [], indefinite: false, pronoun: last.lower };
   }
   // a prepositional tail ("the embassy in Tehran", "one of Russia’s leading Iran experts" handled above)
@@ -218,7 +244,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
 export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): NP | null {
   const first = tok(doc, s, j);
   if (!first || !first.word) return null;
-  if (PRONOUNS.has(first.lower) || first.lower === 'who') {
+  if (isPronounTok(first) || first.lower === 'who') {
     return first.lower === 'who' ? null : buildNP(doc, [s.items[j]!]);
   }
   const run: number[] = [];
@@ -304,7 +330,7 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
 export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: number } | null {
   const t0 = tok(doc, s, i);
   if (!t0 || !t0.word) return null;
-  if (PRONOUNS.has(t0.lower)) {
+  if (isPronounTok(t0)) {
     const np = buildNP(doc, [s.items[i]!]);
     return np ? { np, next: i + 1 } : null;
   }

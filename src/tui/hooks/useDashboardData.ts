@@ -15,6 +15,10 @@ import { useTheme } from '../theme.js';
 import { listLayout } from '../lib/layout.js';
 import { filterActors, profileView, quoteCounts } from '../panes/actors/view-model.js';
 import { compareView } from '../panes/narratives/view-model.js';
+import { cellView } from '../panes/narratives/cell-view.js';
+import { narrativeView } from '../panes/narratives/narrative-view.js';
+import { eventView } from '../panes/timeline/event-view.js';
+import { readerView } from '../panes/reader/view-model.js';
 
 /** A value computed on first use (not on every render, nor before it is needed), kept while `deps` stay the same. */
 function useLazy<T>(make: () => T, deps: readonly unknown[]): () => T {
@@ -29,7 +33,8 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
   const { plain } = useTheme();
   // one line short of the terminal: a frame as tall as the terminal makes Ink clear and redraw
   const height = rows - 1;
-  const body = Math.max(1, height - 2);
+  // the tab bar, the footer, and the trail of links followed when there is one
+  const body = Math.max(1, height - 2 - (state.history.length ? 1 : 0));
 
   const search = useQuoteSearch(corpus, state.quotes.query, poolAbove);
 
@@ -51,7 +56,28 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
     () => (state.narratives.comparing ? compareNarratives(corpus, state.narratives.chosen) : undefined),
     [corpus, state.narratives.comparing, state.narratives.chosen],
   );
-  const compare = useMemo(() => (comparison ? compareView(corpus, comparison, width) : undefined), [corpus, comparison, width]);
+  const { row, col, diffOnly } = state.narratives;
+  const compare = useMemo(() => (comparison ? compareView(comparison, width, { row, col, diffOnly }) : undefined), [comparison, width, row, col, diffOnly]);
+
+  const detail = state.detail;
+  const doc = useMemo(() => {
+    if (!detail) return undefined;
+    switch (detail.kind) {
+      case 'cell':
+        return comparison ? cellView(corpus, comparison, detail.axis, detail.col, width, detail.cursor, plain) : undefined;
+      case 'event':
+        return eventView(corpus, detail.id, width, detail.cursor, plain);
+      case 'narrative':
+        return narrativeView(corpus, detail.id, width, detail.cursor);
+      case 'reader':
+        return undefined;
+    }
+  }, [corpus, comparison, detail, width, plain]);
+  const reader = useMemo(() => {
+    if (detail?.kind !== 'reader') return undefined;
+    const article = corpus.articleById.get(detail.article);
+    return article ? readerView(corpus, article, detail.focus, width, plain) : undefined;
+  }, [corpus, detail, width, plain]);
 
   const events = useMemo(() => timeline(corpus), [corpus]);
 
@@ -73,5 +99,7 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
     compare,
     events,
     eventSel: clampIndex(state.timeline.selected, events.length),
+    doc,
+    reader,
   };
 }

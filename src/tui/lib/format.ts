@@ -2,7 +2,7 @@
  * Shared formatting of data for the panes: dates, names, a span shown in its paragraph.
  * Pure; returns inert, width-fitted lines (see text.ts).
  */
-import type { Article, Span, When } from '../../core/corpus/schema.js';
+import type { Article, Quote, Span, When } from '../../core/corpus/schema.js';
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { articleOffsets, articleParagraphs } from '../../core/corpus/corpus.js';
 import { paragraphAt } from '../../core/corpus/text.js';
@@ -111,4 +111,22 @@ export function spanSnippet(article: Article, span: Span, cols: number, plain: b
   if (plain) segs.push(ui('«', 'span'));
   segs.push(data(para.text.slice(b), 'dim'));
   return fit(segs, cols, { focus: 'span' });
+}
+
+/**
+ * A quote shown whole for a detail view: a head line (speaker, kind, channel, date) and below
+ * it its paragraph in full, the quote highlighted, then where it is (¶, article, outlet).
+ */
+export function quoteBlock(corpus: Corpus, ref: { quote: Quote; article: Article }, cols: number, plain: boolean): { head: Line; body: Line[] } {
+  const { quote, article } = ref;
+  const speaker = quote.speaker ? (corpus.actorById.get(quote.speaker)?.name ?? quote.speaker) : null;
+  const head = joined([
+    speaker ? [data(speaker, 'bold')] : [ui('term', 'bold'), ui(' (nobody is quoted as saying it)', 'dim')],
+    [ui(quote.kind === 'indirect' ? 'reported' : quote.kind, 'dim')],
+    quote.channel ? [data(quote.channel)] : [],
+    quote.when ? [data(formatWhen(quote.when), 'dim')] : [],
+  ]);
+  const span = spanInParagraph(article, quote.span, cols, Number.MAX_SAFE_INTEGER, plain);
+  const source = joined([[ui(`¶${span.paragraph}`, 'accent')], [data(article.title, 'dim')], article.outlet ? [data(article.outlet, 'dim')] : []]);
+  return { head, body: [...span.lines, [ui('  '), ...source]] };
 }

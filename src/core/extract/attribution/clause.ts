@@ -4,7 +4,7 @@
  * and who stands behind "according to …". Answers are cached in the context.
  */
 import { DETERMINERS, MONTHS, PRONOUNS, STOPWORDS, WEEKDAYS } from '../lexicon.js';
-import { isFiller, npEndingAt, npStartingAt, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
+import { isFiller, npEndingAt, npStartingAt, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import type { Ctx, Seg } from './context.js';
 
@@ -116,6 +116,14 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     const r = npStartingAt(doc, s, v + 1);
     return r?.np ?? null;
   }
+  if (t.t === ',' && /ing$/.test(doc.toks[s.items[v]!]!.lower)) {
+    // "X criticized …, demanding …": the participle shares the subject of the speech verb before it
+    // (looked for first: the words between the commas are that verb's clause, not an appositive)
+    for (let k = j - 1; k >= seg[0] && k > j - 16; k--) {
+      if (s.items[k]! < 0) break;
+      if (speechVerbAt(doc, s, k)) return subjectOf(ctx, s, k, seg);
+    }
+  }
   if (t.t === ',') {
     // appositives: "Smagin, who fled …, said", "Irina, a mother of two …, told"
     let end = j;
@@ -136,7 +144,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
         (['who', 'whose', 'which', 'a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(first.lower) ||
           first.poss ||
           !first.cap ||
-          roleNoun(first) !== null);
+          roleNoun(first) !== null ||
+          personRoleBetween(doc, s, c + 1));
       if (!appositive) {
         // "The health secretary, Margaret Ellison, said": the name between the commas
         const named = npEndingAt(doc, s, end - 1);
@@ -161,6 +170,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     return null;
   }
   if (COORD.has(t.lower)) return clauseSubject(ctx, s, seg);
+  const owner = statementOwner(ctx, s, j);
+  if (owner) return owner;
   if (t.lower === 'who') {
     let k = j - 1;
     if (tok(doc, s, k)?.t === ',') k--;
@@ -177,7 +188,44 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     }
     return null;
   }
-  return coordinated(ctx, s, npEndingAt(doc, s, j), seg);
+  const np = coordinated(ctx, s, npEndingAt(doc, s, j), seg);
+  return (np && unclosedAppositive(ctx, s, np, seg)) ?? np;
+}
+
+const STATEMENT_NOUNS = new Set(['remarks', 'remark', 'comments', 'comment', 'statement', 'words', 'letter', 'speech', 'message', 'post', 'tweet', 'interview', 'testimony']);
+
+/**
+ * "Konstantin Kosachev, chair of the parliament's security committee told reporters": an
+ * appositive whose closing comma is missing; the phrase before the verb is the end of the
+ * description, the subject is the name before the comma.
+ */
+function unclosedAppositive(ctx: Ctx, s: Sentence, np: NP, seg: Seg): NP | null {
+  const { doc } = ctx;
+  if (np.kind === 'name' || np.kind === 'pronoun') return null;
+  const start = doc.itemOf[np.toks[0]!]!;
+  for (let k = start - 1; k > seg[0] && k >= start - 10; k--) {
+    const x = tok(doc, s, k);
+    if (!x) return null;
+    if (x.t !== ',') continue;
+    const name = npEndingAt(doc, s, k - 1);
+    if (!name || name.kind !== 'name') return null;
+    const from = doc.itemOf[name.toks[0]!]!;
+    const before = tok(doc, s, from - 1);
+    const opens = from <= seg[0] || (before !== null && [',', ';', ':', 'and', 'but', 'that'].includes(before.lower));
+    return opens && personRoleBetween(doc, s, k + 1) ? name : null;
+  }
+  return null;
+}
+
+/** "Migiro's remarks calling …": the owner of the statement speaks through it. */
+export function statementOwner(ctx: Ctx, s: Sentence, j: number): NP | null {
+  const { doc } = ctx;
+  const t = tok(doc, s, j);
+  if (!t || !STATEMENT_NOUNS.has(t.lower)) return null;
+  const owner = tok(doc, s, j - 1);
+  if (!owner?.poss) return null;
+  const np = npEndingAt(doc, s, j - 1, true);
+  return np && np.kind !== 'pronoun' ? np : null;
 }
 
 /** "Iran, Russia and China said": names joined by commas and "and", opening their clause. */

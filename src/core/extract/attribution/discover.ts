@@ -4,7 +4,7 @@
  * are told things ("told Al Jazeera").
  */
 import { ORG_WORDS } from '../lexicon.js';
-import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
+import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, type Ctx } from './context.js';
 
@@ -116,6 +116,8 @@ function personAppositive(ctx: Ctx, s: Sentence, i: number): boolean {
   const a = tok(doc, s, i + 1);
   if (!a) return false;
   if (a.lower === 'who' || a.lower === 'whose') return true;
+  // ", Polish foreign minister," / ", proposed Secretary of State for …,": a role in apposition
+  if (!a.poss && !['a', 'an', 'the', 'his', 'her'].includes(a.lower) && personRoleBetween(doc, s, i + 1)) return true;
   if (a.lower === 'a' || a.lower === 'an' || a.lower === 'the' || a.lower === 'his' || a.lower === 'her') {
     for (let k = i + 2; k < i + 8; k++) {
       const t = tok(doc, s, k);

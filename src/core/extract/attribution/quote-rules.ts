@@ -15,7 +15,8 @@
  * alone after a speaker's paragraph), unattributed.
  */
 import { canonical } from '../actors.js';
-import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok } from '../np.js';
+import { SPEECH_VERBS } from '../lexicon.js';
+import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
 import { accordingSource, firstVerb, segOf, subjectOf } from './clause.js';
@@ -146,9 +147,13 @@ function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
     const t = tok(doc, s, k);
     if (t && TERMINAL.has(t.t)) break;
     if (t && speechVerbAt(doc, s, k)) {
+      const agent = passiveAgent(ctx, s, k, p, seg);
+      if (agent) return { np: agent, v: k, sent: s, rule: 'passive-by', confidence: 0.85 };
       const np = subjectOf(ctx, s, k, seg);
-      if (np) return { np, v: k, sent: s, rule: 'speaker-verb-quote', confidence: 0.9 };
-      break;
+      if (!np) break;
+      const outer = outerSpeaker(ctx, s, k, np, seg);
+      if (outer) return outer;
+      return { np, v: k, sent: s, rule: 'speaker-verb-quote', confidence: 0.9 };
     }
   }
   const colon = tok(doc, s, p - 1);
@@ -157,6 +162,47 @@ function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
     if (np && np.kind !== 'pronoun') return { np, v: -1, sent: s, rule: 'speaker-colon', confidence: 0.75 };
   }
   return null;
+}
+
+/** Verbs that report what someone said, whose complement clause is that speech. */
+const REPORTING = new Set(['say', 'tell', 'add', 'state', 'write', 'note', 'argue', 'insist', 'explain', 'claim', 'assert', 'contend']);
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'as', 'since', 'if', 'although', 'though', 'until', 'unless', 'whereas', 'where']);
+
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+/** "hailed as a “hero” by the President of Gabon": a passive speech verb's agent speaks. */
+function passiveAgent(ctx: Ctx, s: Sentence, k: number, p: number, seg: Seg): NP | null {
+  const { doc } = ctx;
+  let j = k - 1;
+  while (isFiller(tok(doc, s, j)) && !BE.has(tok(doc, s, j)!.lower)) j--;
+  if (!BE.has(tok(doc, s, j)?.lower ?? '')) return null;
+  for (let m = p + 1; m < seg[1] && m <= p + 4; m++) {
+    const x = tok(doc, s, m);
+    if (!x || x.t === ',' || TERMINAL.has(x.t)) return null;
+    if (x.lower === 'by') return npStartingAt(doc, s, m + 1)?.np ?? null;
+  }
+  return null;
+}
+
+/**
+ * "He said Russia had claimed Crimea “as an act of force”": a speech verb inside what an earlier
+ * speaker of the clause said; the words quoted are the earlier (reporting) speaker's.
+ */
+function outerSpeaker(ctx: Ctx, s: Sentence, k: number, inner: NP, seg: Seg): Found | null {
+  const { doc } = ctx;
+  const v0 = firstVerb(ctx, s, seg);
+  if (v0 < 0 || v0 >= k) return null;
+  if (!REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[v0]!]!.t)?.lemma ?? '')) return null;
+  const innerAt = doc.itemOf[inner.toks[0]!]!;
+  if (innerAt <= v0) return null; // the same subject, or one before the first verb
+  // the inner clause must be what v0 reports: no comma or subordinator in between ("…, after Brown called for …")
+  for (let m = v0 + 1; m < innerAt; m++) {
+    const x = tok(doc, s, m);
+    if (!x || x.t === ',' || x.t === ';' || SUBORDINATORS.has(x.lower)) return null;
+  }
+  const np = subjectOf(ctx, s, v0, seg);
+  if (!np) return null;
+  return { np, v: v0, sent: s, rule: 'reported-within', confidence: 0.75 };
 }
 
 /** “Q,” X said / “Q,” said X / “Q,” X, who …, told Y / “Q,” according to X. */

@@ -11,7 +11,8 @@ import { SearchLine } from '../../components/SearchLine.js';
 import { listWindowLines } from '../../lib/list-window.js';
 import { data, rule, ui } from '../../lib/text.js';
 import { listLayout } from '../../lib/layout.js';
-import { actorBriefLines, actorRow, profileStart, type ProfileView } from './view-model.js';
+import { actorBriefLines, actorRow, type ProfileView } from './view-model.js';
+import { docStart } from '../../lib/doc.js';
 
 export interface ActorsPaneProps {
   corpus: Corpus;
@@ -32,7 +33,7 @@ export interface ActorsPaneProps {
 export function ActorsPane(props: ActorsPaneProps) {
   const { width, height } = props;
   if (props.profileOpen && props.profile) {
-    const start = profileStart(props.profile, props.cursor, height);
+    const start = docStart(props.profile, props.cursor, height);
     return (
       <Box flexDirection="column" height={height} overflowY="hidden">
         <Lines lines={props.profile.lines.slice(start, start + height)} height={height} />

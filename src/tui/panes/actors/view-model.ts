@@ -8,6 +8,7 @@ import { articleParagraphs } from '../../../core/corpus/corpus.js';
 import { paragraphAt } from '../../../core/corpus/text.js';
 import { data, fit, pad, rule, ui, wrap, type Line } from '../../lib/text.js';
 import { count, field, formatWhen, joined, quoteMarks, spanSnippet } from '../../lib/format.js';
+import { DocBuilder, type DocView } from '../../lib/doc.js';
 
 /** Actors whose name, aliases, role, affiliation, country, kind or alignment hold every word. */
 export function filterActors(actors: readonly Actor[], filter: string): Actor[] {
@@ -92,45 +93,30 @@ export function actorBriefLines(corpus: Corpus, record: ActorRecord | undefined,
   return lines.slice(0, height).map((l) => fit(l, cols));
 }
 
-export interface ProfileItem {
-  kind: 'quote' | 'narrative';
-  id: string;
-  /** index of its line in `lines` */
-  line: number;
-}
-
-export interface ProfileView {
-  lines: Line[];
-  items: ProfileItem[];
-}
+export type ProfileView = DocView;
 
 /** The number of the paragraph that holds a code-point offset. */
 function paragraphNumber(article: Article, offset: number): number {
   return paragraphAt(articleParagraphs(article), offset)?.number ?? 0;
 }
 
-/** The full profile as lines; quotes and narratives are items the cursor moves over. */
+/**
+ * The full profile as lines; quotes, mentions, silences and narratives are items the cursor
+ * moves over (a mention or silence opens in the reader, where it is shown whole).
+ */
 export function profileView(corpus: Corpus, record: ActorRecord, cols: number, cursor: number, plain = false): ProfileView {
   const { actor } = record;
-  const lines: Line[] = identityLines(corpus, actor, cols);
-  const items: ProfileItem[] = [];
-  if (actor.profile) lines.push(...wrap([data(actor.profile)], cols));
-  const item = (kind: ProfileItem['kind'], id: string, body: Line) => {
-    const selected = items.length === cursor;
-    items.push({ kind, id, line: lines.length });
-    const marked: Line = selected
-      ? [ui('> ', 'selected'), ...body.map((s) => (s.style ? s : { ...s, style: 'selected' as const }))]
-      : [ui('  '), ...body];
-    lines.push(fit(marked, cols));
-  };
+  const doc = new DocBuilder(cols, cursor);
+  doc.push(...identityLines(corpus, actor, cols));
+  if (actor.profile) doc.push(...wrap([data(actor.profile)], cols));
 
-  lines.push(rule(cols, `Quotes (${record.quotes.length})`));
-  if (!record.quotes.length) lines.push([ui('  none', 'dim')]);
+  doc.push(rule(cols, `Quotes (${record.quotes.length})`));
+  if (!record.quotes.length) doc.push([ui('  none', 'dim')]);
   for (const { quote, article } of record.quotes) {
     const [open, close] = quoteMarks(quote.kind);
     const para = paragraphNumber(article, quote.span.start);
     const when = formatWhen(quote.when);
-    item('quote', quote.id, [
+    doc.item({ kind: 'quote', id: quote.id }, [
       ui(`¶${para} `, 'accent'),
       ...(when ? [data(when, 'dim'), ui(' ')] : []),
       ui(open),
@@ -140,34 +126,25 @@ export function profileView(corpus: Corpus, record: ActorRecord, cols: number, c
   }
 
   if (record.mentions.length) {
-    lines.push(rule(cols, `Mentions (${record.mentions.length})`));
+    doc.push(rule(cols, `Mentions (${record.mentions.length})`));
     for (const { mention, article } of record.mentions) {
       const para = paragraphNumber(article, mention.span.start);
-      const lead = `  ¶${para} `;
-      lines.push([ui(lead, 'accent'), ...spanSnippet(article, mention.span, cols - lead.length, plain)]);
+      const lead = `¶${para} `;
+      doc.item({ kind: 'span', article: article.id, ...mention.span }, [ui(lead, 'accent'), ...spanSnippet(article, mention.span, cols - lead.length - 2, plain)]);
     }
   }
   if (record.silences.length) {
-    lines.push(rule(cols, 'Silences'));
+    doc.push(rule(cols, 'Silences'));
     for (const { silence, article } of record.silences) {
       const para = paragraphNumber(article, silence.span.start);
-      lines.push(fit([ui(`  ¶${para} `, 'accent'), ui('silent about ', 'dim'), data(silence.about, 'bold'), ui(': ', 'dim'), data(silence.text)], cols));
+      doc.item({ kind: 'span', article: article.id, ...silence.span }, [ui(`¶${para} `, 'accent'), ui('silent about ', 'dim'), data(silence.about, 'bold'), ui(': ', 'dim'), data(silence.text)]);
     }
   }
-  lines.push(rule(cols, `Narratives (${record.narratives.length})`));
-  if (!record.narratives.length) lines.push([ui('  none', 'dim')]);
+  doc.push(rule(cols, `Narratives (${record.narratives.length})`));
+  if (!record.narratives.length) doc.push([ui('  none', 'dim')]);
   for (const n of record.narratives) {
     const proponent = n.proponents.includes(actor.id);
-    item('narrative', n.id, [data(n.label, 'bold'), ui(proponent ? '  proponent' : '  quoted in support', 'dim')]);
+    doc.item({ kind: 'narrative', id: n.id }, [data(n.label, 'bold'), ui(proponent ? '  proponent' : '  quoted in support', 'dim')]);
   }
-  return { lines: lines.map((l) => fit(l, cols)), items };
-}
-
-/** Which line of the profile to show first so that the selected item is in view. */
-export function profileStart(view: ProfileView, cursor: number, height: number): number {
-  const total = view.lines.length;
-  if (total <= height) return 0;
-  const target = view.items[cursor]?.line ?? 0;
-  if (target < height - 1) return 0;
-  return Math.min(Math.max(0, target - Math.floor(height / 2)), total - height);
+  return doc.done();
 }

@@ -11,7 +11,7 @@ import { listWindowLines } from '../../lib/list-window.js';
 import { data, fit, rule, ui, type Line } from '../../lib/text.js';
 import { count } from '../../lib/format.js';
 import { fixedListLayout } from '../../lib/layout.js';
-import { compareMaxScroll, narrativeDetailLines, narrativeRow, type CompareView } from './view-model.js';
+import { compareLines, narrativeDetailLines, narrativeRow, type CompareView } from './view-model.js';
 
 export interface NarrativesPaneProps {
   corpus: Corpus;
@@ -19,7 +19,8 @@ export interface NarrativesPaneProps {
   chosen: readonly string[];
   /** the comparison's lines, when comparing */
   compare?: CompareView | undefined;
-  scroll: number;
+  /** the selected row of the comparison */
+  row: number;
   width: number;
   height: number;
 }
@@ -27,12 +28,9 @@ export interface NarrativesPaneProps {
 export function NarrativesPane(props: NarrativesPaneProps) {
   const { corpus, width, height } = props;
   if (props.compare) {
-    const view = props.compare;
-    const room = Math.max(1, height - view.header.length);
-    const start = Math.min(props.scroll, compareMaxScroll(view, height));
     return (
       <Box flexDirection="column" height={height} overflowY="hidden">
-        <Lines lines={[...view.header, ...view.body.slice(start, start + room)]} height={height} />
+        <Lines lines={compareLines(props.compare, props.row, height)} height={height} />
       </Box>
     );
   }

@@ -4,12 +4,15 @@ export interface NarrativesState {
   /** narrative ids chosen for comparison, in the order chosen */
   chosen: string[];
   comparing: boolean;
-  /** first line shown of the comparison */
-  scroll: number;
+  /** the selected cell of the comparison: a row (of the rows shown) and a column */
+  row: number;
+  col: number;
+  /** show only the questions on which the chosen narratives differ */
+  diffOnly: boolean;
 }
 
 export function initialNarratives(compare: readonly string[] = []): NarrativesState {
-  return { selected: 0, chosen: [...new Set(compare)], comparing: compare.length >= 2, scroll: 0 };
+  return { selected: 0, chosen: [...new Set(compare)], comparing: compare.length >= 2, row: 0, col: 0, diffOnly: false };
 }
 
 /** Chosen narratives with `id` added (at the end) or taken out. */

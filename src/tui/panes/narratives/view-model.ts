@@ -8,14 +8,6 @@ import type { CompareCell, Comparison, Mark } from '../../../core/compare.js';
 import { data, fit, pad, rule, ui, wrap, width as widthOf, type Line, type Seg, type Style } from '../../lib/text.js';
 import { actorNames, count, field, joined, quoteMarks } from '../../lib/format.js';
 
-export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }> = {
-  agree: { text: '= agrees', style: 'good', meaning: 'same stance as another narrative here' },
-  conflict: { text: '≠ conflicts', style: 'bad', meaning: 'a different stance from another narrative here' },
-  unverified: { text: '? unverified', style: 'warn', meaning: 'nobody can confirm it' },
-  contested: { text: '! contested', style: 'warn', meaning: 'disputed by others' },
-  silent: { text: '— silent', style: 'dim', meaning: 'takes no position on this' },
-};
-
 export function narrativeRow(n: Narrative, chosen: boolean, cols: number): Line {
   const box = ui(chosen ? '[x] ' : '[ ] ', chosen ? 'good' : 'dim');
   // narrow: the label gets the row (the summary is in the detail below)
@@ -53,111 +45,190 @@ function wrapMax(line: readonly Seg[], cols: number, max: number): Line[] {
   return shown;
 }
 
-function markLine(cell: CompareCell): Seg[] {
+export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }> = {
+  agree: { text: '= agrees', style: 'good', meaning: 'same stance as the columns named' },
+  conflict: { text: '≠ conflicts', style: 'bad', meaning: 'a different stance from the columns named' },
+  unverified: { text: '? unverified', style: 'warn', meaning: 'cannot be confirmed (by whom, after the mark)' },
+  contested: { text: '! contested', style: 'warn', meaning: 'disputed (by whom, after the mark)' },
+  silent: { text: '— silent', style: 'dim', meaning: 'takes no position on this' },
+};
+
+/** Column numbers as people count them: [0, 2] → "1, 3". */
+const columns = (list: readonly number[]) => list.map((i) => i + 1).join(', ');
+
+/** How a cell relates to the other columns: "= agrees with 2  ≠ conflicts with 1, 3", or "— silent". */
+export function relationLine(cell: CompareCell): Seg[] {
+  if (!cell.position) return [ui(MARKS.silent.text, MARKS.silent.style)];
   const out: Seg[] = [];
-  for (const m of cell.marks) {
+  if (cell.agreeWith.length) out.push(ui(`${MARKS.agree.text} with ${columns(cell.agreeWith)}`, MARKS.agree.style));
+  if (cell.conflictWith.length) {
     if (out.length) out.push(ui('  '));
-    out.push(ui(MARKS[m].text, MARKS[m].style));
+    out.push(ui(`${MARKS.conflict.text} with ${columns(cell.conflictWith)}`, MARKS.conflict.style));
   }
   return out;
 }
 
-/** A cell's lines at width `cols`. */
-function cellLines(corpus: Corpus, cell: CompareCell, cols: number, maxText: number): Line[] {
+/** The position's own status and, apart from it, who says so: "! contested — by Mariya Zakharova". */
+export function statusLine(cell: CompareCell): Seg[] {
+  const p = cell.position;
+  if (!p || p.status === 'supported') return [];
+  const mark = MARKS[p.status];
+  const by = cell.statusBy.map((a) => a.name).join(', ');
+  return [ui(mark.text, mark.style), ...(by ? [ui(' — by ', 'dim'), data(by, 'bold')] : [])];
+}
+
+/** A cell's lines at width `cols` (cut texts end in "…"; Enter opens the cell whole). */
+function cellLines(cell: CompareCell, cols: number, maxText: number, relations = true): Line[] {
   const lines: Line[] = [];
-  const marks = markLine(cell);
-  if (marks.length) lines.push(...wrap(marks, cols));
+  if (relations) lines.push(...wrap(relationLine(cell), cols));
   const p = cell.position;
   if (!p) return lines;
+  const status = statusLine(cell);
+  if (status.length) lines.push(...wrapMax(status, cols, 2));
   lines.push(...wrapMax([data(p.summary, 'bold')], cols, maxText));
-  if (p.status !== 'supported' && (p.statusBy.length || p.statusNote)) {
-    const by = cell.statusBy.map((a) => a.name).join(', ');
-    const note: Seg[] = [ui(`${p.status}${by ? ' by ' : ''}`, 'dim'), data(by, 'dim')];
-    if (p.statusNote) note.push(ui(': ', 'dim'), data(p.statusNote, 'dim'));
-    lines.push(...wrapMax(note, cols, 2));
-  }
   if (cell.strongest) {
     const q = cell.strongest.quote;
     const [open, close] = quoteMarks(q.kind);
     const reported: Seg[] = q.kind === 'indirect' ? [ui('reported: ', 'dim')] : [];
     lines.push(...wrapMax([...reported, ui(open), data(q.text), ui(close)], cols, maxText));
     const who = cell.speaker ? cell.speaker.name : q.speaker === null ? 'a term nobody is quoted as saying' : q.speaker;
-    lines.push(...wrapMax([ui('— ', 'dim'), data(who, 'accent')], cols, 1));
+    const more = p.evidence.length > 1 ? [ui(`  +${p.evidence.length - 1} more`, 'dim')] : [];
+    lines.push(...wrapMax([ui('— ', 'dim'), data(who, 'accent'), ...more], cols, 1));
   }
   return lines;
 }
 
 export const MIN_COLUMN = 24;
 export const COLUMNS_FROM = 100;
+const SEP = ' │ ';
+/** the selection marker's column before each cell */
+const MARKER = 2;
+
+/** The width at which `narratives` columns fit side by side. */
+export function columnsWidth(narratives: number): number {
+  return Math.max(COLUMNS_FROM, narratives * (MIN_COLUMN + MARKER) + SEP.length * (narratives - 1));
+}
 
 export function compareMode(cols: number, narratives: number): 'columns' | 'stacked' {
-  const w = Math.floor((cols - 3 * (narratives - 1)) / Math.max(1, narratives));
-  return cols >= COLUMNS_FROM && w >= MIN_COLUMN ? 'columns' : 'stacked';
+  return cols >= columnsWidth(narratives) ? 'columns' : 'stacked';
+}
+
+/** The rows of a comparison that are shown: all, or (differences only) those where some cell conflicts. */
+export function shownRows(cmp: Comparison, diffOnly: boolean): Comparison['rows'] {
+  return diffOnly ? cmp.rows.filter((r) => r.cells.some((c) => c.conflictWith.length > 0)) : cmp.rows;
 }
 
 export interface CompareView {
-  /** pinned above the scrolling part */
+  /** pinned above the rows */
   header: Line[];
-  body: Line[];
+  /** one block per row shown; its first line is the question, so a row never shows without it */
+  rows: Line[][];
+  /** lines shown when no row is (nothing to compare, or no differences) */
+  empty: Line[];
 }
 
-export function compareView(corpus: Corpus, cmp: Comparison, cols: number): CompareView {
+export interface CompareSelection {
+  row: number;
+  col: number;
+  diffOnly: boolean;
+}
+
+function marked(lines: Line[], selected: boolean): Line[] {
+  return lines.map((l, i) => [ui(selected ? (i === 0 ? '> ' : '▏ ') : '  ', 'selected'), ...l]);
+}
+
+export function compareView(cmp: Comparison, cols: number, sel: CompareSelection): CompareView {
   const legend: Line = fit(
     [
       ...(['agree', 'conflict', 'unverified', 'contested', 'silent'] as Mark[]).flatMap((m, i) => [
         ...(i ? [ui('  ')] : []),
         ui(MARKS[m].text, MARKS[m].style),
       ]),
+      ui('  (with n: column n)', 'dim'),
     ],
     cols,
   );
   const n = cmp.narratives.length;
-  if (n === 0 || cmp.rows.length === 0) {
-    return { header: [legend], body: [[ui(n === 0 ? 'no narratives to compare' : 'these narratives take no position on any axis', 'dim')]] };
-  }
+  const rows = shownRows(cmp, sel.diffOnly);
+  const hidden = cmp.rows.length - rows.length;
+  const filterNote: Seg[] = sel.diffOnly
+    ? [ui(` · differences only: ${rows.length} of ${count(cmp.rows.length, 'question')} (d shows all)`, 'warn')]
+    : [ui(' · d: differences only', 'dim')];
+  const empty: Line[] =
+    n === 0 || cmp.rows.length === 0
+      ? [[ui(n === 0 ? 'no narratives to compare' : 'these narratives take no position on any question', 'dim')]]
+      : rows.length === 0
+        ? [[ui(`the chosen narratives differ on none of the ${count(cmp.rows.length, 'question')}`, 'dim'), ui(hidden ? ' (d shows all)' : '', 'dim')]]
+        : [];
+  const heading = (i: number): Seg[] => [ui(`${i + 1} `, 'accent'), data(cmp.narratives[i]!.label, 'title')];
+
   if (compareMode(cols, n) === 'stacked') {
-    const body: Line[] = [];
-    for (const row of cmp.rows) {
-      body.push(...wrap([data(row.axis.question, 'title')], cols));
-      for (const cell of row.cells) {
-        body.push(fit([ui('  '), data(cell.narrative.label, 'bold'), ui('  '), ...markLine(cell)], cols));
-        for (const l of cellLines(corpus, { ...cell, marks: [] }, cols - 4, 3)) body.push([ui('    '), ...l]);
-      }
-      body.push([]);
-    }
     const header: Line[] = [
       legend,
-      fit([ui(`${count(n, 'narrative')} × ${count(cmp.rows.length, 'axis', 'axes')}, stacked (widen to ${COLUMNS_FROM} columns to see them side by side)`, 'dim')], cols),
+      fit([ui(`${count(n, 'narrative')} × ${count(cmp.rows.length, 'question')}, stacked (widen to ${columnsWidth(n)} columns to see them side by side)`, 'dim'), ...filterNote], cols),
     ];
-    return { header, body };
+    const blocks = rows.map((row, r) => {
+      const block: Line[] = wrap([data(row.axis.question, 'title')], cols);
+      row.cells.forEach((cell, c) => {
+        const head = wrapMax([...heading(c), ui('  '), ...relationLine(cell)], cols - MARKER, 2);
+        const body = cellLines(cell, cols - MARKER - 2, 3, false).map((l) => [ui('  '), ...l]);
+        block.push(...marked([...head, ...body], r === sel.row && c === sel.col));
+      });
+      return block.map((l) => fit(l, cols));
+    });
+    return { header, rows: blocks, empty };
   }
-  const sep = ' │ ';
-  const w = Math.floor((cols - sep.length * (n - 1)) / n);
+  const w = Math.floor((cols - SEP.length * (n - 1)) / n);
   const join = (cells: Line[][], height: number): Line[] => {
     const out: Line[] = [];
     for (let i = 0; i < height; i++) {
       const line: Line = [];
       cells.forEach((c, j) => {
-        if (j) line.push(ui(sep, 'dim'));
+        if (j) line.push(ui(SEP, 'dim'));
         line.push(...pad(c[i] ?? [], w));
       });
       out.push(fit(line, cols));
     }
     return out;
   };
-  const heads = cmp.narratives.map((nar) => wrapMax([data(nar.label, 'title')], w, 2));
-  const header: Line[] = [legend, ...join(heads, Math.max(...heads.map((h) => h.length))), rule(cols)];
-  const body: Line[] = [];
-  for (const row of cmp.rows) {
-    body.push(...wrap([data(row.axis.question, 'title')], cols));
-    const cells = row.cells.map((cell) => cellLines(corpus, cell, w, 3));
-    body.push(...join(cells, Math.max(...cells.map((c) => c.length))));
-    body.push(rule(cols));
-  }
-  return { header, body };
+  const heads = cmp.narratives.map((_, i) => wrapMax(heading(i), w - MARKER, 2).map((l) => [ui('  '), ...l]));
+  const header: Line[] = [
+    legend,
+    fit([ui(`${count(n, 'narrative')} × ${count(cmp.rows.length, 'question')} · enter opens a cell · ←→ column`, 'dim'), ...filterNote], cols),
+    ...join(heads, Math.max(...heads.map((h) => h.length))),
+    rule(cols),
+  ];
+  const blocks = rows.map((row, r) => {
+    const block: Line[] = wrap([data(row.axis.question, 'title')], cols);
+    const cells = row.cells.map((cell, c) => marked(cellLines(cell, w - MARKER, 3), r === sel.row && c === sel.col));
+    block.push(...join(cells, Math.max(...cells.map((c) => c.length))));
+    block.push(rule(cols));
+    return block.map((l) => fit(l, cols));
+  });
+  return { header, rows: blocks, empty };
 }
 
-/** The largest useful scroll offset of the comparison. */
-export function compareMaxScroll(view: CompareView, height: number): number {
-  return Math.max(0, view.body.length - Math.max(1, height - view.header.length));
+/**
+ * The first row to show so that the selected row is in view in `room` lines: rows are shown
+ * whole from the top (so each starts with its question), as few scrolled off as can be.
+ */
+export function compareStart(view: CompareView, selected: number, room: number): number {
+  let start = Math.min(selected, view.rows.length - 1);
+  let used = view.rows[start]?.length ?? 0;
+  while (start > 0 && used + view.rows[start - 1]!.length <= room) used += view.rows[--start]!.length;
+  return Math.max(0, start);
+}
+
+/** The lines of the comparison that fit `height`, the selected row in view. */
+export function compareLines(view: CompareView, selected: number, height: number): Line[] {
+  const room = Math.max(1, height - view.header.length);
+  if (view.rows.length === 0) return [...view.header, ...view.empty];
+  const out: Line[] = [];
+  for (let r = compareStart(view, selected, room); r < view.rows.length && out.length < room; r++) out.push(...view.rows[r]!);
+  if (out.length > room) {
+    // the last row shown is cut: say so, and how to see it whole
+    out.length = room;
+    out[room - 1] = [ui('  … more below: ↓ moves on, enter opens the selected cell whole', 'dim')];
+  }
+  return [...view.header, ...out];
 }

@@ -31,17 +31,17 @@ describe('Narratives pane', () => {
     expect(chosen).toContain('[x] Genuine grievance');
     expect(chosen).toContain('2 chosen');
     const s = await ui.press('c');
-    // a column per narrative
-    expect(s).toMatch(/Western-orchestrated colour revolution\s+│ Genuine grievance/);
-    // a row per axis, with marks that are words, not colours
+    // a column per narrative, numbered
+    expect(s).toMatch(/1 Western-orchestrated colour revolution\s+│ {3}2 Genuine grievance/);
+    // a row per question, with marks that are words, not colours, saying with which column
     expect(s).toContain('What drives the protests?');
-    expect(s).toMatch(/≠ conflicts\s+│ ≠ conflicts/);
-    expect(s).toContain('? unverified');
-    expect(s).toMatch(/Stability will return\.\s+│ — silent/);
+    expect(s).toMatch(/≠ conflicts with 2\s+│ {3}≠ conflicts with 1/);
+    // the status and who says so, apart
+    expect(s).toContain('? unverified — by Al Jazeera');
+    expect(s).toMatch(/Stability will return\.\s+│ {3}— silent/);
     // each cell: stance summary, strongest quote, speaker
     expect(s).toContain('Western-trained provocateurs.');
     expect(s).toContain('— Mariya Zakharova');
-    expect(s).toContain('unverified by Al Jazeera');
     // Esc closes the comparison
     const back = await ui.press(KEYS.esc);
     expect(back).toContain('2 chosen');
@@ -50,9 +50,9 @@ describe('Narratives pane', () => {
   it('shows agreement, and contested claims', async () => {
     const ui = await mount(await fixture('corpus'), { initial: { compare: ['n-colour-rev', 'n-peaked', 'n-us-help'] }, size: { columns: 120, rows: 40 } });
     const s = ui.screen();
-    expect(lines(s).find((l) => l.startsWith('= agrees') && l.includes('│'))).toMatch(/^= agrees  ≠ conflicts\s+│ = agrees  ≠ conflicts\s+│ ≠ conflicts  ! contested/);
-    expect(s).toContain('! contested');
-    expect(s).toContain('contested by Mariya Zakharova');
+    // with three narratives each mark names the columns it is relative to
+    expect(lines(s).find((l) => l.includes('= agrees with') && l.includes('│'))).toMatch(/= agrees with 2  ≠ conflicts with 3\s+│ {3}= agrees with 1  ≠ conflicts with 3\s+│ {3}≠ conflicts with 1, 2/);
+    expect(s).toContain('! contested — by Mariya Zakharova');
   });
 
   it('stacks the columns when narrow, and scrolls what does not fit', async () => {
@@ -62,8 +62,8 @@ describe('Narratives pane', () => {
     });
     const s = ui.screen();
     expect(s).not.toContain('│');
-    expect(s).toContain('stacked');
-    expect(s).toContain('  Western-orchestrated colour revolution  ≠ conflicts');
+    expect(s).toContain('stacked (widen to 100 columns');
+    expect(s).toContain('1 Western-orchestrated colour revolution  ≠');
     expect(widest(s)).toBeLessThanOrEqual(60);
     expect(lines(s).length).toBeLessThanOrEqual(19);
     expect(s).not.toContain('Is the Iranian leadership secure?');

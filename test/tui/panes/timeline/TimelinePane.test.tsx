@@ -29,13 +29,20 @@ describe('Timeline pane', () => {
     expect(s).toContain('¶5');
   });
 
-  it('Enter opens the profile of the event\'s actor; Esc comes back', async () => {
+  it("Enter opens the event; Enter on its actor opens the profile; Esc comes back along the way", async () => {
     const ui = await mount(await fixture('corpus'), { initial: { pane: 'timeline' } });
     await ui.press('j');
     await ui.press('j');
     await ui.press('j'); // Trump: “locked, loaded”
+    const event = await ui.press(KEYS.enter);
+    expect(event).toContain('esc ← Timeline › Event: Trump: “locked, loaded”');
+    expect(event).toContain('── Actors (1)');
+    expect(selectedRow(event)).toContain('Donald Trump');
+    expect(event).toContain('── Quotes (');
     const s = await ui.press(KEYS.enter);
     expect(s).toContain('Donald Trump · person');
+    expect(s).toContain('Timeline › Event: Trump: “locked, loaded” › Donald Trump');
+    expect(await ui.press(KEYS.esc)).toContain('── Actors (1)');
     expect(selectedRow(await ui.press(KEYS.esc))).toContain('Trump: “locked, loaded”');
   });
 });

@@ -1,0 +1,79 @@
+/** The export, report and techniques commands, run as built, as a user would. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { ensureBuilt, run, TERMINAL_UNSAFE } from '../../cli/helpers.js';
+import { HOSTILE, PROJECT_XSD, tempDir, xmllintErrors } from './helpers.js';
+import { stixProblems } from './stix-validate.js';
+
+const dir = tempDir('nl-export-cli-');
+beforeAll(() => ensureBuilt(), 120_000);
+
+describe('narrative-lens export', () => {
+  it('--format qdpx --out writes a project that validates; a second time refuses to overwrite without --force', () => {
+    const out = path.join(dir, 'iran.qdpx');
+    const r = run(['export', '--format', 'qdpx', '--out', out]);
+    expect(r.stderr).toBe(`narrative-lens: wrote ${out} (qdpx: 1 article, 8 narratives, 63 quotes)\n`);
+    expect(r.code).toBe(0);
+    const qde = path.join(dir, 'iran.qde');
+    writeFileSync(qde, strFromU8(unzipSync(readFileSync(out))['project.qde']!));
+    expect(xmllintErrors(qde, PROJECT_XSD)).toBe('');
+    const again = run(['export', '--format', 'qdpx', '--out', out]);
+    expect([again.code, again.stderr]).toEqual([2, `narrative-lens: ${out}: already exists\nnarrative-lens: use --force to overwrite it\n`]);
+    expect(run(['export', '--format', 'qdpx', '--out', out, '--force']).code).toBe(0);
+  });
+
+  it('--format stix prints a valid bundle; the format follows from --out’s name', () => {
+    const r = run(['export', '-f', 'stix']);
+    expect(r.code).toBe(0);
+    expect(stixProblems(JSON.parse(r.stdout))).toEqual([]);
+    const layer = path.join(dir, 'iran.layer.json');
+    expect(run(['export', '-o', layer]).code).toBe(0);
+    expect(JSON.parse(readFileSync(layer, 'utf8')).versions.layer).toBe('4.5');
+  });
+
+  it('the hostile corpus exports in every format without a control character on the way out', () => {
+    for (const f of ['stix', 'navigator']) {
+      const r = run(['export', '-f', f, '--data', HOSTILE]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(TERMINAL_UNSAFE);
+    }
+    const out = path.join(dir, 'hostile.qdpx');
+    expect(run(['export', '-f', 'qdpx', '-o', out, '--data', HOSTILE]).code).toBe(0);
+  });
+
+  it('says what is wrong, one line and a hint, exit 2', () => {
+    const wrong = run(['export', '-f', 'json']);
+    expect([wrong.code, wrong.stderr]).toEqual([2, 'narrative-lens: export cannot write --format json\nnarrative-lens: choose one of qdpx, stix, navigator (search, actors, … print json, csv and markdown)\n']);
+    expect(run(['export']).stderr).toMatch(/^narrative-lens: export needs --format qdpx, stix or navigator\n/);
+    expect(run(['export', '-f', 'qdpx']).stderr).toMatch(/give --out FILE\.qdpx/);
+    const nofolder = run(['export', '-f', 'stix', '-o', path.join(dir, 'no/such/folder/x.json')]);
+    expect(nofolder.code).toBe(2);
+    expect(nofolder.stderr).toMatch(/^narrative-lens: .*x\.json: folder .*: /);
+    expect(nofolder.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('narrative-lens report', () => {
+  it('--out FILE.html writes the page; .md gives Markdown; --compare picks the columns', () => {
+    const html = path.join(dir, 'iran.html');
+    expect(run(['report', '--out', html]).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<section id="comparison">/);
+    const md = path.join(dir, 'iran.md');
+    expect(run(['report', '--out', md, '--compare', 'colour,home-grown']).code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toContain('| Question | Western-orchestrated colour revolution | Home-grown protests over real grievances |');
+    expect(run(['report', '--compare', 'colour']).stderr).toMatch(/--compare needs two or more narratives/);
+    expect(run(['report', '--compare', 'colour,zzzz']).code).toBe(2);
+  });
+});
+
+describe('narrative-lens techniques', () => {
+  it('finds DISARM techniques by id or words; nothing found exits 1', () => {
+    const r = run(['techniques', 'T0022', '-f', 'json']);
+    expect(JSON.parse(r.stdout).map((t: { id: string }) => t.id)).toEqual(['T0022', 'T0022.001', 'T0022.002']);
+    expect(run(['techniques', 'diplomatic']).stdout).toMatch(/^T0110 +Formal Diplomatic Channels +\(TA07 Select Channels and Affordances\)\n/);
+    expect(run(['techniques', 'zzzqqq']).code).toBe(1);
+  });
+});
+

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { codePointLength } from '../../../src/core/corpus/text.js';
+import { reportHtml, reportMarkdown } from '../../../src/core/export/report/index.js';
+import { dumpDom, pngInk, printToPdf, screenshot } from './browser.js';
+import { bundledInput, HOSTILE, inputOf, tempDir } from './helpers.js';
+
+const dir = tempDir('nl-report-');
+const SECTIONS = ['comparison', 'narratives', 'timeline', 'advances', 'sources'];
+
+/** The hostile corpus, plus text aimed at HTML and Markdown: tags, event handlers, a style breakout, table pipes. */
+function hostileForHtml(): string {
+  const file = JSON.parse(readFileSync(HOSTILE, 'utf8'));
+  const art = file.articles[0];
+  const evil = 'Evil: <script>alert(1)</script> "><img src=x onerror=alert(2)> </style><style>body{display:none}</style> | pipe | [link](javascript:alert(3))';
+  const start = codePointLength(art.text) + 1;
+  art.text += `\n${evil}`;
+  art.title += ' <svg onload=alert(4)>';
+  art.quotes.push({ id: 'q-evil', kind: 'direct', text: evil, span: { start, end: start + codePointLength(evil) }, speaker: art.quotes[0].speaker, narratives: [file.narratives[0].id] });
+  file.narratives[0].label += ' <img src=y onerror=alert(5)>';
+  const out = path.join(dir, 'hostile-html.json');
+  writeFileSync(out, JSON.stringify(file));
+  return out;
+}
+
+describe('HTML report', () => {
+  it('is one self-contained file: no script, no external resource, a policy that forbids the network', async () => {
+    const html = reportHtml(await bundledInput());
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+    expect(html).not.toMatch(/<script|<link|<iframe|<object|<embed|@import|@font-face|url\(|\ssrc=/i);
+    expect(html).not.toMatch(/\s(href|xlink:href)="(?!#)/); // every link stays inside the file
+  });
+
+  it('every link has its target, and every cited quote is marked in its paragraph', async () => {
+    const input = await bundledInput();
+    const html = reportHtml(input);
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(100);
+    expect(hrefs.filter((h) => !ids.has(h))).toEqual([]);
+    for (const r of input.quotes.filter((q) => q.narratives.length)) {
+      const at = html.indexOf(`<a id="q-${r.quote.id}"></a>`);
+      expect(at, r.quote.id).toBeGreaterThan(0);
+      expect(html.lastIndexOf('<div class="para" id="p-', at)).toBeGreaterThan(html.indexOf('<section id="sources">'));
+    }
+  });
+
+  it('spells the marks out in words, with who contests or cannot verify', async () => {
+    const html = reportHtml(await bundledInput(), { compare: ['n-foreign-hand', 'n-popular-uprising'] });
+    for (const w of ['= agrees', '≠ conflicts', '? unverified']) expect(html).toContain(w);
+    expect(html).toMatch(/\? unverified — [^<]*Al Jazeera/);
+  });
+
+  const file = path.join(dir, 'report.html');
+  const written = (async () => writeFileSync(file, reportHtml(await bundledInput())))();
+
+  it('opens in headless Chromium with every section, the timeline and the chart rendered', async () => {
+    await written;
+    const dom = dumpDom(file);
+    for (const id of SECTIONS) expect(dom, id).toMatch(new RegExp(`<section id="${id}">\\s*<h2>`));
+    expect(dom.match(/<svg /g)).toHaveLength(2); // the timeline and the chart
+    expect(dom.match(/<circle /g)!.length).toBe(18); // one per event
+    expect(dom).toContain('<mark>');
+  });
+
+  it('draws a page at desktop and at phone width (screenshots that are not blank)', async () => {
+    await written;
+    for (const [w, h] of [[1280, 1600], [390, 1600]] as const) {
+      const png = path.join(dir, `report-${w}.png`);
+      screenshot(file, png, w, h);
+      const shot = pngInk(png);
+      expect([shot.width, shot.height]).toEqual([w, h]);
+      expect(shot.ink, `ink at ${w}px`).toBeGreaterThan(0.03);
+      expect(shot.colours, `colours at ${w}px`).toBeGreaterThan(50);
+    }
+  });
+
+  it('prints to PDF, several pages', async () => {
+    await written;
+    const pdf = path.join(dir, 'report.pdf');
+    printToPdf(file, pdf);
+    const bytes = readFileSync(pdf, 'latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    expect(bytes.match(/\/Type\s*\/Page[^s]/g)!.length).toBeGreaterThan(3);
+    expect(statSync(pdf).size).toBeGreaterThan(50_000);
+  });
+
+  it('the hostile corpus stays inert: no element, attribute or control character from data reaches the page', async () => {
+    const input = await inputOf(hostileForHtml());
+    const html = reportHtml(input);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const file = path.join(dir, 'hostile.html');
+    writeFileSync(file, html);
+    const dom = dumpDom(file);
+    expect(dom).not.toMatch(/<(script|img|iframe)\b/i); // no element from data...
+    expect(dom).not.toMatch(/<[^>]*\son\w+=/i); // ...and no event-handler attribute on any element
+    expect(dom.match(/<style>/g)).toHaveLength(1); // only our own stylesheet
+    expect(dom).toContain('&lt;script&gt;alert(1)&lt;/script&gt;'); // shown, as text
+    expect(dom).toContain('␛[31m'); // the escape sequence in a label, visible and inert
+    for (const id of SECTIONS) expect(dom).toContain(`<section id="${id}">`);
+  });
+});
+
+describe('Markdown report', () => {
+  it('has the same sections, the grid as a table with marks in words and numbered citations', async () => {
+    const md = reportMarkdown(await bundledInput(), { compare: ['n-colour-revolution', 'n-popular-uprising'] });
+    for (const h of ['## Comparison', '## Narratives', '## Timeline', '## Who advances which narrative', '## Quotes in context']) expect(md).toContain(`\n${h}\n`);
+    const header = md.split('\n').find((l) => l.startsWith('| Question |'))!;
+    expect(header).toBe('| Question | Western-orchestrated colour revolution | Home-grown protests over real grievances |');
+    expect(md).toMatch(/\*\*conflicts\*\*/);
+    expect(md).toMatch(/“The notorious method of ‘color revolution’ is being used by specially trained and armed provocateurs[^”]*” — Mariya Zakharova \[\d+\]\(#q-q-zakharova-notorious-method\)/);
+  });
+
+  it('the hostile corpus keeps every table row whole and nothing can drive a terminal', async () => {
+    const input = await inputOf(hostileForHtml());
+    const md = reportMarkdown(input);
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(md).not.toMatch(/<(script|img|svg|style)/i);
+    // every row of each table has as many cells as its header (pipes in data are escaped)
+    const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+    for (const [from, to] of [['## Comparison', '## Narratives'], ['## Who advances which narrative', '## Quotes in context']] as const) {
+      const rows = md.slice(md.indexOf(from), md.indexOf(to)).split('\n').filter((l) => l.startsWith('|'));
+      expect(rows.length, from).toBeGreaterThan(2);
+      for (const r of rows) expect(cells(r), r).toBe(cells(rows[0]!));
+    }
+  });
+});
