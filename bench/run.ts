@@ -1,16 +1,23 @@
 /**
- * `npm run bench`: the benchmark. Generates deterministic corpora (1,000 / 10,000 / 100,000
- * quotes; bench/generate.ts); for each, types the 20 queries in a dashboard-like session on the
- * built code (bench/session.mjs: keystroke times, UI-thread stall, peak RSS), then measures
- * loading and indexing and checks every keystroke's results against a full fuse.js search in
- * another fresh process (bench/measure.ts), times the
- * built command against `node -e ''` and `fzf --filter` (when installed) on the same texts,
- * times the dashboard's first frame in a real pseudo-terminal (tmux, when installed), and prints
- * a table; the figures are also written to bench/results/latest.json.
+ * `npm run bench`: the benchmark. Generates deterministic corpora (1,000 / 10,000 / 100,000 /
+ * 1,000,000 quotes, one file per 1,000; bench/generate.ts); for each, types the queries in a
+ * dashboard-like session on the built code (bench/session.mjs: keystroke times, UI-thread stall,
+ * peak RSS), then measures loading and indexing (in memory, and the search index on disk) and
+ * checks the keystrokes' results against a full fuse.js search in another fresh process
+ * (bench/measure.ts), times the built `search` command against `node -e ''` and, run by run in
+ * turn, against `fzf --filter` (when installed) over the same quotes as lines, times the
+ * dashboard's first frame in a real pseudo-terminal (tmux, when installed), and prints a table;
+ * the figures are also written to bench/results/latest.json.
  *
- *   npm run bench                 # all sizes
- *   npm run bench -- --sizes 1000,10000
- *   npm run bench -- --readme     # also put the table in README.md (between the bench markers)
+ * At 1,000,000 quotes a keystroke's search takes seconds, so the session types every fourth
+ * query (5 of 20) and every fifth keystroke is checked, with each query's last (SAMPLED_ABOVE).
+ *
+ *   npm run bench                          # all sizes (the million takes about half an hour)
+ *   npm run bench -- --sizes 1000,100000   # some sizes; the results of earlier runs are kept,
+ *                                          # so a table can be made in parts
+ *   npm run bench -- --fresh               # forget earlier runs' results first
+ *   npm run bench -- --readme              # also put the table in README.md (between the bench markers)
+ *   npm run bench -- --only ingest         # only the ingest benchmark (bench/ingest.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -20,13 +27,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/core/corpus/load.js';
 import { writeCorpus } from './generate.js';
+import { formatSize } from '../src/core/corpus/size.js';
 import { QUERIES } from './queries.js';
 import { fmtMs, hasCommand, peakRssMB, runProcess, timeProcess, summarizeTimes, type Timing } from './stats.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist/cli/main.js');
+// `npm run bench -- --only ingest`: the ingest benchmark alone (bench/ingest.ts)
+if (process.argv[process.argv.indexOf('--only') + 1] === 'ingest' && process.argv.includes('--only')) {
+  await import('./ingest.js');
+  process.exit(0);
+}
 const argSizes = process.argv.indexOf('--sizes');
-const SIZES = argSizes > 0 ? process.argv[argSizes + 1]!.split(',').map(Number) : [1000, 10000, 100000];
+const ALL_SIZES = [1000, 10000, 100000, 1000000];
+const SIZES = argSizes > 0 ? process.argv[argSizes + 1]!.split(',').map(Number) : ALL_SIZES;
+if (SIZES.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes takes quote counts, e.g. --sizes 1000,100000 (not ${process.argv[argSizes + 1]})`);
+/** From this size on the typing session and the exactness check are sampled (see the top). */
+export const SAMPLED_ABOVE = 500_000;
+const sessionQueries = (n: number) => (n >= SAMPLED_ABOVE ? QUERIES.filter((_, i) => i % 4 === 0) : QUERIES);
 const workDir = path.join(os.tmpdir(), 'narrative-lens-bench');
 
 async function corpusFor(n: number): Promise<string> {
@@ -54,11 +72,12 @@ async function linesFor(dataPath: string): Promise<string> {
  * per-keystroke times to first and final results, the UI thread's longest stall, peak RSS, and
  * the final hits of every keystroke (saved to a file for measure.ts to check).
  */
-function typingSession(dataPath: string, label: string): { figures: Record<string, unknown>; resultsFile: string } {
+function typingSession(dataPath: string, label: string, n: number): { figures: Record<string, unknown>; resultsFile: string } {
   const warm = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, '--warm'], { encoding: 'utf8', cwd: root });
   if (warm.status !== 0) throw new Error(`session (warming the cache) failed:\n${warm.stderr}`);
-  process.stderr.write(`  ${label}: typing ${QUERIES.length} queries (a dashboard-like session on the built code)\n`);
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, JSON.stringify(QUERIES)], {
+  const queries = sessionQueries(n);
+  process.stderr.write(`  ${label}: typing ${queries.length} queries (a dashboard-like session on the built code)\n`);
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/session.mjs'), dataPath, JSON.stringify(queries)], {
     encoding: 'utf8',
     cwd: root,
     maxBuffer: 256 * 1024 * 1024,
@@ -78,9 +97,11 @@ function typingSession(dataPath: string, label: string): { figures: Record<strin
   };
 }
 
-function measureCorpus(dataPath: string, label: string, sessionFile: string): Record<string, unknown> {
+function measureCorpus(dataPath: string, label: string, sessionFile: string, n: number): Record<string, unknown> {
   // its progress and any error go straight to our stderr
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/measure.ts'), dataPath, label, sessionFile], {
+  const env = { ...process.env, ...(n >= SAMPLED_ABOVE && !process.env.NL_BENCH_CHECK_STRIDE ? { NL_BENCH_CHECK_STRIDE: '5' } : {}) };
+  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', path.join(root, 'bench/measure.ts'), dataPath, label, sessionFile], {
+    env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     cwd: root,
@@ -117,19 +138,41 @@ function firstFrame(dataPath: string | null, runs: number): Timing | null {
 }
 
 async function commandTimes(dataPath: string | null, n: number) {
-  const runs = n >= 50_000 ? 5 : 15;
+  const runs = n >= SAMPLED_ABOVE ? 3 : n >= 50_000 ? 5 : 15;
   const query = 'colour revolution';
   const data = dataPath ? ['--data', dataPath] : [];
   const args = [cli, 'search', query, '--format', 'json', ...data];
-  await runProcess(process.execPath, args); // warm: fills the corpus cache where the CLI uses one
+  // the first run builds the search index on disk (and fills the corpus cache): time it apart
+  const first = await runProcess(process.execPath, args);
   const search = await timeProcess(process.execPath, args, runs);
+  const page = await timeProcess(process.execPath, [...args, '--limit', '50'], runs);
   const node = await timeProcess(process.execPath, ['-e', ''], runs);
   let fzf: Timing | null = null;
+  let ratioToFzf: Timing | null = null;
   if (hasCommand('fzf')) {
     const lines = await linesFor(dataPath ?? path.join(root, 'data'));
-    fzf = await timeProcess('sh', ['-c', `fzf --filter "$1" < "$2" > /dev/null`, 'sh', query, lines], runs);
+    const fzfArgs = ['-c', `fzf --filter "$1" < "$2" > /dev/null`, 'sh', query, lines];
+    // in turn, run by run: the ratio of each pair is taken while the machine's speed is the same
+    await runProcess('sh', fzfArgs); // warm the file cache
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push((await runProcess(process.execPath, args)).ms);
+      theirs.push((await runProcess('sh', fzfArgs)).ms);
+    }
+    fzf = summarizeTimes(theirs);
+    ratioToFzf = summarizeTimes(ours.map((x, i) => x / theirs[i]!));
   }
-  return { search, node, fzf, ratioToNode: search.median / node.median, searchPeakRssMB: peakRssMB(process.execPath, args) };
+  return {
+    firstRun: first.ms,
+    search,
+    page,
+    node,
+    fzf,
+    ratioToFzf,
+    ratioToNode: search.median / node.median,
+    searchPeakRssMB: peakRssMB(process.execPath, args),
+  };
 }
 
 function machine() {
@@ -149,62 +192,88 @@ function row(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 }
 
+type Result = Record<string, unknown> & { label: string; quotes: number };
+
+/** The results of earlier runs (kept unless --fresh), so that a table can be made in parts. */
+async function earlier(file: string): Promise<Result[]> {
+  if (process.argv.includes('--fresh')) return [];
+  try {
+    const old = JSON.parse(await readFile(file, 'utf8')) as { results?: Result[] };
+    return (old.results ?? []).filter((r) => typeof r.label === 'string' && typeof r.quotes === 'number');
+  } catch {
+    return [];
+  }
+}
+
 async function main() {
   if (!existsSync(cli)) throw new Error('build first: npm run build');
   await mkdir(workDir, { recursive: true });
   await mkdir(path.join(root, 'bench/results'), { recursive: true });
-  const results: Record<string, unknown>[] = [];
+  const resultsFile = path.join(root, 'bench/results/latest.json');
   const targets: { label: string; path: string | null; n: number }[] = [{ label: 'bundled', path: null, n: 63 }];
   for (const n of SIZES) targets.push({ label: `${n.toLocaleString('en')} quotes`, path: await corpusFor(n), n });
+  const measuring = new Set(targets.map((t) => t.label));
+  const results: Result[] = (await earlier(resultsFile)).filter((r) => !measuring.has(r.label));
+  const save = async (complete: boolean) => {
+    results.sort((a, b) => (a.label === 'bundled' ? -1 : b.label === 'bundled' ? 1 : a.quotes - b.quotes));
+    await writeFile(resultsFile, JSON.stringify({ machine: machine(), queries: QUERIES, results, complete }, null, 2) + '\n');
+  };
 
   for (const t of targets) {
     process.stderr.write(`measuring ${t.label}…\n`);
     const dataPath = t.path ?? path.join(root, 'data');
-    const session = typingSession(dataPath, t.label);
-    const inProc = measureCorpus(dataPath, t.label, session.resultsFile);
+    const session = typingSession(dataPath, t.label, t.n);
+    const inProc = measureCorpus(dataPath, t.label, session.resultsFile, t.n);
     const cmd = await commandTimes(t.path, t.n);
     const frame = firstFrame(t.path, t.n >= 50_000 ? 3 : 5);
-    results.push({ ...inProc, ...session.figures, command: cmd, firstFrame: frame });
+    results.push({ ...inProc, ...session.figures, command: cmd, firstFrame: frame, label: t.label, quotes: inProc.quotes as number, measured: new Date().toISOString() });
     // after every corpus, so an interrupted run keeps what it measured
-    await writeFile(path.join(root, 'bench/results/latest.json'), JSON.stringify({ machine: machine(), queries: QUERIES, results, complete: false }, null, 2) + '\n');
+    await save(false);
   }
-
+  await save(true);
   const m = machine();
-  const out = { machine: m, queries: QUERIES, results, complete: true };
-  await writeFile(path.join(root, 'bench/results/latest.json'), JSON.stringify(out, null, 2) + '\n');
 
   const cols = ['', ...results.map((r) => String(r.label))];
-  const w = [34, ...cols.slice(1).map((c) => Math.max(14, c.length))];
+  const w = [40, ...cols.slice(1).map((c) => Math.max(14, c.length))];
   const lines: string[] = [];
-  const T = (r: Record<string, unknown>, k: string) => r[k] as Timing;
+  const T = (r: Record<string, unknown>, k: string) => r[k] as Timing | undefined;
+  const C = (r: Record<string, unknown>) => (r.command ?? {}) as Record<string, Timing | number | null | undefined>;
+  const ms = (t: Timing | number | null | undefined, k: keyof Timing = 'median') => (t === null || t === undefined ? '—' : fmtMs(typeof t === 'number' ? t : t[k]));
   const add = (name: string, f: (r: Record<string, unknown>) => string) => lines.push(row([name, ...results.map(f)], w));
-  lines.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.os}`);
+  lines.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.os}${m.fzf ? `, fzf ${m.fzf}` : ''}`);
+  const dates = [...new Set(results.map((r) => String(r.measured ?? '').slice(0, 10)).filter(Boolean))];
+  if (dates.length > 1) lines.push(`measured in parts: ${dates.join(', ')}`);
   lines.push(row(cols, w));
-  add('load + validate, median', (r) => fmtMs(T(r, 'load').median));
-  add('load, warm cache, median', (r) => fmtMs(T(r, 'loadWarmCache').median));
-  add('index build (in-process)', (r) => fmtMs(r.indexBuildInProcess as number));
-  add('search workers ready', (r) => fmtMs(r.poolReady as number));
-  add('keystroke → first results, median', (r) => fmtMs(T(r, 'firstResults').median));
-  add('keystroke → first results, p95', (r) => fmtMs(T(r, 'firstResults').p95));
-  add('keystroke → final results, median', (r) => fmtMs(T(r, 'finalResults').median));
-  add('keystroke → final results, p95', (r) => fmtMs(T(r, 'finalResults').p95));
-  add('in-process search, p95', (r) => (r.inProcessSearch ? fmtMs((r.inProcessSearch as Timing).p95) : '—'));
-  add('UI-thread longest stall', (r) => fmtMs(r.uiStallMaxMs as number));
-  add('exact top 50 (keystrokes checked)', (r) => {
+  add('load + validate, median', (r) => ms(T(r, 'load')));
+  add('load, warm cache, median', (r) => ms(T(r, 'loadWarmCache')));
+  add('index build (in-process)', (r) => ms(r.indexBuildInProcess as number));
+  add('search index on disk: build', (r) => ms(r.diskIndexBuild as number | undefined));
+  add('search index on disk: size', (r) => (typeof r.diskIndexMB === 'number' ? formatSize(Math.round(r.diskIndexMB * 2 ** 20)) : '—'));
+  add('search workers ready', (r) => ms(r.poolReady as number));
+  add('keystroke → first results, median', (r) => ms(T(r, 'firstResults')));
+  add('keystroke → first results, p95', (r) => ms(T(r, 'firstResults'), 'p95'));
+  add('keystroke → final results, median', (r) => ms(T(r, 'finalResults')));
+  add('keystroke → final results, p95', (r) => ms(T(r, 'finalResults'), 'p95'));
+  add('in-process search, p95', (r) => (r.inProcessSearch ? ms(r.inProcessSearch as Timing, 'p95') : '—'));
+  add('UI-thread longest stall', (r) => ms(r.uiStallMaxMs as number));
+  add('exact top 50 (checked of typed)', (r) => {
     const e = r.exactness as { keystrokes: number; checked: number; differences: string[] };
-    return e.differences.length ? `${e.differences.length} DIFF` : `same ${e.checked}/${e.checked} of ${e.keystrokes}`;
+    return e.differences.length ? `${e.differences.length} DIFF` : `same ${e.checked} of ${e.keystrokes}`;
   });
-  add('`search --format json`, median', (r) => fmtMs((r.command as { search: Timing }).search.median));
-  add("`node -e ''`, median", (r) => fmtMs((r.command as { node: Timing }).node.median));
-  add('search ÷ node', (r) => `${(r.command as { ratioToNode: number }).ratioToNode.toFixed(2)}×`);
-  add('`fzf --filter`, median', (r) => {
-    const f = (r.command as { fzf: Timing | null }).fzf;
-    return f ? fmtMs(f.median) : 'not installed';
+  add('`search` first run (builds index)', (r) => ms(C(r).firstRun));
+  add('`search --format json`, median', (r) => ms(C(r).search));
+  add('`search --limit 50`, median', (r) => ms(C(r).page));
+  add("`node -e ''`, median", (r) => ms(C(r).node));
+  add('search ÷ node', (r) => `${(C(r).ratioToNode as number).toFixed(2)}×`);
+  add('`fzf --filter`, median', (r) => (C(r).fzf ? ms(C(r).fzf) : 'not installed'));
+  add('search ÷ fzf, median of pairs', (r) => {
+    const x = C(r).ratioToFzf as Timing | null | undefined;
+    return x ? `${x.median.toFixed(2)}× (${x.runs})` : '—';
   });
-  add('dashboard first frame, median', (r) => (r.firstFrame ? fmtMs((r.firstFrame as Timing).median) : 'no tmux'));
+  add('dashboard first frame, median', (r) => (r.firstFrame ? ms(r.firstFrame as Timing) : 'no tmux'));
   add('peak RSS, typing session', (r) => `${Math.round(r.sessionPeakRssMB as number)} MB`);
   add('peak RSS, whole measuring run', (r) => `${Math.round(r.peakRssMB as number)} MB`);
-  add('peak RSS, `search` command', (r) => `${Math.round((r.command as { searchPeakRssMB: number }).searchPeakRssMB)} MB`);
+  add('peak RSS, `search` command', (r) => `${Math.round(C(r).searchPeakRssMB as number)} MB`);
   console.log(lines.join('\n'));
   for (const r of results) {
     const d = (r.exactness as { differences: string[] }).differences;

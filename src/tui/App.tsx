@@ -27,6 +27,10 @@ import { QuotesPane } from './panes/quotes/QuotesPane.js';
 import { ActorsPane } from './panes/actors/ActorsPane.js';
 import { NarrativesPane } from './panes/narratives/NarrativesPane.js';
 import { TimelinePane } from './panes/timeline/TimelinePane.js';
+import { studyMode, useStudy, type DashboardStudy } from './study/useStudy.js';
+import { StudyStatusLine } from './study/StudyStatus.js';
+import { StudyDialog, StudyInfo } from './study/StudyDialog.js';
+import { studyInfoLines } from './study/info.js';
 
 export interface AppProps {
   corpus: Corpus;
@@ -45,9 +49,11 @@ export interface AppProps {
   clipboard?: (text: string) => void;
   /** where `a` appends copied text (default: $NARRATIVE_LENS_CLIPS or ~/narrative-lens-clips.md) */
   clipFile?: string;
+  /** a study to edit (its view's corpus is shown instead of `corpus`), or one that opened read-only */
+  study?: DashboardStudy;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, clipboard, clipFile }: AppProps) {
+export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, clipboard, clipFile, study }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -60,7 +66,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} study={study} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -73,20 +79,24 @@ interface DashboardProps {
   onExit: (code: number) => void;
   poolAbove: number | undefined;
   copyOut: CopyOutOptions;
+  study: DashboardStudy | undefined;
 }
 
-function Dashboard({ corpus, initial, onExit, poolAbove, copyOut }: DashboardProps) {
+function Dashboard({ corpus: sources, initial, onExit, poolAbove, copyOut, study }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
-  const [state, setState] = useState<State>(() => initialState(initial));
+  const [state, setState] = useState<State>(() => initialState({ ...initial, study: studyMode(study) }));
   const ref = useRef(state);
   const dispatch = useCallback((action: Action) => {
     ref.current = reducer(ref.current, action);
     setState(ref.current);
   }, []);
 
-  const data = useDashboardData(corpus, state, poolAbove);
   const send = useCopyOut(copyOut, dispatch);
+  // with a study open, the panes show its view: the sources with the study's edits applied
+  const studied = useStudy(study, state.study, dispatch);
+  const corpus = studied.corpus ?? sources;
+  const data: DashboardData = { ...useDashboardData(corpus, state, poolAbove), study: studied.data };
   // The input handler is re-registered in an effect, after the frame is drawn: a key that comes
   // in between would reach the handler of the frame before. The data of the last render, then.
   const dataRef = useRef(data);
@@ -116,6 +126,7 @@ function Dashboard({ corpus, initial, onExit, poolAbove, copyOut }: DashboardPro
       <Box flexDirection="column" height={data.body} overflowY="hidden">
         <Pane state={state} data={data} />
       </Box>
+      {data.study ? <StudyStatusLine study={data.study} status={state.study.status} width={data.width} /> : null}
       <Footer hints={hints} width={data.width} flash={state.flash} />
     </Box>
   );
@@ -125,6 +136,8 @@ function Dashboard({ corpus, initial, onExit, poolAbove, copyOut }: DashboardPro
 function Pane({ state, data: d }: { state: State; data: DashboardData }) {
   const { corpus, width, body: height } = d;
   if (state.help.open) return <HelpOverlay width={width} height={height} scroll={state.help.scroll} />;
+  if (state.study.dialog) return <StudyDialog dialog={state.study.dialog} width={width} height={height} />;
+  if (state.study.info && d.study) return <StudyInfo lines={studyInfoLines(d.study, state.study.conflict, width)} scroll={state.study.info.scroll} height={height} />;
   if (state.detail?.kind === 'reader') return d.reader ? <ReaderPane view={d.reader} width={width} height={height} /> : null;
   if (state.detail) return d.doc ? <DocPane view={d.doc} cursor={state.detail.cursor} height={height} /> : null;
   const focused = state.focus === 'input';

@@ -13,6 +13,7 @@ import { citeQuote, comparisonMarkdown } from './lib/citation.js';
 import { readerSpans, spanIndex, type SpanKind } from './panes/reader/view-model.js';
 import { findEvent } from './panes/timeline/event-view.js';
 import { shownRows } from './panes/narratives/view-model.js';
+import { handleDialogKey, handleInfoKey, handleStudyCommand, isStudyCommand } from './study/commands.js';
 
 /** What a command sends outside the dashboard. */
 export type Effect = { kind: 'clipboard'; text: string } | { kind: 'append'; text: string };
@@ -101,8 +102,12 @@ function readSelected(d: DashboardData, s: State): Outcome {
  * the last render.
  */
 export function handleCommand(press: Keypress, s: State, d: DashboardData): Outcome {
+  // the study's editing (study/commands.ts): its commands, then a dialog's or the overlay's keys
+  if (press.command !== 'insert' && isStudyCommand(press.command)) return handleStudyCommand(press.command, s, d);
+  if (s.study.dialog && press.command !== 'interrupt') return handleDialogKey(press, s, d);
+  if (s.study.info && press.command !== 'interrupt' && press.command !== 'quit') return handleInfoKey(press, s, d);
   if (press.command === 'insert') return act({ type: 'edit', edit: 'insert', text: press.text });
-  const command: Command = press.command;
+  const command = press.command;
   const actor = d.actors[clampIndex(s.actors.selected, d.actors.length)];
   switch (command) {
     case 'interrupt':

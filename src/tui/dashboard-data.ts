@@ -14,6 +14,7 @@ import type { DocView } from './lib/doc.js';
 import { helpMaxScroll } from './components/HelpOverlay.js';
 import { fixedListLayout } from './lib/layout.js';
 import type { State, Target } from './state.js';
+import type { StudyData } from './study/commands.js';
 
 export interface DashboardData {
   corpus: Corpus;
@@ -47,6 +48,8 @@ export interface DashboardData {
   /** a comparison cell, an event or a narrative, opened whole */
   doc: DocView | undefined;
   reader: ReaderView | undefined;
+  // ---- the study, when one is open (study/useStudy.ts) ----
+  study?: StudyData | undefined;
 }
 
 export function clampIndex(i: number, count: number): number {

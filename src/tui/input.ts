@@ -38,9 +38,20 @@ export function* decodeInput(input: string, key: Key, contexts: () => readonly C
   }
   const chars = Array.from(input);
   if (chars.length > 1 && !isSpecial(key)) {
+    // an Enter inside the chunk (tmux send-keys "text" Enter, a paste) is a key of its own:
+    // what comes before it is typed, then Enter answers or opens
+    const enter = { ...key, return: true };
+    const isEnter = (c: string) => c === '\r' || c === '\n';
     while (chars.length) {
       const ctx = contexts();
-      const r = resolveKey(ctx.includes('input') ? chars.splice(0).join('') : chars.shift()!, key, ctx);
+      if (isEnter(chars[0]!)) {
+        chars.shift();
+        const r = resolveKey('', enter, ctx);
+        if (r) yield r;
+        continue;
+      }
+      const upTo = chars.findIndex(isEnter);
+      const r = resolveKey(ctx.includes('input') ? chars.splice(0, upTo < 0 ? chars.length : upTo).join('') : chars.shift()!, key, ctx);
       if (r) yield r;
     }
     return;

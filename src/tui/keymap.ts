@@ -27,7 +27,13 @@ export type Context =
   | 'event' // a timeline event with its links
   | 'narrative-view' // a narrative with its evidence and proponents
   | 'copied' // text was just copied: it may be appended to the clips file
-  | 'help';
+  | 'help'
+  // ---- the study (src/tui/study/) ----
+  | 'study' // a study is open for editing (only decides which hints the footer shows: see `needs`)
+  | 'dialog' // an editing flow asks: a text prompt or a fuzzy picker (letters type into it)
+  | 'picker' // ... a picker where several items may be taken
+  | 'confirm' // an editing flow asks yes or no
+  | 'study-info'; // the study overlay: orphans, problems, conflicts, memos, history
 
 /** One key: a named key (arrows, Enter...) or a character, with modifiers. */
 export type KeySpec =
@@ -57,6 +63,12 @@ export interface Binding<C extends string = Command> {
   when: Context[];
   /** shown in the footer (lower rank first; dropped from the end when narrow) */
   hint?: { keys: string; text: string; rank: number };
+  /**
+   * The footer shows the hint only when this context is active too. The key itself still
+   * resolves without it, so that the command can say why it does nothing (the study's edits
+   * without a study say how to open one).
+   */
+  needs?: Context;
 }
 
 const k = (name: NamedKey, mods: { shift?: boolean; ctrl?: boolean } = {}): KeySpec => ({ name, ...mods });
@@ -82,6 +94,14 @@ export const BINDINGS = table([
 
   // ---- help overlay ----
   { command: 'close-help', keys: [k('escape'), c('?')], description: 'close this help', when: ['help'], hint: { keys: 'esc', text: 'close', rank: 1 } },
+
+  // ---- the study: an editing flow's questions (before typing: here Enter answers and Esc cancels) ----
+  { command: 'dialog-submit', keys: [k('return')], description: 'take the answer: the text typed, or the highlighted (or marked) items', when: ['dialog'], hint: { keys: 'enter', text: 'ok', rank: 2 } },
+  { command: 'dialog-cancel', keys: [k('escape')], description: 'cancel the edit', when: ['dialog'], hint: { keys: 'esc', text: 'cancel', rank: 3 } },
+  { command: 'picker-toggle', keys: [k('tab')], description: 'mark or unmark the highlighted item (as fzf -m)', when: ['picker'], hint: { keys: 'tab', text: 'mark', rank: 2 } },
+  { command: 'confirm-yes', keys: [c('y'), k('return')], description: 'yes, make the edit', when: ['confirm'], hint: { keys: 'y', text: 'yes', rank: 1 } },
+  { command: 'dialog-cancel', keys: [c('n'), k('escape')], description: 'no, leave it', when: ['confirm'], hint: { keys: 'n', text: 'no', rank: 2 } },
+  { command: 'close-study-info', keys: [k('escape'), c('O')], description: 'close the study overlay', when: ['study-info'], hint: { keys: 'esc', text: 'close', rank: 2 } },
 
   // ---- typing in a search or filter box ----
   { command: 'up', keys: [k('up'), c('p', true)], description: 'move up while typing', when: ['input'], hint: { keys: '↑↓', text: 'move', rank: 1 } },
@@ -119,6 +139,27 @@ export const BINDINGS = table([
   { command: 'copy-compare', keys: [c('Y')], description: 'copy the comparison shown to the clipboard, as Markdown', when: ['compare'], hint: { keys: 'Y', text: 'copy', rank: 6 } },
   { command: 'toggle-diff', keys: [c('d')], description: 'show only the questions where the narratives differ (again: all)', when: ['compare'], hint: { keys: 'd', text: 'differences', rank: 4 } },
   { command: 'close-compare', keys: [k('escape')], description: 'close the comparison', when: ['compare'], hint: { keys: 'esc', text: 'back', rank: 5 } },
+
+  // ---- the study's edits (src/tui/study/flows.ts): each through the core's edit function ----
+  { command: 'code-quote', keys: [c('a')], description: 'code the quote to a narrative (a fuzzy picker)', when: ['quotes'], needs: 'study', hint: { keys: 'a', text: 'code', rank: 7 } },
+  { command: 'uncode-quote', keys: [c('x')], description: 'take the quote off a narrative the study coded it to', when: ['quotes'] },
+  { command: 'code-all', keys: [c('A')], description: 'code every result of the search to a narrative (a count, then a confirmation)', when: ['quotes'] },
+  { command: 'fix-speaker', keys: [c('S')], description: "correct the quote's speaker: pick an actor, or create one", when: ['quotes'] },
+  { command: 'fix-kind', keys: [c('K')], description: "correct the quote's kind (direct, indirect, term)", when: ['quotes'] },
+  { command: 'reject-quote', keys: [c('X')], description: 'reject the quote as false (with a confirmation)', when: ['quotes'] },
+  { command: 'add-quote', keys: [c('+')], description: "add a quote the draft missed: type its words, they are found in the quote's article", when: ['quotes'] },
+  { command: 'mark-reviewed', keys: [c('V')], description: "mark the quote's article reviewed (its DRAFT mark cleared)", when: ['quotes'] },
+  { command: 'new-narrative', keys: [c('a')], description: 'new narrative: label, summary, key terms', when: ['narratives'], needs: 'study', hint: { keys: 'a', text: 'new', rank: 7 } },
+  { command: 'edit-narrative', keys: [c('e')], description: "edit the narrative's summary and key terms", when: ['narratives'], needs: 'study', hint: { keys: 'e', text: 'edit', rank: 7 } },
+  { command: 'rename-narrative', keys: [c('R')], description: 'rename the narrative', when: ['narratives'] },
+  { command: 'delete-narrative', keys: [c('D')], description: 'delete the narrative, with its codings and positions (with a confirmation)', when: ['narratives'] },
+  { command: 'edit-alignment', keys: [c('e')], description: "edit the actor's alignment and the reason for it", when: ['actors', 'profile'], needs: 'study', hint: { keys: 'e', text: 'alignment', rank: 7 } },
+  { command: 'merge-actor', keys: [c('M')], description: 'merge the actor into another (aliases joined, every quote moved)', when: ['actors', 'profile'] },
+  { command: 'add-question', keys: [c('a')], description: 'add a question (a new row of the comparison)', when: ['compare'], needs: 'study', hint: { keys: 'a', text: 'question', rank: 7 } },
+  { command: 'memo', keys: [c('m')], description: 'write a memo on the selected quote, actor, narrative or position', when: ['quotes', 'actors', 'profile', 'narratives', 'compare'], needs: 'study', hint: { keys: 'm', text: 'memo', rank: 7 } },
+  { command: 'undo', keys: [c('u')], description: 'undo the last edit of the study (the history is kept in it: this works after a restart)', when: ['global'], needs: 'study', hint: { keys: 'u', text: 'undo', rank: 7 } },
+  { command: 'redo', keys: [c('r', true)], description: 'redo the edit last undone', when: ['global'] },
+  { command: 'study-info', keys: [c('O')], description: 'the study: orphaned annotations, problems, conflicts, memos, history', when: ['global'] },
 
   // ---- everywhere but in a text box ----
   { command: 'search', keys: [c('/')], description: 'search quotes / filter the list', when: ['quotes', 'actors'], hint: { keys: '/', text: 'search', rank: 4 } },
@@ -232,6 +273,7 @@ export function footerHints(contexts: readonly Context[]): Hint[] {
   const out: { keys: string; text: string; rank: number }[] = [];
   for (const b of BINDINGS) {
     if (!b.when.some((w) => active.has(w))) continue;
+    if (b.needs && !active.has(b.needs)) continue;
     // the first binding for a key wins (as in resolveKey): later ones for it are not shown
     const labels = b.keys.map(keyLabel);
     if (labels.some((l) => seenKeys.has(l))) continue;
@@ -265,6 +307,10 @@ const SECTION_TITLES: [Context, string][] = [
   ['history', 'After following a link'],
   ['copied', 'Just after copying'],
   ['help', 'This help'],
+  ['dialog', 'An edit asking (a prompt or a fuzzy picker; a study is open)'],
+  ['picker', 'A picker of several'],
+  ['confirm', 'An edit asking yes or no'],
+  ['study-info', 'The study overlay'],
 ];
 
 /** The help overlay: every binding, grouped by the context it first applies in. */

@@ -13,6 +13,7 @@ import type { InitialOptions, PaneId } from './state.js';
 import { withoutFetch } from './lib/without-fetch.js';
 import { colorEnabled, inert } from '../core/sanitize.js';
 import { problemLines, type Problem } from '../core/corpus/load.js';
+import type { DashboardStudy } from './study/useStudy.js';
 
 export interface DashboardOptions {
   corpus: Corpus;
@@ -25,6 +26,8 @@ export interface DashboardOptions {
   compare?: string[];
   /** the terminal to draw on (default: this process's stdin, stdout and stderr; the benchmark passes its own) */
   terminal?: Terminal;
+  /** a study to edit (pass its view's corpus as `corpus`), or one that opened read-only (study/useStudy.ts) */
+  study?: DashboardStudy;
 }
 
 export interface Terminal {
@@ -144,6 +147,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
           corpus: opts.corpus,
           initial: initialFrom(opts.corpus, opts),
           plain: plainOutput(process.env, stdout),
+          ...(opts.study ? { study: opts.study } : {}),
           // leave the input handler before tearing down Ink
           onExit: (code: number) => setImmediate(() => finish(code)),
           onError: (error: Error) => setImmediate(() => finish(2, error)),

@@ -7,6 +7,7 @@ import { initialQuotes, type QuotesState } from './panes/quotes/state.js';
 import { initialActors, type ActorsState } from './panes/actors/state.js';
 import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
 import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
+import { initialStudyUi, studyContexts, studyReducer, type StudyAction, type StudyMode, type StudyUiState } from './study/state.js';
 
 export type PaneId = 'quotes' | 'actors' | 'narratives' | 'timeline';
 export const PANES: readonly { id: PaneId; title: string }[] = [
@@ -44,6 +45,8 @@ export interface State extends View {
   flash: string | null;
   /** text just copied, which `a` may append to the clips file (until the next action) */
   clip: string | null;
+  /** the study's editing: its dialogs, overlay, edits waiting to be saved, status (study/state.ts) */
+  study: StudyUiState;
 }
 
 export interface InitialOptions {
@@ -51,6 +54,8 @@ export interface InitialOptions {
   search?: string | undefined;
   actor?: string | undefined;
   compare?: string[] | undefined;
+  /** whether a study is open, and editable */
+  study?: StudyMode | undefined;
 }
 
 export function initialState(opts: InitialOptions = {}): State {
@@ -70,6 +75,7 @@ export function initialState(opts: InitialOptions = {}): State {
     history: [],
     flash: null,
     clip: null,
+    study: initialStudyUi(opts.study ?? null),
   };
 }
 
@@ -99,7 +105,8 @@ export type Action =
   | { type: 'help'; open: boolean }
   | { type: 'flash'; text: string }
   /** text copied to the clipboard: said in the footer, and kept to be appended on request */
-  | { type: 'copied'; text: string; message: string };
+  | { type: 'copied'; text: string; message: string }
+  | { type: 'study'; action: StudyAction };
 
 function view(s: State): View {
   const { pane, focus, detail, quotes, actors, narratives, timeline } = s;
@@ -200,6 +207,9 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, flash: action.text };
     case 'copied':
       return { ...s, flash: action.message, clip: action.text };
+    case 'study':
+      // the queue and the status change as saves finish: they leave a message on screen alone
+      return { ...(action.action.type === 'dequeue' || action.action.type === 'status' ? s0 : s), study: studyReducer(s.study, action.action) };
   }
 }
 
@@ -246,6 +256,8 @@ export function edit(text: string, kind: 'insert' | 'delete-char' | 'delete-word
 /** The key contexts that apply in a state (see keymap.ts). */
 export function contexts(s: State): Context[] {
   if (s.help.open) return ['always', 'help', 'list', 'global'];
+  const study = studyContexts(s.study);
+  if (study) return study;
   if (s.focus === 'input' && (s.pane === 'quotes' || (s.pane === 'actors' && !s.actors.profile))) {
     return ['always', 'input'];
   }
@@ -277,6 +289,7 @@ export function contexts(s: State): Context[] {
       break;
   }
   if (s.history.length) out.push('history');
+  if (s.study.mode === 'edit') out.push('study');
   out.push('list', 'global');
   return out;
 }

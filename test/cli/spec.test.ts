@@ -89,7 +89,9 @@ describe('the spec', () => {
       'redo',
       'history',
       'suggest <narrative>',
+      'ingest <paths..>',
       'export',
+      'import <file>',
       'report',
       'techniques [query]',
     ]);

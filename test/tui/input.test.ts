@@ -60,8 +60,13 @@ describe('raw input decoding', () => {
     expect(decode('n', key({ ctrl: true }), INPUT)).toEqual([{ command: 'down' }]);
   });
 
+  it('takes an Enter inside a chunk as a key of its own (tmux send-keys "text" Enter, a paste)', () => {
+    expect(decode('/zakh\r', NO_KEY)).toEqual([{ command: 'search' }, { command: 'insert', text: 'zakh' }, { command: 'input-submit' }]);
+    expect(decode('ab\rcd', NO_KEY, INPUT)).toEqual([{ command: 'insert', text: 'ab' }, { command: 'input-submit' }, { command: 'insert', text: 'cd' }]);
+  });
+
   it('skips keys that mean nothing where they land', () => {
-    expect(decode('x', NO_KEY)).toEqual([]);
-    expect(decode('xjx', NO_KEY)).toEqual([{ command: 'down' }]);
+    expect(decode('z', NO_KEY)).toEqual([]);
+    expect(decode('zjz', NO_KEY)).toEqual([{ command: 'down' }]);
   });
 });

@@ -2,7 +2,7 @@
  * `narrative-lens search QUERY`: the dashboard's quote search, printed. This module is on the
  * fast path (bin → here without yargs), so it imports only the core and the printers.
  */
-import { buildSearchIndex, searchQuotes } from '../../core/search/search.js';
+import { searchFiles } from '../../core/search/disk-index.js';
 import { inert } from '../../core/sanitize.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
@@ -18,9 +18,8 @@ export interface SearchArgs extends GlobalArgs {
 export async function run(a: SearchArgs, session: Session): Promise<number> {
   // yargs reads a numeric-looking query as a number; the query is text
   const query = String(a.query ?? '');
-  const corpus = await session.openCorpus(a.data);
-  const index = buildSearchIndex(corpus);
-  const result = searchQuotes(index, query, { limit: a.limit });
+  // through the search index on disk: only what the search needs is read (core/search/disk-index.ts)
+  const { corpus, result } = await searchFiles(a.data ?? [], query, { limit: a.limit, maxFileBytes: session.maxFileBytes });
   if (result.error) throw new UsageError(`cannot understand the query: ${result.error}`, `see the syntax in: ${PROG} search --help`);
   const out = stdoutOutput(a.format);
   if (result.total === 0) {

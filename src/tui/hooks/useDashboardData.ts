@@ -33,8 +33,8 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
   const { plain } = useTheme();
   // one line short of the terminal: a frame as tall as the terminal makes Ink clear and redraw
   const height = rows - 1;
-  // the tab bar, the footer, and the trail of links followed when there is one
-  const body = Math.max(1, height - 2 - (state.history.length ? 1 : 0));
+  // the tab bar, the footer, the trail of links followed when there is one, and a study's status line
+  const body = Math.max(1, height - 2 - (state.history.length ? 1 : 0) - (state.study.mode ? 1 : 0));
 
   const search = useQuoteSearch(corpus, state.quotes.query, poolAbove);
 
