@@ -18,8 +18,9 @@ export interface SearchArgs extends GlobalArgs {
 export async function run(a: SearchArgs, session: Session): Promise<number> {
   // yargs reads a numeric-looking query as a number; the query is text
   const query = String(a.query ?? '');
-  // through the search index on disk: only what the search needs is read (core/search/disk-index.ts)
-  const { corpus, result } = await searchFiles(a.data ?? [], query, { limit: a.limit, maxFileBytes: session.maxFileBytes });
+  // through the search index on disk: only what the search needs is read (core/search/disk-index.ts);
+  // a study (--study) is its sources with the analyst's work applied, searched in memory
+  const { corpus, result } = session.study === undefined ? await searchFiles(a.data ?? [], query, { limit: a.limit, maxFileBytes: session.maxFileBytes }) : await searchStudy(session, a, query);
   if (result.error) throw new UsageError(`cannot understand the query: ${result.error}`, `see the syntax in: ${PROG} search --help`);
   const out = stdoutOutput(a.format);
   if (result.total === 0) {
@@ -33,4 +34,10 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     process.stderr.write(`${PROG}: showing ${result.hits.length} of ${result.total} quotes (--limit)\n`);
   }
   return EXIT.found;
+}
+
+async function searchStudy(session: Session, a: SearchArgs, query: string) {
+  const corpus = await session.openCorpus(a.data);
+  const { buildSearchIndex, searchQuotes } = await import('../../core/search/search.js');
+  return { corpus, result: searchQuotes(buildSearchIndex(corpus), query, { limit: a.limit }) };
 }
