@@ -27,13 +27,15 @@ export interface Session {
 
 export function makeSession(): Session {
   let opened: Promise<StudySession> | undefined;
+  let warned = false;
   const session: Session = {
     beforeDashboard: [],
     openCorpus: async (data, opts = {}) => {
       if (session.study === undefined) return loadCorpus([...(data ?? [])], { cache: opts.cache ?? true, maxFileBytes: session.maxFileBytes });
       if (data?.length) throw new UsageError('give --study or --data, not both', `a study opens the sources it names; add sources with a new study: ${PROG} init NEW.json --data …`);
       const study = await session.openStudy();
-      warnAboutStudy(study);
+      if (!warned) warnAboutStudy(study);
+      warned = true;
       return study.view.corpus;
     },
     openStudy: () => {
