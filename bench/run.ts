@@ -17,6 +17,7 @@
  *                                          # so a table can be made in parts
  *   npm run bench -- --fresh               # forget earlier runs' results first
  *   npm run bench -- --readme              # also put the table in README.md (between the bench markers)
+ *   npm run bench -- --only ingest         # only the ingest benchmark (bench/ingest.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,11 @@ import { fmtMs, hasCommand, peakRssMB, runProcess, timeProcess, summarizeTimes, 
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist/cli/main.js');
+// `npm run bench -- --only ingest`: the ingest benchmark alone (bench/ingest.ts)
+if (process.argv[process.argv.indexOf('--only') + 1] === 'ingest' && process.argv.includes('--only')) {
+  await import('./ingest.js');
+  process.exit(0);
+}
 const argSizes = process.argv.indexOf('--sizes');
 const ALL_SIZES = [1000, 10000, 100000, 1000000];
 const SIZES = argSizes > 0 ? process.argv[argSizes + 1]!.split(',').map(Number) : ALL_SIZES;

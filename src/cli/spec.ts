@@ -259,6 +259,27 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/extract.js'),
   },
   {
+    name: 'ingest',
+    describe: 'Bring articles in: files and folders of .txt, .md and saved .html pages, one corpus file each',
+    positionals: [{ name: 'paths', array: true, required: true, describe: 'article files or folders (walked recursively)', completes: 'files' }],
+    flags: [
+      { name: 'out', alias: 'o', type: 'string', describe: 'the corpus folder to write (created; running again updates it)', completes: 'files' },
+      { name: 'workers', alias: 'j', type: 'string', value: 'count', describe: 'extraction threads [default: one per core]' },
+    ],
+    examples: [
+      ['$0 ingest ~/saved-pages ~/notes/*.md --out ~/corpus', 'web pages and Markdown into a corpus folder'],
+      ['$0 ingest ~/saved-pages --out ~/corpus && $0 --data ~/corpus', 'then open it'],
+      ['$0 ingest ~/saved-pages --out ~/corpus -f json | jq .failures', 'the summary for scripts'],
+    ],
+    epilog:
+      'Web pages: the article body by Readability; title, outlet, author, date, address and language from JSON-LD, Open Graph and meta tags, each marked stated or inferred. ' +
+      'Text and Markdown: a YAML or "key: value" header is metadata. An articles.json list beside the files ({"file", "title", "outlet", "url", "published"}) adds metadata.\n' +
+      'Running again extracts only new and changed files and reports removed ones. Actors found in several articles, or under several spellings, are merged (evidence and proposed merges in DIR/.ingest/manifest.json).\n' +
+      'Exit status: 0 all ingested, 1 nothing to ingest, 2 error (a file that failed is listed with its reason; the others are ingested).',
+    missing: 'no articles given: name files or folders of .txt, .md or .html',
+    load: () => import('./commands/ingest.js'),
+  },
+  {
     name: 'export',
     describe: 'Export for other tools: a REFI-QDA project (.qdpx), a STIX 2.1 bundle, an ATT&CK Navigator layer',
     positionals: [],
@@ -280,6 +301,22 @@ export const COMMANDS: CommandSpec[] = [
       'stix: ids are UUIDv5 of the study’s ids, so exports of the same study merge. navigator: load DISARM’s STIX bundle as the Navigator’s custom data.\n' +
       'Exit status: 0 written, 2 error (one line on stderr).',
     load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'import',
+    describe: 'Bring a REFI-QDA project (.qdpx) back: its codes as narratives, its coded passages as quotes',
+    positionals: [{ name: 'file', required: true, describe: 'a .qdpx from QualCoder, NVivo, ATLAS.ti, MAXQDA or narrative-lens', completes: 'files' }],
+    flags: [
+      { name: 'out', alias: 'o', type: 'string', describe: 'write the corpus file here (atomically) [default: stdout]', completes: 'files' },
+      { name: 'force', type: 'boolean', default: false, describe: 'overwrite --out if it exists' },
+    ],
+    examples: [
+      ['$0 import coded.qdpx -o coded.json', 'a corpus file: open it with --data coded.json'],
+      ['$0 import iran.qdpx --data data/ -o back.json', 'what narrative-lens exported comes back with its ids'],
+    ],
+    epilog: 'Positions are code points into the project’s plain texts (ATLAS.ti’s CRLF counted as one). What cannot be taken (a selection outside its text, a code applied to a whole source) is named on stderr.\nExit status: 0 imported, 1 no text in the project, 2 error.',
+    missing: `import needs a .qdpx file, e.g. ${PROG} import coded.qdpx -o coded.json`,
+    load: () => import('./commands/import.js'),
   },
   {
     name: 'report',

@@ -48,7 +48,7 @@ describe('completion', () => {
   });
 
   it('commands, flags and flag values', () => {
-    expect(complete('')).toEqual(['search', 'actors', 'narratives', 'compare', 'timeline', 'validate', 'completion', 'extract', 'export', 'report', 'techniques']);
+    expect(complete('')).toEqual(['search', 'actors', 'narratives', 'compare', 'timeline', 'validate', 'completion', 'extract', 'ingest', 'export', 'import', 'report', 'techniques']);
     expect(complete('co')).toEqual(['compare', 'completion']);
     expect(complete('search', 'x', '--f')).toEqual(['--format']);
     expect(complete('--')).toEqual(expect.arrayContaining(['--search', '--pane', '--actor', '--compare', '--print', '--data']));

@@ -74,7 +74,9 @@ describe('the spec', () => {
       'validate [paths..]',
       'completion [shell]',
       'extract <file>',
+      'ingest <paths..>',
       'export',
+      'import <file>',
       'report',
       'techniques [query]',
     ]);

@@ -7,8 +7,16 @@
  * reader never sees half an entry; anything unreadable, not matching its key or failing its
  * checksum is ignored and rebuilt, never trusted.
  *
- * Layout of an entry: one line of JSON (the header: format, key, the texts' length and hash, the
- * corpus without any text that is a slice of an article), then every article's text, joined.
+ * Layout of an entry: the seal line (the format, the SHA-256 and the length of everything after
+ * it), one line of JSON (the header: format, key, the texts' placement, the corpus without any
+ * text that is a slice of an article), then every article's text, joined. The seal covers the
+ * header as well as the texts: the header holds the spans and records, and one changed byte
+ * there ("end":145 -> 115) once made search print a cut quote as exact (issue 18).
+ *
+ * Reading never trusts the folder: an entry is opened without following a symbolic link and
+ * without waiting on a FIFO, read only if it is a plain file no larger than its inputs could make
+ * it (a link to /dev/zero, a huge or foreign file is skipped), and anything that does not check
+ * out is dropped and rebuilt. Entries are written owner-only (0600) in an owner-only folder.
  * Quote, mention, silence and event texts equal their spans (the loader checked that), so they
  * are not stored but sliced back out of the article text: half the bytes to parse, and the
  * strings share the article's memory instead of holding a second copy.
@@ -16,7 +24,8 @@
  * Where: $NARRATIVE_LENS_CACHE_DIR, else $XDG_CACHE_HOME/narrative-lens, else ~/.cache/narrative-lens.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, unlink, readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, unlink, readdir, stat, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Actor, Article, Axis, Narrative, Position, Span } from './schema.js';
@@ -24,7 +33,7 @@ import { OffsetMap, hasAstral } from './text.js';
 import { writeFileAtomic } from './files.js';
 
 /** Bump when the cached shape or the validation rules change. */
-const CACHE_FORMAT = 'nl-corpus-cache/3';
+const CACHE_FORMAT = 'nl-corpus-cache/4';
 /** Keep at most this many entries; the oldest go first. */
 const MAX_ENTRIES = 8;
 
@@ -64,7 +73,6 @@ interface Header {
   format: string;
   key: string;
   textsLength: number;
-  textsSha1: string;
   /** each article's [start, end) in the joined texts (UTF-16 units) */
   textRanges: [number, number][];
   /** which articles hold characters outside the BMP (their spans need code-point mapping) */
@@ -124,27 +132,70 @@ function restore(h: Header, texts: string): CachedParts {
   return h.parts;
 }
 
+/**
+ * The most bytes an entry for these inputs can take: the texts as UTF-16 (at most twice their
+ * UTF-8 bytes) and the header (the corpus with defaults filled in and span texts dropped, which
+ * stays within a few times the input). Anything larger is not ours and is not read.
+ */
+function entryLimit(inputs: { bytes: Uint8Array }[]): number {
+  const total = inputs.reduce((n, i) => n + i.bytes.length, 0);
+  return 8 * total + (1 << 20);
+}
+
+/** The seal line: format, SHA-256 of the rest, its length. */
+function seal(rest: Buffer): string {
+  return `${CACHE_FORMAT} ${createHash('sha256').update(rest).digest('hex')} ${rest.length}\n`;
+}
+
+/**
+ * An entry's bytes, or undefined when it is missing or not something we read: a symbolic link,
+ * a FIFO, a device or folder, a file over `limit` bytes.
+ */
+async function readEntry(file: string, limit: number): Promise<Buffer | undefined> {
+  let handle: FileHandle;
+  try {
+    // O_NOFOLLOW: a link in the entry's place fails (ELOOP); O_NONBLOCK: a FIFO does not wait
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') await unlink(file).catch(() => undefined);
+    return undefined;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > limit) return undefined;
+    const bytes = Buffer.allocUnsafe(info.size);
+    let total = 0;
+    while (total < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, total, bytes.length - total, total);
+      if (bytesRead === 0) return undefined; // shrank while read
+      total += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = defaultCacheDir()): CorpusCache {
   const key = cacheKey(inputs);
   const file = path.join(dir, `corpus-${key}.cache`);
+  const limit = entryLimit(inputs);
   return {
     key,
     file,
     async read() {
-      let bytes: Buffer;
+      const bytes = await readEntry(file, limit).catch(() => undefined);
+      if (!bytes) return undefined;
       try {
-        bytes = await readFile(file);
-      } catch {
-        return undefined; // no entry yet
-      }
-      try {
-        const nl = bytes.indexOf(10);
+        const sealEnd = bytes.indexOf(10);
+        if (sealEnd < 0) throw new Error('damaged');
+        const rest = bytes.subarray(sealEnd + 1);
+        if (bytes.subarray(0, sealEnd + 1).toString('latin1') !== seal(rest)) throw new Error('damaged or stale');
+        const nl = rest.indexOf(10);
         if (nl < 0) throw new Error('damaged');
-        const h = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Header;
+        const h = JSON.parse(rest.subarray(0, nl).toString('utf8')) as Header;
         if (h.format !== CACHE_FORMAT || h.key !== key) throw new Error('stale');
-        const body = bytes.subarray(nl + 1);
-        if (createHash('sha1').update(body).digest('hex') !== h.textsSha1) throw new Error('damaged');
-        const texts = body.toString('utf16le');
+        const texts = rest.subarray(nl + 1).toString('utf16le');
         const p = h.parts;
         if (texts.length !== h.textsLength || ![p.articles, p.actors, p.narratives, p.axes, p.positions].every(Array.isArray)) {
           throw new Error('damaged');
@@ -160,18 +211,13 @@ export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = d
       try {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         const { stripped, texts, textRanges, astral } = strip(parts);
+        const header: Header = { format: CACHE_FORMAT, key, textsLength: texts.length, textRanges, astral, parts: stripped };
         // UTF-16 as V8 holds it: decoding is a copy, where UTF-8 of non-Latin text is a slow walk
-        const body = Buffer.from(texts, 'utf16le');
-        const header: Header = {
-          format: CACHE_FORMAT,
-          key,
-          textsLength: texts.length,
-          textsSha1: createHash('sha1').update(body).digest('hex'),
-          textRanges,
-          astral,
-          parts: stripped,
-        };
-        await writeFileAtomic(file, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]), { overwrite: true, mode: 0o600, sync: false });
+        const rest = Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), Buffer.from(texts, 'utf16le')]);
+        // whatever is in the entry's place (a damaged entry, a link, another's file) goes first,
+        // so that the new entry is created owner-only rather than taking over its permissions
+        await unlink(file).catch(() => undefined);
+        await writeFileAtomic(file, [Buffer.from(seal(rest), 'latin1'), rest], { overwrite: true, mode: 0o600, sync: false });
         await prune(dir);
       } catch {
         // A cache that cannot be written (read-only home, full disk) only costs speed.

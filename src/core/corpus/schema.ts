@@ -64,6 +64,9 @@ export const Attribution = z
   .strict();
 export type Attribution = z.infer<typeof Attribution>;
 
+/** Below this confidence an extractor's attribution is shown as unsure (check the speaker). */
+export const LOW_CONFIDENCE = 0.6;
+
 export const Quote = z
   .object({
     id: Id,

@@ -517,7 +517,8 @@ export function candidates(index: DiskIndex, q: CompiledQuery): Int32Array {
   index.scanHay((pos, chunk, from, to) => {
     const hay = chunk.slice(from, to);
     if (tests.length && !filtersHold(pos, () => hay)) return;
-    if (q.mayMatch && !q.mayMatch(hay)) return;
+    // the stored hay holds every field: tested as the record's own text, no shared parts
+    if (q.mayMatch && !q.mayMatch(hay, [])) return;
     out[count++] = pos;
   });
   return out.slice(0, count);

@@ -27,9 +27,10 @@ import {
   type TextAtom,
   type TextOp,
 } from './query.js';
-import { textPrefilter } from './prefilter.js';
+import { textPrefilter, type RecordTest, type SharedHay } from './prefilter.js';
 import { fastTermOptions } from './fuzzy-term.js';
 import { RANKING_OPTIONS, SEARCH_OPTIONS, type Doc } from './options.js';
+import { LogicalSearch } from './logical.js';
 
 export { SEARCH_OPTIONS } from './options.js';
 
@@ -88,8 +89,12 @@ interface Prepared {
   narrativeKeys: string[][];
   articleKeys: string[];
   articleTitle: Folded;
-  /** every folded field fuse searches, joined by FIELD_SEP: what the exact prefilter scans */
-  hay: string;
+  /**
+   * the folded fields this record shares with others (speaker, narratives, topics), each joined
+   * by FIELD_SEP: with the folded text, what the exact prefilter scans. Shared, never copied per
+   * record: a speaker's aliases joined into every quote's own string grew as quotes x aliases.
+   */
+  shared: readonly SharedHay[];
 }
 
 export interface SearchIndex {
@@ -133,9 +138,9 @@ class SharedParts {
   private readonly texts = new Map<readonly Folded[], string[]>();
   // keyed without building strings where a value is its own key: building a key per record was
   // garbage enough to show in the collector's time at 100,000 quotes
-  readonly bySpeaker = new Map<string | null, { aliases: Folded[]; keys: string[] }>();
-  readonly byNarratives = new ListMemo<{ labels: Folded[]; originals: string[]; keys: string[][] }>();
-  readonly byTopics = new ListMemo<Folded[]>();
+  readonly bySpeaker = new Map<string | null, { aliases: Folded[]; keys: string[] } & SharedHay>();
+  readonly byNarratives = new ListMemo<{ labels: Folded[]; originals: string[]; keys: string[][] } & SharedHay>();
+  readonly byTopics = new ListMemo<{ list: Folded[] } & SharedHay>();
   readonly byArticle = new Map<Article, { keys: string[]; title: Folded }>();
   folded(s: string): Folded {
     return memo(this.withMap, s, () => foldWithMap(s));
@@ -167,17 +172,29 @@ class ListMemo<V> {
 function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
   const { quote, article } = ref;
   const speaker = quote.speaker ? (corpus.actorById.get(quote.speaker) ?? null) : null;
-  const who = memo(c.bySpeaker, quote.speaker, () => ({
-    aliases: speaker ? speaker.aliases.map((a) => c.folded(a)) : [],
-    keys: speaker ? [speaker.name, ...speaker.aliases, speaker.id].map((k) => c.fold(k)) : [],
-  }));
+  const who = memo(c.bySpeaker, quote.speaker, () => {
+    const aliases = speaker ? speaker.aliases.map((a) => c.folded(a)) : [];
+    const name = speaker ? c.folded(speaker.name) : null;
+    const role = speaker?.role ? c.folded(speaker.role) : null;
+    return {
+      aliases,
+      keys: speaker ? [speaker.name, ...speaker.aliases, speaker.id].map((k) => c.fold(k)) : [],
+      hay: joinHay([name, ...aliases, role]),
+    };
+  });
   const tags = c.byNarratives.get(quote.narratives, () => {
     const narratives = quote.narratives.map((id) => corpus.narrativeById.get(id));
+    const labels = narratives.map((n, i) => c.folded(n?.label ?? quote.narratives[i]!));
     return {
-      labels: narratives.map((n, i) => c.folded(n?.label ?? quote.narratives[i]!)),
+      labels,
       originals: narratives.map((n, i) => n?.label ?? quote.narratives[i]!),
       keys: quote.narratives.map((id, i) => [c.fold(narratives[i]?.label ?? id), id]),
+      hay: joinHay(labels),
     };
+  });
+  const topics = c.byTopics.get(quote.topics, () => {
+    const list = quote.topics.map((t) => c.folded(t));
+    return { list, hay: joinHay(list) };
   });
   const where = memo(c.byArticle, article, () => ({
     keys: [c.fold(article.title), article.id],
@@ -192,13 +209,18 @@ function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
     role: speaker?.role ? c.folded(speaker.role) : null,
     narrativeLabels: tags.labels,
     narrativeOriginals: tags.originals,
-    topics: c.byTopics.get(quote.topics, () => quote.topics.map((t) => c.folded(t))),
+    topics: topics.list,
     speakerKeys: who.keys,
     narrativeKeys: tags.keys,
     articleKeys: where.keys,
     articleTitle: where.title,
-    hay: '',
+    shared: [who, tags, topics].filter((part) => part.hay !== ''),
   };
+}
+
+/** Folded fields joined for the prefilter ('' when there are none). */
+function joinHay(fields: readonly (Folded | null)[]): string {
+  return fields.flatMap((f) => (f ? [f.text] : [])).join(FIELD_SEP);
 }
 
 function toDoc(r: Prepared, c: SharedParts): Doc {
@@ -216,11 +238,6 @@ function toDoc(r: Prepared, c: SharedParts): Doc {
 export function buildSearchIndex(corpus: Corpus): SearchIndex {
   const shared = new SharedParts();
   const records = corpus.quotes.map((ref) => prepare(corpus, ref, shared));
-  for (const r of records) {
-    r.hay = searchable(r).join(FIELD_SEP);
-    // the folded text is the start of hay: keep it as a slice of hay, not a second copy
-    r.text.text = r.hay.slice(0, r.text.text.length);
-  }
   const docs = records.map((r) => toDoc(r, shared));
   return { corpus, records, docs, entries: new Array(docs.length), sharedEntryParts: new Map() };
 }
@@ -252,32 +269,52 @@ const SHARED_FIELDS = SEARCH_OPTIONS.keys
   .map(({ name }, at) => ({ field: name as Exclude<keyof Doc, 'text'>, key: String(at) }))
   .filter(({ field }) => (field as keyof Doc) !== 'text');
 
-/** Makes the missing index entries among `positions`, in one pass of fuse's own indexer. */
+/**
+ * Makes the missing index entries among `positions`, in one pass of fuse's own indexer.
+ *
+ * An entry depends on its document alone; only its position differs from a full index's. fuse
+ * only reads entries, so the value fuse made for a shared document field (see sharedEntryParts)
+ * stands in for every equal one — and fuse is not even shown a field whose value it has made
+ * before (or that another document of this pass carries): indexing one speaker's 8,000 aliases
+ * for each of their 8,000 quotes and then throwing the copies away was quotes x aliases of
+ * memory at once (issue 18).
+ */
 function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
   const missing: number[] = [];
   for (let k = 0; k < positions.length; k++) if (!index.entries[positions[k]!]) missing.push(positions[k]!);
   if (!missing.length) return;
-  const made = Fuse.createIndex(
-    SEARCH_OPTIONS.keys,
-    missing.map((p) => index.docs[p]!),
-    { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight },
-  ).toJSON().records;
-  // An entry depends on its document alone; only its position differs from a full index's.
-  // fuse only reads entries, so a value fuse made for a shared document field (see
-  // sharedEntryParts) can stand in for every equal one.
-  const shared = index.sharedEntryParts;
+  const fields = SHARED_FIELDS.map(({ field, key }) => ({
+    field,
+    key,
+    // equal values are one string, or one shared array (SharedParts)
+    known: memo(index.sharedEntryParts, field, () => new Map<unknown, unknown>()),
+    /** the document of this pass (its place in `missing`) that fuse indexes a new value from */
+    owner: new Map<unknown, number>(),
+  }));
+  const shown = missing.map((p, k) => {
+    const doc = index.docs[p]!;
+    let stripped: Doc | null = null;
+    for (const f of fields) {
+      const value = doc[f.field];
+      if (value === undefined) continue;
+      if (f.known.has(value) || f.owner.has(value)) delete (stripped ??= { ...doc })[f.field];
+      else f.owner.set(value, k);
+    }
+    return stripped ?? doc;
+  });
+  const made = Fuse.createIndex(SEARCH_OPTIONS.keys, shown, { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }).toJSON().records;
+  // first what the owners' entries hold, then the same value put back into every other entry
+  for (const f of fields) for (const [value, k] of f.owner) f.known.set(value, (made[k]!.$ as Record<string, unknown>)[f.key]);
   made.forEach((rec, k) => {
     const doc = index.docs[missing[k]!]!;
     const $ = rec.$ as Record<string, unknown>;
-    SHARED_FIELDS.forEach(({ field, key }) => {
-      if ($[key] === undefined) return;
-      // equal values are one string, or one shared array (SharedParts)
-      let byValue = shared.get(field);
-      if (!byValue) shared.set(field, (byValue = new Map()));
-      const known = byValue.get(doc[field]);
-      if (known === undefined) byValue.set(doc[field], $[key]);
-      else $[key] = known;
-    });
+    for (const f of fields) {
+      const value = doc[f.field];
+      if (value === undefined || f.owner.get(value) === k) continue;
+      const part = f.known.get(value);
+      // fuse makes no entry part for a blank string: none is put back
+      if (part !== undefined) $[f.key] = part;
+    }
     rec.i = missing[k]!;
     index.entries[missing[k]!] = rec;
   });
@@ -422,14 +459,36 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
+/**
+ * Highlights of at most this many elements of one list field (aliases, narratives, topics) per
+ * hit. The score counts every element; a screen or a report shows a few. Without the bound one
+ * speaker with 8,000 aliases matching the query made 8,000 highlights for each of their quotes:
+ * quotes x aliases (issue 18).
+ */
+export const MAX_ELEMENT_HIGHLIGHTS = 32;
+
 class MatchSet {
   private readonly byKey = new Map<string, FieldMatch>();
+  /** the elements of each list field highlighted so far */
+  private readonly elements = new Map<MatchField, Set<number>>();
   add(field: MatchField, value: string, ranges: [number, number][], refIndex?: number): void {
     if (!ranges.length) return;
     const key = `${field}\u0000${refIndex ?? ''}`;
     const m = this.byKey.get(key);
-    if (m) m.indices.push(...ranges);
-    else this.byKey.set(key, refIndex === undefined ? { field, indices: [...ranges], value } : { field, indices: [...ranges], refIndex, value });
+    if (m) {
+      m.indices.push(...ranges);
+      return;
+    }
+    if (refIndex !== undefined) {
+      if (this.full(field, refIndex)) return;
+      memo(this.elements, field, () => new Set<number>()).add(refIndex);
+    }
+    this.byKey.set(key, refIndex === undefined ? { field, indices: [...ranges], value } : { field, indices: [...ranges], refIndex, value });
+  }
+  /** true when no more elements of this list field are highlighted (and this one is not yet) */
+  full(field: MatchField, refIndex: number): boolean {
+    const seen = this.elements.get(field);
+    return seen !== undefined && seen.size >= MAX_ELEMENT_HIGHLIGHTS && !seen.has(refIndex);
   }
   list(): FieldMatch[] {
     const order: MatchField[] = ['text', 'speaker', 'aliases', 'role', 'narratives', 'topics', 'article', 'kind'];
@@ -462,9 +521,10 @@ function qualifierMatches(r: Prepared, filters: readonly Atom[][], set: MatchSet
 
 type FuseMatch = { indices: readonly RangeTuple[]; key?: string; refIndex?: number };
 
-function fuseMatches(r: Prepared, matches: readonly FuseMatch[], dropSingles: boolean, set: MatchSet): void {
-  for (const m of matches) {
+function fuseMatches(r: Prepared, lists: readonly (readonly FuseMatch[])[], dropSingles: boolean, set: MatchSet): void {
+  for (const matches of lists) for (const m of matches) {
     const field = m.key as FuseField | undefined;
+    if (m.refIndex !== undefined && field && set.full(field, m.refIndex)) continue;
     let folded: Folded | null | undefined;
     let original: string | undefined;
     switch (field) {
@@ -524,11 +584,17 @@ export interface CompiledQuery {
   parsed: ParsedQuery;
   filters: Atom[][];
   expr: Expression | null;
-  mayMatch: ((hay: string) => boolean) | null;
+  mayMatch: RecordTest | null;
   dropSingles: boolean;
   /** the reference search: plain fuse.js over every document, no pruning */
   exhaustive: boolean;
+  /** fuse's logical search for this query, made on first use (it remembers shared fields' matches) */
+  ranking?: LogicalSearch;
+  highlighting?: LogicalSearch;
 }
+
+/** In fuse's keys, the quote's text comes first; every later key holds values records share. */
+const SHARED_FROM = 1;
 
 export function compileQuery(query: string, opts: { exhaustive?: boolean } = {}): { ok: true; query: CompiledQuery } | { ok: false; error: string } {
   const parsed = parseQuery(query);
@@ -585,11 +651,15 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
   const candidates: number[] = [];
   visitAll((pos) => {
     const r = records[pos]!;
-    if ((q.mayMatch === null || q.mayMatch(r.hay)) && filtersHold(r, q.filters)) candidates.push(pos);
+    if ((q.mayMatch === null || q.mayMatch(r.text.text, r.shared)) && filtersHold(r, q.filters)) candidates.push(pos);
   });
   if (candidates.length === 0) return scored;
-  const fuse = subsetFuse(index, candidates, FAST_RANKING_OPTIONS);
-  for (const res of fuse.search(q.expr)) scored.push({ pos: res.refIndex, score: res.score ?? 0 });
+  ensureEntries(index, candidates);
+  const ranking = (q.ranking ??= new LogicalSearch(q.expr, FAST_RANKING_OPTIONS, SHARED_FROM));
+  for (const pos of candidates) {
+    const r = ranking.evaluate(index.entries[pos]!);
+    if (r) scored.push({ pos, score: r.score });
+  }
   return scored;
 }
 
@@ -599,18 +669,25 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
  */
 export function highlightHits(index: SearchIndex, q: CompiledQuery, shown: readonly Scored[]): QuoteHit[] {
   const { records } = index;
-  const fuseRanges = new Map<number, readonly FuseMatch[]>();
-  if (q.expr && shown.length) {
-    const positions = shown.map((h) => h.pos).sort((x, y) => x - y);
-    const options = q.exhaustive ? SEARCH_OPTIONS : FAST_SEARCH_OPTIONS;
-    for (const res of subsetFuse(index, positions, options).search(q.expr)) fuseRanges.set(res.refIndex, res.matches ?? []);
-  }
-  return shown.map(({ pos, score }) => {
+  const hit = (pos: number, score: number, fuseMatchList: readonly (readonly FuseMatch[])[]): QuoteHit => {
     const r = records[pos]!;
     const set = new MatchSet();
-    fuseMatches(r, fuseRanges.get(pos) ?? [], q.dropSingles, set);
+    fuseMatches(r, fuseMatchList, q.dropSingles, set);
     qualifierMatches(r, q.filters, set);
     return { ref: r.ref, speaker: r.speaker, score, order: pos, matches: set.list() };
+  };
+  if (!q.expr || !shown.length) return shown.map(({ pos, score }) => hit(pos, score, []));
+  const positions = shown.map((h) => h.pos).sort((x, y) => x - y);
+  if (q.exhaustive) {
+    const ranges = new Map<number, readonly FuseMatch[]>();
+    for (const res of subsetFuse(index, positions, SEARCH_OPTIONS).search(q.expr)) ranges.set(res.refIndex, res.matches ?? []);
+    return shown.map(({ pos, score }) => hit(pos, score, [ranges.get(pos) ?? []]));
+  }
+  ensureEntries(index, positions);
+  const highlighting = (q.highlighting ??= new LogicalSearch(q.expr, FAST_SEARCH_OPTIONS, SHARED_FROM));
+  return shown.map(({ pos, score }) => {
+    const r = highlighting.evaluate(index.entries[pos]!);
+    return hit(pos, score, r ? r.matches.map((segment) => segment.matches) : []);
   });
 }
 

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, writeFile, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile, cp, lstat, symlink, stat, unlink, chmod, truncate, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, summarize } from '../../../src/core/corpus/load.js';
+import { tempDir } from '../../temp.js';
 
 const valid = fileURLToPath(new URL('../../fixtures/valid/', import.meta.url));
 
+const tmp = tempDir('nl-cache-');
+
 async function setup() {
-  const root = await mkdtemp(path.join(tmpdir(), 'nl-cache-'));
+  const root = await mkdtemp(path.join(tmp, 'case-'));
   const data = path.join(root, 'data');
   const cacheDir = path.join(root, 'cache');
   await cp(valid, data, { recursive: true });
@@ -55,11 +58,96 @@ describe('the corpus cache', () => {
     await loadCorpus([data], { cache: true, cacheDir });
     const [entry] = await readdir(cacheDir);
     const p = path.join(cacheDir, entry!);
-    const [head, ...rest] = (await readFile(p, 'utf8')).split('\n');
+    const [seal, head, ...rest] = (await readFile(p, 'utf8')).split('\n');
     const forged = JSON.parse(head!);
     forged.key = 'someone-else';
     forged.parts.articles = [];
-    await writeFile(p, [JSON.stringify(forged), ...rest].join('\n'));
+    await writeFile(p, [seal, JSON.stringify(forged), ...rest].join('\n'));
     expect((await loadCorpus([data], { cache: true, cacheDir })).articles).toHaveLength(2);
+  });
+});
+
+/** The one entry of a cache folder. */
+async function entryOf(cacheDir: string): Promise<string> {
+  const names = (await readdir(cacheDir)).filter((n) => n.startsWith('corpus-'));
+  expect(names).toHaveLength(1);
+  return path.join(cacheDir, names[0]!);
+}
+
+describe('a cache that cannot lie (issue 18)', () => {
+  it('one changed byte in the header ("end":145 -> 115) means rebuild, never a cut quote', async () => {
+    const { data, cacheDir } = await setup();
+    const fresh = await loadCorpus([data], { cache: true, cacheDir });
+    const p = await entryOf(cacheDir);
+    const good = await readFile(p);
+    const quote = fresh.quoteById.get('qb-2')!.quote;
+    const from = `"end":${quote.span.end}`;
+    const to = `"end":${quote.span.end - 3}`;
+    expect(good.includes(from)).toBe(true);
+    await writeFile(p, Buffer.from(good.toString('latin1').replace(from, to), 'latin1'));
+    const again = await loadCorpus([data], { cache: true, cacheDir });
+    expect(again.quoteById.get('qb-2')!.quote).toEqual(quote);
+    expect(again.articles).toEqual(fresh.articles);
+    expect((await readFile(p)).equals(good)).toBe(true); // rebuilt
+  });
+
+  it('an entry of another version, or one that does not parse, is rebuilt, not an error', async () => {
+    const { data, cacheDir } = await setup();
+    await loadCorpus([data], { cache: true, cacheDir });
+    const p = await entryOf(cacheDir);
+    const good = await readFile(p);
+    const bad = [
+      Buffer.from(good.toString('latin1').replace('nl-corpus-cache/4', 'nl-corpus-cache/3'), 'latin1'),
+      Buffer.from('{"format":'),
+      Buffer.alloc(0),
+      Buffer.from('\n\n\n'),
+      Buffer.concat([good.subarray(0, 200), Buffer.from([0xff, 0xfe, 0x00]), good.subarray(203)]),
+    ];
+    for (const b of bad) {
+      await writeFile(p, b);
+      const c = await loadCorpus([data], { cache: true, cacheDir });
+      expect(c.articles).toHaveLength(2);
+      expect((await readFile(p)).equals(good)).toBe(true);
+    }
+  });
+
+  it('a link to /dev/zero, a huge entry and a FIFO in the entry\'s place are skipped, not read', async () => {
+    const { data, cacheDir } = await setup();
+    await loadCorpus([data], { cache: true, cacheDir });
+    const p = await entryOf(cacheDir);
+    const good = await readFile(p);
+    await unlink(p);
+    await symlink('/dev/zero', p);
+    expect((await loadCorpus([data], { cache: true, cacheDir })).articles).toHaveLength(2);
+    expect((await lstat(p)).isSymbolicLink()).toBe(false); // replaced by a real entry, the link not followed
+    expect((await readFile(p)).equals(good)).toBe(true);
+    await truncate(p, 4 * 1024 ** 3); // a sparse 4 GB file: reading it would take the memory
+    expect((await loadCorpus([data], { cache: true, cacheDir })).articles).toHaveLength(2);
+    expect((await readFile(p)).equals(good)).toBe(true);
+    await rm(p);
+    execFileSync('mkfifo', [p]);
+    expect((await loadCorpus([data], { cache: true, cacheDir })).articles).toHaveLength(2); // did not wait for a writer
+    expect((await readFile(p)).equals(good)).toBe(true);
+  });
+
+  it('writes entries owner-only, and never through a link in their place', async () => {
+    const { data, cacheDir } = await setup();
+    await loadCorpus([data], { cache: true, cacheDir });
+    const p = await entryOf(cacheDir);
+    expect((await stat(p)).mode & 0o777).toBe(0o600);
+    expect((await stat(cacheDir)).mode & 0o777).toBe(0o700);
+    // an entry someone made world-readable, damaged: the rebuilt one is owner-only again
+    await writeFile(p, 'x');
+    await chmod(p, 0o644);
+    await loadCorpus([data], { cache: true, cacheDir });
+    expect((await stat(p)).mode & 0o777).toBe(0o600);
+    // a link in the entry's place pointing at someone's file: the file is untouched
+    const victim = path.join(path.dirname(cacheDir), 'victim.txt');
+    await writeFile(victim, 'precious');
+    await unlink(p);
+    await symlink(victim, p);
+    await loadCorpus([data], { cache: true, cacheDir });
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect((await lstat(p)).isFile()).toBe(true);
   });
 });

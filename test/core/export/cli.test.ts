@@ -55,6 +55,31 @@ describe('narrative-lens export', () => {
   });
 });
 
+describe('narrative-lens import', () => {
+  it('brings an exported project back as a corpus file that validates, with every quote and its ids', () => {
+    const qdpx = path.join(dir, 'round.qdpx');
+    expect(run(['export', '-f', 'qdpx', '-o', qdpx]).code).toBe(0);
+    const back = path.join(dir, 'back.json');
+    const r = run(['import', qdpx, '-o', back]);
+    expect(r.stderr).toBe(`narrative-lens: ${qdpx} (from narrative-lens): 1 text, 8 codes as narratives, 63 coded passages, 46 cases as actors → ${back}\n`);
+    expect(r.code).toBe(0);
+    expect(run(['validate', back]).code).toBe(0);
+    const original = JSON.parse(run(['search', '', '-f', 'json']).stdout) as { id: string; text: string; narratives: string[] }[];
+    const again = JSON.parse(run(['search', '', '-f', 'json', '--data', back]).stdout) as typeof original;
+    const key = (q: (typeof original)[number]) => `${q.id} ${q.text} ${q.narratives.join(',')}`;
+    expect(again.map(key).sort()).toEqual(original.map(key).sort());
+  });
+
+  it('a file that is no .qdpx: one line, exit 2', () => {
+    const bad = path.join(dir, 'bad.qdpx');
+    writeFileSync(bad, 'hello');
+    const r = run(['import', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^narrative-lens: .*bad\.qdpx: not a \.qdpx \(zip\) archive/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('narrative-lens report', () => {
   it('--out FILE.html writes the page; .md gives Markdown; --compare picks the columns', () => {
     const html = path.join(dir, 'iran.html');

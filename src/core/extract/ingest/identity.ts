@@ -115,27 +115,45 @@ export function resolveIdentity(input: ArticleActors[]): Identity {
     }
   }
   const parent = nodes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
   const evidence = new Map<number, string[]>();
-  const union = (i: number, j: number, why: string) => {
+  /** joins two groups; the reason is only written when they were apart */
+  const union = (i: number, j: number, why: () => string) => {
     const a = find(i);
     const b = find(j);
     if (a === b) return;
     parent[b] = a;
-    const ev = [...(evidence.get(a) ?? []), ...(evidence.get(b) ?? []), why];
+    const ev = evidence.get(a) ?? [];
+    const eb = evidence.get(b);
+    if (eb) {
+      for (const e of eb) ev.push(e);
+      evidence.delete(b);
+    }
+    ev.push(why());
     evidence.set(a, ev);
   };
   const cls = (n: Node) => (isPerson(n.kind) ? 'p' : 'o');
   const show = (n: Node) => `"${n.name}" (${n.article})`;
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
 
-  // same name; a name that is another's alias
+  // same name (a person's of two words or more: a bare surname is decided below); a name that is another's alias
   const byName = new Map<string, number>();
   nodes.forEach((n, i) => {
-    if (!n.words.length || !proper(n)) return;
+    if (!n.words.length || !proper(n) || (isPerson(n.kind) && n.words.length < 2)) return;
     const k = `${cls(n)}|${n.words.join(' ')}`;
     const j = byName.get(k);
     if (j === undefined) byName.set(k, i);
-    else union(j, i, `same name: ${show(nodes[j]!)} and ${show(n)}`);
+    else union(j, i, () => `same name: ${show(nodes[j]!)} and ${show(n)}`);
   });
   nodes.forEach((n, i) => {
     if (!proper(n)) return;
@@ -143,74 +161,93 @@ export function resolveIdentity(input: ArticleActors[]): Identity {
       // only names, not descriptions: a person's alias of two or more words, an organisation's any
       if (isPerson(n.kind) && al.length < 2) continue;
       const j = byName.get(`${cls(n)}|${al.join(' ')}`);
-      if (j !== undefined && nodes[j]!.article !== n.article) union(j, i, `alias: ${show(nodes[j]!)} is an alias of ${show(n)}`);
+      if (j !== undefined && nodes[j]!.article !== n.article) union(j, i, () => `alias: ${show(nodes[j]!)} is an alias of ${show(n)}`);
     }
   });
 
-  // people: first-name and surname spellings
-  const full = nodes.map((n, i) => [n, i] as const).filter(([n]) => isPerson(n.kind) && n.words.length >= 2);
-  const bySurname = new Map<string, number[]>();
-  for (const [n, i] of full) {
-    bySurname.set(n.words.at(-1)!, [...(bySurname.get(n.words.at(-1)!) ?? []), i]);
-  }
+  // people: first-name and surname spellings, compared once per distinct full name
+  const fullNames = new Map<string, number>(); // full name → its first node (all of them share a group)
+  const bySurname = new Map<string, string[]>(); // surname → distinct full names
+  nodes.forEach((n, i) => {
+    if (!isPerson(n.kind) || n.words.length < 2) return;
+    const k = n.words.join(' ');
+    if (fullNames.has(k)) return;
+    fullNames.set(k, i);
+    push(bySurname, n.words.at(-1)!, k);
+  });
   const proposals: Proposal[] = [];
   const proposed = new Set<string>();
-  const propose = (i: number, j: number, reason: string) => {
-    const [a, b] = [nodes[i]!, nodes[j]!];
-    const key = [find(i), find(j)].sort().join(':');
-    if (find(i) === find(j) || proposed.has(key)) return;
+  const propose = (i: number, j: number, reason: () => string) => {
+    const [ri, rj] = [find(i), find(j)];
+    const key = ri < rj ? `${ri}:${rj}` : `${rj}:${ri}`;
+    if (ri === rj || proposed.has(key)) return;
     proposed.add(key);
-    proposals.push({ a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, reason });
+    proposals.push({ a: { id: nodes[i]!.id, name: nodes[i]!.name }, b: { id: nodes[j]!.id, name: nodes[j]!.name }, reason: reason() });
   };
-  for (const group of bySurname.values()) {
-    for (let x = 0; x < group.length; x++) {
-      for (let y = x + 1; y < group.length; y++) {
-        const [a, b] = [nodes[group[x]!]!, nodes[group[y]!]!];
-        if (a.words.length !== b.words.length || a.words.slice(0, -1).join(' ') === b.words.slice(0, -1).join(' ')) continue;
+  const letters = (d: number) => `${d} letter${d > 1 ? 's' : ''} apart`;
+  for (const names of bySurname.values()) {
+    for (let x = 0; x < names.length; x++) {
+      for (let y = x + 1; y < names.length; y++) {
+        const [i, j] = [fullNames.get(names[x]!)!, fullNames.get(names[y]!)!];
+        const [a, b] = [nodes[i]!, nodes[j]!];
+        if (a.words.length !== b.words.length || a.words.slice(1, -1).join(' ') !== b.words.slice(1, -1).join(' ')) continue;
         const d = variant(a.words[0]!, b.words[0]!);
-        if (d !== null && a.words.slice(1, -1).join(' ') === b.words.slice(1, -1).join(' ')) union(group[x]!, group[y]!, `first name: ${show(a)} and ${show(b)}, first names ${d} letter${d > 1 ? 's' : ''} apart, same surname`);
+        if (d !== null) union(i, j, () => `first name: ${show(a)} and ${show(b)}, first names ${letters(d)}, same surname`);
       }
     }
   }
   const surnames = [...bySurname.keys()].sort();
+  const variantsOf = new Map<string, Array<[string, number]>>();
   for (let x = 0; x < surnames.length; x++) {
     // variants share their first letter: sorted, the comparisons stop at the next letter
     for (let y = x + 1; y < surnames.length && surnames[y]![0] === surnames[x]![0]; y++) {
       const d = variant(surnames[x]!, surnames[y]!);
       if (d === null) continue;
-      for (const i of bySurname.get(surnames[x]!)!) {
-        for (const j of bySurname.get(surnames[y]!)!) {
+      push(variantsOf, surnames[x]!, [surnames[y]!, d] as [string, number]);
+      push(variantsOf, surnames[y]!, [surnames[x]!, d] as [string, number]);
+      for (const ka of bySurname.get(surnames[x]!)!) {
+        for (const kb of bySurname.get(surnames[y]!)!) {
+          const [i, j] = [fullNames.get(ka)!, fullNames.get(kb)!];
           const [a, b] = [nodes[i]!, nodes[j]!];
-          const sameFirst = a.words.slice(0, -1).join(' ') === b.words.slice(0, -1).join(' ');
-          if (sameFirst) union(i, j, `surname: ${show(a)} and ${show(b)}, same first name, surnames ${d} letter${d > 1 ? 's' : ''} apart`);
-          else propose(i, j, `surnames ${d} letter${d > 1 ? 's' : ''} apart but first names differ`);
+          if (a.words.slice(0, -1).join(' ') === b.words.slice(0, -1).join(' ')) union(i, j, () => `surname: ${show(a)} and ${show(b)}, same first name, surnames ${letters(d)}`);
+          else propose(i, j, () => `surnames ${letters(d)} but first names differ`);
         }
       }
     }
   }
 
+  // a bare surname: the only person with that surname (or a spelling of it); several, a proposal each
   const byLetter = new Map<string, string[]>();
-  for (const s of surnames) byLetter.set(s[0]!, [...(byLetter.get(s[0]!) ?? []), s]);
-  // a bare surname: the only person with that surname (or a spelling of it), else a proposal
+  for (const sn of surnames) push(byLetter, sn[0]!, sn);
+  const spellings = (w: string): Array<[string, number]> => {
+    if (bySurname.has(w)) return [[w, 0], ...(variantsOf.get(w) ?? [])];
+    const out: Array<[string, number]> = [];
+    for (const sn of byLetter.get(w[0]!) ?? []) {
+      const d = variant(sn, w);
+      if (d !== null) out.push([sn, d]);
+    }
+    return out;
+  };
+  const memo = new Map<string, Array<[string, number]>>();
   nodes.forEach((n, i) => {
     if (!isPerson(n.kind) || n.words.length !== 1) return;
     const w = n.words[0]!;
-    const cands = new Map<number, number>(); // group root → a node
-    for (const s of byLetter.get(w[0]!) ?? []) {
-      const d = s === w ? 0 : variant(s, w);
-      if (d === null) continue;
-      for (const j of bySurname.get(s)!) cands.set(find(j), j);
-    }
+    if (!memo.has(w)) memo.set(w, spellings(w));
+    const cands = new Map<number, number>(); // group root → a node of it
+    for (const [sn] of memo.get(w)!) for (const k of bySurname.get(sn)!) cands.set(find(fullNames.get(k)!), fullNames.get(k)!);
     if (cands.size === 1) {
       const j = [...cands.values()][0]!;
-      if (nodes[j]!.words.at(-1) === w) union(j, i, `surname only: ${show(n)} is the surname of ${show(nodes[j]!)}, the only person so named`);
-      else propose(i, j, `"${n.name}" is a spelling of the surname of "${nodes[j]!.name}"`);
-    } else for (const j of cands.values()) propose(i, j, `"${n.name}" could be any of ${cands.size} people with that surname`);
+      if (nodes[j]!.words.at(-1) === w) union(j, i, () => `surname only: ${show(n)} is the surname of ${show(nodes[j]!)}, the only person so named`);
+      else propose(i, j, () => `"${n.name}" is a spelling of the surname of "${nodes[j]!.name}"`);
+    } else if (cands.size <= 5) {
+      for (const j of cands.values()) propose(i, j, () => `"${n.name}" could be any of ${cands.size} people with that surname`);
+    }
+    // more than five people with that surname: too common to propose anyone
   });
 
   // corpus ids: the fullest name of each group
   const groups = new Map<number, number[]>();
-  nodes.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  nodes.forEach((_, i) => push(groups, find(i), i));
   const ids = new Map<string, Map<string, string>>();
   const names = new Map<string, string>();
   const used = new Set<string>();

@@ -3,6 +3,7 @@
  * speaker, date, source and narratives. Pure: lines in, lines out.
  */
 import type { Corpus } from '../../../core/corpus/corpus.js';
+import { LOW_CONFIDENCE } from '../../../core/corpus/schema.js';
 import type { QuoteHit, FieldMatch } from '../../../core/search/search.js';
 import { data, fit, highlight, pad, ui, type Line, type Seg } from '../../lib/text.js';
 import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../../lib/format.js';
@@ -42,7 +43,12 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
       [ui(`¶${para}`, 'accent')],
       article.draft ? [ui('DRAFT', 'warn')] : [],
       quote.attribution
-        ? [ui('extractor: ', 'dim'), data(quote.attribution.rule, 'dim'), ui(`, ${Math.round(quote.attribution.confidence * 100)}% sure`, 'dim')]
+        ? [
+            ui('extractor: ', 'dim'),
+            data(quote.attribution.rule, 'dim'),
+            ui(`, ${Math.round(quote.attribution.confidence * 100)}% sure`, 'dim'),
+            ...(quote.attribution.confidence < LOW_CONFIDENCE ? [ui(' · unsure: check the speaker', 'warn')] : []),
+          ]
         : [],
       [data(article.title)],
       article.outlet ? [data(article.outlet, 'dim')] : [],

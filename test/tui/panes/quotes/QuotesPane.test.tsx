@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { KEYS, fixture, lineWith, mount, selectedRow } from '../../helpers.js';
-import { quoteRow } from '../../../../src/tui/panes/quotes/view-model.js';
+import { quoteDetailLines, quoteRow } from '../../../../src/tui/panes/quotes/view-model.js';
 import { buildSearchIndex, searchQuotes } from '../../../../src/core/search/search.js';
 
 afterEach(() => cleanup());
@@ -143,5 +143,17 @@ describe('Quotes pane', () => {
     const { hits } = searchQuotes(buildSearchIndex(corpus), 'relief');
     const row = quoteRow(hits[0]!, 80);
     expect(row.filter((s) => s.style === 'match').map((s) => s.text)).toContain('relief');
+  });
+
+  it('marks an extractor attribution below the confidence threshold as unsure, and a sure one not', async () => {
+    const corpus = await fixture('corpus');
+    const hit = searchQuotes(buildSearchIndex(corpus), '').hits.find((h) => h.ref.quote.attribution)!;
+    const text = (confidence: number) =>
+      quoteDetailLines(corpus, { ...hit, ref: { ...hit.ref, quote: { ...hit.ref.quote, attribution: { rule: 'follows-speaker', confidence } } } }, 100, 20, true)
+        .map((l) => l.map((s) => s.text).join(''))
+        .join('\n');
+    expect(text(0.45)).toContain('extractor: follows-speaker, 45% sure · unsure: check the speaker');
+    expect(text(0.9)).toContain('extractor: follows-speaker, 90% sure');
+    expect(text(0.9)).not.toContain('unsure');
   });
 });

@@ -1,0 +1,1 @@
+process.argv.push('--articles', '0');

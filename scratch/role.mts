@@ -1,0 +1,11 @@
+import { analyse } from '../src/core/extract/doc.ts';
+import { Registry } from '../src/core/extract/actors.ts';
+import { createContext, discoverActors, attributeAll } from '../src/core/extract/attribution/attribute.ts';
+import { readFileSync } from 'node:fs';
+const doc = analyse(readFileSync(process.argv[2]!, 'utf8'));
+const reg = new Registry(doc);
+const ctx = createContext(doc, reg);
+discoverActors(ctx);
+for (const a of reg.list) if (/mugabe|gabon|president/i.test(a.name + [...a.aliases].join())) console.log('after discover', a.name, a.placeholder, a.roleBase, a.role, [...a.aliases], !!a.merged);
+attributeAll(ctx);
+for (const a of reg.list) if (/mugabe|gabon|president/i.test(a.name + [...a.aliases].join())) console.log('after', a.name, a.placeholder, a.roleBase, a.role, [...a.aliases], a.merged?.name);

@@ -1,0 +1,65 @@
+/**
+ * `narrative-lens import FILE.qdpx --out corpus.json`: a REFI-QDA project from QualCoder, NVivo,
+ * ATLAS.ti or MAXQDA as a corpus file: its texts as articles, its codes as narratives, its coded
+ * selections as quotes coded to them, its cases as actors. Things this tool exported come back
+ * with their ids and every field (given the corpus they came from, --data).
+ */
+import { fsReason, readFileUpTo } from '../../core/corpus/files.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../core/corpus/load.js';
+import { CorpusFile, FORMAT_ID } from '../../core/corpus/schema.js';
+import { importQdpx, QdpxError } from '../../core/export/qdpx-import.js';
+import { inert } from '../../core/sanitize.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { GlobalArgs } from '../options.js';
+import { json } from '../print/json.js';
+import { writeOutFile } from '../out-file.js';
+import type { Session } from '../session.js';
+import { PROG } from '../spec.js';
+
+export interface ImportArgs extends GlobalArgs {
+  file: string;
+  out?: string;
+  force?: boolean;
+}
+
+export async function readQdpx(file: string, limit: number): Promise<Uint8Array> {
+  let read;
+  try {
+    read = await readFileUpTo(file, limit);
+  } catch (err) {
+    throw new UsageError(`${file}: ${fsReason(err, 'read')}`);
+  }
+  if (read.kind === 'folder') throw new UsageError(`${file}: is a folder, expected a .qdpx file`);
+  if (read.kind === 'over') throw new UsageError(`${file}: larger than the ${Math.round(limit / 1e6)} MB limit`, 'raise it with --max-file-size');
+  return read.bytes;
+}
+
+export async function run(a: ImportArgs, session: Session): Promise<number> {
+  const bytes = await readQdpx(a.file, a.maxFileSize ?? session.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const known = await session.openCorpus(a.data);
+  let imported;
+  try {
+    imported = importQdpx(bytes, known);
+  } catch (err) {
+    if (err instanceof QdpxError) throw new UsageError(`${a.file}: ${err.message}`, 'a .qdpx is a zip archive holding project.qde and sources/');
+    throw err;
+  }
+  for (const w of imported.warnings) process.stderr.write(`${PROG}: ${a.file}: ${inert(w)}\n`);
+  const file = CorpusFile.parse({ format: FORMAT_ID, articles: imported.articles, actors: imported.actors, narratives: imported.narratives, axes: [], positions: [] });
+  const out = json(file);
+  if (a.out && a.out !== '-') {
+    await writeOutFile(a.out, out, a.force ?? false);
+  } else {
+    process.stdout.write(out);
+  }
+  const quotes = file.articles.flatMap((x) => x.quotes);
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  process.stderr.write(
+    `${PROG}: ${a.file}${imported.origin ? ` (from ${inert(imported.origin)})` : ''}: ${n(file.articles.length, 'text')}, ${n(file.narratives.length, 'code')} as narratives, ${n(quotes.length, 'coded passage')}, ${n(file.actors.length, 'case')} as actors${a.out && a.out !== '-' ? ` → ${a.out}` : ''}\n`,
+  );
+  // a quote's own note comes back as its note; other memos have no place in a corpus file
+  const notes = new Map(quotes.map((q) => [q.id, q.note]));
+  const lost = imported.memos.filter((m) => !(m.about?.kind === 'quote' && notes.get(m.about.id) === m.text));
+  if (lost.length) process.stderr.write(`${PROG}: ${n(lost.length, 'memo')} cannot be kept in a corpus file; import into a study to keep them\n`);
+  return file.articles.length ? EXIT.found : EXIT.nothing;
+}
