@@ -12,6 +12,7 @@
  * anything else.
  */
 import type { Session } from './session.js';
+import { SORT_KEYS } from '../core/search/sort.js';
 
 export const PROG = 'narrative-lens';
 
@@ -115,9 +116,11 @@ export const SYNTAX_HELP = `Query syntax (as fzf; case and accents are ignored):
   ^start  end$  =all   a field starts with, ends with, or is exactly
   !word                leave out quotes where any field contains the word
   "sigh of relief"     an exact phrase
-  speaker:NAME  narrative:NAME  article:TITLE  kind:direct|indirect|term
+  speaker:NAME  narrative:NAME  article:TITLE  outlet:NAME
+  kind:direct|indirect|term  date:2026-01  date:2026-01-10..2026-01-14
                        filters; quote values with spaces: speaker:"donald trump";
-                       negate with !: !speaker:trump`;
+                       negate with !: !speaker:trump; a name with a typo is read
+                       as the closest name (and said on stderr)`;
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -148,12 +151,13 @@ export const COMMANDS: CommandSpec[] = [
     name: 'search',
     describe: 'Search the quotes and print them (the dashboard’s search)',
     positionals: [{ name: 'query', required: true, describe: 'the query ("" for every quote)', completes: 'query' }],
-    flags: [],
+    flags: [{ name: 'sort', type: 'string', choices: SORT_KEYS, default: 'relevance', describe: 'order of the results (date: oldest first, undated last)' }],
     examples: [
       ['$0 search "colour revolution"', 'Zakharova’s quote (the text says "color")'],
       ['$0 search speaker:trump', 'everything Trump is quoted as saying'],
       ['$0 search kind:term', 'the scare-quoted terms'],
       ['$0 search "sigh of relief" -f csv', 'for a spreadsheet'],
+      ['$0 search "" --sort date', 'every quote, oldest first'],
     ],
     epilog: `${SYNTAX_HELP}\n\nFor scripts:\n  ${PROG} search "'reform speaker:markov" --format json | jq -r '.[].text'\n\nJSON/NDJSON fields: id, kind, text, speaker (actor id), speakerName, article, articleTitle, paragraph, span {start,end} (code points, end exclusive), channel, when, narratives, topics, score (0 best), matches.\n\nExit status: 0 quotes found, 1 none, 2 bad query or data.`,
     missing: `search needs a query, e.g. ${PROG} search "colour revolution" ("" prints every quote)`,

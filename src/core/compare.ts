@@ -1,9 +1,7 @@
 /**
  * Narratives side by side: a column per chosen narrative, a row per axis, each cell that
- * narrative's position with its strongest quote. And the name lookups the shells use to turn
- * what a user typed ("colour revolution", "zakharova") into a narrative or actor.
+ * narrative's position with its strongest quote.
  */
-import Fuse from 'fuse.js';
 import type { Corpus, QuoteRef } from './corpus/corpus.js';
 import type { Actor, Axis, Narrative, Position } from './corpus/schema.js';
 import { fold } from './search/query.js';
@@ -89,54 +87,6 @@ export function compareNarratives(corpus: Corpus, narrativeIds: string[]): Compa
   return { narratives, rows };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Name lookup
-
-/** The item found, or the closest ones to offer instead (`ambiguous` when several fit equally). */
-export type Lookup<T> = T | { closest: T[]; ambiguous?: boolean };
-
-export function isFound<T extends object>(r: Lookup<T>): r is T {
-  return !('closest' in r);
-}
-
-/**
- * Resolves what a user typed to one item: an exact id; else a name/label/alias equal to it
- * (ignoring case and diacritics); else the one item whose names contain every word typed. When
- * that is none or several, returns the closest items (best first, at most 5) to offer instead.
- */
-function lookup<T extends { id: string }>(items: readonly T[], input: string, names: (t: T) => string[]): Lookup<T> {
-  const raw = input.trim();
-  const byId = items.find((t) => t.id === raw);
-  if (byId) return byId;
-  const q = fold(raw).replace(/\s+/g, ' ');
-  if (!q) return { closest: [] };
-  const folded = items.map((t) => ({ t, names: names(t).map(fold) }));
-  const equal = folded.filter((x) => x.names.includes(q) || x.t.id === q);
-  if (equal.length === 1) return equal[0]!.t;
-  if (equal.length > 1) return { closest: equal.slice(0, 5).map((x) => x.t), ambiguous: true };
-  // Every word typed starts a word of one of the names ("us" → "n-us-intervention", not "Russia")
-  const words = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const wordsOf = (n: string) => n.split(/[^\p{L}\p{N}]+/u);
-  const byWords = folded.filter((x) => words.length > 0 && words.every((w) => x.names.some((n) => wordsOf(n).some((nw) => nw.startsWith(w)))));
-  if (byWords.length === 1) return byWords[0]!.t;
-  // ...else every word typed appears somewhere in the names
-  const containing = byWords.length ? byWords : folded.filter((x) => q.split(' ').every((w) => x.names.some((n) => n.includes(w))));
-  if (containing.length === 1) return containing[0]!.t;
-  if (containing.length > 1) return { closest: containing.slice(0, 5).map((x) => x.t), ambiguous: true };
-  const fuse = new Fuse(
-    folded.map((x) => x.names.join(' \u00B7 ')),
-    { threshold: 0.5, ignoreLocation: true, includeScore: true, isCaseSensitive: true },
-  );
-  const hits = fuse.search(q).slice(0, 5);
-  return { closest: hits.map((h) => folded[h.refIndex]!.t) };
-}
-
-/** Finds a narrative by id, label (or part of it), or a key term. */
-export function findNarrative(corpus: Corpus, nameOrId: string): Lookup<Narrative> {
-  return lookup(corpus.narratives, nameOrId, (n) => [n.label, n.id, ...n.keyTerms]);
-}
-
-/** Finds an actor by id, name, alias (or part of one). */
-export function findActor(corpus: Corpus, nameOrId: string): Lookup<Actor> {
-  return lookup(corpus.actors, nameOrId, (a) => [a.name, a.id, ...a.aliases]);
-}
+// The name lookups (findActor, findNarrative) live with the other name matching in
+// search/names.ts; re-exported here, where the shells first found them.
+export { findActor, findNarrative, isFound, type Lookup } from './search/names.js';

@@ -145,7 +145,7 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
     case 'quotes': {
       const { hits, total, error, pending } = d.search;
       return (
-        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={quoteIndex(d, state)} width={width} height={height} />
+        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={quoteIndex(d, state)} sort={state.quotes.sort} width={width} height={height} />
       );
     }
     case 'actors':

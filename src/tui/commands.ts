@@ -106,7 +106,11 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
   if (press.command !== 'insert' && isStudyCommand(press.command)) return handleStudyCommand(press.command, s, d);
   if (s.study.dialog && press.command !== 'interrupt') return handleDialogKey(press, s, d);
   if (s.study.info && press.command !== 'interrupt' && press.command !== 'quit') return handleInfoKey(press, s, d);
-  if (press.command === 'insert') return act({ type: 'edit', edit: 'insert', text: press.text });
+  if (press.command === 'insert') {
+    // typed in a list (not a command there): the search box takes focus and the key, as in fzf
+    const focus: Action[] = s.focus === 'input' ? [] : [{ type: 'focus', focus: 'input' }];
+    return act(...focus, { type: 'edit', edit: 'insert', text: press.text });
+  }
   const command = press.command;
   const actor = d.actors[clampIndex(s.actors.selected, d.actors.length)];
   switch (command) {
@@ -185,6 +189,10 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
       return act({ type: 'cell-column', by: command === 'cell-left' ? -1 : 1, count: d.comparison?.narratives.length ?? 0 });
     case 'toggle-diff':
       return act({ type: 'toggle-diff' });
+    case 'cycle-sort': {
+      const hit = d.search.hits[quoteIndex(d, s)];
+      return act({ type: 'cycle-sort', ...(hit ? { keep: hit.ref.quote.id } : {}) });
+    }
     case 'copy': {
       const link = s.pane === 'quotes' && !s.detail ? quoteLink(d, s) : selectedLink(d, s);
       const ref = link?.kind === 'quote' ? d.corpus.quoteById.get(link.id) : undefined;

@@ -15,6 +15,7 @@ export type Context =
   | 'list' // a list or a scrolling view that moves with the cursor keys
   | 'input' // a text box has focus: letters type into it
   | 'filtered' // a list whose search/filter is not empty
+  | 'typeahead' // a list where typing a letter that is no command starts the search (as in fzf)
   | 'history' // there is a previous view to go back to
   | 'quotes'
   | 'actors'
@@ -126,6 +127,7 @@ export const BINDINGS = table([
   { command: 'open-speaker', keys: [k('return')], description: "open the quote's speaker", when: ['quotes'], hint: { keys: 'enter', text: 'speaker', rank: 2 } },
   { command: 'open-narrative', keys: [c('n')], description: 'open the narrative the quote supports', when: ['quotes'], hint: { keys: 'n', text: 'narrative', rank: 3 } },
   { command: 'read', keys: [c('r')], description: 'read it in its article: every span marked (quotes, profiles, events, cells)', when: ['quotes', 'profile', 'timeline', 'cell', 'event', 'narrative-view'], hint: { keys: 'r', text: 'read', rank: 4 } },
+  { command: 'cycle-sort', keys: [c('s')], description: 'sort the quotes: relevance, date, speaker, article', when: ['quotes'], hint: { keys: 's', text: 'sort', rank: 6 } },
   { command: 'copy', keys: [c('y')], description: 'copy the selected quote with its citation to the clipboard (through the terminal)', when: ['quotes', 'profile', 'cell', 'event', 'narrative-view', 'reader'], hint: { keys: 'y', text: 'copy', rank: 5 } },
   { command: 'open-event', keys: [k('return')], description: 'open the event: its actors, its quotes, its source', when: ['timeline'], hint: { keys: 'enter', text: 'open', rank: 2 } },
   { command: 'open-actor', keys: [k('return')], description: "open the actor's profile", when: ['actors'], hint: { keys: 'enter', text: 'profile', rank: 2 } },
@@ -239,6 +241,11 @@ export function resolveKey(input: string, key: Key, contexts: readonly Context[]
     const text = typedText(input, key);
     if (text) return { command: 'insert', text };
   }
+  if (active.has('typeahead')) {
+    // a printable key that is no command here starts the search with it (not a space)
+    const text = typedText(input, key);
+    if (text.trim()) return { command: 'insert', text };
+  }
   return null;
 }
 
@@ -323,5 +330,10 @@ export function helpSections(): HelpSection[] {
     section.rows.push({ keys: b.keys.map(keyLabel).join(' '), description: b.description });
   }
   sections.get('input')!.rows.push({ keys: 'letters', description: 'type into the box (the list filters as you type)' });
+  // in Quotes and Actors, typing starts the search: every printable key but the commands above
+  for (const ctx of ['quotes', 'actors'] as const) {
+    const own = BINDINGS.filter((b) => b.when.some((w) => w === ctx || w === 'list' || w === 'global')).flatMap((b) => b.keys.filter((k) => 'char' in k && !k.ctrl && k.char !== ' ').map(keyLabel));
+    sections.get(ctx)!.rows.push({ keys: 'other keys', description: `start the search with them, as in fzf (${[...new Set(own)].join(' ')} are commands here)` });
+  }
   return [...sections.values()].filter((s) => s.rows.length > 0);
 }

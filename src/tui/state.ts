@@ -3,7 +3,7 @@
  * commands into these actions; nothing here knows about keys, React or the terminal.
  */
 import type { Context } from './keymap.js';
-import { initialQuotes, type QuotesState } from './panes/quotes/state.js';
+import { initialQuotes, nextSort, type QuotesState } from './panes/quotes/state.js';
 import { initialActors, type ActorsState } from './panes/actors/state.js';
 import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
 import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
@@ -101,6 +101,8 @@ export type Action =
   /** the comparison's selected column, moved by `by` (within `count` columns) */
   | { type: 'cell-column'; by: number; count: number }
   | { type: 'toggle-diff' }
+  /** the Quotes list's next sort; `keep`: the quote to keep selected */
+  | { type: 'cycle-sort'; keep?: string }
   | { type: 'open-detail'; detail: Detail }
   | { type: 'help'; open: boolean }
   | { type: 'flash'; text: string }
@@ -182,7 +184,7 @@ export function reducer(s0: State, action: Action): State {
       return { ...s, actors: { ...s.actors, profile: null, cursor: 0 } };
     case 'open-quote':
       // show every quote so the one asked for is surely there, and select it
-      return follow(s, { pane: 'quotes', detail: null, quotes: { query: '', selected: 0, pin: action.quote } });
+      return follow(s, { pane: 'quotes', detail: null, quotes: { ...s.quotes, query: '', selected: 0, pin: action.quote } });
     case 'open-narrative':
       return follow(s, { pane: 'narratives', detail: null, narratives: { ...s.narratives, selected: action.index, comparing: false } });
     case 'back': {
@@ -198,6 +200,10 @@ export function reducer(s0: State, action: Action): State {
     case 'cell-column': {
       const col = Math.max(0, Math.min(action.count - 1, s.narratives.col + action.by));
       return { ...s, narratives: { ...s.narratives, col } };
+    }
+    case 'cycle-sort': {
+      // keep the selected quote selected in its new place
+      return { ...s, quotes: { ...s.quotes, sort: nextSort(s.quotes.sort), pin: action.keep ?? s.quotes.pin } };
     }
     case 'toggle-diff':
       return { ...s, narratives: { ...s.narratives, diffOnly: !s.narratives.diffOnly, row: 0 } };
@@ -271,13 +277,13 @@ export function contexts(s: State): Context[] {
   }
   switch (s.pane) {
     case 'quotes':
-      out.push('quotes');
+      out.push('quotes', 'typeahead');
       if (s.quotes.query) out.push('filtered');
       break;
     case 'actors':
       if (s.actors.profile) out.push('profile');
       else {
-        out.push('actors');
+        out.push('actors', 'typeahead');
         if (s.actors.filter) out.push('filtered');
       }
       break;

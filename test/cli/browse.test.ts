@@ -46,10 +46,10 @@ describe('actors', () => {
   });
 
   it('an unknown name lists the closest actors, exit 2', () => {
-    const r = run(['actors', 'zakarova', ...d]);
+    const r = run(['actors', 'zakhrv', ...d]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^narrative-lens: unknown actor "zakarova"; closest: Mariya Zakharova \(zakharova\)/);
+    expect(r.stderr).toMatch(/^narrative-lens: unknown actor "zakhrv"; closest: Mariya Zakharova \(zakharova\)/);
     expect(r.stderr).toMatch(/narrative-lens actors/);
     expect(r.stderr).not.toMatch(STACK);
   });

@@ -102,10 +102,14 @@ describe('the command handler', () => {
     expect(actionsOf(await handle(initialState(), 'pane-3'))).toEqual([{ type: 'pane', pane: 'narratives' }]);
   });
 
-  it('types text into the box', async () => {
+  it('types text into the box; typed in the list, the box takes focus first (as in fzf)', async () => {
     const corpus = await fixture('corpus');
-    expect(handleCommand({ command: 'insert', text: 'zakh' }, initialState(), dataFor(corpus, initialState()))).toEqual({
+    const typing = { ...initialState(), focus: 'input' as const };
+    expect(handleCommand({ command: 'insert', text: 'zakh' }, typing, dataFor(corpus, typing))).toEqual({
       actions: [{ type: 'edit', edit: 'insert', text: 'zakh' }],
+    });
+    expect(handleCommand({ command: 'insert', text: 'z' }, initialState(), dataFor(corpus, initialState()))).toEqual({
+      actions: [{ type: 'focus', focus: 'input' }, { type: 'edit', edit: 'insert', text: 'z' }],
     });
   });
 

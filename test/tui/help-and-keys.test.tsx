@@ -48,7 +48,7 @@ describe('keymap', () => {
 
   it('builds the footer from the table, for the keys that work now', () => {
     const quotes = footerHints(contexts(initialState()));
-    expect(quotes.map((h) => `${h.keys} ${h.text}`)).toEqual(['↑↓ move', 'enter speaker', 'n narrative', 'r read', '/ search', 'y copy', 'tab pane', '? help', 'q quit']);
+    expect(quotes.map((h) => `${h.keys} ${h.text}`)).toEqual(['↑↓ move', 'enter speaker', 'n narrative', 'r read', '/ search', 'y copy', 's sort', 'tab pane', '? help', 'q quit']);
     const typing = footerHints(contexts({ ...initialState(), focus: 'input' }));
     expect(typing.map((h) => h.keys)).toEqual(['↑↓', 'enter', 'esc', '^U']);
   });

@@ -3,6 +3,9 @@
  * fast path (bin → here without yargs), so it imports only the core and the printers.
  */
 import { searchFiles } from '../../core/search/disk-index.js';
+import { buildSearchIndex } from '../../core/search/search.js';
+import { resolveQueryNames } from '../../core/search/names.js';
+import { sortHits, type SortKey } from '../../core/search/sort.js';
 import { inert } from '../../core/sanitize.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
@@ -13,19 +16,38 @@ import { PROG } from '../spec.js';
 
 export interface SearchArgs extends GlobalArgs {
   query: string;
+  sort?: SortKey;
 }
 
 export async function run(a: SearchArgs, session: Session): Promise<number> {
   // yargs reads a numeric-looking query as a number; the query is text
   const query = String(a.query ?? '');
-  // through the search index on disk: only what the search needs is read (core/search/disk-index.ts)
-  const { corpus, result } = await searchFiles(a.data ?? [], query, { limit: a.limit, maxFileBytes: session.maxFileBytes });
+  const sort = a.sort ?? 'relevance';
+  // through the search index on disk: only what the search needs is read (core/search/disk-index.ts);
+  // another order than relevance is applied to every hit, then cut to --limit
+  const search = (q: string) => searchFiles(a.data ?? [], q, { limit: sort === 'relevance' ? a.limit : undefined, maxFileBytes: session.maxFileBytes });
+  let { corpus, result } = await search(query);
+  // speaker:/narrative: values that name nobody are read as the closest name, and the user told
+  const names = resolveQueryNames(corpus, query);
+  if (names.corrections.length) {
+    for (const c of names.corrections) process.stderr.write(`${PROG}: ${inert(`${c.typed} taken as ${c.taken}`)}\n`);
+    ({ corpus, result } = await search(names.query));
+  }
+  if (sort !== 'relevance') result.hits = sortHits(result.hits, sort).slice(0, a.limit ?? Infinity);
   if (result.error) throw new UsageError(`cannot understand the query: ${result.error}`, `see the syntax in: ${PROG} search --help`);
   const out = stdoutOutput(a.format);
   if (result.total === 0) {
     // Nothing on stdout in text (as grep); an empty but valid document for the other formats.
     if (a.format !== 'text') await renderQuotes({ corpus, items: [] }, out);
     process.stderr.write(`${PROG}: no quotes match ${JSON.stringify(inert(query))}\n`);
+    const { explainNoMatch } = await import('../../core/search/explain.js');
+    // the whole corpus in memory, only now: its words and names are what a correction comes from
+    const help = explainNoMatch(buildSearchIndex(await session.openCorpus(a.data)), names.query);
+    if (help.term !== undefined) {
+      const fix = help.suggestion ? `; did you mean ${help.suggestion.term}? (${help.suggestion.total} quote${help.suggestion.total === 1 ? '' : 's'} with: ${PROG} search ${shellWord(help.suggestion.query)})` : '';
+      const what = help.alone ? `${help.term} matches nothing` : `nothing matches ${help.term} with the rest of the query`;
+      process.stderr.write(`${PROG}: ${inert(what + fix)}\n`);
+    }
     return EXIT.nothing;
   }
   await renderQuotes({ corpus, items: result.hits }, out);
@@ -33,4 +55,9 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     process.stderr.write(`${PROG}: showing ${result.hits.length} of ${result.total} quotes (--limit)\n`);
   }
   return EXIT.found;
+}
+
+/** A query as one shell word, for a line the user may copy. */
+function shellWord(s: string): string {
+  return /^[\w.:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -562,6 +562,11 @@ function clauseTest(index: DiskIndex, clause: readonly Atom[], usesHay: () => vo
         const holds = h.articleKeys.map((keys) => qualifierHolds(a, '', none, [], keys));
         return (pos) => holds[col[pos]!]!;
       }
+      case 'outlet':
+      case 'date':
+        // not in the index's columns: every record stays a candidate, and the search of the
+        // candidates (search.ts, over their full records) decides
+        return () => true;
     }
   });
   return atoms.length === 1 ? atoms[0]! : (pos, hay) => atoms.some((t) => t(pos, hay));

@@ -14,6 +14,9 @@
  *   narrative:colour       a narrative the quote supports: label or id contains the value
  *   article:kremlin        the quote's article: title or id contains the value
  *   kind:direct            the quote's kind (direct, indirect, term; a prefix such as kind:d works)
+ *   outlet:jazeera         the quote's article's outlet contains the value
+ *   date:2026-01           the quote's date (as resolved; else its article's) starts with the
+ *                          value; date:2026-01-10..2026-01-14 a range (either end may be left out)
  *   !speaker:trump         any qualifier negated; values may be quoted: speaker:"donald trump"
  *                          and take the same ^ $ = prefixes: speaker:^don
  *
@@ -24,8 +27,8 @@
  */
 
 export type TextOp = 'fuzzy' | 'include' | 'prefix' | 'suffix' | 'exact';
-export type QualifierField = 'speaker' | 'narrative' | 'kind' | 'article';
-export const QUALIFIERS: readonly QualifierField[] = ['speaker', 'narrative', 'kind', 'article'];
+export type QualifierField = 'speaker' | 'narrative' | 'kind' | 'article' | 'outlet' | 'date';
+export const QUALIFIERS: readonly QualifierField[] = ['speaker', 'narrative', 'article', 'outlet', 'date', 'kind'];
 export const KINDS = ['direct', 'indirect', 'term'] as const;
 
 /** A free term, matched by fuse.js against the searchable fields (or, negated, by a filter). */
@@ -43,8 +46,27 @@ export interface FieldAtom {
   field: QualifierField;
   op: Exclude<TextOp, 'fuzzy'>;
   negate: boolean;
-  /** normalised with `fold`; for kind, the full kind name */
+  /** normalised with `fold`; for kind, the full kind name; for date, FROM..TO (either may be empty) */
   value: string;
+}
+
+const DATE_PART = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** A date: value as FROM..TO (`2026-01` is 2026-01..2026-01), or undefined when it is not one. */
+function dateRange(value: string): string | undefined {
+  const [from, to, ...rest] = value.includes('..') ? value.split('..') : [value, value];
+  if (rest.length || from === undefined || to === undefined || (!from && !to)) return undefined;
+  if ((from && !DATE_PART.test(from)) || (to && !DATE_PART.test(to))) return undefined;
+  return `${from}..${to}`;
+}
+
+/** Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) falls in a FROM..TO range, compared to each end's precision. */
+export function dateInRange(date: string | null, range: string): boolean {
+  if (!date) return false;
+  const [from, to] = range.split('..') as [string, string];
+  if (from && date.slice(0, from.length) < from) return false;
+  if (to && date.slice(0, to.length) > to) return false;
+  return true;
 }
 
 export type Atom = TextAtom | FieldAtom;
@@ -129,7 +151,7 @@ export function unfoldRange(f: Folded, range: readonly [number, number]): [numbe
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-interface Token {
+export interface Token {
   text: string;
   /** the token was `|` on its own */
   pipe: boolean;
@@ -140,7 +162,7 @@ const CLOSE_QUOTES = new Set(['"', '\u201D', '\u201C']);
 const SPACE = /\s/;
 
 /** Splits on whitespace; a double-quoted run (straight or curly) stays in one token. */
-function tokenize(query: string): Token[] {
+export function tokenize(query: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = query.length;
@@ -213,6 +235,10 @@ function parseAtom(token: string): Atom | { error: string } | null {
   }
   const q = QUALIFIER_RE.exec(s);
   const field = q ? (q[1]!.toLowerCase() as QualifierField) : undefined;
+  if (q && field && !QUALIFIERS.includes(field) && /^[^/\\]/.test(q[2]!)) {
+    // foo:bar is a filter nobody has: say which there are (a URL's http:// is text)
+    return { error: `unknown filter "${q[1]}:"; the filters are ${QUALIFIERS.map((f) => `${f}:`).join(' ')}` };
+  }
   if (q && field && QUALIFIERS.includes(field)) {
     let rest = q[2]!;
     if (rest.startsWith('!')) {
@@ -226,6 +252,11 @@ function parseAtom(token: string): Atom | { error: string } | null {
       const kind = KINDS.find((k) => k.startsWith(folded));
       if (!kind) return { error: `kind: must be direct, indirect or term (not "${value}")` };
       return { type: 'field', field, op: 'exact', negate, value: kind };
+    }
+    if (field === 'date') {
+      const range = dateRange(folded);
+      if (!range) return { error: `date: must be YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO (not "${value}")` };
+      return { type: 'field', field, op: 'exact', negate, value: range };
     }
     return { type: 'field', field, op: op === 'fuzzy' ? 'include' : op, negate, value: folded };
   }

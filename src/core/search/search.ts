@@ -15,6 +15,7 @@ import Fuse, { type Expression, type FuseIndex, type IFuseOptions, type RangeTup
 import type { Corpus, QuoteRef } from '../corpus/corpus.js';
 import type { Actor, Article } from '../corpus/schema.js';
 import {
+  dateInRange,
   fold,
   foldWithMap,
   isTextClause,
@@ -88,6 +89,10 @@ interface Prepared {
   speakerKeys: string[];
   narrativeKeys: string[][];
   articleKeys: string[];
+  /** the folded outlet of the quote's article (outlet: looks at it) */
+  outletKeys: string[];
+  /** the quote's resolved date, else its article's (date: looks at it) */
+  date: string | null;
   articleTitle: Folded;
   /**
    * the folded fields this record shares with others (speaker, narratives, topics), each joined
@@ -141,7 +146,7 @@ class SharedParts {
   readonly bySpeaker = new Map<string | null, { aliases: Folded[]; keys: string[] } & SharedHay>();
   readonly byNarratives = new ListMemo<{ labels: Folded[]; originals: string[]; keys: string[][] } & SharedHay>();
   readonly byTopics = new ListMemo<{ list: Folded[] } & SharedHay>();
-  readonly byArticle = new Map<Article, { keys: string[]; title: Folded }>();
+  readonly byArticle = new Map<Article, { keys: string[]; title: Folded; outlet: string[] }>();
   folded(s: string): Folded {
     return memo(this.withMap, s, () => foldWithMap(s));
   }
@@ -199,6 +204,7 @@ function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
   const where = memo(c.byArticle, article, () => ({
     keys: [c.fold(article.title), article.id],
     title: c.folded(article.title),
+    outlet: article.outlet ? [c.fold(article.outlet)] : [],
   }));
   return {
     ref,
@@ -213,6 +219,8 @@ function prepare(corpus: Corpus, ref: QuoteRef, c: SharedParts): Prepared {
     speakerKeys: who.keys,
     narrativeKeys: tags.keys,
     articleKeys: where.keys,
+    outletKeys: where.outlet,
+    date: quote.when?.date ?? article.published?.date ?? null,
     articleTitle: where.title,
     shared: [who, tags, topics].filter((part) => part.hay !== ''),
   };
@@ -396,9 +404,17 @@ export function qualifierHolds(
   speakerKeys: readonly string[],
   narrativeKeys: readonly (readonly string[])[],
   articleKeys: readonly string[],
+  outletKeys: readonly string[] = [],
+  date: string | null = null,
 ): boolean {
   let hit: boolean;
   switch (a.field) {
+    case 'outlet':
+      hit = outletKeys.some((k) => matchOp(a.op, k, a.value));
+      break;
+    case 'date':
+      hit = dateInRange(date, a.value);
+      break;
     case 'kind':
       hit = kind === a.value;
       break;
@@ -422,7 +438,7 @@ export function textFilterHolds(a: TextAtom, fields: readonly string[]): boolean
 }
 
 function atomHolds(r: Prepared, a: Atom): boolean {
-  if (a.type === 'field') return qualifierHolds(a, r.ref.quote.kind, r.speakerKeys, r.narrativeKeys, r.articleKeys);
+  if (a.type === 'field') return qualifierHolds(a, r.ref.quote.kind, r.speakerKeys, r.narrativeKeys, r.articleKeys, r.outletKeys, r.date);
   return textFilterHolds(a, searchable(r));
 }
 

@@ -26,8 +26,8 @@ export interface PackedShard {
   kind: Uint8Array;
   /** JSON: per quote, [narrative ids, topics] */
   tags: string;
-  /** the articles the shard's quotes come from: id and title */
-  articles: { id: string; title: string }[];
+  /** the articles the shard's quotes come from: id, title, and what outlet: and date: read */
+  articles: { id: string; title: string; outlet: string | null; published: string | null }[];
 }
 
 /** Quotes [from, to) of the corpus, packed. `actorIndex` maps actor ids to positions in corpus.actors. */
@@ -40,15 +40,15 @@ export function packShard(corpus: Corpus, from: number, to: number, actorIndex: 
   let units = 0;
   for (let k = 0; k < n; k++) units += corpus.quotes[from + k]!.quote.text.length;
   const texts = Buffer.from(new ArrayBuffer(units * 2));
-  const tags: [string[], string[]][] = new Array(n);
-  const articles: { id: string; title: string }[] = [];
+  const tags: [string[], string[], string | null][] = new Array(n);
+  const articles: PackedShard['articles'] = [];
   let current: Article | undefined;
   let at = 0;
   for (let k = 0; k < n; k++) {
     const { quote, article: a } = corpus.quotes[from + k]!;
     if (a !== current) {
       current = a;
-      articles.push({ id: a.id, title: a.title });
+      articles.push({ id: a.id, title: a.title, outlet: a.outlet ?? null, published: a.published?.date ?? null });
     }
     texts.write(quote.text, at * 2, 'utf16le');
     at += quote.text.length;
@@ -56,7 +56,7 @@ export function packShard(corpus: Corpus, from: number, to: number, actorIndex: 
     article[k] = articles.length - 1;
     speaker[k] = quote.speaker === null ? -1 : (actorIndex.get(quote.speaker) ?? -1);
     kind[k] = KINDS.indexOf(quote.kind);
-    tags[k] = [quote.narratives, quote.topics];
+    tags[k] = [quote.narratives, quote.topics, quote.when?.date ?? null];
   }
   return { texts: texts.buffer as ArrayBuffer, textEnds, article, speaker, kind, tags: JSON.stringify(tags), articles };
 }
@@ -72,9 +72,20 @@ export function transferables(shard: PackedShard): ArrayBuffer[] {
  */
 export function unpackShard(shard: PackedShard, actors: Actor[], narratives: Narrative[]): Corpus {
   const articles = shard.articles.map(
-    (a) => ({ id: a.id, title: a.title, text: '', quotes: [], mentions: [], silences: [], events: [] }) as unknown as Article,
+    (a) =>
+      ({
+        id: a.id,
+        title: a.title,
+        outlet: a.outlet,
+        published: a.published ? { date: a.published } : null,
+        text: '',
+        quotes: [],
+        mentions: [],
+        silences: [],
+        events: [],
+      }) as unknown as Article,
   );
-  const tags = JSON.parse(shard.tags) as [string[], string[]][];
+  const tags = JSON.parse(shard.tags) as [string[], string[], string | null][];
   const texts = Buffer.from(shard.texts).toString('utf16le');
   const quotes: QuoteRef[] = new Array(shard.textEnds.length);
   let start = 0;
@@ -88,6 +99,7 @@ export function unpackShard(shard: PackedShard, actors: Actor[], narratives: Nar
       speaker: s < 0 ? null : actors[s]!.id,
       narratives: tags[k]![0],
       topics: tags[k]![1],
+      when: tags[k]![2] ? { date: tags[k]![2] } : null,
     } as unknown as Quote;
     start = end;
     const article = articles[shard.article[k]!]!;

@@ -15,6 +15,7 @@ import { useTheme } from '../theme.js';
 import { listLayout } from '../lib/layout.js';
 import { filterActors, profileView, quoteCounts } from '../panes/actors/view-model.js';
 import { compareView } from '../panes/narratives/view-model.js';
+import { sortHits } from '../panes/quotes/view-model.js';
 import { cellView } from '../panes/narratives/cell-view.js';
 import { narrativeView } from '../panes/narratives/narrative-view.js';
 import { eventView } from '../panes/timeline/event-view.js';
@@ -36,7 +37,9 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
   // the tab bar, the footer, the trail of links followed when there is one, and a study's status line
   const body = Math.max(1, height - 2 - (state.history.length ? 1 : 0) - (state.study.mode ? 1 : 0));
 
-  const search = useQuoteSearch(corpus, state.quotes.query, poolAbove);
+  const found = useQuoteSearch(corpus, state.quotes.query, poolAbove);
+  const sorted = useMemo(() => sortHits(found.hits, state.quotes.sort), [found.hits, state.quotes.sort]);
+  const search = useMemo(() => ({ ...found, hits: sorted }), [found, sorted]);
 
   // counted when the Actors pane is first drawn, not before the first frame (large corpora)
   const counts = useLazy(() => quoteCounts(corpus), [corpus]);

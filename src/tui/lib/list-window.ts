@@ -11,6 +11,11 @@ export function windowStart(selected: number, count: number, height: number): nu
   return Math.min(Math.max(0, start), count - height);
 }
 
+/** Where the selection is in a list, as people count: "37/131". */
+export function position(selected: number, count: number): string {
+  return count ? `${Math.min(selected, count - 1) + 1}/${count}` : '0/0';
+}
+
 export interface ListWindow {
   count: number;
   selected: number;

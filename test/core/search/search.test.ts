@@ -226,9 +226,17 @@ describe('query parsing', () => {
       [{ type: 'field', field: 'kind', op: 'exact', negate: false, value: 'direct' }],
     ]);
   });
-  it('treats unknown qualifiers as words', () => {
-    const p = parseQuery('note:hello');
-    expect(p.ok && p.query.clauses[0]!.atoms[0]).toMatchObject({ type: 'text', value: 'note:hello' });
+  it('refuses an unknown filter, naming the filters there are (issue 14); a URL is text', () => {
+    expect(parseQuery('note:hello')).toEqual({ ok: false, error: 'unknown filter "note:"; the filters are speaker: narrative: article: outlet: date: kind:' });
+    const url = parseQuery('http://example.org');
+    expect(url.ok && url.query.clauses[0]!.atoms[0]).toMatchObject({ type: 'text', value: 'http://example.org' });
+  });
+  it('date: and outlet: filters; a date that is not one is refused', () => {
+    expect(parseQuery('date:2026-01').ok && (parseQuery('date:2026-01') as { query: { clauses: { atoms: unknown[] }[] } }).query.clauses[0]!.atoms[0]).toMatchObject({ type: 'field', field: 'date', value: '2026-01..2026-01' });
+    expect(parseQuery('!date:..2025-12-31')).toMatchObject({ ok: true, query: { clauses: [{ atoms: [{ field: 'date', negate: true, value: '..2025-12-31' }] }] } });
+    expect(parseQuery('outlet:"al jazeera"')).toMatchObject({ ok: true, query: { clauses: [{ atoms: [{ field: 'outlet', value: 'al jazeera' }] }] } });
+    expect(parseQuery('date:2026-13')).toMatchObject({ ok: false, error: expect.stringMatching(/^date: must be YYYY/) });
+    expect(parseQuery('date:..')).toMatchObject({ ok: false });
   });
   it('fold is idempotent', () => {
     for (const s of ['Straße', 'Nicolás', '“Quote”', 'ÅÄÖ', 'ΣΊΣΥΦΟΣ']) expect(fold(fold(s))).toBe(fold(s));

@@ -8,7 +8,7 @@ import type { Actor } from '../../../core/corpus/schema.js';
 import type { ActorRecord, Corpus } from '../../../core/corpus/corpus.js';
 import { Lines } from '../../theme.js';
 import { SearchLine } from '../../components/SearchLine.js';
-import { listWindowLines } from '../../lib/list-window.js';
+import { listWindowLines, position } from '../../lib/list-window.js';
 import { data, rule, ui } from '../../lib/text.js';
 import { listLayout } from '../../lib/layout.js';
 import { actorBriefLines, actorRow, type ProfileView } from './view-model.js';
@@ -56,7 +56,7 @@ export function ActorsPane(props: ActorsPaneProps) {
         text={props.filter}
         focused={props.focused}
         placeholder="filter actors"
-        status={props.filter ? `${props.actors.length} of ${all} actors` : `${all} actors`}
+        status={`${props.filter ? `${props.actors.length} of ${all} actors` : `${all} actors`}${props.actors.length ? `  ${position(props.selected, props.actors.length)}` : ''}`}
         width={width}
       />
       <Lines lines={rows} height={list} />

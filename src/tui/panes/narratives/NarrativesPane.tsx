@@ -7,7 +7,7 @@ import React from 'react';
 import { Box } from 'ink';
 import type { Corpus } from '../../../core/corpus/corpus.js';
 import { Lines } from '../../theme.js';
-import { listWindowLines } from '../../lib/list-window.js';
+import { listWindowLines, position } from '../../lib/list-window.js';
 import { data, fit, rule, ui, type Line } from '../../lib/text.js';
 import { count } from '../../lib/format.js';
 import { fixedListLayout } from '../../lib/layout.js';
@@ -37,9 +37,10 @@ export function NarrativesPane(props: NarrativesPaneProps) {
   const narratives = corpus.narratives;
   const { list, detail } = fixedListLayout(height, narratives.length);
   const chosenLabels = props.chosen.map((id) => corpus.narrativeById.get(id)?.label ?? id);
+  const at: Line = narratives.length ? [ui(`  ${position(props.selected, narratives.length)}`, 'dim')] : [];
   const status: Line = props.chosen.length
     ? [ui(` ${props.chosen.length} chosen: `, 'dim'), data(chosenLabels.join(' · '), 'bold'), ui(props.chosen.length >= 2 ? '   c compare' : '   choose one more', 'dim')]
-    : [ui(` ${count(narratives.length, 'narrative')} · space chooses, c compares the chosen`, 'dim')];
+    : [ui(` ${count(narratives.length, 'narrative')}`, 'dim'), ...at, ui(' · space chooses, c compares the chosen, enter opens', 'dim')];
   const rows = listWindowLines({
     count: narratives.length,
     selected: props.selected,

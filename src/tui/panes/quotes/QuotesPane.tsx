@@ -12,6 +12,8 @@ import { listWindowLines } from '../../lib/list-window.js';
 import { data, rule, ui, type Line } from '../../lib/text.js';
 import { listLayout } from '../../lib/layout.js';
 import { quoteDetailLines, quoteRow } from './view-model.js';
+import type { QuoteSort } from './state.js';
+import { position } from '../../lib/list-window.js';
 
 export interface QuotesPaneProps {
   corpus: Corpus;
@@ -23,6 +25,8 @@ export interface QuotesPaneProps {
   error?: string | undefined;
   pending?: boolean;
   selected: number;
+  /** the order of the results (said when it is not relevance) */
+  sort: QuoteSort;
   width: number;
   height: number;
 }
@@ -32,12 +36,13 @@ export function QuotesPane(props: QuotesPaneProps) {
   const { plain } = useTheme();
   const { list, detail } = listLayout(height);
   const all = corpus.quotes.length;
-  const status =
+  const counted =
     props.pending && hits.length === 0
       ? 'searching…'
       : props.query
         ? `${props.total} of ${all} quotes${props.pending ? ', searching…' : ''}`
         : `${all} quotes`;
+  const status = `${counted}${hits.length ? `  ${position(selected, hits.length)}` : ''}${props.sort !== 'relevance' ? ` · by ${props.sort}` : ''}`;
   const empty: Line[] = props.pending
     ? [[ui('  searching…', 'dim')]]
     : props.query

@@ -7,6 +7,7 @@ import { LOW_CONFIDENCE } from '../../../core/corpus/schema.js';
 import type { QuoteHit, FieldMatch } from '../../../core/search/search.js';
 import { data, fit, highlight, pad, ui, type Line, type Seg } from '../../lib/text.js';
 import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../../lib/format.js';
+import type { QuoteSort } from './state.js';
 
 function ranges(matches: readonly FieldMatch[], f: FieldMatch['field']): [number, number][] {
   return matches.filter((m) => m.field === f).flatMap((m) => m.indices);
@@ -16,6 +17,13 @@ export function speakerColumn(cols: number): number {
   return Math.max(8, Math.min(22, Math.floor(cols * 0.25)));
 }
 
+/** The fields a hit matched through when its text did not match: shown, so a row is not a puzzle. */
+export function matchedVia(hit: QuoteHit): string[] {
+  if (!hit.matches.length || hit.matches.some((m) => m.field === 'text')) return [];
+  const names: Record<string, string> = { narratives: 'narrative', topics: 'topic', aliases: 'alias' };
+  return [...new Set(hit.matches.map((m) => names[m.field] ?? m.field))];
+}
+
 export function quoteRow(hit: QuoteHit, cols: number): Line {
   const sw = speakerColumn(cols);
   const who: Seg[] = hit.speaker
@@ -23,7 +31,8 @@ export function quoteRow(hit: QuoteHit, cols: number): Line {
     : [ui('(term)', 'dim')];
   const { quote } = hit.ref;
   const [open, close] = quoteMarks(quote.kind);
-  const text: Seg[] = [ui(open), ...highlight(quote.text, ranges(hit.matches, 'text')), ui(close)];
+  const via = matchedVia(hit);
+  const text: Seg[] = [...(via.length ? [ui(`via ${via.join(', ')}: `, 'accent')] : []), ui(open), ...highlight(quote.text, ranges(hit.matches, 'text')), ui(close)];
   return [...pad(who, sw), ui('  '), ...fit(text, Math.max(1, cols - sw - 2), { focus: 'match' })];
 }
 
@@ -67,4 +76,33 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
   const span = spanInParagraph(article, quote.span, cols, Math.max(1, room - tailShown.length), plain);
   const lines: Line[] = [meta, ...span.lines, source(span.paragraph), ...tailShown];
   return lines.slice(0, height).map((l) => fit(l, cols));
+}
+
+/** When a quote was said (its own date, else its article's); null when neither is known. */
+function dateOf(hit: QuoteHit): string | null {
+  return hit.ref.quote.when?.date ?? hit.ref.article.published?.date ?? null;
+}
+
+/**
+ * The hits in the chosen order; relevance is the search's own. Ties keep the search's order
+ * (Array.prototype.sort is stable). Undated quotes and terms (no speaker) go last.
+ */
+export function sortHits(hits: QuoteHit[], sort: QuoteSort): QuoteHit[] {
+  if (sort === 'relevance') return hits;
+  const key = (h: QuoteHit): [number, string, number] => {
+    switch (sort) {
+      case 'date': {
+        const d = dateOf(h);
+        return [d ? 0 : 1, d ?? '', h.ref.quote.span.start];
+      }
+      case 'speaker':
+        return [h.speaker ? 0 : 1, h.speaker?.name.toLocaleLowerCase() ?? '', 0];
+      case 'article':
+        return [0, h.ref.article.title.toLocaleLowerCase(), h.ref.quote.span.start];
+    }
+  };
+  return hits
+    .map((h) => ({ h, k: key(h) }))
+    .sort((a, b) => a.k[0] - b.k[0] || (a.k[1] < b.k[1] ? -1 : a.k[1] > b.k[1] ? 1 : 0) || a.k[2] - b.k[2])
+    .map((x) => x.h);
 }

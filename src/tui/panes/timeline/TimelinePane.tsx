@@ -6,7 +6,7 @@ import React from 'react';
 import { Box } from 'ink';
 import type { Corpus, DatedEvent } from '../../../core/corpus/corpus.js';
 import { Lines, useTheme } from '../../theme.js';
-import { listWindowLines } from '../../lib/list-window.js';
+import { listWindowLines, position } from '../../lib/list-window.js';
 import { fit, rule, ui, type Line } from '../../lib/text.js';
 import { count } from '../../lib/format.js';
 import { fixedListLayout } from '../../lib/layout.js';
@@ -28,6 +28,7 @@ export function TimelinePane({ corpus, events, selected, width, height }: Timeli
     ui(` ${count(events.length, 'event')} in date order`, 'dim'),
     ui(dated < events.length ? ` · ${events.length - dated} undated, last` : '', 'dim'),
     ui(events.some((e) => e.event.when.inferred) ? ' · ~ inferred date' : '', 'dim'),
+    ui(events.length ? `  ${position(selected, events.length)}` : '', 'dim'),
   ];
   const rows = listWindowLines({
     count: events.length,
