@@ -35,7 +35,8 @@
  *   records   one JSON line per quote: {"q": the quote, "p": its paragraph number}
  *   texts     every quote's text as written, joined, UTF-16 (a search worker's shard: shard.ts)
  *   textEnds  Int32: where quote k's text ends (code units)
- *   tags      Int32: index into the header's [narratives, topics] lists
+ *   tags      Int32: index into the header's [narratives, topics, date said] lists
+ *   date      Int32: index into the header's dates (the quote's, else its article's), -1 for none
  * A damaged or foreign file (bad header, sizes that do not add up, a record that does not parse)
  * is rebuilt, never trusted.
  */
@@ -65,7 +66,7 @@ import type { Atom } from './query.js';
 import type { PackedShard } from './shard.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/2';
+export const DISK_INDEX_FORMAT = 'nl-search-index/3';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 const SEP_INSIDE = 0x80;
@@ -78,8 +79,8 @@ const READ_GAP = 64 * 1024;
 /** A file whose times are this close to the build is read and hashed every time (see top). */
 const RACY_MS = 3000;
 
-type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags';
-const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags'];
+type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags' | 'date';
+const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags', 'date'];
 
 /** What identifies a file's bytes without reading them; null: read them. */
 interface Stamp {
@@ -115,8 +116,12 @@ interface Header {
   articleKeys: string[][];
   /** how many articles the corpus has (printers name the article when there are several) */
   articleCount: number;
-  /** the distinct [narrative ids, topics] of quotes (the tags column points here) */
-  tagLists: [string[], string[]][];
+  /** the distinct [narrative ids, topics, date said] of quotes (the tags column points here) */
+  tagLists: [string[], string[], string | null][];
+  /** per article, the folded keys outlet: looks at */
+  outletKeys: string[][];
+  /** the distinct dates date: looks at (the date column points here) */
+  dates: string[];
   /** corpusFingerprint of the corpus the index was built from */
   fingerprint: string;
 }
@@ -272,7 +277,11 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
   const recEnds = new Float64Array(n);
   const textEnds = new Int32Array(n);
   const tags = new Int32Array(n);
-  const tagLists: [string[], string[]][] = [];
+  const tagLists: [string[], string[], string | null][] = [];
+  const outletKeys: string[][] = corpus.articles.map(() => []);
+  const dates: string[] = [];
+  const dateIndex = new Map<string, number>();
+  const date = new Int32Array(n);
   const tagIndex = new Map<string, number>();
   const texts: Buffer[] = [];
   let textUnits = 0;
@@ -316,13 +325,24 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
       recEnds[pos] = recBytes;
       textUnits += quote.text.length;
       textEnds[pos] = textUnits;
-      const tagKey = JSON.stringify([quote.narratives, quote.topics]);
+      const said = quote.when?.date ?? null;
+      const tagKey = JSON.stringify([quote.narratives, quote.topics, said]);
       let t = tagIndex.get(tagKey);
       if (t === undefined) {
         tagIndex.set(tagKey, (t = tagLists.length));
-        tagLists.push([quote.narratives, quote.topics]);
+        tagLists.push([quote.narratives, quote.topics, said]);
       }
       tags[pos] = t;
+      outletKeys[ai] = r.outletKeys;
+      if (r.date === null) date[pos] = -1;
+      else {
+        let d = dateIndex.get(r.date);
+        if (d === undefined) {
+          dateIndex.set(r.date, (d = dates.length));
+          dates.push(r.date);
+        }
+        date[pos] = d;
+      }
     });
     records.push(Buffer.from(recs.join(''), 'utf8'));
     texts.push(Buffer.from(corpus.quotes.slice(from, from + BUILD_CHUNK).map((r) => r.quote.text).join(''), 'utf16le'));
@@ -344,6 +364,7 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     texts,
     textEnds: [bytesOf(textEnds)],
     tags: [bytesOf(tags)],
+    date: [bytesOf(date)],
   };
   const sections = {} as Record<SectionName, [number, number]>;
   let at = 0;
@@ -374,6 +395,8 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     articleKeys,
     articleCount: corpus.articles.length,
     tagLists,
+    outletKeys,
+    dates,
     fingerprint: corpusFingerprint(corpus),
   };
   // the header states the file's total size, which includes the header line itself
@@ -424,7 +447,7 @@ export class DiskIndex {
       const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
       if (h.format !== DISK_INDEX_FORMAT || h.bytes !== size || !h.sections) throw new Error('stale or damaged');
       const n = h.quotes;
-      const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n };
+      const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n, date: 4 * n };
       for (const name of SECTIONS) {
         const [off, len] = h.sections[name] ?? [-1, -1];
         if (off < 0 || nl + 1 + off + len > size || (want[name] !== null && want[name] !== len)) throw new Error('damaged');
@@ -471,7 +494,7 @@ export class DiskIndex {
     return c;
   }
 
-  int32(name: 'hayEnds' | 'speaker' | 'nset' | 'article' | 'textEnds' | 'tags'): Int32Array {
+  int32(name: 'hayEnds' | 'speaker' | 'nset' | 'article' | 'textEnds' | 'tags' | 'date'): Int32Array {
     return this.column(name, (b) => new Int32Array(b));
   }
   get flags(): Uint8Array {
@@ -525,16 +548,16 @@ export class DiskIndex {
     const tagCol = this.int32('tags');
     const flags = this.flags;
     const local = new Map<number, number>();
-    const articles: { id: string; title: string }[] = [];
-    const tags: [string[], string[]][] = new Array(n);
+    const articles: PackedShard['articles'] = [];
+    const tags: [string[], string[], string | null][] = new Array(n);
     for (let k = 0; k < n; k++) {
       textEnds[k] = ends[from + k]! - start;
       const a = articleCol[from + k]!;
       let at = local.get(a);
       if (at === undefined) {
         local.set(a, (at = articles.length));
-        const { id, title } = this.header.articles[a]!;
-        articles.push({ id, title });
+        const { id, title, outlet, published } = this.header.articles[a]!;
+        articles.push({ id, title, outlet: outlet ?? null, published: published?.date ?? null });
       }
       article[k] = at;
       kind[k] = flags[from + k]! & 3;

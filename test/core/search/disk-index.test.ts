@@ -54,6 +54,13 @@ const QUERY_SET = [
   "doesn't think",
   'kind:bogus',
   'xqzvw',
+  'outlet:jazeera',
+  '!outlet:tass kremlin',
+  'outlet:reuters | outlet:meduza',
+  'date:2026-01',
+  'date:2026-01-10..2026-01-14 iran',
+  'date:..2026-01-05',
+  '!date:2026 relief',
 ];
 
 async function compareAll(data: string, cacheDir: string, queries: readonly string[], limit?: number) {
@@ -88,7 +95,7 @@ describe('the search index on disk', () => {
     for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
     const cacheDir = path.join(root, 'generated-cache');
     await compareAll(dir, cacheDir, QUERY_SET.filter((_, i) => i % 3 === 0), 50);
-    await compareAll(dir, cacheDir, ['colour revolution', 'speaker:smagin relief', '!russia iran', 'kind:direct ukraine']);
+    await compareAll(dir, cacheDir, ['colour revolution', 'speaker:smagin relief', '!russia iran', 'kind:direct ukraine', 'outlet:tass iran', 'date:2026-01-03..2026-01-09', '!date:2026-01-01 relief']);
   }, 120_000);
 
   it('handles text beyond Latin-1 and folding that changes lengths (emoji, ß, accents)', async () => {
