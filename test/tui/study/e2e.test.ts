@@ -74,7 +74,7 @@ describe.skipIf(!hasTmux)('a coding session in a real terminal (tmux)', () => {
     await send(s, ['Enter'], 'saved: create narrative “Home-grown anger”');
 
     // three quotes coded to it
-    for (const [words, quote] of [['sabers', 'Why rattle'], ['busy trying', 'Iran? What Iran?'], ['death toll', 'the death toll']]) {
+    for (const [words, quote] of [['sabers', 'Why rattle'], ['busy trying', 'Iran? What Iran?'], ['death toll', 'the death toll']] as const) {
       await send(s, ['1', '/', 'C-u'], ' / ▌');
       await type(s, words);
       await send(s, ['Escape', 'a'], 'Code the quote to which narrative?');
