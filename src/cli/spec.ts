@@ -568,20 +568,21 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'tag',
-    describe: 'Tag a narrative of the study (or the study) with DISARM techniques, by id',
-    positionals: [{ name: 'techniques', required: true, array: true, describe: 'DISARM technique ids (T0022.001, t22.1)' }],
+    describe: 'Tag a narrative of the study (or the study) with DISARM techniques by id, or mark threat actors',
+    positionals: [{ name: 'techniques', array: true, describe: 'DISARM technique ids (T0022.001, t22.1)' }],
     flags: [
       { name: 'narrative', type: 'string', describe: 'the narrative (label, part of one, or id) [default: the study itself]', completes: 'narratives' },
-      { name: 'remove', type: 'boolean', describe: 'take these techniques off instead' },
+      { name: 'threat-actor', type: 'string', array: true, describe: 'mark an actor of the study as a threat actor (exported as STIX threat-actor); repeat for more', completes: 'actors' },
+      { name: 'remove', type: 'boolean', describe: 'take these techniques (or threat actors) off instead' },
       ...EDIT_FLAGS,
     ],
     examples: [
       ['$0 tag T0022.001 T0110 --narrative colour --study iran.json', 'two techniques on a narrative'],
       ['$0 tag T0002 --study iran.json', 'the study as a whole'],
       ['$0 tag T0110 --narrative colour --remove --study iran.json', 'take one off'],
+      ['$0 tag --threat-actor zakharova --study iran.json', 'a threat actor in the STIX export'],
     ],
     epilog: `The tags go into export --format stix and --format navigator. Find ids with: ${PROG} techniques WORDS.\n${STUDY_EPILOG}`,
-    missing: `tag needs DISARM technique ids, e.g. ${PROG} tag T0022.001 --narrative colour --study s.json`,
     load: () => import('./commands/tag.js'),
   },
   {

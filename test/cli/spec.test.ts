@@ -93,7 +93,7 @@ describe('the spec', () => {
       'export',
       'import <file>',
       'report',
-      'tag <techniques..>',
+      'tag [techniques..]',
       'techniques [query]',
     ]);
   });

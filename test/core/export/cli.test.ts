@@ -116,8 +116,10 @@ describe('with a study (--study)', () => {
     const unknown = run(['tag', 'T9999', '--study', s1]);
     expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, 'narrative-lens: "T9999" is not a DISARM technique id']);
 
-    const stix = run(['export', '-f', 'stix', '--study', s1]);
-    expect(stixProblems(JSON.parse(stix.stdout))).toEqual([]);
+    expect(run(['tag', '--threat-actor', 'zakharova', '--study', s1]).code).toBe(0);
+    const stix = JSON.parse(run(['export', '-f', 'stix', '--study', s1]).stdout);
+    expect(stixProblems(stix)).toEqual([]);
+    expect(stix.objects.filter((o: { type: string }) => o.type === 'threat-actor').map((o: { name: string }) => o.name)).toEqual(['Mariya Zakharova']);
     const layer = JSON.parse(run(['export', '-f', 'navigator', '--study', s1]).stdout);
     expect(layer.techniques.map((t: { techniqueID: string }) => t.techniqueID)).toEqual(['T0022.001', 'T0110']);
 
