@@ -66,7 +66,7 @@ describe('narrative-lens ingest', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^ingested: 3 articles/m);
     expect(r.stdout).toMatch(/^failures: 1$/m);
-    expect(r.stdout).toMatch(/broken\.txt: not valid UTF-8 at line 2/);
+    expect(r.stdout).toMatch(/broken\.txt: line 2, byte 1 \(offset 3\): not valid UTF-8/);
     expect(existsSync(path.join(out, 'ferry.json'))).toBe(true);
   });
 

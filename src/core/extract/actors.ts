@@ -29,6 +29,8 @@ export interface ActorRec {
   indefinite: boolean;
   /** a placeholder only ever written "the …": it points back, never forward to a name */
   definite: boolean;
+  /** the country or body a description names ("the President of Ruritania" → "ruritania") */
+  of?: string;
   firstPos: number;
   lastPos: number;
   para: number;
@@ -329,7 +331,7 @@ export class Registry {
     // "the President of Gabon": a description that names its country or body is someone whose
     // known role or ties name it too, not just any recent president
     const ofRe = /^\s*(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
-    const of = (/\b(?:of|for)\s+.*$/u.exec(name) ? ofRe.exec(name.slice(name.search(/\b(?:of|for)\s/u)))?.[1] : ofRe.exec(doc.text.slice(last.e, last.e + 80))?.[1])?.toLowerCase();
+    const of = (/\b(?:of|for)\s+.*$/u.exec(name) ? ofRe.exec(name.slice(name.search(/\b(?:of|for)\s/u)))?.[1] : ofRe.exec(doc.text.slice(last.e, last.e + 80))?.[1])?.replace(/\.+$/, "").toLowerCase();
     if (role.kind === 'person') {
       if (of) {
         // someone already known by this description ("the President of Gabon")
@@ -381,6 +383,7 @@ export class Registry {
         definite,
         modifiers: new Set(descWords),
         ...(role.gender ? { gender: role.gender } : {}),
+        ...(of ? { of } : {}),
       });
       const g = descWords.map((w) => GAZETTEER.get(w)).find((x) => x);
       if (g) a.country = g.country.name;

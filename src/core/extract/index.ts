@@ -150,9 +150,11 @@ function resolveDescriptions(doc: Doc, reg: Registry): void {
     if (p.merged || !p.placeholder || p.kind !== 'person') continue;
     let target: ActorRec | null = null;
     // a bare or definite description ("former diplomat says", "the spokeswoman"): a named person with that role
+    // "the President of Ruritania" is only someone whose role or ties name Ruritania
+    const fitsOf = (n: ActorRec) => !p.of || [n.role, n.affiliation, n.country].some((x) => (x ?? '').toLowerCase().includes(p.of!));
     if (!p.indefinite) {
       for (const n of named) {
-        if (n.roleBase && n.roleBase === p.roleBase && !n.merged) {
+        if (n.roleBase && n.roleBase === p.roleBase && !n.merged && fitsOf(n)) {
           target = n;
           break;
         }
@@ -169,6 +171,7 @@ function resolveDescriptions(doc: Doc, reg: Registry): void {
           if (![...n.speakerParas].some((sp) => sp === np || sp === np + 1)) continue;
           if (n.roleBase) continue; // introduced with a description of their own: someone else
           if (n.gender && p.gender && n.gender !== p.gender) continue;
+          if (!fitsOf(n)) continue;
           target = n;
           break outer;
         }

@@ -104,6 +104,7 @@ const VERBS: Record<string, string> = {
   'imply*': 'imply implies implied implying',
   'mention*': 'mention mentions mentioned mentioning',
   'chant': 'chant chants chanted chanting',
+  'speak': 'speak speaks spoke speaking',
   'echo*': 'echo echoes echoed echoing',
 };
 

@@ -33,6 +33,10 @@
  *   flags     Uint8: the kind (bits 0-1); bit 7 when a field's own text holds the field separator
  *   recEnds   Float64: where quote k's record ends in `records` (bytes)
  *   records   one JSON line per quote: {"q": the quote, "p": its paragraph number}
+ *   texts     every quote's text as written, joined, UTF-16 (a search worker's shard: shard.ts)
+ *   textEnds  Int32: where quote k's text ends (code units)
+ *   tags      Int32: index into the header's [narratives, topics, date said] lists
+ *   date      Int32: index into the header's dates (the quote's, else its article's), -1 for none
  * A damaged or foreign file (bad header, sizes that do not add up, a record that does not parse)
  * is rebuilt, never trusted.
  */
@@ -59,9 +63,10 @@ import {
   type SearchResult,
 } from './search.js';
 import type { Atom } from './query.js';
+import type { PackedShard } from './shard.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/1';
+export const DISK_INDEX_FORMAT = 'nl-search-index/3';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 const SEP_INSIDE = 0x80;
@@ -74,8 +79,8 @@ const READ_GAP = 64 * 1024;
 /** A file whose times are this close to the build is read and hashed every time (see top). */
 const RACY_MS = 3000;
 
-type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records';
-const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records'];
+type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags' | 'date';
+const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags', 'date'];
 
 /** What identifies a file's bytes without reading them; null: read them. */
 interface Stamp {
@@ -111,6 +116,14 @@ interface Header {
   articleKeys: string[][];
   /** how many articles the corpus has (printers name the article when there are several) */
   articleCount: number;
+  /** the distinct [narrative ids, topics, date said] of quotes (the tags column points here) */
+  tagLists: [string[], string[], string | null][];
+  /** per article, the folded keys outlet: looks at */
+  outletKeys: string[][];
+  /** the distinct dates date: looks at (the date column points here) */
+  dates: string[];
+  /** corpusFingerprint of the corpus the index was built from */
+  fingerprint: string;
 }
 
 export interface DiskIndexOptions {
@@ -137,6 +150,48 @@ function indexFileFor(files: readonly string[], dir: string): string {
   const h = createHash('sha1').update(DISK_INDEX_FORMAT);
   for (const f of files) h.update('\0' + f);
   return path.join(dir, `search-${h.digest('hex')}.idx`);
+}
+
+/**
+ * What identifies a loaded corpus's quotes for the search workers: their ids, kinds, speakers,
+ * texts' lengths and tags, in order. A pool reads shards from an index only when the index was
+ * built from a corpus with the same fingerprint (the files may have changed since the dashboard
+ * loaded them).
+ */
+export function corpusFingerprint(corpus: Corpus): string {
+  const h = createHash('sha1');
+  for (const { quote: q, article: a } of corpus.quotes) {
+    h.update(`${q.id}\0${q.kind}\0${q.speaker ?? ''}\0${q.text.length}\0${a.id}\0${q.narratives.join('\u0001')}\0${q.topics.join('\u0001')}\n`);
+  }
+  return h.digest('hex');
+}
+
+/**
+ * The index file of a loaded corpus, when one exists, is fresh, and was built from this very
+ * corpus; undefined otherwise (nothing is built here). The search pool uses it.
+ */
+export async function findDiskIndexOf(corpus: Corpus, opts: DiskIndexOptions = {}): Promise<string | undefined> {
+  if (corpus.files.length === 0) return undefined;
+  try {
+    const files = await expand([...corpus.files], []);
+    const file = indexFileFor(files, opts.cacheDir ?? defaultCacheDir());
+    const index = await DiskIndex.open(file);
+    try {
+      if (!(await isFresh(index, files, opts))) return undefined;
+      if (index.header.fingerprint !== corpusFingerprint(corpus)) return undefined;
+      return file;
+    } finally {
+      index.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the index of the corpus in `paths` is (or would be) kept. */
+export async function diskIndexFile(paths: readonly string[], dir = defaultCacheDir()): Promise<string> {
+  const files = await expand(paths.length ? [...paths] : [bundledDataPath()], []);
+  return indexFileFor(files, dir);
 }
 
 /**
@@ -220,6 +275,16 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
   const article = new Int32Array(n);
   const flags = new Uint8Array(n);
   const recEnds = new Float64Array(n);
+  const textEnds = new Int32Array(n);
+  const tags = new Int32Array(n);
+  const tagLists: [string[], string[], string | null][] = [];
+  const outletKeys: string[][] = corpus.articles.map(() => []);
+  const dates: string[] = [];
+  const dateIndex = new Map<string, number>();
+  const date = new Int32Array(n);
+  const tagIndex = new Map<string, number>();
+  const texts: Buffer[] = [];
+  let textUnits = 0;
   const hays: string[] = new Array(n);
   const records: Buffer[] = [];
   let latin1 = true;
@@ -258,8 +323,29 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
       recs.push(rec);
       recBytes += Buffer.byteLength(rec, 'utf8');
       recEnds[pos] = recBytes;
+      textUnits += quote.text.length;
+      textEnds[pos] = textUnits;
+      const said = quote.when?.date ?? null;
+      const tagKey = JSON.stringify([quote.narratives, quote.topics, said]);
+      let t = tagIndex.get(tagKey);
+      if (t === undefined) {
+        tagIndex.set(tagKey, (t = tagLists.length));
+        tagLists.push([quote.narratives, quote.topics, said]);
+      }
+      tags[pos] = t;
+      outletKeys[ai] = r.outletKeys;
+      if (r.date === null) date[pos] = -1;
+      else {
+        let d = dateIndex.get(r.date);
+        if (d === undefined) {
+          dateIndex.set(r.date, (d = dates.length));
+          dates.push(r.date);
+        }
+        date[pos] = d;
+      }
     });
     records.push(Buffer.from(recs.join(''), 'utf8'));
+    texts.push(Buffer.from(corpus.quotes.slice(from, from + BUILD_CHUNK).map((r) => r.quote.text).join(''), 'utf16le'));
   }
   if (units > 2 ** 31 - 1) throw new Error('corpus too large for one search index file');
   const hayBytes: Buffer[] = [];
@@ -275,6 +361,10 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     flags: [bytesOf(flags)],
     recEnds: [bytesOf(recEnds)],
     records,
+    texts,
+    textEnds: [bytesOf(textEnds)],
+    tags: [bytesOf(tags)],
+    date: [bytesOf(date)],
   };
   const sections = {} as Record<SectionName, [number, number]>;
   let at = 0;
@@ -304,6 +394,10 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     narrativeKeys,
     articleKeys,
     articleCount: corpus.articles.length,
+    tagLists,
+    outletKeys,
+    dates,
+    fingerprint: corpusFingerprint(corpus),
   };
   // the header states the file's total size, which includes the header line itself
   let line = Buffer.from(JSON.stringify({ ...header, bytes: 0 }) + '\n', 'utf8');
@@ -331,6 +425,10 @@ export class DiskIndex {
   ) {}
 
   static async open(file: string): Promise<DiskIndex> {
+    return DiskIndex.openSync(file);
+  }
+
+  static openSync(file: string): DiskIndex {
     const fd = openSync(file, 'r');
     try {
       const size = fstatSync(fd).size;
@@ -349,7 +447,7 @@ export class DiskIndex {
       const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
       if (h.format !== DISK_INDEX_FORMAT || h.bytes !== size || !h.sections) throw new Error('stale or damaged');
       const n = h.quotes;
-      const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null };
+      const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n, date: 4 * n };
       for (const name of SECTIONS) {
         const [off, len] = h.sections[name] ?? [-1, -1];
         if (off < 0 || nl + 1 + off + len > size || (want[name] !== null && want[name] !== len)) throw new Error('damaged');
@@ -396,7 +494,7 @@ export class DiskIndex {
     return c;
   }
 
-  int32(name: 'hayEnds' | 'speaker' | 'nset' | 'article'): Int32Array {
+  int32(name: 'hayEnds' | 'speaker' | 'nset' | 'article' | 'textEnds' | 'tags' | 'date'): Int32Array {
     return this.column(name, (b) => new Int32Array(b));
   }
   get flags(): Uint8Array {
@@ -429,6 +527,43 @@ export class DiskIndex {
         from = to;
       }
     }
+  }
+
+  /**
+   * Quotes [from, to) as a search worker's shard (shard.ts), read from the file: the worker
+   * reads its shard here instead of receiving a copy from the UI thread.
+   */
+  packedShard(from: number, to: number): PackedShard {
+    const ends = this.int32('textEnds');
+    const start = from === 0 ? 0 : ends[from - 1]!;
+    const [off] = this.header.sections.texts;
+    const bytes = this.read(off + start * 2, ((to > from ? ends[to - 1]! : start) - start) * 2);
+    const texts = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+    const n = Math.max(0, to - from);
+    const textEnds = new Int32Array(n);
+    const article = new Int32Array(n);
+    const kind = new Uint8Array(n);
+    const speaker = this.int32('speaker').slice(from, to);
+    const articleCol = this.int32('article');
+    const tagCol = this.int32('tags');
+    const flags = this.flags;
+    const local = new Map<number, number>();
+    const articles: PackedShard['articles'] = [];
+    const tags: [string[], string[], string | null][] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      textEnds[k] = ends[from + k]! - start;
+      const a = articleCol[from + k]!;
+      let at = local.get(a);
+      if (at === undefined) {
+        local.set(a, (at = articles.length));
+        const { id, title, outlet, published } = this.header.articles[a]!;
+        articles.push({ id, title, outlet: outlet ?? null, published: published?.date ?? null });
+      }
+      article[k] = at;
+      kind[k] = flags[from + k]! & 3;
+      tags[k] = this.header.tagLists[tagCol[from + k]!]!;
+    }
+    return { texts, textEnds, article, speaker, kind, tags: JSON.stringify(tags), articles };
   }
 
   /** The articles as stubs (no text): one object per article, shared by its quotes. */

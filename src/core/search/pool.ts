@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import type { Corpus } from '../corpus/corpus.js';
 import { packShard, transferables } from './shard.js';
+import { findDiskIndexOf } from './disk-index.js';
 import type { QuoteHit } from './search.js';
 import type { SearchRequest, ShardInit, WireHit, WorkerReply } from './worker.js';
 
@@ -29,6 +30,14 @@ export interface PoolOptions {
   workers?: number;
   /** hits kept per update */
   limit?: number;
+  /**
+   * Where the workers get their shards: 'auto' (default) reads them from the corpus's search
+   * index on disk when a fresh one built from this very corpus exists (disk-index.ts
+   * findDiskIndexOf), else the UI thread packs and hands them over; false always packs.
+   */
+  diskIndex?: 'auto' | false;
+  /** the cache folder to look in (tests) */
+  cacheDir?: string;
 }
 
 interface ShardState {
@@ -78,6 +87,8 @@ export class SearchPool {
   private closed = false;
   private readonly latest = new Int32Array(new SharedArrayBuffer(4));
   private readonly limit: number;
+  /** the search index on disk the workers read their shards from, when there is one */
+  private readonly source: Promise<string | undefined>;
   private seq = 0;
   private shards: ShardState[] = [];
   private listener: ((u: PoolUpdate) => void) | undefined;
@@ -94,12 +105,20 @@ export class SearchPool {
     this.actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
     for (let s = 0; s < n; s++) this.ranges.push([Math.floor((s * total) / n), Math.floor(((s + 1) * total) / n)]);
     this.restarts = this.ranges.map(() => 0);
+    this.source = opts.diskIndex === false ? Promise.resolve(undefined) : findDiskIndexOf(corpus, { cacheDir: opts.cacheDir });
     this.ready = Promise.all(this.ranges.map((_, s) => this.startShard(s))).then(() => undefined);
   }
 
+  /** Whether the workers read their shards from the search index on disk (tests, benchmark). */
+  async readsFromDisk(): Promise<boolean> {
+    return (await this.source) !== undefined;
+  }
+
   /** Starts shard s's worker; resolves when it holds its shard. */
-  private startShard(s: number): Promise<void> {
+  private async startShard(s: number): Promise<void> {
     const [from, to] = this.ranges[s]!;
+    const indexFile = await this.source;
+    if (this.closed) return;
     const w = startWorker({ latest: this.latest.buffer }, workerHeapLimitMb(to - from));
     w.unref(); // never keep the process alive on its own
     this.workers[s] = w;
@@ -121,14 +140,15 @@ export class SearchPool {
       w.on('error', gone);
       w.on('exit', () => gone());
     }, () => undefined);
-    const init: ShardInit = {
-      type: 'init',
-      offset: from,
-      actors: this.corpus.actors,
-      narratives: this.corpus.narratives,
-      shard: packShard(this.corpus, from, to, this.actorIndex),
-    };
-    w.postMessage(init, transferables(init.shard));
+    if (indexFile) {
+      // the worker reads its quotes from the index file: nothing is packed or copied here
+      const init: ShardInit = { type: 'init', offset: from, to, indexFile };
+      w.postMessage(init);
+    } else {
+      const shard = packShard(this.corpus, from, to, this.actorIndex);
+      const init: ShardInit = { type: 'init', offset: from, actors: this.corpus.actors, narratives: this.corpus.narratives, shard };
+      w.postMessage(init, transferables(shard));
+    }
     return ready;
   }
 

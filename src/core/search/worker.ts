@@ -12,19 +12,28 @@ import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import type { Actor, Narrative } from '../corpus/schema.js';
 import { unpackShard, type PackedShard } from './shard.js';
+import { DiskIndex } from './disk-index.js';
 import { byScore, buildSearchIndex, compileQuery, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
 import { narrows } from './prefilter.js';
 import type { ParsedQuery } from './query.js';
 
-export interface ShardInit {
-  type: 'init';
-  /** position of the shard's first quote in corpus.quotes */
-  offset: number;
-  actors: Actor[];
-  narratives: Narrative[];
-  /** the shard's quotes, in corpus order (core/shard.ts) */
-  shard: PackedShard;
-}
+export type ShardInit =
+  | {
+      type: 'init';
+      /** position of the shard's first quote in corpus.quotes */
+      offset: number;
+      actors: Actor[];
+      narratives: Narrative[];
+      /** the shard's quotes, in corpus order (core/shard.ts) */
+      shard: PackedShard;
+    }
+  | {
+      type: 'init';
+      offset: number;
+      /** the search index on disk to read quotes [offset, to) from (disk-index.ts), instead of a copy */
+      indexFile: string;
+      to: number;
+    };
 
 export interface SearchRequest {
   type: 'search';
@@ -151,7 +160,15 @@ function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[]): WireHit
 parentPort!.on('message', (msg: ShardInit | SearchRequest) => {
   if (msg.type === 'init') {
     offset = msg.offset;
-    const corpus = unpackShard(msg.shard, msg.actors, msg.narratives);
+    let corpus: ReturnType<typeof unpackShard>;
+    if ('indexFile' in msg) {
+      const disk = DiskIndex.openSync(msg.indexFile);
+      try {
+        corpus = unpackShard(disk.packedShard(msg.offset, msg.to), disk.header.actors, disk.header.narratives);
+      } finally {
+        disk.close();
+      }
+    } else corpus = unpackShard(msg.shard, msg.actors, msg.narratives);
     index = buildSearchIndex(corpus);
     previous = undefined;
     reply({ type: 'ready', quotes: corpus.quotes.length });

@@ -7,6 +7,8 @@ import { DataError, loadCorpus } from '../../../src/core/corpus/load.js';
 import { buildSearchIndex, searchQuotes, type QuoteHit, type SearchIndex } from '../../../src/core/search/search.js';
 import { DiskIndex, openDiskIndex, searchDiskIndex, searchFiles } from '../../../src/core/search/disk-index.js';
 import { generateCorpus } from '../../../bench/generate.js';
+import { packShard } from '../../../src/core/search/shard.js';
+import { SearchPool } from '../../../src/core/search/pool.js';
 import { QUERIES } from '../../../bench/queries.js';
 
 const MINI = fileURLToPath(new URL('../../fixtures/cli/mini', import.meta.url));
@@ -52,6 +54,13 @@ const QUERY_SET = [
   "doesn't think",
   'kind:bogus',
   'xqzvw',
+  'outlet:jazeera',
+  '!outlet:tass kremlin',
+  'outlet:reuters | outlet:meduza',
+  'date:2026-01',
+  'date:2026-01-10..2026-01-14 iran',
+  'date:..2026-01-05',
+  '!date:2026 relief',
 ];
 
 async function compareAll(data: string, cacheDir: string, queries: readonly string[], limit?: number) {
@@ -77,7 +86,7 @@ describe('the search index on disk', () => {
   it('gives exactly the in-memory search’s results on the seed fixture: hits, order, scores, highlights', async () => {
     const { data, cacheDir } = await setup(MINI);
     await compareAll(data, cacheDir, QUERY_SET);
-  });
+  }, 60_000);
 
   it('does so on a generated corpus of 3,000 quotes, with and without a limit', async () => {
     const dir = path.join(root, 'generated');
@@ -86,8 +95,8 @@ describe('the search index on disk', () => {
     for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
     const cacheDir = path.join(root, 'generated-cache');
     await compareAll(dir, cacheDir, QUERY_SET.filter((_, i) => i % 3 === 0), 50);
-    await compareAll(dir, cacheDir, ['colour revolution', 'speaker:smagin relief', '!russia iran', 'kind:direct ukraine']);
-  });
+    await compareAll(dir, cacheDir, ['colour revolution', 'speaker:smagin relief', '!russia iran', 'kind:direct ukraine', 'outlet:tass iran', 'date:2026-01-03..2026-01-09', '!date:2026-01-01 relief']);
+  }, 120_000);
 
   it('handles text beyond Latin-1 and folding that changes lengths (emoji, ß, accents)', async () => {
     const { data, cacheDir } = await setup(VALID);
@@ -155,4 +164,54 @@ describe('the search index on disk', () => {
     expect((err as DataError).problems[0]!.file).toContain(path.basename(file));
     expect((await readdir(cacheDir).catch(() => [])).filter((f) => f.startsWith('search-'))).toEqual([]);
   });
+});
+
+describe('search workers reading their shards from the index', () => {
+  it('get exactly the shard the UI thread would have packed', async () => {
+    const { data, cacheDir } = await setup(VALID);
+    const corpus = await loadCorpus([data]);
+    const disk = (await openDiskIndex([data], { cacheDir })) as DiskIndex;
+    try {
+      const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
+      const n = corpus.quotes.length;
+      for (const [from, to] of [[0, n], [0, Math.floor(n / 2)], [Math.floor(n / 2), n], [1, 1]] as const) {
+        const want = packShard(corpus, from, to, actorIndex);
+        const got = disk.packedShard(from, to);
+        expect(Buffer.from(got.texts).equals(Buffer.from(want.texts)), `${from}-${to}`).toBe(true);
+        expect({ ...got, texts: null }).toEqual({ ...want, texts: null });
+      }
+    } finally {
+      disk.close();
+    }
+  });
+
+  it('are used only when the index was built from the very corpus the pool holds, and then search the same', async () => {
+    const dir = path.join(root, 'pool');
+    const { writeFile: w, mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    for (const [i, f] of generateCorpus({ quotes: 1200 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const cacheDir = path.join(root, 'pool-cache');
+    const corpus = await loadCorpus([dir]);
+    const packed = new SearchPool(corpus, { diskIndex: false, workers: 2 });
+    const before = new SearchPool(corpus, { cacheDir, workers: 2 });
+    expect(await before.readsFromDisk()).toBe(false); // no index yet
+    await searchFiles([dir], 'x', { cacheDir }); // builds it
+    const fromDisk = new SearchPool(corpus, { cacheDir, workers: 2 });
+    expect(await fromDisk.readsFromDisk()).toBe(true);
+    // another corpus (one quote fewer) must not take this index's shards
+    const other = { ...corpus, quotes: corpus.quotes.slice(1) };
+    const wrong = new SearchPool(other, { cacheDir, workers: 2 });
+    expect(await wrong.readsFromDisk()).toBe(false);
+    try {
+      await Promise.all([packed.ready, fromDisk.ready]);
+      for (const q of ['colour revolution', 'zakarova', 'speaker:smagin relief', '!russia iran', 'c', 'de']) {
+        const a = await packed.searchFinal(q);
+        const b = await fromDisk.searchFinal(q);
+        expect(b.total, q).toBe(a.total);
+        expect(b.hits.map((h) => [h.order, h.score, h.ref.quote.id, h.matches]), q).toEqual(a.hits.map((h) => [h.order, h.score, h.ref.quote.id, h.matches]));
+      }
+    } finally {
+      await Promise.all([packed.close(), before.close(), fromDisk.close(), wrong.close()]);
+    }
+  }, 120_000);
 });

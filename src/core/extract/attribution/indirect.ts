@@ -5,7 +5,7 @@
  */
 import type { ActorRec } from '../actors.js';
 import { SPEECH_VERBS } from '../lexicon.js';
-import { isFiller, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
+import { isFiller, npStartingAt, personRoleBetween, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import type { TimeExpr } from '../when.js';
 import { TERMINAL, type Ctx, type Found, type Seg } from './context.js';
@@ -91,6 +91,18 @@ export function findIndirect(ctx: Ctx, s: Sentence, segs: Seg[]): void {
       let j = v - 1;
       while (j >= seg[0] && isFiller(tok(doc, s, j))) j--;
       if (j >= seg[0] && s.items[j]! < 0) continue;
+      const before = reportedBefore(ctx, s, v, seg, j);
+      if (before) {
+        const a = resolve(ctx, before.np);
+        if (a) {
+          a.speakerParas.add(s.para);
+          pushRecent(ctx, a);
+          ctx.last = { actor: a, para: s.para };
+          push(ctx, a, itemStart(before.c), itemEnd(before.e), 'clause-then-speaker', 0.75, before.np, channelAt(ctx, s, v), timeNear(ctx, s, v));
+          takenUntil = Math.max(takenUntil, v);
+        }
+        continue;
+      }
       let c = v + 1;
       let thatAt = -1;
       for (let k = c; k < seg[1] && k < c + 12; k++) {
@@ -159,6 +171,52 @@ export function mixedQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg, a: ActorR
   const st = doc.toks[s.items[c]!]!.s;
   const q = doc.quotes[-s.items[p]! - 1]!;
   push(ctx, a, st, q.close + 1, 'quote-in-statement', f.confidence - 0.1, f.np, channelAt(ctx, f.sent, f.v), timeNear(ctx, s, f.v));
+}
+
+/**
+ * "He was charged with inciting public violence, said MDC spokesman Nelson Chamisa." / "…, the
+ * spokesman said.": the reported clause comes first and the sentence ends with its speaker. The
+ * clause (no quotation in it, three words or more) and the speaker's phrase, or null.
+ */
+const NOT_REPORTED_START = new Set([
+  'after', 'before', 'when', 'while', 'because', 'as', 'since', 'if', 'although', 'though', 'until', 'unless', 'once',
+  'in', 'on', 'at', 'for', 'with', 'from', 'during', 'speaking', 'asked', 'according',
+]);
+
+function reportedBefore(ctx: Ctx, s: Sentence, v: number, seg: Seg, j: number): { np: NP; c: number; e: number } | null {
+  const { doc } = ctx;
+  let np: NP | null = null;
+  let comma = -1;
+  if (tok(doc, s, j)?.t === ',') {
+    // ", said X."
+    const r = npStartingAt(doc, s, v + 1);
+    // the speaker ends the sentence, or is followed only by a description (", an economist at the bank.")
+    const ends = (k: number) => TERMINAL.has(tok(doc, s, k)?.t ?? '');
+    if (!r || !(ends(r.next) || (tok(doc, s, r.next)?.t === ',' && personRoleBetween(doc, s, r.next + 1)))) return null;
+    np = r.np;
+    comma = j;
+  } else {
+    // ", X said."
+    if (!TERMINAL.has(tok(doc, s, v + 1)?.t ?? '')) return null;
+    const subj = subjectOf(ctx, s, v, seg);
+    if (!subj) return null;
+    const at = doc.itemOf[subj.toks[0]!]!;
+    if (tok(doc, s, at - 1)?.t !== ',') return null;
+    np = subj;
+    comma = at - 1;
+  }
+  let c = seg[0];
+  const t0 = tok(doc, s, c);
+  if (t0 && (FRONTED.has(t0.lower) || /^[a-z]+ly$/i.test(t0.t)) && tok(doc, s, c + 1)?.t === ',') c += 2;
+  // a clause that opens with a subordinator or a preposition is circumstance, not what was said
+  if (NOT_REPORTED_START.has(tok(doc, s, c)?.lower ?? '')) return null;
+  let words = 0;
+  for (let k = c; k < comma; k++) {
+    const x = tok(doc, s, k);
+    if (!x) return null; // a quotation: the direct-quote rules attribute it
+    if (x.word) words++;
+  }
+  return words >= 3 ? { np, c, e: comma - 1 } : null;
 }
 
 function push(ctx: Ctx, a: ActorRec, st: number, en: number, rule: string, conf: number, np: NP, channel: string | null, when: TimeExpr | null): void {

@@ -1,9 +1,10 @@
 /**
- * Bytes to text. Text and Markdown files must be UTF-8 (a byte-order mark is dropped; UTF-16 with
- * a mark is decoded); a saved web page is decoded in the charset it declares (byte-order mark,
- * then `<meta charset>` or `<meta http-equiv="Content-Type">` in its first few kilobytes), as a
- * browser would, through TextDecoder (WHATWG encodings: windows-1252, ISO-8859-x, Shift_JIS, …).
+ * Bytes to text. Text and Markdown files must be UTF-8 (the loader's rules); a saved web page is
+ * decoded in the charset it declares (byte-order mark, then `<meta charset>` or `<meta
+ * http-equiv="Content-Type">` in its first few kilobytes), as a browser would, through
+ * TextDecoder (WHATWG encodings: windows-1252, ISO-8859-x, Shift_JIS, …).
  */
+import { decodeText, type Problem } from '../../corpus/load.js';
 
 export class DecodeError extends Error {}
 
@@ -14,36 +15,18 @@ function bomEncoding(bytes: Uint8Array): { label: string; skip: number } | null 
   return null;
 }
 
-/** UTF-8 text (BOM dropped, UTF-16 with a BOM decoded); anything else is a DecodeError naming the place. */
-export function decodeText(bytes: Uint8Array): string {
-  const bom = bomEncoding(bytes);
-  if (bom && bom.label !== 'utf-8') return new TextDecoder(bom.label).decode(bytes.subarray(bom.skip));
-  const body = bom ? bytes.subarray(bom.skip) : bytes;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-    if (text.includes('\u0000')) throw new DecodeError('holds a NUL byte: not a text file');
-    return text;
-  } catch (e) {
-    if (e instanceof DecodeError) throw e;
-    let at = 0;
-    const probe = new TextDecoder('utf-8', { fatal: true });
-    // the first invalid byte: the longest prefix that still decodes (streaming allows a cut character)
-    let lo = 0;
-    let hi = body.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      try {
-        probe.decode(body.subarray(0, mid), { stream: true });
-        lo = mid;
-      } catch {
-        hi = mid - 1;
-      }
-    }
-    at = lo;
-    let line = 1;
-    for (let i = 0; i < at; i++) if (body[i] === 10) line++;
-    throw new DecodeError(`not valid UTF-8 at line ${line} (byte ${at}); save it as UTF-8`);
+/**
+ * A text or Markdown file's bytes as UTF-8 text, through the loader's one decoder (a BOM
+ * dropped; UTF-16, other encodings and NUL bytes refused with the place): a DecodeError otherwise.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  const problems: Problem[] = [];
+  const text = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, problems);
+  if (text === undefined) {
+    const p = problems[0]!;
+    throw new DecodeError(`${p.where ? `${p.where}: ` : ''}${p.message}`);
   }
+  return text;
 }
 
 /** The charset a page declares in its first 4 KB (meta charset or http-equiv), lower-cased. */

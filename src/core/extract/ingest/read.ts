@@ -4,7 +4,7 @@
  * file (articles.json) adds to and overrides what the file itself says.
  */
 import path from 'node:path';
-import { decodeText } from './decode.js';
+import { decodeUtf8 } from './decode.js';
 import { readHtml } from './html.js';
 import { mergeMeta, type ArticleMeta } from './metadata.js';
 import { markdownToText, plainText, splitFrontMatter } from './text.js';
@@ -27,7 +27,7 @@ export function readArticle(file: string, bytes: Uint8Array, sidecar: ArticleMet
     // the sidecar may name the headline differently: the text keeps the page's own
     return { text: r.text, meta, format: 'html', charset: r.charset };
   }
-  const raw = decodeText(bytes);
+  const raw = decodeUtf8(bytes, file);
   const { body, meta: front } = splitFrontMatter(raw);
   let text: string;
   let format: ReadArticle['format'];

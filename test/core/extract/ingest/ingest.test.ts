@@ -88,7 +88,7 @@ describe('ingest', () => {
     const s = await ingest({ inputs: [src], outDir: out, workers: 2, onProgress: (p) => progress.push(p.done) });
     const reasons = Object.fromEntries(s.failures.map((f) => [path.basename(f.file), f.reason]));
     expect(Object.keys(reasons).sort()).toEqual(['art-3.txt', 'bad-front.md', 'empty.html']);
-    expect(reasons['art-3.txt']).toMatch(/not valid UTF-8 at line 3/);
+    expect(reasons['art-3.txt']).toMatch(/^line 3, byte 11 .*: not valid UTF-8/);
     expect(reasons['empty.html']).toMatch(/no article text/);
     expect(reasons['bad-front.md']).toMatch(/front matter is not valid YAML/);
     expect(s.articles).toBe(5);
