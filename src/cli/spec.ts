@@ -228,7 +228,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 timeline -f markdown', 'a table for a report'],
     ],
     epilog:
-      'For scripts: narrative-lens timeline --format json | jq \'.[] | {date: .when.date, label}\'\n\nUndated events come last. A date marked * (text) or "inferred" was resolved from context; the reason is given.',
+      'For scripts: narrative-lens timeline --format json | jq \'.[] | {date: .when.date, label}\'\n\nUndated events come last. A date marked ~ (text) or "inferred" was resolved from context; the reason is given.',
     load: () => import('./commands/timeline.js'),
   },
   {
