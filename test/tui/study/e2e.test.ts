@@ -1,0 +1,121 @@
+/**
+ * End to end: a whole coding session with the built dashboard in a real terminal (tmux, as in
+ * test/tui/e2e.test.ts): create a narrative, code three quotes, add a question and a position,
+ * quit; reopen, compare, undo and redo across the restart. The dashboard is opened on the study
+ * through its own entry (test/fixtures/tui/study-dashboard.mjs: openStudyForDashboard, then
+ * runDashboard). Skipped only where tmux is missing (.ci/run installs it).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const script = path.join(root, 'test/fixtures/tui/study-dashboard.mjs');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `nlens-study-e2e-${process.pid}`;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'nl-study-e2e-'));
+
+afterAll(() => {
+  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+}
+
+async function waitForScreen(session: string, cond: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let s = '';
+  while (Date.now() < deadline) {
+    s = tmux('capture-pane', '-p', '-t', session);
+    if (cond(s)) return s;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${s}`);
+}
+
+let n = 0;
+function start(args: string[]): string {
+  const session = `s${++n}`;
+  const cmd = `node ${JSON.stringify(script)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "EXIT=$?"; sleep 600`;
+  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', cmd);
+  return session;
+}
+
+/** Sends keys (tmux key names or text) and waits until the screen shows `expect`. */
+async function send(session: string, keys: string[], expect: string | RegExp): Promise<string> {
+  tmux('send-keys', '-t', session, ...keys);
+  return waitForScreen(session, (s) => (typeof expect === 'string' ? s.includes(expect) : expect.test(s)), `${JSON.stringify(expect)} after ${JSON.stringify(keys)}`);
+}
+/** Text typed literally (tmux -l), then waiting for it to show. */
+async function type(session: string, text: string): Promise<void> {
+  tmux('send-keys', '-t', session, '-l', text);
+  await waitForScreen(session, (s) => s.includes(text.slice(-20)), `"${text}" typed`);
+}
+
+describe.skipIf(!hasTmux)('a coding session in a real terminal (tmux)', () => {
+  it('builds a narrative, codes three quotes, adds a question and a position; after a restart compares them, and undoes and redoes', async () => {
+    cpSync(path.join(root, 'test/fixtures/tui/corpus'), path.join(dir, 'corpus'), { recursive: true });
+    const file = path.join(dir, 'study.json');
+    let s = start([file, '--init', path.join(dir, 'corpus'), '--author', 'ana']);
+    await waitForScreen(s, (x) => x.includes('[1 Quotes]') && x.includes('study study.json'), 'the dashboard on the study');
+
+    // a narrative
+    await send(s, ['3', 'a'], 'New narrative: its label');
+    await type(s, 'Home-grown anger');
+    await send(s, ['Enter'], 'Its summary');
+    await type(s, 'Protests come from prices and repression');
+    await send(s, ['Enter'], 'Key terms');
+    await type(s, 'prices, hardship');
+    await send(s, ['Enter'], 'saved: create narrative “Home-grown anger”');
+
+    // three quotes coded to it
+    for (const [words, quote] of [['sabers', 'Why rattle'], ['busy trying', 'Iran? What Iran?'], ['death toll', 'the death toll']] as const) {
+      await send(s, ['1', '/', 'C-u'], ' / ▌');
+      await type(s, words);
+      await send(s, ['Escape', 'a'], 'Code the quote to which narrative?');
+      await type(s, 'home-grown');
+      await send(s, ['Enter'], `saved: code “${quote}`);
+    }
+    expect(JSON.parse(readFileSync(file, 'utf8')).study.codings).toHaveLength(3);
+
+    // compare it with the first narrative; a question, and its position there
+    await send(s, ['3', 'G', 'Space', 'g', 'Space', 'c'], '2 narratives ×');
+    await send(s, ['a'], 'A new question');
+    await type(s, 'Who is to blame?');
+    await send(s, ['Enter'], 'saved: add question “Who is to blame?”');
+    await send(s, ['e'], 'Position of “Home-grown anger” on which question?');
+    await type(s, 'blame');
+    await send(s, ['Enter'], 'Stance');
+    await type(s, 'The government');
+    await send(s, ['Enter'], 'Summary');
+    await type(s, 'Prices and repression drive it');
+    await send(s, ['Enter'], 'Status');
+    await send(s, ['Enter'], 'Evidence: its coded quotes');
+    await type(s, 'sabers');
+    await send(s, ['Tab', 'Enter'], 'saved: position of “Home-grown anger” on “Who is to blame?”');
+    const after = await send(s, ['q'], 'EXIT=');
+    expect(after).toContain('EXIT=0');
+
+    // reopen: everything is there; compare; undo and redo the position across the restart
+    s = start([file, '--author', 'ana']);
+    await waitForScreen(s, (x) => x.includes('study study.json · 1 narrative · 3 codings · 1 question · 6 edits'), 'the dashboard again, with the work of the first session');
+    let screen = await send(s, ['3', 'G'], /^> \[ \] Home-grown anger/m);
+    screen = await send(s, ['Space', 'g', 'Space', 'c', 'G'], 'Who is to blame?');
+    expect(screen).toContain('Prices and repression drive it');
+    screen = await send(s, ['u'], 'saved: undo position of “Home-grown anger”');
+    expect(screen).not.toContain('Prices and repression drive it');
+    screen = await send(s, ['C-r'], 'saved: redo position of “Home-grown anger”');
+    await send(s, ['G'], 'Prices and repression drive it');
+    expect(await send(s, ['q'], 'EXIT=')).toContain('EXIT=0');
+
+    const study = JSON.parse(readFileSync(file, 'utf8')).study;
+    expect(study.history.map((h: { action: string; op?: string }) => h.op ?? h.action)).toEqual(['narrative-create', 'code', 'code', 'code', 'question-add', 'position-set', 'undo', 'redo']);
+    expect(new Set(study.history.map((h: { by: string }) => h.by))).toEqual(new Set(['ana']));
+    expect(study.positions).toMatchObject([{ stance: 'The government', evidence: [{ quote: 'q-bondarev-sabers' }] }]);
+  });
+});
