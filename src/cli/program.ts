@@ -104,6 +104,7 @@ export async function runProgram(argv: string[], session: Session): Promise<numb
     .middleware((a) => {
       // read by session.openCorpus, whichever command runs
       session.maxFileBytes = a.maxFileSize as number | undefined;
+      session.study = a.study as string | undefined;
     })
     .scriptName(PROG)
     .usage(`${PROG}: quotes, actors and competing narratives in news coverage\n\nUsage: $0 [command] [options]`);

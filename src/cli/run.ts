@@ -11,6 +11,8 @@ import { removePendingTemps } from '../core/corpus/files.js';
 
 export async function main(argv: string[]): Promise<number> {
   const session = makeSession();
+  // `narrative-lens STUDY.json …` opens a study: the same as `--study STUDY.json …`
+  if (argv[0] !== undefined && /\.json$/i.test(argv[0]) && !argv[0].startsWith('-')) argv = ['--study', argv[0], ...argv.slice(1)];
   // Ctrl-C, kill, a closed terminal: remove the temporary file of a write under way (extract
   // --out, the cache), then die by the signal itself (the shell then reports 130, 143 or 129, and
   // a script loop stops), rather than process.exit, which waits for the file-reading threads and
@@ -48,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     const fast = parseFast(argv);
     if (fast) {
       session.maxFileBytes = fast.args.maxFileSize as number | undefined;
+      session.study = fast.args.study as string | undefined;
       return await (await fast.command.load()).run(fast.args, session);
     }
     const { runProgram } = await import('./program.js');

@@ -100,7 +100,19 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'limit', alias: 'n', type: 'string', value: 'count', describe: 'print at most N results' },
   // the default is added to the description where the limit is known (program.ts)
   { name: 'max-file-size', type: 'string', value: 'size', describe: 'the largest file to read, e.g. 512MB or 1GB' },
+  { name: 'study', type: 'string', describe: 'open this study: its sources with the analyst’s narratives, codings, positions and corrections', completes: 'files' },
 ];
+
+/** Flags of every command that edits a study. */
+const EDIT_FLAGS: FlagSpec[] = [
+  { name: 'author', type: 'string', describe: 'who makes the edit, for the study’s history [default: the login name]' },
+  { name: 'dry-run', type: 'boolean', describe: 'show what would change, and change nothing' },
+];
+
+const STUDY_EPILOG =
+  'Every edit is saved at once (atomically) into the study given with --study, with who and when; undo it with: narrative-lens undo --study S.\n' +
+  'If the study changed on disk since it was read, the edit is merged; if the same things changed there, nothing is overwritten: your study is kept beside it and the conflict named (exit 2).\n' +
+  'Exit status: 0 done (or shown, with --dry-run), 2 refused (one line saying why).';
 
 /** Flags yargs adds to every command. */
 export const BUILTIN_FLAGS: FlagSpec[] = [
@@ -126,6 +138,8 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: '$0',
     describe: 'Open the dashboard (quotes, actors, narratives, timeline)',
+    // `narrative-lens STUDY.json` is read as `--study STUDY.json` (run.ts), so that a mistyped
+    // command stays an unknown command rather than a missing study
     positionals: [],
     flags: [
       { name: 'search', alias: 's', type: 'string', describe: 'pre-fill the quote search (printed with --print)' },
@@ -141,6 +155,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 --compare colour,home-grown', 'open two narratives side by side'],
       ['$0 -s speaker:smagin --print', 'print instead (as when piped)'],
       ['$0 --data my-corpus/', 'your own files or folders (repeat --data)'],
+      ['$0 study.json', 'a study (made with init): its sources and your work'],
     ],
     epilog:
       'Keys in the dashboard: / search, ? help, q quit, Tab and 1-4 panes, ↑↓ or j/k move, Enter open, Esc back.\nWhen stdin or stdout is not a terminal nothing is drawn: the flags print, as with --print.',
@@ -213,7 +228,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 timeline -f markdown', 'a table for a report'],
     ],
     epilog:
-      'For scripts: narrative-lens timeline --format json | jq \'.[] | {date: .when.date, label}\'\n\nUndated events come last. A date marked * (text) or "inferred" was resolved from context; the reason is given.',
+      'For scripts: narrative-lens timeline --format json | jq \'.[] | {date: .when.date, label}\'\n\nUndated events come last. A date marked ~ (text) or "inferred" was resolved from context; the reason is given.',
     load: () => import('./commands/timeline.js'),
   },
   {
@@ -261,6 +276,213 @@ export const COMMANDS: CommandSpec[] = [
       'Every quote carries attribution {rule, confidence}: how its speaker was found. Check the draft, then load it with --data.\n' +
       'Exit status: 0 written, 2 error (one line on stderr).',
     load: () => import('./commands/extract.js'),
+  },
+  {
+    name: 'init',
+    describe: 'Create a study: a file for your own work (narratives, codings, positions, corrections) on sources it names',
+    positionals: [{ name: 'file', required: true, describe: 'the new study file (.json); never replaces one that exists', completes: 'files' }],
+    flags: [
+      { name: 'title', type: 'string', describe: 'the study’s title [default: the file name]' },
+      { name: 'author', type: 'string', describe: 'who creates it [default: the login name]' },
+    ],
+    examples: [
+      ['$0 init study.json --data article.txt', 'a study of one raw article (extracted as a draft)'],
+      ['$0 init iran.json --data corpus/ --data notes.json', 'of folders and corpus files'],
+    ],
+    epilog: 'The sources are named by paths relative to the study file, with the hash of their bytes; they are never modified.\nThen: narrative-lens iran.json (the dashboard), or any command with --study iran.json.\nExit status: 0 created, 2 refused (the file exists, or a source does not load).',
+    missing: `init needs the new study's file name, e.g. ${PROG} init study.json --data article.txt`,
+    load: () => import('./commands/init.js'),
+  },
+  {
+    name: 'narrative',
+    describe: 'Create, rename, edit or delete a narrative of the study',
+    positionals: [
+      { name: 'action', required: true, choices: ['create', 'rename', 'edit', 'delete'], describe: 'what to do' },
+      { name: 'words', array: true, describe: 'create LABEL | rename NARRATIVE LABEL | edit NARRATIVE | delete NARRATIVE', completes: 'narratives' },
+    ],
+    flags: [
+      { name: 'summary', type: 'string', describe: 'what the narrative says, in a sentence' },
+      { name: 'key-term', type: 'string', array: true, describe: 'a key term or frame (repeat for more)' },
+      { name: 'colour', type: 'string', describe: 'orange, sky, green, yellow, blue, red, purple, grey… or #rrggbb' },
+      { name: 'technique', type: 'string', array: true, describe: 'a DISARM technique id, e.g. T0022.001 (repeat for more)' },
+      ...EDIT_FLAGS,
+    ],
+    examples: [
+      ['$0 narrative create "Colour revolution" --summary "The West stirs the unrest" --study s.json', 'a new narrative'],
+      ['$0 narrative rename colour "Western-backed colour revolution" --study s.json', 'by label (or part of it) or id'],
+      ['$0 narrative edit colour --key-term "color revolution" --colour red --study s.json', 'key terms, colour, summary, techniques'],
+      ['$0 narrative delete colour --study s.json', 'with its codings and positions (undo brings them back)'],
+    ],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/narrative.js'),
+  },
+  {
+    name: 'code',
+    describe: 'Code every quote a search finds to a narrative (try --dry-run first)',
+    positionals: [{ name: 'query', required: true, describe: 'the search, as in narrative-lens search', completes: 'query' }],
+    flags: [{ name: 'narrative', type: 'string', describe: 'the narrative (label, part of one, or id)', completes: 'narratives' }, ...EDIT_FLAGS],
+    examples: [
+      ['$0 code "color revolution" --narrative colour --study s.json --dry-run', 'what would be coded'],
+      ['$0 code "speaker:zakharova" --narrative colour --study s.json', 'every quote of one speaker'],
+    ],
+    epilog: `${SYNTAX_HELP}\n\n${STUDY_EPILOG}`,
+    missing: `code needs a query and --narrative, e.g. ${PROG} code "color revolution" --narrative colour --study s.json`,
+    load: () => import('./commands/code.js'),
+  },
+  {
+    name: 'uncode',
+    describe: 'Take every quote a search finds off a narrative (codings this study made)',
+    positionals: [{ name: 'query', required: true, describe: 'the search, as in narrative-lens search', completes: 'query' }],
+    flags: [{ name: 'narrative', type: 'string', describe: 'the narrative (label, part of one, or id)', completes: 'narratives' }, ...EDIT_FLAGS],
+    examples: [['$0 uncode "sigh of relief" --narrative colour --study s.json', 'take one quote off']],
+    epilog: STUDY_EPILOG,
+    missing: `uncode needs a query and --narrative, e.g. ${PROG} uncode "sigh of relief" --narrative colour --study s.json`,
+    load: () => import('./commands/uncode.js'),
+  },
+  {
+    name: 'memo',
+    describe: 'Write a memo on a quote, an actor, a narrative, a position, an article or the study',
+    positionals: [{ name: 'text', required: true, describe: 'the memo' }],
+    flags: [
+      { name: 'on', type: 'string', describe: 'quote:ID, actor:NAME, narrative:NAME, position:ID, article:ID or study' },
+      ...EDIT_FLAGS,
+    ],
+    examples: [
+      ['$0 memo "Second-hand: an embassy cable" --on quote:art.q003 --study s.json', 'on a quote (ids: search -f json)'],
+      ['$0 memo "Left Russia in 2022" --on actor:smagin --study s.json', 'on an actor'],
+    ],
+    epilog: STUDY_EPILOG,
+    missing: `memo needs its text and --on, e.g. ${PROG} memo "check this" --on actor:smagin --study s.json`,
+    load: () => import('./commands/memo.js'),
+  },
+  {
+    name: 'correct',
+    describe: 'Correct the draft: a quote’s speaker or kind, reject a false quote, add a missed one',
+    positionals: [
+      { name: 'what', required: true, choices: ['speaker', 'kind', 'reject', 'add-quote'], describe: 'what to correct' },
+      { name: 'words', array: true, describe: 'speaker QUOTE ACTOR | kind QUOTE KIND | reject QUOTE | add-quote ARTICLE WORDS' },
+    ],
+    flags: [
+      { name: 'new-actor', type: 'string', choices: ['person', 'organisation', 'state', 'outlet', 'group'], describe: 'speaker: create the actor, of this kind' },
+      { name: 'reason', type: 'string', describe: 'reject: why the quote is false' },
+      { name: 'kind', type: 'string', choices: QUOTE_KINDS, describe: 'add-quote: the new quote’s kind' },
+      { name: 'speaker', type: 'string', describe: 'add-quote: who said it (name, alias or id)', completes: 'actors' },
+      { name: 'occurrence', type: 'string', value: 'count', describe: 'add-quote: which occurrence of the words (1, 2, …) when they occur more than once' },
+      ...EDIT_FLAGS,
+    ],
+    examples: [
+      ['$0 correct speaker art.q050 markov --study s.json', 'give a quote to another actor'],
+      ['$0 correct speaker art.q050 "Irina Petrova" --new-actor person --study s.json', 'to an actor the draft missed'],
+      ['$0 correct kind art.q052 term --study s.json', 'direct, indirect or term'],
+      ['$0 correct reject art.q042 --reason "an adjective in quotation marks" --study s.json', 'a false quote'],
+      ['$0 correct add-quote ARTICLE "has not commented on the protests" --kind indirect --speaker putin --study s.json', 'found by its words, never by offsets'],
+    ],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/correct.js'),
+  },
+  {
+    name: 'review',
+    describe: 'Mark a draft article reviewed (its draft flag is cleared in the study)',
+    positionals: [{ name: 'article', required: true, describe: 'the article id' }],
+    flags: [...EDIT_FLAGS],
+    examples: [['$0 review the-kremlin-is-confident-43ab9228 --study s.json', 'after checking its quotes']],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/review.js'),
+  },
+  {
+    name: 'merge-actors',
+    describe: 'Merge two actors: the first one’s aliases join the second, and every quote and mention moves',
+    positionals: [
+      { name: 'from', required: true, describe: 'the actor merged away (name, alias or id)', completes: 'actors' },
+      { name: 'into', required: true, describe: 'the actor kept', completes: 'actors' },
+    ],
+    flags: [...EDIT_FLAGS],
+    examples: [['$0 merge-actors "foreign ministry spokeswoman" zakharova --study s.json', 'one person found twice']],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/merge-actors.js'),
+  },
+  {
+    name: 'alignment',
+    describe: 'Set an actor’s alignment with the reason for it (or clear it)',
+    positionals: [
+      { name: 'actor', required: true, describe: 'the actor (name, alias or id)', completes: 'actors' },
+      { name: 'label', describe: 'the alignment, e.g. pro-Kremlin' },
+    ],
+    flags: [{ name: 'reason', type: 'string', describe: 'why (required with a label)' }, { name: 'clear', type: 'boolean', describe: 'remove the alignment' }, ...EDIT_FLAGS],
+    examples: [['$0 alignment markov pro-Kremlin --reason "the article calls him a pro-Kremlin analyst" --study s.json', '']],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/alignment.js'),
+  },
+  {
+    name: 'question',
+    describe: 'Add a question the narratives answer differently (a row of the comparison)',
+    positionals: [
+      { name: 'action', required: true, choices: ['add'], describe: 'what to do' },
+      { name: 'text', required: true, describe: 'the question' },
+    ],
+    flags: [{ name: 'id', type: 'string', describe: 'its id [default: from the question]' }, ...EDIT_FLAGS],
+    examples: [['$0 question add "Who is behind the unrest?" --study s.json', '']],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/question.js'),
+  },
+  {
+    name: 'position',
+    describe: 'Set (or remove) a narrative’s position on a question, with its evidence and status',
+    positionals: [{ name: 'action', required: true, choices: ['set', 'remove'], describe: 'what to do' }],
+    flags: [
+      { name: 'narrative', type: 'string', describe: 'the narrative (label, part of one, or id)', completes: 'narratives' },
+      { name: 'question', type: 'string', describe: 'the question’s id' },
+      { name: 'stance', type: 'string', describe: 'a short answer; narratives with the same stance agree' },
+      { name: 'summary', type: 'string', describe: 'the position in a sentence' },
+      { name: 'status', type: 'string', choices: ['supported', 'contested', 'unverified'], describe: 'contested: others dispute it; unverified: nobody can confirm it' },
+      { name: 'status-by', type: 'string', array: true, describe: 'who contests it or cannot verify it (repeat for more)', completes: 'actors' },
+      { name: 'status-note', type: 'string', describe: 'what they say' },
+      { name: 'evidence', type: 'string', array: true, describe: 'a quote id coded to the narrative, strongest first (repeat for more)' },
+      ...EDIT_FLAGS,
+    ],
+    examples: [
+      ['$0 position set --narrative colour --question x-who --stance foreign --summary "The West" --evidence art.q010 --study s.json', ''],
+      ['$0 position set --narrative foreign --question x-toll --stance low --summary "100 died" --status unverified --status-by al-jazeera --study s.json', 'a claim nobody can verify'],
+    ],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/position.js'),
+  },
+  {
+    name: 'undo',
+    describe: 'Take back the study’s latest edit (kept in the study: works after a restart)',
+    positionals: [],
+    flags: [...EDIT_FLAGS],
+    examples: [['$0 undo --study s.json', '']],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/undo.js'),
+  },
+  {
+    name: 'redo',
+    describe: 'Bring back the edit undo took back',
+    positionals: [],
+    flags: [...EDIT_FLAGS],
+    examples: [['$0 redo --study s.json', '']],
+    epilog: STUDY_EPILOG,
+    load: () => import('./commands/redo.js'),
+  },
+  {
+    name: 'history',
+    describe: 'The study’s history: every edit, undo and redo, with who and when',
+    positionals: [],
+    flags: [],
+    examples: [
+      ['$0 history --study s.json', 'oldest first'],
+      ['$0 history --study s.json -f json', 'for scripts (each edit with its changes)'],
+    ],
+    load: () => import('./commands/history.js'),
+  },
+  {
+    name: 'suggest',
+    describe: 'The uncoded quotes most like a narrative’s coded quotes and key terms',
+    positionals: [{ name: 'narrative', required: true, describe: 'the narrative (label, part of one, or id)', completes: 'narratives' }],
+    flags: [],
+    examples: [['$0 suggest colour --study s.json -n 5', 'then: narrative-lens code "\'…" --narrative colour']],
+    load: () => import('./commands/suggest.js'),
   },
   {
     name: 'ingest',
@@ -313,8 +535,11 @@ export const COMMANDS: CommandSpec[] = [
     flags: [
       { name: 'out', alias: 'o', type: 'string', describe: 'write the corpus file here (atomically) [default: stdout]', completes: 'files' },
       { name: 'force', type: 'boolean', default: false, describe: 'overwrite --out if it exists' },
+      ...EDIT_FLAGS,
     ],
     examples: [
+      ['$0 import coded.qdpx --study iran.json --dry-run', 'what coding in another tool would add to the study'],
+      ['$0 import coded.qdpx --study iran.json', 'codes as narratives, codings as coded quotes, memos: one edit (undo takes it back)'],
       ['$0 import coded.qdpx -o coded.json', 'a corpus file: open it with --data coded.json'],
       ['$0 import iran.qdpx --data data/ -o back.json', 'what narrative-lens exported comes back with its ids'],
     ],
@@ -340,6 +565,25 @@ export const COMMANDS: CommandSpec[] = [
     ],
     epilog: 'The HTML page has no script and loads nothing from the network; text from the data is shown, never run.\nExit status: 0 written, 2 error.',
     load: () => import('./commands/report.js'),
+  },
+  {
+    name: 'tag',
+    describe: 'Tag a narrative of the study (or the study) with DISARM techniques by id, or mark threat actors',
+    positionals: [{ name: 'techniques', array: true, describe: 'DISARM technique ids (T0022.001, t22.1)' }],
+    flags: [
+      { name: 'narrative', type: 'string', describe: 'the narrative (label, part of one, or id) [default: the study itself]', completes: 'narratives' },
+      { name: 'threat-actor', type: 'string', array: true, describe: 'mark an actor of the study as a threat actor (exported as STIX threat-actor); repeat for more', completes: 'actors' },
+      { name: 'remove', type: 'boolean', describe: 'take these techniques (or threat actors) off instead' },
+      ...EDIT_FLAGS,
+    ],
+    examples: [
+      ['$0 tag T0022.001 T0110 --narrative colour --study iran.json', 'two techniques on a narrative'],
+      ['$0 tag T0002 --study iran.json', 'the study as a whole'],
+      ['$0 tag T0110 --narrative colour --remove --study iran.json', 'take one off'],
+      ['$0 tag --threat-actor zakharova --study iran.json', 'a threat actor in the STIX export'],
+    ],
+    epilog: `The tags go into export --format stix and --format navigator. Find ids with: ${PROG} techniques WORDS.\n${STUDY_EPILOG}`,
+    load: () => import('./commands/tag.js'),
   },
   {
     name: 'techniques',

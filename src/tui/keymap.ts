@@ -89,6 +89,8 @@ function table<C extends string>(bindings: readonly Binding<C>[]): readonly Bind
  */
 export const BINDINGS = table([
   { command: 'interrupt', keys: [c('c', true)], description: 'quit at once (exit code 130)', when: ['always'] },
+  // raw mode turns the terminal's own Ctrl-Z into a key: the dashboard suspends itself (run.ts)
+  { command: 'suspend', keys: [c('z', true)], description: 'suspend to the shell (fg comes back)', when: ['always'] },
 
   // ---- just after copying ----
   { command: 'append-clip', keys: [c('a')], description: 'also append what was just copied to the clips file ($NARRATIVE_LENS_CLIPS)', when: ['copied'], hint: { keys: 'a', text: 'append to file', rank: 0 } },
@@ -155,10 +157,12 @@ export const BINDINGS = table([
   { command: 'edit-narrative', keys: [c('e')], description: "edit the narrative's summary and key terms", when: ['narratives'], needs: 'study', hint: { keys: 'e', text: 'edit', rank: 7 } },
   { command: 'rename-narrative', keys: [c('R')], description: 'rename the narrative', when: ['narratives'] },
   { command: 'delete-narrative', keys: [c('D')], description: 'delete the narrative, with its codings and positions (with a confirmation)', when: ['narratives'] },
+  { command: 'suggest', keys: [c('s')], description: 'suggestions: the uncoded quotes most like the narrative\'s, ranked; enter codes each', when: ['narratives', 'narrative-view'], needs: 'study', hint: { keys: 's', text: 'suggest', rank: 7 } },
+  { command: 'set-position', keys: [c('e')], description: "set the column's narrative's position on a question (the selected row's first): stance, summary, status, evidence", when: ['compare', 'cell'], needs: 'study', hint: { keys: 'e', text: 'position', rank: 7 } },
   { command: 'edit-alignment', keys: [c('e')], description: "edit the actor's alignment and the reason for it", when: ['actors', 'profile'], needs: 'study', hint: { keys: 'e', text: 'alignment', rank: 7 } },
   { command: 'merge-actor', keys: [c('M')], description: 'merge the actor into another (aliases joined, every quote moved)', when: ['actors', 'profile'] },
   { command: 'add-question', keys: [c('a')], description: 'add a question (a new row of the comparison)', when: ['compare'], needs: 'study', hint: { keys: 'a', text: 'question', rank: 7 } },
-  { command: 'memo', keys: [c('m')], description: 'write a memo on the selected quote, actor, narrative or position', when: ['quotes', 'actors', 'profile', 'narratives', 'compare'], needs: 'study', hint: { keys: 'm', text: 'memo', rank: 7 } },
+  { command: 'memo', keys: [c('m')], description: 'write a memo on the selected quote, actor, narrative or position', when: ['quotes', 'actors', 'profile', 'narratives', 'compare', 'cell', 'narrative-view'], needs: 'study', hint: { keys: 'm', text: 'memo', rank: 7 } },
   { command: 'undo', keys: [c('u')], description: 'undo the last edit of the study (the history is kept in it: this works after a restart)', when: ['global'], needs: 'study', hint: { keys: 'u', text: 'undo', rank: 7 } },
   { command: 'redo', keys: [c('r', true)], description: 'redo the edit last undone', when: ['global'] },
   { command: 'study-info', keys: [c('O')], description: 'the study: orphaned annotations, problems, conflicts, memos, history', when: ['global'] },

@@ -48,8 +48,8 @@ describe('completion', () => {
   });
 
   it('commands, flags and flag values', () => {
-    expect(complete('')).toEqual(['search', 'actors', 'narratives', 'compare', 'timeline', 'validate', 'completion', 'extract', 'ingest', 'export', 'import', 'report', 'techniques']);
-    expect(complete('co')).toEqual(['compare', 'completion']);
+    expect(complete('')).toEqual(['search', 'actors', 'narratives', 'compare', 'timeline', 'validate', 'completion', 'extract', 'init', 'narrative', 'code', 'uncode', 'memo', 'correct', 'review', 'merge-actors', 'alignment', 'question', 'position', 'undo', 'redo', 'history', 'suggest', 'ingest', 'export', 'import', 'report', 'tag', 'techniques']);
+    expect(complete('co')).toEqual(['compare', 'completion', 'code', 'correct']);
     expect(complete('search', 'x', '--f')).toEqual(['--format']);
     expect(complete('--')).toEqual(expect.arrayContaining(['--search', '--pane', '--actor', '--compare', '--print', '--data']));
     expect(complete('search', 'x', '--format', '')).toEqual(['text', 'json', 'ndjson', 'csv', 'markdown']);

@@ -84,7 +84,7 @@ describe('data errors: exit 2, the file and the place', () => {
   it('validate: the summary and 0, or every problem and 2', () => {
     const ok = run(['validate', MINI]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^ok: 1 article, 19 quotes \(17 direct, 1 indirect, 1 terms\), 10 actors, 4 narratives, 5 axes, 9 positions, 4 events/);
+    expect(ok.stdout).toMatch(/^ok: 1 article, 19 quotes \(17 direct, 1 indirect, 1 terms\), 10 actors, 4 narratives, 5 questions, 9 positions, 4 events/);
     const bad = run(['validate', 'test/fixtures/broken/span-off.json', '--format', 'json']);
     expect(bad.code).toBe(2);
     const j = JSON.parse(bad.stdout);

@@ -24,7 +24,9 @@ export const NOT_A_TERMINAL = `the dashboard needs a terminal (stdin and stdout)
 export async function run(a: DashboardArgs, session: Session, io = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   const compare = a.compare?.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
   const printable = a.search !== undefined || a.actor !== undefined || compare !== undefined || a.pane !== undefined;
-  const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
+  // TERM=dumb: a terminal that cannot move the cursor or switch screens (Emacs shell, some IDE
+  // consoles) gets the printed results, as a pipe does
+  const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true && process.env.TERM !== 'dumb';
 
   if (a.print || !terminal) {
     if (!printable) {
@@ -49,11 +51,16 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
   }
 
   // The dashboard. Resolve names first, so a typo is an error here, not an empty screen.
-  const corpus = await session.openCorpus(a.data);
+  // A study opens for editing; one that fails validation opens read-only, its problems listed.
+  const opened =
+    session.study !== undefined && !a.data?.length
+      ? await (await import('../../tui/study/open.js')).openStudyForDashboard(session.study, { cache: true, maxFileBytes: session.maxFileBytes })
+      : undefined;
+  const corpus = opened?.corpus ?? (await session.openCorpus(a.data));
   const actor = a.actor !== undefined ? resolveActor(corpus, a.actor).id : undefined;
   const narratives = compare?.map((c) => resolveNarrative(corpus, c).id);
   if (narratives && narratives.length === 1) throw new UsageError('--compare needs two or more narratives', 'separate them with commas: --compare A,B');
   for (const hook of session.beforeDashboard) hook();
   const { runDashboard } = await import('../../tui/run.js');
-  return runDashboard({ corpus, search: a.search, pane: a.pane, actor, compare: narratives });
+  return runDashboard({ corpus, search: a.search, pane: a.pane, actor, compare: narratives, ...(opened ? { study: opened.study } : {}) });
 }

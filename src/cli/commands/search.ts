@@ -24,8 +24,10 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
   const query = String(a.query ?? '');
   const sort = a.sort ?? 'relevance';
   // through the search index on disk: only what the search needs is read (core/search/disk-index.ts);
-  // another order than relevance is applied to every hit, then cut to --limit
-  const search = (q: string) => searchFiles(a.data ?? [], q, { limit: sort === 'relevance' ? a.limit : undefined, maxFileBytes: session.maxFileBytes });
+  // another order than relevance is applied to every hit, then cut to --limit. A study (--study)
+  // is its sources with the analyst's work applied, searched in memory.
+  const limit = sort === 'relevance' ? a.limit : undefined;
+  const search = (q: string) => (session.study === undefined ? searchFiles(a.data ?? [], q, { limit, maxFileBytes: session.maxFileBytes }) : searchStudy(session, a, q, limit));
   let { corpus, result } = await search(query);
   // speaker:/narrative: values that name nobody are read as the closest name, and the user told
   const names = resolveQueryNames(corpus, query);
@@ -50,11 +52,23 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     }
     return EXIT.nothing;
   }
+  if (a.format === 'markdown' && result.hits.some((h) => h.ref.quote.kind !== 'indirect' && !h.ref.article.text)) {
+    // Markdown shows quotes in the marks their source used, which only the article's text
+    // tells (the index on disk keeps no texts): read the corpus for them
+    const full = await session.openCorpus(a.data);
+    for (const h of result.hits) h.ref = full.quoteById.get(h.ref.quote.id) ?? h.ref;
+  }
   await renderQuotes({ corpus, items: result.hits }, out);
   if (a.format === 'text' && result.total > result.hits.length && result.hits.length > 0) {
     process.stderr.write(`${PROG}: showing ${result.hits.length} of ${result.total} quotes (--limit)\n`);
   }
   return EXIT.found;
+}
+
+async function searchStudy(session: Session, a: SearchArgs, query: string, limit: number | undefined) {
+  const corpus = await session.openCorpus(a.data);
+  const { searchQuotes } = await import('../../core/search/search.js');
+  return { corpus, result: searchQuotes(buildSearchIndex(corpus), query, { limit }) };
 }
 
 /** A query as one shell word, for a line the user may copy. */

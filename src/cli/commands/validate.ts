@@ -4,6 +4,9 @@ import { EXIT } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
 import { stdoutOutput } from '../print/output.js';
 import { renderProblems, renderSummary } from '../print/validate.js';
+import { renderStudyCheck } from '../print/study.js';
+import { isStudyFile } from '../../core/study/open.js';
+import { UsageError } from '../errors.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
 
@@ -14,7 +17,20 @@ export interface ValidateArgs extends GlobalArgs {
 export async function run(a: ValidateArgs, session: Session): Promise<number> {
   const paths = a.paths?.length ? a.paths : (a.data ?? []);
   const out = stdoutOutput(a.format);
+  // a study (--study, or the one file given): checked with its sources, orphans listed
+  const studyFile = session.study ?? (paths.length === 1 && (await isStudyFile(paths[0]!)) ? paths[0] : undefined);
+  if (studyFile !== undefined && session.study === undefined) session.study = studyFile;
   try {
+    if (studyFile !== undefined) {
+      if (a.paths?.length && session.study !== studyFile) throw new UsageError('give a study or paths to validate, not both');
+      const { openStudy } = await import('../../core/study/open.js');
+      const s = await openStudy(studyFile, { maxFileBytes: session.maxFileBytes });
+      const { orphans, problems } = s.view;
+      await renderStudyCheck({ file: studyFile, summary: summarize(s.view.corpus), orphans, problems, changedSources: s.changedSources }, out);
+      if (problems.length) process.stderr.write(`${PROG}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the study ${studyFile}
+`);
+      return problems.length ? EXIT.error : EXIT.found;
+    }
     // never from the cache: validate reads and checks every file
     const corpus = await session.openCorpus(paths, { cache: false });
     await renderSummary(summarize(corpus), out);

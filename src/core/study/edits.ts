@@ -179,7 +179,9 @@ export function deleteNarrative(view: StudyView, id: string): Edit {
 /** Codes quotes to a narrative; quotes already coded to it are left as they are (and counted). */
 export function codeQuotes(view: StudyView, narrative: string, quoteIds: readonly string[]): Edit & { coded: string[]; already: string[] } {
   const label = narrativeLabel(view, narrative);
-  const refs = [...new Set(quoteIds)].map((id) => quoteRef(view, id));
+  // in the corpus's order, whatever order a search ranked them in (the same study either way)
+  const order = new Map(view.corpus.quotes.map((r, i) => [r.quote.id, i]));
+  const refs = [...new Set(quoteIds)].map((id) => quoteRef(view, id)).sort((a, b) => order.get(a.quote.id)! - order.get(b.quote.id)!);
   const todo = refs.filter((r) => !r.quote.narratives.includes(narrative));
   const already = refs.filter((r) => r.quote.narratives.includes(narrative)).map((r) => r.quote.id);
   return {
@@ -187,12 +189,12 @@ export function codeQuotes(view: StudyView, narrative: string, quoteIds: readonl
     summary: `code ${todo.length === 1 ? `“${clip(todo[0]!.quote.text, 40)}”` : `${todo.length} quotes`} to “${clip(label)}”`,
     coded: todo.map((r) => r.quote.id),
     already,
-    apply: (s, stamp) => ({
-      ...s,
-      codings: [...s.codings, ...todo.map((r) => ({ id: `code:${narrative}:${r.quote.id}`, narrative, target: quoteAnchor(r.article, r.quote), ...stamp }))].filter(
-        (c, i, all) => all.findIndex((x) => x.id === c.id) === i,
-      ),
-    }),
+    apply: (s, stamp) => {
+      // a coding of the same quote made before (and orphaned, or taken over by the sources) keeps its place
+      const have = new Set(s.codings.map((c) => c.id));
+      const added = todo.map((r) => ({ id: `code:${narrative}:${r.quote.id}`, narrative, target: quoteAnchor(r.article, r.quote), ...stamp })).filter((c) => !have.has(c.id));
+      return { ...s, codings: [...s.codings, ...added] };
+    },
   };
 }
 

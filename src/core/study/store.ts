@@ -15,6 +15,7 @@
  *   window's study is kept beside it (STUDY.conflict-….json) and the conflicts are reported.
  */
 import { watch as watchFs } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { readFileUpTo, writeFileAtomic } from '../corpus/files.js';
@@ -125,6 +126,7 @@ export class FileStudyStore implements StudyStore {
   async save(next: Study, base: LoadedStudy): Promise<SaveResult> {
     const release = await this.lock();
     try {
+      await this.sweep();
       const now = await this.read();
       const write = async (study: Study, status: 'saved' | 'merged'): Promise<SaveResult> => {
         const text = serializeStudy(study);
@@ -164,6 +166,20 @@ export class FileStudyStore implements StudyStore {
     }
   }
 
+  /**
+   * Removes what writes killed mid-way left (their temporary files, named by writeFileAtomic with
+   * the writer's process id): only those of processes that are gone, and only under the lock.
+   */
+  private async sweep(): Promise<void> {
+    const prefix = `.${path.basename(this.file)}.`;
+    const names = await readdir(path.dirname(this.file)).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+      if (!m || alive(Number(m[1]))) continue;
+      await unlink(path.join(path.dirname(this.file), name)).catch(() => undefined);
+    }
+  }
+
   private lock(): Promise<() => Promise<void>> {
     return lockfile.lock(this.file, {
       realpath: false,
@@ -199,3 +215,12 @@ export class FileStudyStore implements StudyStore {
   }
 }
 
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: alive
+  }
+}

@@ -149,8 +149,8 @@ describe('coding', () => {
     const edit = codeQuotes(view, 'n-colour-revolution', [q('The notorious method'), q('illegal pressure')]);
     const changes = preview(view.study, edit, stamp());
     expect(describeChanges(changes, view)).toEqual([
-      '+ coding of “The notorious method of ‘color revolution’ is being used by…” to “Colour revolution”',
       '+ coding of “illegal pressure from Western countries” to “Colour revolution”',
+      '+ coding of “The notorious method of ‘color revolution’ is being used by…” to “Colour revolution”',
     ]);
     expect(view.study.codings).toEqual([]);
   });
