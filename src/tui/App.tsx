@@ -37,6 +37,8 @@ export interface AppProps {
   initial?: InitialOptions;
   /** called once, with the exit code, when the user quits */
   onExit: (code: number) => void;
+  /** Ctrl-Z: give the terminal back and stop until `fg` (run.ts); ignored when not given */
+  onSuspend?: () => void;
   /** called when rendering fails (after which nothing is drawn) */
   onError?: (error: Error) => void;
   /** no colours or attributes: add text markers where style carries meaning */
@@ -53,7 +55,7 @@ export interface AppProps {
   study?: DashboardStudy;
 }
 
-export function App({ corpus, initial, onExit, onError, plain = false, size, poolAbove, clipboard, clipFile, study }: AppProps) {
+export function App({ corpus, initial, onExit, onSuspend, onError, plain = false, size, poolAbove, clipboard, clipFile, study }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -66,7 +68,7 @@ export function App({ corpus, initial, onExit, onError, plain = false, size, poo
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} study={study} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} onSuspend={onSuspend} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} study={study} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -77,12 +79,13 @@ interface DashboardProps {
   corpus: Corpus;
   initial: InitialOptions | undefined;
   onExit: (code: number) => void;
+  onSuspend: (() => void) | undefined;
   poolAbove: number | undefined;
   copyOut: CopyOutOptions;
   study: DashboardStudy | undefined;
 }
 
-function Dashboard({ corpus: sources, initial, onExit, poolAbove, copyOut, study }: DashboardProps) {
+function Dashboard({ corpus: sources, initial, onExit, onSuspend, poolAbove, copyOut, study }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
   const [state, setState] = useState<State>(() => initialState({ ...initial, study: studyMode(study) }));
@@ -106,6 +109,7 @@ function Dashboard({ corpus: sources, initial, onExit, poolAbove, copyOut, study
     for (const press of decodeInput(input, key, () => contexts(ref.current))) {
       const outcome = handleCommand(press, ref.current, dataRef.current);
       if ('exit' in outcome) return onExit(outcome.exit);
+      if ('suspend' in outcome) return onSuspend?.();
       for (const action of outcome.actions) dispatch(action);
       for (const effect of outcome.effects ?? []) send(effect);
     }

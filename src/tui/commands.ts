@@ -18,7 +18,7 @@ import { handleDialogKey, handleInfoKey, handleStudyCommand, isStudyCommand } fr
 /** What a command sends outside the dashboard. */
 export type Effect = { kind: 'clipboard'; text: string } | { kind: 'append'; text: string };
 
-export type Outcome = { exit: number } | { actions: Action[]; effects?: Effect[] };
+export type Outcome = { exit: number } | { suspend: true } | { actions: Action[]; effects?: Effect[] };
 
 const none: Outcome = { actions: [] };
 const act = (...actions: Action[]): Outcome => ({ actions });
@@ -116,6 +116,8 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
   switch (command) {
     case 'interrupt':
       return { exit: 130 };
+    case 'suspend':
+      return { suspend: true };
     case 'quit':
       return { exit: 0 };
     case 'help':

@@ -89,6 +89,8 @@ function table<C extends string>(bindings: readonly Binding<C>[]): readonly Bind
  */
 export const BINDINGS = table([
   { command: 'interrupt', keys: [c('c', true)], description: 'quit at once (exit code 130)', when: ['always'] },
+  // raw mode turns the terminal's own Ctrl-Z into a key: the dashboard suspends itself (run.ts)
+  { command: 'suspend', keys: [c('z', true)], description: 'suspend to the shell (fg comes back)', when: ['always'] },
 
   // ---- just after copying ----
   { command: 'append-clip', keys: [c('a')], description: 'also append what was just copied to the clips file ($NARRATIVE_LENS_CLIPS)', when: ['copied'], hint: { keys: 'a', text: 'append to file', rank: 0 } },

@@ -1,9 +1,12 @@
 /**
  * Runs the dashboard full-screen on the terminal, and gives the terminal back exactly as it was
- * on every way out: q (0), Ctrl-C or SIGINT (130), SIGTERM (143), SIGHUP (129), a render error or
- * an uncaught exception (2, with one line on stderr); when the terminal itself is closed, the
- * process ends by SIGHUP without touching it. The CLI calls this only when stdin and stdout are
- * terminals.
+ * on every way out: q (0), Ctrl-C or SIGINT (130), SIGTERM (143), SIGHUP (129), SIGQUIT (131), a
+ * render error or an uncaught exception (2, with one line on stderr); when the terminal itself is
+ * closed, the process ends by SIGHUP without touching it; when the process dies outright (out of
+ * memory, a native abort, SIGKILL) a watchdog process restores it (watchdog.ts). Ctrl-Z or
+ * SIGTSTP gives the terminal back and stops; `fg` (SIGCONT) takes it again and redraws. Nothing
+ * is written to stderr on a normal exit. The CLI calls this only when stdin and stdout are
+ * terminals (and TERM is not "dumb").
  */
 import './interactive-env.js'; // first: before Ink loads (see there)
 import type { Instance } from 'ink';
@@ -14,6 +17,7 @@ import { withoutFetch } from './lib/without-fetch.js';
 import { colorEnabled, inert } from '../core/sanitize.js';
 import { problemLines, type Problem } from '../core/corpus/load.js';
 import type { DashboardStudy } from './study/useStudy.js';
+import { startWatchdog } from './watchdog.js';
 
 export interface DashboardOptions {
   corpus: Corpus;
@@ -42,6 +46,7 @@ export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 
 const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+const HIDE_CURSOR = '\u001b[?25l';
 
 /** True when the terminal should get no colours or attributes (the decision is core's, shared with the printers). */
 export function plainOutput(env: NodeJS.ProcessEnv = process.env, stdout: NodeJS.WriteStream = process.stdout): boolean {
@@ -69,8 +74,11 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   const env = process.env;
   if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
   // fetch hidden while Ink loads: its layout engine then skips loading Node's fetch (see there)
-  const [{ default: React }, { render }, { App }] = await withoutFetch(() => Promise.all([import('react'), import('ink'), import('./App.js')]));
+  const [{ default: React }, { render }, { App }, { default: signalExit }] = await withoutFetch(() =>
+    Promise.all([import('react'), import('ink'), import('./App.js'), import('signal-exit')]),
+  );
   const { stdin, stdout, stderr } = opts.terminal ?? process;
+  const watchdog = opts.terminal ? { done: () => undefined } : await startWatchdog();
   let restored = false;
   /** the terminal was closed (its window, an ssh connection, tmux kill-session): nothing to restore */
   let gone = false;
@@ -97,9 +105,14 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
         // unmounting a broken tree may throw; the terminal is restored below regardless
       }
       restore();
+      watchdog.done();
       stdin.off('end', hungUp);
       for (const [event, handler] of handlers) process.off(event, handler);
       process.off('exit', restore);
+      // Ink hid the cursor through cli-cursor, whose exit hook (signal-exit) writes ESC[?25h to
+      // stderr when the process ends — into a log file when stderr is one. The cursor is shown
+      // already (restore); the hooks have nothing left to do.
+      if (!opts.terminal) signalExit.unload();
       stdin.pause();
       const problems = error instanceof Error && error.name === 'DataError' ? (error as Error & { problems?: Problem[] }).problems : undefined;
       if (gone) {
@@ -129,10 +142,52 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
     stdin.on('error', hungUp);
     stdout.on('error', hungUp); // stays: a write may fail after finish, too
 
+    // Job control. In raw mode the terminal sends Ctrl-Z as a key (the key table's 'suspend');
+    // `kill -TSTP` comes as the signal. Either way: give the terminal back, then stop as the
+    // signal's default action does; on SIGCONT (fg) take it again and draw the frame anew.
+    let suspended = false;
+    const suspend = () => {
+      if (finished || suspended || gone || opts.terminal) return;
+      suspended = true;
+      restored = false;
+      restore();
+      process.off('SIGTSTP', suspend);
+      process.kill(process.pid, 'SIGTSTP'); // no handler now: the process stops here
+    };
+    const resume = () => {
+      if (!suspended || finished) return;
+      suspended = false;
+      restored = false;
+      process.on('SIGTSTP', suspend);
+      stdout.write(ALT_SCREEN_ON + HIDE_CURSOR);
+      try {
+        if (stdin.isTTY) stdin.setRawMode(true);
+      } catch {
+        // the terminal went away while we were stopped: the hang-up follows
+      }
+      redraw();
+    };
+    /**
+     * Ink writes only what changed, and the new screen is blank: make it draw the whole frame.
+     * A narrower terminal makes Ink clear and draw anew (its resize handling); then the real
+     * width is put back and drawn.
+     */
+    const redraw = () => {
+      const cols = stdout.columns;
+      if (!cols || cols < 2) return;
+      stdout.columns = cols - 1;
+      stdout.emit('resize');
+      stdout.columns = cols;
+      stdout.emit('resize');
+    };
+
     const handlers: [string, (...args: unknown[]) => void][] = [
       ['SIGINT', () => finish(130)],
       ['SIGTERM', () => finish(143)],
       ['SIGHUP', () => finish(129)],
+      ['SIGQUIT', () => finish(131)],
+      ['SIGTSTP', suspend],
+      ['SIGCONT', resume],
       ['uncaughtException', (err) => finish(2, err)],
       ['unhandledRejection', (err) => finish(2, err)],
     ];
@@ -150,6 +205,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
           ...(opts.study ? { study: opts.study } : {}),
           // leave the input handler before tearing down Ink
           onExit: (code: number) => setImmediate(() => finish(code)),
+          onSuspend: () => setImmediate(suspend),
           onError: (error: Error) => setImmediate(() => finish(2, error)),
         }),
         { ...RENDER_OPTIONS, stdin, stdout, stderr },

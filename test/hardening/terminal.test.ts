@@ -10,10 +10,10 @@
  * only where tmux is missing; .ci/run installs it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../temp.js';
 import { BIN, ROOT, ensureBuilt } from './helpers.js';
 
 const corpus = path.join(ROOT, 'test/fixtures/tui/corpus');
@@ -22,6 +22,7 @@ const spanOff = path.join(ROOT, 'test/fixtures/hostile/broken/span-off.json');
 const lateLoad = path.join(ROOT, 'test/fixtures/terminal/late-load.mjs');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `nlens-hardening-${process.pid}`;
+const tmp = tempDir('nl-terminal-');
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
@@ -111,6 +112,7 @@ describe.skipIf(!hasTmux)('the terminal is always restored (tmux)', () => {
     ['Ctrl-C', (s) => tmux('send-keys', '-t', s, 'C-c'), 130],
     ['SIGTERM', (s) => process.kill(nodePid(s), 'SIGTERM'), 143],
     ['SIGHUP', (s) => process.kill(nodePid(s), 'SIGHUP'), 129],
+    ['SIGQUIT', (s) => process.kill(nodePid(s), 'SIGQUIT'), 131],
   ];
   for (const [name, end, code] of endings) {
     it(`${name}: exit ${code}, terminal restored`, async () => {
@@ -122,7 +124,7 @@ describe.skipIf(!hasTmux)('the terminal is always restored (tmux)', () => {
   }
 
   it('the terminal closed (tmux kill-session): the process ends at once, quietly, without touching it', async () => {
-    const errors = path.join(mkdtempSync(path.join(os.tmpdir(), 'nl-hup-')), 'stderr.txt');
+    const errors = path.join(tmp, 'hup-stderr.txt');
     const s = start(`${dashboard(['--data', corpus])} 2>${JSON.stringify(errors)}`);
     await opened(s);
     const pid = nodePid(s);
@@ -143,6 +145,79 @@ describe.skipIf(!hasTmux)('the terminal is always restored (tmux)', () => {
     await waitFor(ended, `process ${pid} to end after its terminal closed`, 3000);
     // no "internal error: write EIO", no Node assertion about resetting a closed terminal
     expect(readFileSync(errors, 'utf8')).not.toMatch(/internal error|Assertion failed|stack trace/i);
+  });
+
+  it('q: nothing at all is written to stderr (before: the cursor sequence ESC[?25h)', async () => {
+    const errors = path.join(tmp, 'q-stderr.txt');
+    const s = start(`${dashboard(['--data', corpus])} 2>${JSON.stringify(errors)}`);
+    await opened(s);
+    tmux('send-keys', '-t', s, 'q');
+    await expectRestored(s, 0);
+    expect(readFileSync(errors, 'utf8')).toBe('');
+  });
+
+  for (const signal of ['SIGKILL', 'SIGABRT'] as const) {
+    it(`killed outright (${signal}, as by the out-of-memory killer or a native abort): the watchdog gives the terminal back`, async () => {
+      const s = start(dashboard(['--data', corpus]));
+      await opened(s);
+      process.kill(nodePid(s), signal);
+      // no handler of ours ran: the watchdog process restores the terminal when we are gone
+      await waitFor(() => display(s, '#{alternate_on}') === '0', 'the alternate screen to be left');
+      await waitFor(() => /(^|\s)icanon(\s|$)/.test(ttyModes(s)), 'cooked mode');
+      expect(ttyModes(s)).toMatch(/(^|\s)echo(\s|$)/);
+      expect(display(s, '#{cursor_flag}'), 'cursor visible').toBe('1');
+    });
+  }
+
+  it('Ctrl-Z and SIGTSTP give the terminal back while stopped; fg takes it again and redraws', async () => {
+    // an interactive shell, for job control (fg)
+    const session = `h${++n}`;
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', 'bash --norc --noprofile -i');
+    const s = session;
+    const prompt = () => waitForScreen(s, (x) => /\$ $|# $/m.test(x.trimEnd() + ' '), 'the prompt');
+    await prompt();
+    tmux('send-keys', '-t', s, '-l', dashboard(['--data', corpus]));
+    tmux('send-keys', '-t', s, 'Enter');
+    await opened(s);
+    const pid = nodePid(s);
+    const stopped = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.startsWith('T');
+    for (const stop of [() => tmux('send-keys', '-t', s, 'C-z'), () => process.kill(pid, 'SIGTSTP')]) {
+      stop();
+      await waitFor(stopped, 'the dashboard to stop');
+      await waitForScreen(s, (x) => x.includes('Stopped'), 'the shell to report the stopped job');
+      expect(display(s, '#{alternate_on}'), 'alternate screen while stopped').toBe('0');
+      expect(display(s, '#{cursor_flag}'), 'cursor while stopped').toBe('1');
+      tmux('send-keys', '-t', s, 'clear; stty -a | tr " ;" "\\n\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo "<modes"', 'Enter');
+      const modes = (await waitForScreen(s, (x) => /\S.*<modes/.test(x), 'stty in the shell')).split('\n').find((l) => /\S.*<modes/.test(l))!;
+      expect(modes, 'cooked mode while stopped').toMatch(/(^|\s)icanon\s/);
+      expect(modes, 'echo while stopped').toMatch(/(^|\s)echo\s/);
+      tmux('send-keys', '-t', s, 'fg', 'Enter');
+      // drawn anew on the alternate screen, and in raw mode again: keys work
+      await opened(s);
+      tmux('send-keys', '-t', s, '2');
+      await waitForScreen(s, (x) => x.includes('[2 Actors]'), 'a key after fg');
+      tmux('send-keys', '-t', s, '1');
+      await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'back to the quotes');
+    }
+    tmux('send-keys', '-t', s, 'q');
+    const gone = () => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.startsWith('Z');
+      } catch {
+        return true;
+      }
+    };
+    await waitFor(gone, 'the dashboard to quit');
+    await waitFor(() => display(s, '#{alternate_on}') === '0', 'the alternate screen to be left');
+    expect(display(s, '#{cursor_flag}')).toBe('1');
+  });
+
+  it('TERM=dumb: the results are printed, the screen never drawn', async () => {
+    const s = start(`TERM=dumb ${dashboard(['--data', corpus, '-s', 'sigh of relief'])}`);
+    const after = await waitForScreen(s, (x) => x.includes('<modes'), 'the command to end');
+    expect(after).toContain('EXIT=0');
+    expect(after).toContain('breathe a sigh of relief');
+    expect(after).not.toContain('[1 Quotes]');
   });
 
   it('data that fails to load (before the screen opens): the message names the file, exit 2, terminal untouched', async () => {

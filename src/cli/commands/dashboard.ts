@@ -24,7 +24,9 @@ export const NOT_A_TERMINAL = `the dashboard needs a terminal (stdin and stdout)
 export async function run(a: DashboardArgs, session: Session, io = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   const compare = a.compare?.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
   const printable = a.search !== undefined || a.actor !== undefined || compare !== undefined || a.pane !== undefined;
-  const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
+  // TERM=dumb: a terminal that cannot move the cursor or switch screens (Emacs shell, some IDE
+  // consoles) gets the printed results, as a pipe does
+  const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true && process.env.TERM !== 'dumb';
 
   if (a.print || !terminal) {
     if (!printable) {

@@ -17,8 +17,16 @@ import { cleanDate, type ArticleMeta } from './metadata.js';
 
 /** Elements that are never article text. */
 const DROP = 'script, style, noscript, template, nav, aside, footer, form, button, figure, figcaption, iframe, svg, video, audio, picture, img';
-/** Class or id words of boxes that Readability sometimes keeps inside the body. */
-const DROP_HINT = /(?:^|[\s_-])(?:caption|credit|related|share|sharing|social|newsletter|comments?|promo|advert|ad-|subscribe|byline|tags|breadcrumb|read-more|more-stories|outbrain|taboola)(?:$|[\s_-])/i;
+/**
+ * Class or id words of boxes that Readability sometimes keeps inside the body: captions, related
+ * links, sharing, newsletters, comments, bylines, and the info boxes, notices and category lists
+ * of wiki and CMS pages. Matched against each class/id word.
+ */
+const DROP_WORD = /caption|credit|related|share|sharing|social|newsletter|promo|advert|subscribe|byline|breadcrumb|read-?more|more-stories|outbrain|taboola|infobox|sidebar|navbox|noprint|catlinks|printfooter|sitenotice|editsection|hatnote|toccolours|cookie|jump-?link|skip-?link|navigation|^nav(?:bar)?$|^menu|^footer|^toc$|^tags?$|^thumb|(?:^|[-_])comments?(?:$|[-_])|(?:^|[-_])ad(?:$|[-_])|^ads?-/i;
+/** A heading after which a page has no more article text: sources, references, related stories. */
+const END_HEADING = /^(?:sources?|references|notes|external links|see also|related(?: news| stories| articles| coverage)?|more (?:on this story|stories|from)|read more|recommended|most (?:read|popular)|comments?|have your say)\b/i;
+/** A paragraph that is only a date: the dateline some sites open with ("Sunday, June 1, 2008"). */
+const DATELINE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})$/i;
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'DD', 'DT', 'TR', 'UL', 'OL', 'TABLE', 'HEADER', 'MAIN', 'BR', 'HR']);
 const NEWS_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|LiveBlogPosting|WebPage)$/;
 
@@ -132,12 +140,54 @@ export function pageMetadata(document: Doc): ArticleMeta {
 }
 
 /** The text of the article body: one paragraph per block, boilerplate left out. */
-function blockText(root: El): string[] {
-  for (const el of [...root.querySelectorAll(DROP)]) el.remove();
-  for (const el of [...root.querySelectorAll('[class], [id], [role]')]) {
-    const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`;
-    if (DROP_HINT.test(hint) || /\b(?:navigation|complementary|contentinfo)\b/.test(el.getAttribute('role') ?? '')) el.remove();
+/**
+ * Sources, related stories, comments: from the first such heading that follows some article text
+ * (a few hundred characters of paragraphs: a side rail's "Related" box before the article does not
+ * count), the page has no more article text. Cut there (before Readability, which may drop the
+ * heading and keep its list).
+ */
+function cutAtEndHeading(root: El): void {
+  let text = 0;
+  let end: El | null = null;
+  const walk = (n: El): void => {
+    for (const c of [...n.children] as El[]) {
+      if (end) return;
+      const tag = c.tagName;
+      if (tag === 'P') text += String(c.textContent ?? '').length;
+      else if (/^H[2-6]$/.test(tag) && text >= 400 && END_HEADING.test(String(c.textContent ?? '').replace(/\s+/g, ' ').trim())) end = c;
+      else walk(c);
+    }
+  };
+  walk(root);
+  if (!end) return;
+  for (let n: El | null = end; n && n !== root; n = n.parentNode as El | null) {
+    while (n.nextSibling) n.nextSibling.remove();
   }
+  (end as El).remove();
+}
+
+/**
+ * Removes boilerplate elements (by tag, class/id word or role) — but never one that holds much of
+ * the page's paragraph text: a class word such as "share-enabled" on the article's own wrapper
+ * must not take the article with it.
+ */
+function removeBoilerplate(root: El): void {
+  const pText = (el: El) => [...el.querySelectorAll('p')].reduce((n, p) => n + String(p.textContent ?? '').length, 0);
+  const total = pText(root);
+  const small = (el: El) => {
+    const t = pText(el);
+    return t < 500 || t < total * 0.25;
+  };
+  for (const el of [...root.querySelectorAll(DROP)] as El[]) if (el.isConnected !== false && small(el)) el.remove();
+  for (const el of [...root.querySelectorAll('[class], [id], [role]')] as El[]) {
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+    const boiler = words.some((w) => DROP_WORD.test(w)) || /\b(?:navigation|complementary|contentinfo|note|banner|search)\b/.test(el.getAttribute('role') ?? '');
+    if (boiler && small(el)) el.remove();
+  }
+}
+
+function blockText(root: El): string[] {
+  removeBoilerplate(root);
   const paras: string[] = [];
   let cur = '';
   const flush = () => {
@@ -149,7 +199,8 @@ function blockText(root: El): string[] {
     for (const c of [...(n as El).childNodes]) {
       if (c.nodeType === 3) cur += c.textContent ?? '';
       else if (c.nodeType === 1) {
-        const block = BLOCKS.has((c as El).tagName);
+        const tag = (c as El).tagName;
+        const block = BLOCKS.has(tag);
         if (block) flush();
         walk(c as El);
         if (block) flush();
@@ -166,6 +217,12 @@ export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
   const { html, charset } = decodeHtml(bytes);
   const { document } = parseHTML(html);
   const meta = pageMetadata(document);
+  const firstH1 = String(document.querySelector('h1')?.textContent ?? '');
+  if (document.body) {
+    cutAtEndHeading(document.body as El);
+    // before Readability: it turns text-only boxes into plain paragraphs and drops their classes
+    removeBoilerplate(document.body as El);
+  }
   // Readability changes the document it reads: metadata first, then the body
   const parsed = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
   let paras: string[] = [];
@@ -173,7 +230,17 @@ export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
     const { document: body } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
     paras = blockText(body.body as El);
   }
+  // a dateline paragraph is the date, not text
+  if (paras.length > 1 && DATELINE.test(paras[0]!)) {
+    const d = cleanDate(paras.shift()!);
+    if (d && !meta.published) meta.published = { value: d, stated: true, from: 'dateline' };
+  }
   if (paras.join(' ').length < 40) throw new Error('no article text found in the page');
+  // "Headline - Site name" in og:title or <title>: the page's own <h1> is the headline
+  const h1 = firstH1.replace(/\s+/g, ' ').trim();
+  if (meta.title && h1 && h1.length >= 10 && meta.title.value !== h1 && meta.title.value.startsWith(h1) && /^\s*[-|–—:]/.test(meta.title.value.slice(h1.length))) {
+    meta.title = { ...meta.title, value: h1 };
+  }
   if (!meta.title && parsed?.title) meta.title = { value: parsed.title.trim(), stated: true, from: 'readability' };
   if (!meta.author && parsed?.byline) meta.author = { value: parsed.byline.trim(), stated: true, from: 'readability' };
   if (!meta.url && url) meta.url = { value: url, stated: false, from: 'file' };
