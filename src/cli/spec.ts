@@ -228,7 +228,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 timeline -f markdown', 'a table for a report'],
     ],
     epilog:
-      'For scripts: narrative-lens timeline --format json | jq \'.[] | {date: .when.date, label}\'\n\nUndated events come last. A date marked * (text) or "inferred" was resolved from context; the reason is given.',
+      'For scripts: narrative-lens timeline --format json | jq \'.[] | {date: .when.date, label}\'\n\nUndated events come last. A date marked ~ (text) or "inferred" was resolved from context; the reason is given.',
     load: () => import('./commands/timeline.js'),
   },
   {
@@ -535,8 +535,11 @@ export const COMMANDS: CommandSpec[] = [
     flags: [
       { name: 'out', alias: 'o', type: 'string', describe: 'write the corpus file here (atomically) [default: stdout]', completes: 'files' },
       { name: 'force', type: 'boolean', default: false, describe: 'overwrite --out if it exists' },
+      ...EDIT_FLAGS,
     ],
     examples: [
+      ['$0 import coded.qdpx --study iran.json --dry-run', 'what coding in another tool would add to the study'],
+      ['$0 import coded.qdpx --study iran.json', 'codes as narratives, codings as coded quotes, memos: one edit (undo takes it back)'],
       ['$0 import coded.qdpx -o coded.json', 'a corpus file: open it with --data coded.json'],
       ['$0 import iran.qdpx --data data/ -o back.json', 'what narrative-lens exported comes back with its ids'],
     ],
@@ -562,6 +565,25 @@ export const COMMANDS: CommandSpec[] = [
     ],
     epilog: 'The HTML page has no script and loads nothing from the network; text from the data is shown, never run.\nExit status: 0 written, 2 error.',
     load: () => import('./commands/report.js'),
+  },
+  {
+    name: 'tag',
+    describe: 'Tag a narrative of the study (or the study) with DISARM techniques by id, or mark threat actors',
+    positionals: [{ name: 'techniques', array: true, describe: 'DISARM technique ids (T0022.001, t22.1)' }],
+    flags: [
+      { name: 'narrative', type: 'string', describe: 'the narrative (label, part of one, or id) [default: the study itself]', completes: 'narratives' },
+      { name: 'threat-actor', type: 'string', array: true, describe: 'mark an actor of the study as a threat actor (exported as STIX threat-actor); repeat for more', completes: 'actors' },
+      { name: 'remove', type: 'boolean', describe: 'take these techniques (or threat actors) off instead' },
+      ...EDIT_FLAGS,
+    ],
+    examples: [
+      ['$0 tag T0022.001 T0110 --narrative colour --study iran.json', 'two techniques on a narrative'],
+      ['$0 tag T0002 --study iran.json', 'the study as a whole'],
+      ['$0 tag T0110 --narrative colour --remove --study iran.json', 'take one off'],
+      ['$0 tag --threat-actor zakharova --study iran.json', 'a threat actor in the STIX export'],
+    ],
+    epilog: `The tags go into export --format stix and --format navigator. Find ids with: ${PROG} techniques WORDS.\n${STUDY_EPILOG}`,
+    load: () => import('./commands/tag.js'),
   },
   {
     name: 'techniques',

@@ -26,6 +26,16 @@ function isArrow(key: Key): boolean {
   return key.upArrow || key.downArrow || key.leftArrow || key.rightArrow;
 }
 
+/** A control character inside a chunk, as the key Ink reports for it alone (undefined: not one). */
+function controlKey(c: string, base: Key): { input: string; key: Key } | undefined {
+  const code = c.charCodeAt(0);
+  if (c.length !== 1 || (code >= 0x20 && code !== 0x7f) || code === 0x1b || code === 0) return undefined;
+  if (c === '\r' || c === '\n') return { input: '', key: { ...base, return: true } };
+  if (c === '\t') return { input: '', key: { ...base, tab: true } };
+  if (code === 0x7f || code === 0x08) return { input: '', key: { ...base, delete: true } };
+  return { input: String.fromCharCode(code + 96), key: { ...base, ctrl: true } };
+}
+
 /**
  * The keypresses in one chunk of input, resolved in the contexts that `contexts()` returns at
  * the moment each is reached. Keys that mean nothing where they land are skipped.
@@ -38,19 +48,22 @@ export function* decodeInput(input: string, key: Key, contexts: () => readonly C
   }
   const chars = Array.from(input);
   if (chars.length > 1 && !isSpecial(key)) {
-    // an Enter inside the chunk (tmux send-keys "text" Enter, a paste) is a key of its own:
-    // what comes before it is typed, then Enter answers or opens
-    const enter = { ...key, return: true };
-    const isEnter = (c: string) => c === '\r' || c === '\n';
+    // a control key inside the chunk (tmux send-keys "text" Enter, a paste, keys typed fast) is a
+    // key of its own: Enter, Tab, Backspace, Ctrl-letter; the text around it is typed or decoded
     while (chars.length) {
       const ctx = contexts();
-      if (isEnter(chars[0]!)) {
+      const control = controlKey(chars[0]!, key);
+      if (control) {
         chars.shift();
-        const r = resolveKey('', enter, ctx);
+        const r = resolveKey(control.input, control.key, ctx);
         if (r) yield r;
         continue;
       }
-      const upTo = chars.findIndex(isEnter);
+      // (a control character that means nothing here stays in the text, where typing drops it)
+      const upTo = chars.findIndex((c) => {
+        const k = controlKey(c, key);
+        return k !== undefined && resolveKey(k.input, k.key, ctx) !== null;
+      });
       const r = resolveKey(ctx.includes('input') ? chars.splice(0, upTo < 0 ? chars.length : upTo).join('') : chars.shift()!, key, ctx);
       if (r) yield r;
     }

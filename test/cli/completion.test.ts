@@ -48,7 +48,7 @@ describe('completion', () => {
   });
 
   it('commands, flags and flag values', () => {
-    expect(complete('')).toEqual(['search', 'actors', 'narratives', 'compare', 'timeline', 'validate', 'completion', 'extract', 'init', 'narrative', 'code', 'uncode', 'memo', 'correct', 'review', 'merge-actors', 'alignment', 'question', 'position', 'undo', 'redo', 'history', 'suggest', 'ingest', 'export', 'import', 'report', 'techniques']);
+    expect(complete('')).toEqual(['search', 'actors', 'narratives', 'compare', 'timeline', 'validate', 'completion', 'extract', 'init', 'narrative', 'code', 'uncode', 'memo', 'correct', 'review', 'merge-actors', 'alignment', 'question', 'position', 'undo', 'redo', 'history', 'suggest', 'ingest', 'export', 'import', 'report', 'tag', 'techniques']);
     expect(complete('co')).toEqual(['compare', 'completion', 'code', 'correct']);
     expect(complete('search', 'x', '--f')).toEqual(['--format']);
     expect(complete('--')).toEqual(expect.arrayContaining(['--search', '--pane', '--actor', '--compare', '--print', '--data']));

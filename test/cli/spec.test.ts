@@ -93,6 +93,7 @@ describe('the spec', () => {
       'export',
       'import <file>',
       'report',
+      'tag [techniques..]',
       'techniques [query]',
     ]);
   });

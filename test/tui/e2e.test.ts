@@ -148,6 +148,45 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal (tmux)', () => {
     await quitAndCheckRestored(s, ['q'], 0);
   });
 
+  for (const [cols, rows] of [[60, 20], [160, 45]] as const) {
+    it(`at ${cols}x${rows}: every comparison cell opens, its quote reads in the article, back along the path; nothing overflows`, async () => {
+      const s = start(cols, rows, ['--compare', 'n-colour-rev,n-peaked,n-us-help']);
+      tmux('set-option', '-g', 'set-clipboard', 'on');
+      const fits = (v: string) => {
+        const lines = v.replace(/\n+$/, '').split('\n');
+        expect(lines.length).toBeLessThanOrEqual(rows - 1);
+        for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(cols);
+      };
+      fits(await waitForScreen(s, (x) => x.includes('What drives the protests?'), 'the comparison'));
+      // every cell: 3 questions x 3 columns
+      for (let row = 0; row < 3; row++) {
+        for (let col = 0; col < 3; col++) {
+          tmux('send-keys', '-t', s, 'Enter');
+          const cell = await waitForScreen(s, (x) => x.includes(`column ${col + 1} of 3`), `cell ${row + 1},${col + 1}`);
+          fits(cell);
+          tmux('send-keys', '-t', s, 'Escape');
+          await waitForScreen(s, (x) => !x.includes('esc ← ') && x.includes('narratives'), 'back to the comparison');
+          if (col < 2) tmux('send-keys', '-t', s, 'Right');
+        }
+        tmux('send-keys', '-t', s, 'Left', 'Left', 'Down');
+      }
+      // the last question's first cell: its evidence quote in the reader, copied, and back
+      tmux('send-keys', '-t', s, 'Enter'); // the third row (Down stops at the last)
+      await waitForScreen(s, (x) => x.includes('column 1 of 3') && x.includes('Stability will return.'), 'the secure cell');
+      tmux('send-keys', '-t', s, 'r');
+      const reader = await waitForScreen(s, (x) => /span \d+ of \d+ · direct quote · Mariya Zakharova/.test(x), 'the reader');
+      fits(reader);
+      tmux('send-keys', '-t', s, 'y');
+      await waitForScreen(s, (x) => x.includes('copied Mariya Zakharova'), 'copied');
+      expect(tmux('show-buffer')).toMatch(/^“categorically unacceptable,” — Mariya Zakharova/);
+      tmux('send-keys', '-t', s, 'Escape');
+      await waitForScreen(s, (x) => x.includes('column 1 of 3'), 'back to the cell');
+      tmux('send-keys', '-t', s, 'Escape');
+      await waitForScreen(s, (x) => x.includes('What drives the protests?') || x.includes('Is the Iranian leadership secure?'), 'back to the comparison');
+      await quitAndCheckRestored(s, ['q'], 0);
+    });
+  }
+
   it('Ctrl-C restores the terminal and exits 130', async () => {
     const s = start(100, 30);
     await waitForScreen(s, (x) => x.includes('[1 Quotes]'), 'the first frame');

@@ -63,6 +63,8 @@ describe('raw input decoding', () => {
   it('takes an Enter inside a chunk as a key of its own (tmux send-keys "text" Enter, a paste)', () => {
     expect(decode('/zakh\r', NO_KEY)).toEqual([{ command: 'search' }, { command: 'insert', text: 'zakh' }, { command: 'input-submit' }]);
     expect(decode('ab\rcd', NO_KEY, INPUT)).toEqual([{ command: 'insert', text: 'ab' }, { command: 'input-submit' }, { command: 'insert', text: 'cd' }]);
+    // other control keys too: Ctrl-U clears, Backspace deletes, Tab leaves the box
+    expect(decode('/x\u0015y\u007f\t', NO_KEY)).toEqual([{ command: 'search' }, { command: 'insert', text: 'x' }, { command: 'clear-input' }, { command: 'insert', text: 'y' }, { command: 'delete-char' }, { command: 'input-done' }]);
   });
 
   it('skips keys that mean nothing where they land', () => {

@@ -3,11 +3,11 @@
  * QDA tools (REFI-QDA), threat-intelligence platforms (STIX 2.1 with DISARM) and the ATT&CK
  * Navigator. A thin shell over core/export.
  */
-import { exchangeFromCorpus } from '../../core/export/input.js';
 import { exportNavigator, navigatorJson, NavigatorExportError } from '../../core/export/navigator.js';
 import { exportQdpx } from '../../core/export/qdpx.js';
 import { exportStix, StixExportError, stixJson } from '../../core/export/stix.js';
 import { EXIT, UsageError } from '../errors.js';
+import { exchangeInput } from '../exchange-input.js';
 import type { GlobalArgs } from '../options.js';
 import { writeOutFile } from '../out-file.js';
 import type { Session } from '../session.js';
@@ -38,7 +38,7 @@ function formatOf(a: ExportArgs): ExportFormat {
 export async function run(a: ExportArgs, session: Session): Promise<number> {
   const format = formatOf(a);
   if (format === 'qdpx' && !a.out) throw new UsageError('a .qdpx project is a zip archive: give --out FILE.qdpx', `for example: ${PROG} export --format qdpx --out study.qdpx`);
-  const input = exchangeFromCorpus(await session.openCorpus(a.data), a.title ? { title: a.title } : {});
+  const input = await exchangeInput(a.data, session, a.title);
   let content: string | Uint8Array;
   try {
     content = format === 'qdpx' ? exportQdpx(input, a.user ? { user: a.user } : {}) : format === 'stix' ? stixJson(exportStix(input)) : navigatorJson(exportNavigator(input));

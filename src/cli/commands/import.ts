@@ -10,13 +10,15 @@ import { CorpusFile, FORMAT_ID } from '../../core/corpus/schema.js';
 import { importQdpx, QdpxError } from '../../core/export/qdpx-import.js';
 import { inert } from '../../core/sanitize.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { GlobalArgs } from '../options.js';
+import { planQdpxImport } from '../../core/export/qdpx-import-study.js';
+import { stampNow } from '../../core/study/history.js';
+import { openForEdit, runEdit, type EditArgs } from '../study-edit.js';
 import { json } from '../print/json.js';
 import { writeOutFile } from '../out-file.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
 
-export interface ImportArgs extends GlobalArgs {
+export interface ImportArgs extends EditArgs {
   file: string;
   out?: string;
   force?: boolean;
@@ -36,14 +38,28 @@ export async function readQdpx(file: string, limit: number): Promise<Uint8Array>
 
 export async function run(a: ImportArgs, session: Session): Promise<number> {
   const bytes = await readQdpx(a.file, a.maxFileSize ?? session.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const known = await session.openCorpus(a.data);
-  let imported;
-  try {
-    imported = importQdpx(bytes, known);
-  } catch (err) {
-    if (err instanceof QdpxError) throw new UsageError(`${a.file}: ${err.message}`, 'a .qdpx is a zip archive holding project.qde and sources/');
-    throw err;
+  const read = (known: Parameters<typeof importQdpx>[1]) => {
+    try {
+      return importQdpx(bytes, known);
+    } catch (err) {
+      if (err instanceof QdpxError) throw new UsageError(`${a.file}: ${err.message}`, 'a .qdpx is a zip archive holding project.qde and sources/');
+      throw err;
+    }
+  };
+  if (session.study !== undefined) {
+    if (a.out) throw new UsageError('give --study or --out, not both', 'into a study (its narratives and codings), or out to a corpus file');
+    // into the study: its own edits, one step in its history (undo takes it all back)
+    const study = await openForEdit(a, session);
+    const plan = planQdpxImport(study.view, read({ ...study.view.corpus, memos: [] }), stampNow(a.author));
+    for (const w of plan.warnings) process.stderr.write(`${PROG}: ${a.file}: ${inert(w)}\n`);
+    if (!plan.edit) {
+      process.stderr.write(`${PROG}: ${a.file}: nothing new: the study has every code, coding and memo in it\n`);
+      return EXIT.found;
+    }
+    const edit = plan.edit;
+    return runEdit(a, session, () => edit, study);
   }
+  const imported = read(await session.openCorpus(a.data));
   for (const w of imported.warnings) process.stderr.write(`${PROG}: ${a.file}: ${inert(w)}\n`);
   const file = CorpusFile.parse({ format: FORMAT_ID, articles: imported.articles, actors: imported.actors, narratives: imported.narratives, axes: [], positions: [] });
   const out = json(file);

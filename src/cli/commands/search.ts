@@ -52,6 +52,12 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     }
     return EXIT.nothing;
   }
+  if (a.format === 'markdown' && result.hits.some((h) => h.ref.quote.kind !== 'indirect' && !h.ref.article.text)) {
+    // Markdown shows quotes in the marks their source used, which only the article's text
+    // tells (the index on disk keeps no texts): read the corpus for them
+    const full = await session.openCorpus(a.data);
+    for (const h of result.hits) h.ref = full.quoteById.get(h.ref.quote.id) ?? h.ref;
+  }
   await renderQuotes({ corpus, items: result.hits }, out);
   if (a.format === 'text' && result.total > result.hits.length && result.hits.length > 0) {
     process.stderr.write(`${PROG}: showing ${result.hits.length} of ${result.total} quotes (--limit)\n`);

@@ -23,6 +23,7 @@ import type { Document, Element } from 'domhandler';
 import type { Actor, ActorKind, Article, Narrative, Quote } from '../corpus/schema.js';
 import { ActorKind as ActorKindSchema } from '../corpus/schema.js';
 import { OffsetMap, codePointLength } from '../corpus/text.js';
+import { slug } from '../study/edits.js';
 import type { Memo } from './input.js';
 import { ACTOR_VARIABLES, guidOf } from './qdpx.js';
 
@@ -311,16 +312,4 @@ function guessKind(body: string, map: OffsetMap, start: number, end: number): Qu
 function normaliseColour(c: string): string {
   const m = /^#([0-9a-f]{3})$/i.exec(c);
   return m ? `#${[...m[1]!].map((x) => x + x).join('')}`.toUpperCase() : c.toUpperCase();
-}
-
-/** An id from a name: lower-case ASCII letters and digits joined by hyphens (ids allow no more). */
-export function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
 }

@@ -62,7 +62,7 @@ import {
   type SearchIndex,
   type SearchResult,
 } from './search.js';
-import type { Atom } from './query.js';
+import { foldWithMap, type Atom } from './query.js';
 import type { PackedShard } from './shard.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
@@ -632,7 +632,7 @@ export class DiskIndex {
  * it) and the prefilter cannot rule the quote out. A superset of the matches, so searching only
  * these changes nothing but the time.
  */
-export function candidates(index: DiskIndex, q: CompiledQuery): Int32Array {
+export function candidates(index: DiskIndex, q: CompiledQuery, texts?: string[]): Int32Array {
   const n = index.header.quotes;
   let needsHay = q.mayMatch !== null;
   const tests = q.filters.map((clause) => clauseTest(index, clause, () => (needsHay = true)));
@@ -642,7 +642,7 @@ export function candidates(index: DiskIndex, q: CompiledQuery): Int32Array {
     for (const t of tests) if (!t(pos, hay)) return false;
     return true;
   };
-  if (!needsHay) {
+  if (!needsHay && !texts) {
     const none = () => '';
     for (let pos = 0; pos < n; pos++) if (filtersHold(pos, none)) out[count++] = pos;
     return out.slice(0, count);
@@ -654,6 +654,8 @@ export function candidates(index: DiskIndex, q: CompiledQuery): Int32Array {
     if (tests.length && !filtersHold(pos, () => hay)) return;
     // the stored hay holds every field: tested as the record's own text, no shared parts
     if (q.mayMatch && !q.mayMatch(hay, [])) return;
+    // the quote's own folded text comes first in its hay (a text holding the separator: see rankFromColumns)
+    if (texts) texts[count] = hay.slice(0, (hay.indexOf(FIELD_SEP) + 1 || hay.length + 1) - 1);
     out[count++] = pos;
   });
   return out.slice(0, count);
@@ -729,11 +731,62 @@ export function searchDiskIndex(index: DiskIndex, query: string, opts: { limit?:
     const hits = corpus.quotes.map((ref, order) => ({ ref, speaker: ref.quote.speaker ? (corpus.actorById.get(ref.quote.speaker) ?? null) : null, score: 0, order, matches: [] }));
     return { corpus, result: { hits, total: n } };
   }
-  const found = candidates(index, compiled.query);
+  if (limit < n) {
+    // Fewer hits shown than there may be candidates: rank from the columns and the folded text,
+    // then read the full records of the shown hits only.
+    const texts: string[] = [];
+    const found = candidates(index, compiled.query, texts);
+    const ranked = limit < found.length ? rankFromColumns(index, found, texts, query, limit) : null;
+    if (ranked) {
+      const corpus = index.corpusOf(ranked.shown);
+      const result = searchQuotes(buildSearchIndex(corpus), query);
+      if (result.hits.length === ranked.shown.length) {
+        for (const hit of result.hits) hit.order = ranked.shown[hit.order]!;
+        return { corpus, result: { hits: result.hits, total: ranked.total } };
+      }
+    }
+    return searchFound(index, found, query, opts);
+  }
+  return searchFound(index, candidates(index, compiled.query), query, opts);
+}
+
+/** The one quote search over these candidates' full records. */
+function searchFound(index: DiskIndex, found: Int32Array, query: string, opts: { limit?: number }): FileSearch {
   const corpus = index.corpusOf(found);
   const result = searchQuotes(buildSearchIndex(corpus), query, opts);
   for (const hit of result.hits) hit.order = found[hit.order]!;
   return { corpus, result };
+}
+
+/**
+ * The best `limit` candidates and how many match, without their full records: each candidate
+ * stands in as a quote whose text is its folded text, with its kind, speaker, narratives,
+ * topics, date and article from the columns. Folding that text again gives it back (checked for
+ * each; otherwise null and the caller reads the records), so search.ts prepares exactly the
+ * fields, and fuse gives exactly the scores, that the real quote has; only the highlight ranges
+ * would point into the folded text, and the caller takes those from the real records.
+ */
+function rankFromColumns(index: DiskIndex, found: Int32Array, texts: readonly string[], query: string, limit: number): { shown: Int32Array; total: number } | null {
+  const h = index.header;
+  const flags = index.flags;
+  const speakerCol = index.int32('speaker');
+  const tagCol = index.int32('tags');
+  const articleCol = index.int32('article');
+  const articles = index.articles();
+  const quotes: QuoteRef[] = new Array(found.length);
+  for (let k = 0; k < found.length; k++) {
+    const pos = found[k]!;
+    const text = texts[k]!;
+    if (flags[pos]! & SEP_INSIDE || foldWithMap(text).text !== text) return null;
+    const s = speakerCol[pos]!;
+    const [narratives, topics, said] = h.tagLists[tagCol[pos]!]!;
+    const quote = { id: '', kind: KINDS[flags[pos]! & 3]!, text, speaker: s < 0 ? null : h.actors[s]!.id, narratives, topics, when: said ? { text: null, date: said, inferred: false } : null } as unknown as Quote;
+    quotes[k] = { quote, article: articles[articleCol[pos]!]! };
+  }
+  const light: Corpus = { ...index.corpusOf([]), quotes };
+  const result = searchQuotes(buildSearchIndex(light), query, { limit });
+  if (result.error) return null;
+  return { shown: Int32Array.from(result.hits.map((hit) => found[hit.order]!)).sort(), total: result.total };
 }
 
 /**

@@ -231,3 +231,13 @@ export function rule(cols: number, label?: string): Seg[] {
   const cut = truncate(head, cols);
   return [ui(cut, 'dim'), ui('─'.repeat(Math.max(0, cols - cells(cut))), 'dim')];
 }
+
+/** Word-wrap to at most `max` lines, marking a cut with "…". */
+export function wrapMax(line: readonly Seg[], cols: number, max: number): Line[] {
+  const lines = wrap(line, cols);
+  if (lines.length <= max) return lines;
+  const shown = lines.slice(0, max);
+  const last = shown[max - 1]!;
+  shown[max - 1] = width(last) <= cols - 1 ? [...last, ui('…', 'dim')] : fit([...last, ui(' ')], cols);
+  return shown;
+}

@@ -13,6 +13,7 @@ import { filterItems, picked } from '../components/picker/state.js';
 import { flowStep, type Answer, type FlowId, type FlowTarget } from './flows.js';
 import type { StudyAction } from './state.js';
 import { studyInfoLines } from './info.js';
+import { shownRows } from '../panes/narratives/view-model.js';
 
 /** The commands this module handles (each is a binding of keymap.ts). */
 export const STUDY_COMMANDS = [
@@ -32,6 +33,8 @@ export const STUDY_COMMANDS = [
   'merge-actor',
   'add-question',
   'memo',
+  'suggest',
+  'set-position',
   'undo',
   'redo',
   'study-info',
@@ -85,10 +88,18 @@ const FLOW_OF: Partial<Record<StudyCommand, FlowId>> = {
   'merge-actor': 'actor-merge',
   'add-question': 'question',
   memo: 'memo',
+  suggest: 'suggest',
+  'set-position': 'position',
 };
 
 /** What the selection is, where the user is. */
 export function selectionTarget(s: State, d: DashboardData): FlowTarget {
+  // a view opened over the pane: a comparison cell, a narrative
+  if (s.detail?.kind === 'cell') {
+    const n = d.comparison?.narratives[s.detail.col];
+    return { axis: s.detail.axis, ...(n ? { narrative: n.id } : {}) };
+  }
+  if (s.detail?.kind === 'narrative') return { narrative: s.detail.id };
   switch (s.pane) {
     case 'quotes': {
       const hit = d.search.hits[quoteIndex(d, s)];
@@ -99,6 +110,12 @@ export function selectionTarget(s: State, d: DashboardData): FlowTarget {
       return id ? { actor: id } : {};
     }
     case 'narratives': {
+      if (s.narratives.comparing && d.comparison) {
+        // the selected cell: its column's narrative, its row's question
+        const row = shownRows(d.comparison, s.narratives.diffOnly)[s.narratives.row];
+        const n = d.comparison.narratives[clampIndex(s.narratives.col, d.comparison.narratives.length)];
+        return { ...(n ? { narrative: n.id } : {}), ...(row ? { axis: row.axis.id } : {}) };
+      }
       const n = d.corpus.narratives[clampIndex(d.narrSel, d.corpus.narratives.length)];
       return n ? { narrative: n.id } : {};
     }

@@ -25,6 +25,7 @@ import {
   rejectQuote,
   setAlignment,
   setPosition,
+  suggestQuotes,
   uncodeQuotes,
   updateNarrative,
   type Edit,
@@ -182,6 +183,21 @@ export const FLOWS = {
     return { done: [edit(make)] };
   },
 
+  suggest: ({ view, target }, a) => {
+    const n = view.corpus.narrativeById.get(target.narrative ?? '');
+    if (!n) return { fail: 'no narrative is selected' };
+    if (a.length === 0) {
+      const items = suggestQuotes(view, n.id, 50).map((s) => ({
+        id: s.ref.quote.id,
+        label: `${Math.round(s.score * 100)}%  ${s.ref.quote.text}`,
+        detail: `${s.ref.quote.speaker ? (view.corpus.actorById.get(s.ref.quote.speaker)?.name ?? '') : 'term'} · shares: ${s.shared.slice(0, 4).join(', ')}`,
+      }));
+      if (items.length === 0) return { fail: `no suggestions for “${n.label}”: code a quote to it or give it key terms (e) first` };
+      return { ask: 'pick', title: `Suggested for “${clip(n.label, 40)}”: enter codes one, esc when done`, about: ['uncoded quotes most like its coded quotes and key terms, closest first'], items };
+    }
+    return { done: [edit((v) => codeQuotes(v, n.id, [one(a[0])]))], stay: true };
+  },
+
   // ---- memos ----
   memo: ({ view, target }, a) => {
     let on: MemoOn | undefined;
@@ -283,10 +299,18 @@ export const FLOWS = {
     if (a.length === 0) return { ask: 'text', title: 'A new question the narratives answer differently', about: [], placeholder: 'e.g. Who is behind the unrest?' };
     return { done: [edit((v) => addQuestion(v, one(a[0])))] };
   },
-  position: ({ view, target }, a) => {
+  position: ({ view, target }, all) => {
     const n = view.corpus.narrativeById.get(target.narrative ?? '');
-    const axis = view.corpus.axisById.get(target.axis ?? '');
-    if (!n || !axis) return { fail: 'select a cell of the comparison (a narrative’s column, a question’s row)' };
+    if (!n) return { fail: 'select a column of the comparison (a narrative)' };
+    // the question first: the selected row's, or any other (a new question has no row until a narrative answers it)
+    if (all.length === 0) {
+      if (view.corpus.axes.length === 0) return { fail: 'the study has no questions yet: a adds one' };
+      const first = view.corpus.axisById.get(target.axis ?? '');
+      const items = [...(first ? [first] : []), ...view.corpus.axes.filter((x) => x !== first)].map((x) => ({ id: x.id, label: x.question, detail: view.corpus.positions.some((p) => p.narrative === n.id && p.axis === x.id) ? 'answered' : 'no position yet' }));
+      return { ask: 'pick', title: `Position of “${clip(n.label, 40)}” on which question?`, about: ['enter takes the highlighted one (the selected row)'], items };
+    }
+    const axis = view.corpus.axisById.get(one(all[0]))!;
+    const a = all.slice(1);
     const now = view.corpus.positions.find((p) => p.narrative === n.id && p.axis === axis.id);
     const about = [`“${clip(n.label, 40)}” on: ${axis.question}`];
     if (a.length === 0) return { ask: 'text', title: 'Stance: a short answer that agreeing narratives share', about, initial: now?.stance ?? '' };

@@ -1,10 +1,10 @@
 /** The export, report and techniques commands, run as built, as a user would. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ensureBuilt, run, TERMINAL_UNSAFE } from '../../cli/helpers.js';
-import { HOSTILE, PROJECT_XSD, tempDir, xmllintErrors } from './helpers.js';
+import { HOSTILE, PROJECT_XSD, ROOT, tempDir, xmllintErrors } from './helpers.js';
 import { stixProblems } from './stix-validate.js';
 
 const dir = tempDir('nl-export-cli-');
@@ -102,3 +102,39 @@ describe('narrative-lens techniques', () => {
   });
 });
 
+
+describe('with a study (--study)', () => {
+  it('tag by id, export what the study holds, import it into a fresh study over the same sources, undo it at once', () => {
+    const txt = path.join(dir, 'a.txt');
+    copyFileSync(path.join(ROOT, 'seeds/000_77e29c8a411f06ba.txt'), txt);
+    const s1 = path.join(dir, 's1.json');
+    const s2 = path.join(dir, 's2.json');
+    for (const s of [s1, s2]) expect(run(['init', s, '--data', txt]).code).toBe(0);
+    expect(run(['narrative', 'create', 'Colour revolution', '--summary', 'The West stirs it', '--colour', 'red', '--study', s1]).code).toBe(0);
+    expect(run(['code', 'color revolution', '--narrative', 'colour', '--study', s1]).code).toBe(0);
+    expect(run(['tag', 't22.1', 'T0110', '--narrative', 'colour', '--study', s1]).code).toBe(0);
+    const unknown = run(['tag', 'T9999', '--study', s1]);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, 'narrative-lens: "T9999" is not a DISARM technique id']);
+
+    expect(run(['tag', '--threat-actor', 'zakharova', '--study', s1]).code).toBe(0);
+    const stix = JSON.parse(run(['export', '-f', 'stix', '--study', s1]).stdout);
+    expect(stixProblems(stix)).toEqual([]);
+    expect(stix.objects.filter((o: { type: string }) => o.type === 'threat-actor').map((o: { name: string }) => o.name)).toEqual(['Mariya Zakharova']);
+    const layer = JSON.parse(run(['export', '-f', 'navigator', '--study', s1]).stdout);
+    expect(layer.techniques.map((t: { techniqueID: string }) => t.techniqueID)).toEqual(['T0022.001', 'T0110']);
+
+    const qdpx = path.join(dir, 's1.qdpx');
+    expect(run(['export', '-f', 'qdpx', '-o', qdpx, '--study', s1]).code).toBe(0);
+    expect(run(['import', qdpx, '--study', s1]).stderr).toMatch(/nothing new/);
+    const imported = run(['import', qdpx, '--study', s2]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^saved: import .*\n {2}\+ narrative “Colour revolution” \(n-colour-revolution\)\n/);
+    const coded = (s: string) => (JSON.parse(run(['search', 'narrative:colour', '-f', 'json', '--study', s]).stdout) as { text: string }[]).map((q) => q.text).sort();
+    expect(coded(s2)).toEqual(coded(s1));
+    expect(coded(s2).length).toBeGreaterThan(1);
+    expect(run(['report', '-o', path.join(dir, 'study.html'), '--force', '--study', s2]).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'study.html'), 'utf8')).toContain('Colour revolution');
+    expect(run(['undo', '--study', s2]).code).toBe(0);
+    expect(run(['search', 'narrative:colour', '--study', s2]).code).toBe(1);
+  });
+});

@@ -13,7 +13,7 @@ export interface PickItem {
   label: string;
   /** a second, dimmer part of the row (a role, a count, a score) */
   detail?: string;
-  /** always listed, first, whatever the query (e.g. "+ a new actor") */
+  /** always listed whatever the query (e.g. "+ a new actor"): first, or after the matches once a query is typed */
   pinned?: boolean;
 }
 
@@ -56,7 +56,7 @@ export function pickerReducer(s: PickerState, a: PickerAction): PickerState {
 
 const fuses = new WeakMap<readonly PickItem[], Fuse<PickItem>>();
 
-/** The items the query lets through: pinned ones first, then the rest (best match first; all, in order, for an empty query). */
+/** The items the query lets through: with no query all, pinned first; with one, the matches (best first) and then the pinned. */
 export function filterItems(items: readonly PickItem[], query: string): PickItem[] {
   const pinned = items.filter((i) => i.pinned);
   const rest = items.filter((i) => !i.pinned);
@@ -68,7 +68,7 @@ export function filterItems(items: readonly PickItem[], query: string): PickItem
     fuse = new Fuse(rest, { keys: ['label', 'detail'], threshold: 0.35, ignoreLocation: true, useExtendedSearch: true });
     fuses.set(items, fuse);
   }
-  return [...pinned, ...fuse.search(q).map((r) => r.item)];
+  return [...fuse.search(q).map((r) => r.item), ...pinned];
 }
 
 /** What Enter takes: the marked ids (in the order shown), or the highlighted item's. */

@@ -5,7 +5,7 @@
 import type { Narrative } from '../../../core/corpus/schema.js';
 import type { Corpus } from '../../../core/corpus/corpus.js';
 import type { CompareCell, Comparison, Mark } from '../../../core/compare.js';
-import { data, fit, pad, rule, ui, wrap, width as widthOf, type Line, type Seg, type Style } from '../../lib/text.js';
+import { data, fit, pad, rule, ui, wrap, wrapMax, type Line, type Seg, type Style } from '../../lib/text.js';
 import { actorNames, count, field, joined, quoteMarks } from '../../lib/format.js';
 
 export function narrativeRow(n: Narrative, chosen: boolean, cols: number): Line {
@@ -33,16 +33,6 @@ export function narrativeDetailLines(corpus: Corpus, n: Narrative | undefined, c
     ]);
   }
   return lines.slice(0, height).map((l) => fit(l, cols));
-}
-
-/** Wrap to at most `max` lines, marking a cut with "…". */
-function wrapMax(line: readonly Seg[], cols: number, max: number): Line[] {
-  const lines = wrap(line, cols);
-  if (lines.length <= max) return lines;
-  const shown = lines.slice(0, max);
-  const last = shown[max - 1]!;
-  shown[max - 1] = widthOf(last) <= cols - 1 ? [...last, ui('…', 'dim')] : fit([...last, ui(' ')], cols);
-  return shown;
 }
 
 export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }> = {
@@ -165,7 +155,7 @@ export function compareView(cmp: Comparison, cols: number, sel: CompareSelection
   if (compareMode(cols, n) === 'stacked') {
     const header: Line[] = [
       legend,
-      fit([ui(`${count(n, 'narrative')} × ${count(cmp.rows.length, 'question')}, stacked (widen to ${columnsWidth(n)} columns to see them side by side)`, 'dim'), ...filterNote], cols),
+      fit([ui(`${count(n, 'narrative')}, stacked: side by side from ${columnsWidth(n)} columns`, 'dim'), ...filterNote], cols),
     ];
     const blocks = rows.map((row, r) => {
       const block: Line[] = wrap([data(row.axis.question, 'title')], cols);

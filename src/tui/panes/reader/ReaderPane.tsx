@@ -5,7 +5,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Lines } from '../../theme.js';
-import { fit, rule } from '../../lib/text.js';
+import { fit, rule, ui } from '../../lib/text.js';
 import type { ReaderView } from './view-model.js';
 
 /** The first text line shown: the focused span a third of the way down, within bounds. */
@@ -17,7 +17,10 @@ export function ReaderPane({ view, width, height }: { view: ReaderView; width: n
   // the metadata takes at most a third of the height; below that it gives way to the text
   // (the title and the focus line stay)
   const header = view.header.length <= Math.floor(height / 3) ? view.header : view.header.slice(0, Math.min(view.titleLines, 1));
-  const top = [...header, fit(view.status, width), rule(width)];
+  const noteRoom = Math.max(1, Math.floor(height / 4));
+  // a note longer than its room ends in "…" (it is whole in the quote's detail in Quotes)
+  const note = view.note.length <= noteRoom ? view.note : [...view.note.slice(0, noteRoom - 1), fit([...view.note[noteRoom - 1]!, ui(' …', 'dim')], width)];
+  const top = [...header, fit(view.status, width), ...note, rule(width)];
   const room = Math.max(1, height - top.length);
   const start = readerStart(view, room);
   return (

@@ -7,7 +7,7 @@ import type { Article } from '../../../core/corpus/schema.js';
 import type { Corpus } from '../../../core/corpus/corpus.js';
 import { articleOffsets, articleParagraphs } from '../../../core/corpus/corpus.js';
 import type { Link } from '../../lib/doc.js';
-import { data, fit, ui, wrap, type Line, type Seg, type Style } from '../../lib/text.js';
+import { data, fit, ui, wrap, wrapMax, type Line, type Seg, type Style } from '../../lib/text.js';
 import { count, formatWhen, joined } from '../../lib/format.js';
 
 export type SpanKind = 'direct' | 'indirect' | 'term' | 'mention' | 'silence' | 'event';
@@ -60,6 +60,8 @@ export interface ReaderView {
   titleLines: number;
   /** where the focus is: "span 3 of 45 · direct quote · Mariya Zakharova · ¶6" */
   status: Line;
+  /** the focused quote's note (nesting, paraphrase, what a term refers to), whole */
+  note: Line[];
   /** the text, wrapped, every paragraph numbered */
   lines: Line[];
   /** the line on which the focused span starts */
@@ -75,17 +77,18 @@ export function readerView(corpus: Corpus, article: Article, focus: number, cols
   const spans = readerSpans(corpus, article);
   const focused = spans[focus];
   const header: Line[] = [];
-  header.push(...wrap([data(article.title, 'title'), ...(article.titleInferred ? [ui(' (title inferred from the text)', 'warn')] : []), ...(article.draft ? [ui(' DRAFT', 'warn')] : [])], cols).slice(0, 2));
+  header.push(...wrapMax([data(article.title, 'title'), ...(article.titleInferred ? [ui(' (title inferred from the text)', 'warn')] : []), ...(article.draft ? [ui(' DRAFT', 'warn')] : [])], cols, 2));
   const titleLines = header.length;
   const pub = article.published;
   header.push(
-    ...wrap(
+    ...wrapMax(
       joined([
         [ui('outlet: ', 'label'), article.outlet ? data(article.outlet) : ui('not given', 'dim')],
         [ui('date: ', 'label'), ...(pub && (pub.text || pub.date) ? [data(formatWhen({ ...pub, inferred: false })), ...inferredNote(pub.inferred, pub.reason)] : [ui('not given', 'dim')])],
       ]),
       cols,
-    ).slice(0, 2),
+      3,
+    ),
   );
   header.push(fit(joined([[ui('url: ', 'label'), article.url ? data(article.url) : ui('not given', 'dim')], article.source ? [ui('file: ', 'label'), data(article.source, 'dim')] : []]), cols));
   const legend: Line = [
@@ -115,7 +118,9 @@ export function readerView(corpus: Corpus, article: Article, focus: number, cols
   }
   // only the focused span is drawn in the 'span' style: its first line is where the focus is
   const focusLine = Math.max(0, lines.findIndex((l) => l.some((s) => s.style === 'span')));
-  return { header, titleLines, status, lines, focusLine, spans };
+  const quote = focused?.link.kind === 'quote' ? article.quotes.find((q) => focused.link.kind === 'quote' && q.id === focused.link.id) : undefined;
+  const note = quote?.note ? wrap([ui('note: ', 'label'), data(quote.note)], cols) : [];
+  return { header, titleLines, status, note, lines, focusLine, spans };
 }
 
 type Paragraph = ReturnType<typeof articleParagraphs>[number];

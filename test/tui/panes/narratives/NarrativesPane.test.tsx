@@ -62,7 +62,7 @@ describe('Narratives pane', () => {
     });
     const s = ui.screen();
     expect(s).not.toContain('│');
-    expect(s).toContain('stacked (widen to 100 columns');
+    expect(s).toContain('stacked: side by side from 100 columns');
     expect(s).toContain('1 Western-orchestrated colour revolution  ≠');
     expect(widest(s)).toBeLessThanOrEqual(60);
     expect(lines(s).length).toBeLessThanOrEqual(19);

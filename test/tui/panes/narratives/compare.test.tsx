@@ -65,12 +65,12 @@ describe('the comparison you can work in', () => {
 
   it('gives width advice that is right for the number of narratives', async () => {
     const two = await mount(await fixture('corpus'), { initial: { compare: ['n-colour-rev', 'n-peaked'] }, size: { columns: 80, rows: 24 } });
-    expect(two.screen()).toContain('widen to 100 columns');
+    expect(two.screen()).toContain('stacked: side by side from 100 columns');
     const three = await mount(await fixture('corpus'), { initial: { compare: THREE }, size: { columns: 80, rows: 24 } });
-    expect(three.screen()).toContain('widen to 100 columns');
+    expect(three.screen()).toContain('stacked: side by side from 100 columns');
     const four = await mount(await fixture('corpus'), { initial: { compare: [...THREE, 'n-grievance'] }, size: { columns: 100, rows: 30 } });
     // four columns of 24 cells, the markers and three separators do not fit 100: stacked, and the advice says what does
-    expect(four.screen()).toContain('stacked (widen to 113 columns');
+    expect(four.screen()).toContain('stacked: side by side from 113 columns');
     const wide = await four.resize({ columns: 113, rows: 30 });
     expect(wide).toContain('│');
     expect(wide).not.toContain('stacked');

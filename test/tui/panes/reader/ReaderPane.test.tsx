@@ -60,3 +60,12 @@ describe('the reader', () => {
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.start);
   });
 });
+
+describe('the reader shows what is cut elsewhere', () => {
+  it("a quote's note, whole, under the focus line", async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { search: 'kind:term' } });
+    const s = await ui.press('r');
+    expect(s).toMatch(/span \d+ of \d+ · term · nobody \(a term\)/);
+    expect(s).toContain('note: the Kremlin mantra Zakharova drew on');
+  });
+});

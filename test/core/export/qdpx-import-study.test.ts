@@ -6,7 +6,7 @@ import { addMemo, applyStudy, codeQuotes, createNarrative, newStudy, perform, un
 import { exchangeFromStudy } from '../../../src/core/export/input.js';
 import { exportQdpx, guidOf } from '../../../src/core/export/qdpx.js';
 import { importQdpx } from '../../../src/core/export/qdpx-import.js';
-import { planQdpxImport } from '../../../src/core/export/qdpx-study.js';
+import { planQdpxImport } from '../../../src/core/export/qdpx-import-study.js';
 import { FIXED_NOW, ROOT, tempDir } from './helpers.js';
 
 const dir = tempDir('nl-qdpx-study-');
