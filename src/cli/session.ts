@@ -4,6 +4,7 @@
  * the fast print path (the study's code is loaded only when a study is opened).
  */
 import { loadCorpus } from '../core/corpus/load.js';
+import { inert } from '../core/sanitize.js';
 import type { Corpus } from '../core/corpus/corpus.js';
 import type { StudySession } from '../core/study/open.js';
 import { UsageError } from './errors.js';
@@ -31,7 +32,10 @@ export function makeSession(): Session {
   const session: Session = {
     beforeDashboard: [],
     openCorpus: async (data, opts = {}) => {
-      if (session.study === undefined) return loadCorpus([...(data ?? [])], { cache: opts.cache ?? true, maxFileBytes: session.maxFileBytes });
+      if (session.study === undefined) {
+        const onNote = (note: string) => process.stderr.write(`${PROG}: note: ${inert(note)}\n`);
+        return loadCorpus([...(data ?? [])], { cache: opts.cache ?? true, maxFileBytes: session.maxFileBytes, onNote });
+      }
       if (data?.length) throw new UsageError('give --study or --data, not both', `a study opens the sources it names; add sources with a new study: ${PROG} init NEW.json --data …`);
       const study = await session.openStudy();
       if (!warned) warnAboutStudy(study);

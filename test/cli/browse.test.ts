@@ -146,8 +146,8 @@ describe('timeline', () => {
     expect(j[1]).toMatchObject({ when: { date: '2025-12-28', inferred: true, text: 'on December 28' }, paragraph: 3 });
     const t = run(['timeline', ...d], { env: { COLUMNS: '100' } });
     expect(t.stdout).toMatch(/^2024-12 {6}Fall of Assad\n/);
-    expect(t.stdout).toMatch(/2025-12-28\* {2}Protests erupt over economic hardship/);
-    expect(t.stdout).toMatch(/\* date inferred/);
+    expect(t.stdout).toMatch(/2025-12-28~ {2}Protests erupt over economic hardship/);
+    expect(t.stdout).toMatch(/~ date inferred/);
     const rows = csvObjects(run(['timeline', ...d, '-f', 'csv']).stdout);
     expect(rows[3]).toMatchObject({ id: 'e-mfa', date: '2026-01-13', date_inferred: 'true', as_written: 'On Tuesday', actors: 'Russian Foreign Ministry' });
     expect(run(['timeline', ...d, '-f', 'markdown']).stdout.split('\n')[0]).toBe('| Date | Event | As written | Actors | Source |');

@@ -1,5 +1,5 @@
 /** `narrative-lens actors [name]`: the actor list, or one actor's profile. */
-import { actorRecord } from '../../core/corpus/corpus.js';
+import { actorRecord, actorsInOrder } from '../../core/corpus/corpus.js';
 import { EXIT } from '../errors.js';
 import { resolveActor } from '../lookup.js';
 import type { GlobalArgs } from '../options.js';
@@ -21,10 +21,7 @@ export async function run(a: ActorsArgs, session: Session): Promise<number> {
     await renderActorProfile(corpus, rec, out);
     return EXIT.found;
   }
-  const counts = new Map<string, number>();
-  for (const { quote } of corpus.quotes) if (quote.speaker) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
-  // Those quoted most first; then by name. Actors who say nothing are still listed (they are mentioned).
-  const actors = [...corpus.actors].sort((x, y) => (counts.get(y.id) ?? 0) - (counts.get(x.id) ?? 0) || x.name.localeCompare(y.name));
+  const { actors, quotes: counts } = actorsInOrder(corpus);
   const shown = a.limit !== undefined ? actors.slice(0, a.limit) : actors;
   await renderActorList(corpus, shown, (x) => counts.get(x.id) ?? 0, out);
   return shown.length ? EXIT.found : EXIT.nothing;

@@ -51,11 +51,16 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
   }
 
   // The dashboard. Resolve names first, so a typo is an error here, not an empty screen.
-  const corpus = await session.openCorpus(a.data);
+  // A study opens for editing; one that fails validation opens read-only, its problems listed.
+  const opened =
+    session.study !== undefined && !a.data?.length
+      ? await (await import('../../tui/study/open.js')).openStudyForDashboard(session.study, { cache: true, maxFileBytes: session.maxFileBytes })
+      : undefined;
+  const corpus = opened?.corpus ?? (await session.openCorpus(a.data));
   const actor = a.actor !== undefined ? resolveActor(corpus, a.actor).id : undefined;
   const narratives = compare?.map((c) => resolveNarrative(corpus, c).id);
   if (narratives && narratives.length === 1) throw new UsageError('--compare needs two or more narratives', 'separate them with commas: --compare A,B');
   for (const hook of session.beforeDashboard) hook();
   const { runDashboard } = await import('../../tui/run.js');
-  return runDashboard({ corpus, search: a.search, pane: a.pane, actor, compare: narratives });
+  return runDashboard({ corpus, search: a.search, pane: a.pane, actor, compare: narratives, ...(opened ? { study: opened.study } : {}) });
 }

@@ -78,7 +78,8 @@ export function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, out: Ou
       ];
       for (const [k, v] of facts) if (v) lines.push(`- **${k}:** ${v}`);
       if (actor.profile) lines.push('', md(actor.profile));
-      for (const { silence } of silences) lines.push('', `> Silence on ${md(silence.about)}: “${md(silence.text)}”`);
+      // the article's words about a silence, not a quote: no quotation marks
+      for (const { silence } of silences) lines.push('', `> Silence on ${md(silence.about)}: ${md(silence.text)}`);
       lines.push('', `### Quotes (${quotes.length})`, '');
       return lines.join('\n') + '\n' + (quotes.length ? await quoteList().markdown() : '');
     },
@@ -95,7 +96,7 @@ export function renderActorProfile(corpus: Corpus, rec: CoreActorRecord, out: Ou
         ['alignment', actor.alignment ? `${alignmentText(actor.alignment)}: ${actor.alignment.reason}` : ''],
         ['narratives', narratives.map((n) => n.label).join('; ')],
         ['mentions', mentions.length ? `${mentions.length} in the text` : ''],
-        ...silences.map(({ silence }): [string, string] => [`silent on`, `${silence.about}: “${silence.text}”`]),
+        ...silences.map(({ silence }): [string, string] => [`silent on`, `${silence.about}: ${silence.text}`]),
       ];
       const rows = facts.filter(([, v]) => v).map(([k, v]) => ['  ' + style.dim(k), inert(v)]);
       s += table(rows, [{ max: 14 }, {}], w);

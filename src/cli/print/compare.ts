@@ -9,22 +9,17 @@ import { inert } from '../../core/sanitize.js';
 import { md, mdTable } from './markdown.js';
 import { emit, type Output } from './output.js';
 import type { Style } from './style.js';
-import { paragraphOf } from './records.js';
+import { paragraphOf, quoted, quoteMarks } from './records.js';
 
-/** The longest excerpt of a strongest quote shown inside a grid cell (JSON/CSV carry it whole). */
+/** The longest excerpt of a strongest quote in a grid cell on a terminal (every other output carries it whole). */
 const QUOTE_IN_CELL = 160;
-
-export const MARK_LEGEND =
-  'Marks: [agree] same stance as another column · [conflict] a different stance · [contested] disputed, [unverified] cannot be verified (by whom, after the mark) · [silent] no position';
 
 function excerpt(s: string, max = QUOTE_IN_CELL): string {
   return s.length <= max ? s : s.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
 }
 
-/** Direct quotes and terms in quotation marks; reported speech as it stands. */
-function quoted(kind: string, text: string): string {
-  return kind === 'indirect' ? inert(text) : `“${inert(text)}”`;
-}
+export const MARK_LEGEND =
+  'Marks: [agree] same stance as another column · [conflict] a different stance · [contested] disputed, [unverified] cannot be verified (by whom, after the mark) · [silent] no position';
 
 function markText(cell: CompareCell, m: Mark): string {
   if ((m === 'contested' || m === 'unverified') && cell.statusBy.length) return `[${m} — ${cell.statusBy.map((a) => a.name).join(', ')}]`;
@@ -91,7 +86,12 @@ export function renderComparison(corpus: Corpus, cmp: Comparison, out: Output): 
       const cell = (c: CompareCell) => {
         if (!c.position) return '_[silent]_';
         const parts = [`**${md(c.position.stance)}** ${md(c.marks.map((m) => markText(c, m)).join(' '))}`, md(c.position.summary)];
-        if (c.strongest) parts.push(`${c.strongest.quote.kind === 'indirect' ? md(excerpt(c.strongest.quote.text)) : `“${md(excerpt(c.strongest.quote.text))}”`} — ${md(c.speaker?.name ?? 'term')}`);
+        if (c.strongest) {
+          // whole, in the source's marks (none for paraphrase): a report is never cut
+          const marks = quoteMarks(c.strongest);
+          const text = md(c.strongest.quote.text);
+          parts.push(`${marks ? `${marks[0]}${text}${marks[1]}` : text} — ${md(c.speaker?.name ?? 'term')}`);
+        }
         return parts.join('<br>');
       };
       const header = ['Question', ...cmp.narratives.map((n) => `**${md(n.label)}**`)];
@@ -109,7 +109,11 @@ async function compareText(cmp: Comparison, out: Output): Promise<string> {
   const cellLines = (c: CompareCell): string[] => {
     if (!c.position) return [styledMarks(c, style)];
     const lines = [`${style.bold(inert(c.position.stance))} ${styledMarks(c, style)}`, inert(c.position.summary)];
-    if (c.strongest) lines.push(style.dim(`${quoted(c.strongest.quote.kind, excerpt(c.strongest.quote.text))} — ${inert(c.speaker?.name ?? 'term')}`));
+    if (c.strongest) {
+      // cut only to fit a terminal, with an ellipsis; a pipe gets it whole
+      const text = width === Infinity ? c.strongest.quote.text : excerpt(c.strongest.quote.text);
+      lines.push(style.dim(`${inert(quoted(c.strongest, text))} — ${inert(c.speaker?.name ?? 'term')}`));
+    }
     return lines;
   };
 

@@ -4,7 +4,7 @@ import type { QuoteHit } from '../../core/search/search.js';
 import { inert } from '../../core/sanitize.js';
 import { md, mdTable } from './markdown.js';
 import { emit, type Output, type Printed } from './output.js';
-import { QUOTE_CSV_HEADER, quoteCsvRow, quoteRecord, quoteParagraph } from './records.js';
+import { QUOTE_CSV_HEADER, quoteCsvRow, quoteMarks, quoteRecord, quoteParagraph } from './records.js';
 
 export interface QuoteList {
   corpus: Corpus;
@@ -35,7 +35,9 @@ export function quotesPrinted(list: QuoteList, out: Output): Printed {
       const rows = items.map((x) => {
         const ref = refOf(x);
         const speaker = ref.quote.speaker ? corpus.actorById.get(ref.quote.speaker)?.name ?? ref.quote.speaker : '—';
-        return [md(speaker), md(ref.quote.kind), `“${md(ref.quote.text)}”`, `${md(source(corpus, ref))} \`${md(ref.quote.id)}\``];
+        const marks = quoteMarks(ref);
+        const text = marks ? `${marks[0]}${md(ref.quote.text)}${marks[1]}` : md(ref.quote.text);
+        return [md(speaker), md(ref.quote.kind), text, `${md(source(corpus, ref))} \`${md(ref.quote.id)}\``];
       });
       return mdTable(['Speaker', 'Kind', 'Quote', 'Source'], rows);
     },

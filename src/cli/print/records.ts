@@ -3,7 +3,7 @@
  * shapes are documented in `narrative-lens <command> --help` and are part of the interface.
  */
 import { articleParagraphs, type Corpus, type QuoteRef, type DatedEvent } from '../../core/corpus/corpus.js';
-import { paragraphAt } from '../../core/corpus/text.js';
+import { OffsetMap, paragraphAt } from '../../core/corpus/text.js';
 import type { Actor, Narrative, When } from '../../core/corpus/schema.js';
 import type { FieldMatch, QuoteHit } from '../../core/search/search.js';
 import type { Cell } from './csv.js';
@@ -15,6 +15,34 @@ export function paragraphOf(ref: { article: QuoteRef['article'] }, start: number
 /** The paragraph of a quote: as the reader gave it (the disk index), else from its article. */
 export function quoteParagraph(ref: QuoteRef): number | null {
   return ref.paragraph !== undefined ? ref.paragraph : paragraphOf(ref, ref.quote.span.start);
+}
+
+const OPENING_MARKS = '“"‘\'«„‚‹「『';
+const CLOSING_MARKS = '”"’\'»“‘›」』';
+const offsetMaps = new WeakMap<object, OffsetMap>();
+
+/**
+ * The quotation marks to show a quote in: none for reported speech (paraphrase is never put in
+ * quotation marks); for a direct quote or a term, the marks the source used around it (‘…’ for a
+ * term quoted inside a quote), else “…” when the text is not at hand.
+ */
+export function quoteMarks(ref: QuoteRef): [string, string] | null {
+  if (ref.quote.kind === 'indirect') return null;
+  const text = ref.article.text;
+  if (text) {
+    let map = offsetMaps.get(ref.article);
+    if (!map) offsetMaps.set(ref.article, (map = new OffsetMap(text)));
+    const before = text[map.toUnit(ref.quote.span.start) - 1];
+    const after = text[map.toUnit(ref.quote.span.end)];
+    if (before && after && OPENING_MARKS.includes(before) && CLOSING_MARKS.includes(after)) return [before, after];
+  }
+  return ['“', '”'];
+}
+
+/** A quote's text as shown in prose: in its source's marks, or bare when it is paraphrase. */
+export function quoted(ref: QuoteRef, text: string = ref.quote.text): string {
+  const marks = quoteMarks(ref);
+  return marks ? `${marks[0]}${text}${marks[1]}` : text;
 }
 
 export interface QuoteRecord {
@@ -65,13 +93,13 @@ export function quoteRecord(corpus: Corpus, ref: QuoteRef, hit?: QuoteHit): Quot
 
 export const QUOTE_CSV_HEADER = [
   'id', 'kind', 'speaker_id', 'speaker', 'text', 'article_id', 'article', 'paragraph', 'span_start', 'span_end',
-  'date', 'channel', 'narratives', 'topics', 'score',
+  'date', 'date_inferred', 'as_written', 'channel', 'narratives', 'topics', 'score',
 ] as const;
 
 export function quoteCsvRow(r: QuoteRecord): Cell[] {
   return [
     r.id, r.kind, r.speaker, r.speakerName, r.text, r.article, r.articleTitle, r.paragraph, r.span.start, r.span.end,
-    r.when?.date ?? null, r.channel, r.narratives.join('; '), r.topics.join('; '), r.score,
+    r.when?.date ?? null, r.when ? r.when.inferred : null, r.when?.text ?? null, r.channel, r.narratives.join('; '), r.topics.join('; '), r.score,
   ];
 }
 

@@ -49,9 +49,10 @@ export function wrap(s: string, width: number): string[] {
 export function table(rows: readonly (readonly string[])[], specs: readonly ColumnSpec[], width: number): string {
   if (!rows.length) return '';
   const n = specs.length;
+  // a column's cap applies on a terminal; a pipe (unlimited width) gets every cell whole
   const widths = specs.slice(0, n - 1).map((spec, i) => {
     const widest = Math.max(...rows.map((r) => stringWidth(r[i] ?? '')));
-    return Math.min(widest, spec.max ?? Infinity);
+    return width === Infinity ? widest : Math.min(widest, spec.max ?? Infinity);
   });
   const fixed = widths.reduce((a, b) => a + b + GAP.length, 0);
   const flex = width - fixed;

@@ -5,6 +5,9 @@ import { md, mdTable } from './markdown.js';
 import { emit, type Output } from './output.js';
 import { EVENT_CSV_HEADER, eventCsvRow, eventRecord, type EventRecord } from './records.js';
 
+/** After a date in a column: inferred, as the dashboard's timeline marks it (the reason is given beside). */
+const INFERRED_MARK = '~';
+
 function dateText(r: EventRecord): string {
   return r.when.date ?? 'undated';
 }
@@ -30,7 +33,8 @@ export function renderTimeline(corpus: Corpus, events: readonly DatedEvent[], ou
         ['Date', 'Event', 'As written', 'Actors', 'Source'],
         recs.map((r) => [
           md(dateText(r)) + (r.when.inferred ? ' (inferred)' : ''),
-          `**${md(r.label)}**<br>“${md(r.text)}”`,
+          // the event's source sentence is the article's words about it, not anyone's quote: no quotation marks
+          `**${md(r.label)}**<br>${md(r.text)}`,
           md(writtenText(r)),
           r.actors.map((a) => md(a.name)).join(', '),
           md(where(r)),
@@ -41,11 +45,11 @@ export function renderTimeline(corpus: Corpus, events: readonly DatedEvent[], ou
       const { style } = out;
       const rows = recs.map((r) => {
         const meta = [writtenText(r), r.actors.map((a) => a.name).join(', '), where(r)].filter(Boolean).join(' · ');
-        const body = `${style.bold(inert(r.label))}\n“${inert(r.text)}”${meta ? '\n' + style.dim(inert(meta)) : ''}`;
-        const date = r.when.inferred ? `${inert(dateText(r))}*` : inert(dateText(r));
+        const body = `${style.bold(inert(r.label))}\n${inert(r.text)}${meta ? '\n' + style.dim(inert(meta)) : ''}`;
+        const date = r.when.inferred ? `${inert(dateText(r))}${INFERRED_MARK}` : inert(dateText(r));
         return [date, body];
       });
-      const legend = recs.some((r) => r.when.inferred) ? style.dim('* date inferred (reason given)') + '\n' : '';
+      const legend = recs.some((r) => r.when.inferred) ? style.dim(`${INFERRED_MARK} date inferred (reason given)`) + '\n' : '';
       return table(rows, [{ max: 11 }, {}], out.width) + legend;
     },
   });

@@ -19,7 +19,7 @@ function summaryRows(s: Summary): [string, number | string][] {
     ['mentions', s.mentions],
     ['silences', s.silences],
     ['narratives', s.narratives],
-    ['axes', s.axes],
+    ['questions', s.axes],
     ['positions', s.positions],
     ['events', s.events],
   ];
@@ -35,7 +35,7 @@ export function renderSummary(s: Summary, out: Output): Promise<void> {
       return (
         `${out.style.bold('ok')}: ${s.articles} article${s.articles === 1 ? '' : 's'}${s.drafts ? ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})` : ''}, ` +
         `${q.total} quotes (${q.direct} direct, ${q.indirect} indirect, ${q.term} terms), ${s.actors} actors, ` +
-        `${s.narratives} narratives, ${s.axes} axes, ${s.positions} positions, ${s.events} events, ${s.mentions} mentions, ${s.silences} silences\n` +
+        `${s.narratives} narratives, ${s.axes} questions, ${s.positions} positions, ${s.events} events, ${s.mentions} mentions, ${s.silences} silences\n` +
         s.files.slice(0, MAX_FILES_LISTED).map((f) => `  ${inert(f)}\n`).join('') +
         (s.files.length > MAX_FILES_LISTED ? `  … and ${s.files.length - MAX_FILES_LISTED} more files\n` : '')
       );

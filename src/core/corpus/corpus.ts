@@ -89,6 +89,17 @@ export interface ActorRecord {
   narratives: Narrative[];
 }
 
+/**
+ * The actors in the one order both shells list them: most quoted first, then by name (actors
+ * who say nothing are still listed: they are mentioned). With each one's number of quotes.
+ */
+export function actorsInOrder(corpus: Corpus): { actors: Actor[]; quotes: Map<string, number> } {
+  const quotes = new Map<string, number>();
+  for (const { quote } of corpus.quotes) if (quote.speaker) quotes.set(quote.speaker, (quotes.get(quote.speaker) ?? 0) + 1);
+  const actors = [...corpus.actors].sort((x, y) => (quotes.get(y.id) ?? 0) - (quotes.get(x.id) ?? 0) || x.name.localeCompare(y.name));
+  return { actors, quotes };
+}
+
 export function actorRecord(corpus: Corpus, actorId: string): ActorRecord | undefined {
   const actor = corpus.actorById.get(actorId);
   if (!actor) return undefined;

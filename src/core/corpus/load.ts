@@ -68,6 +68,8 @@ export interface LoadOptions {
    */
   cache?: boolean;
   cacheDir?: string;
+  /** told what was done about the input that is not a problem (a file given twice, read once) */
+  onNote?: (note: string) => void;
 }
 
 /** The package's bundled data folder (the seed article's dataset). */
@@ -92,8 +94,12 @@ const TEXT_EXT = '.txt';
  * Expands folders (recursively, sorted, dotfiles skipped) into the files to read: the files
  * loadCorpus reads, in its order (the search index on disk checks them without reading them).
  */
-export async function expand(paths: string[], problems: Problem[]): Promise<string[]> {
+export async function expand(paths: string[], problems: Problem[], notes?: string[]): Promise<string[]> {
   const out: string[] = [];
+  // files already listed: the same file given twice (or given and inside a folder given) is read
+  // once — read twice, every id in it was a "duplicate id" error
+  const listed = new Set<string>();
+  const files = new Set<string>();
   // folders already walked (by device and inode): a symbolic link back up the tree is not a loop
   const seen = new Set<string>();
   const walk = async (p: string, explicit: boolean): Promise<void> => {
@@ -106,7 +112,7 @@ export async function expand(paths: string[], problems: Problem[]): Promise<stri
     }
     if (info.isDirectory()) {
       const id = `${info.dev}:${info.ino}`;
-      if (seen.has(id)) return;
+      if (seen.has(id)) return explicit ? again(p) : undefined;
       seen.add(id);
       let entries: Dirent[];
       try {
@@ -127,9 +133,16 @@ export async function expand(paths: string[], problems: Problem[]): Promise<stri
       }
       return;
     }
+    // a file named on the command line: the same file under another name (a link) counts too
+    const id = `${info.dev}:${info.ino}`;
+    if (files.has(id) || listed.has(p)) return again(p);
+    files.add(id);
     addFile(p, explicit);
   };
+  const again = (p: string): void => void notes?.push(`${displayPath(p)}: given more than once; read once`);
   const addFile = (p: string, explicit: boolean) => {
+    if (listed.has(p)) return again(p);
+    listed.add(p);
     const ext = path.extname(p).toLowerCase();
     if (ext === CORPUS_EXT || ext === TEXT_EXT || explicit) out.push(p);
     else
@@ -182,6 +195,21 @@ export function decodeText(bytes: Buffer, file: string, problems: Problem[]): st
  * in UTF-16 shows as a zero byte beside most ASCII characters (JSON is mostly ASCII).
  */
 function utf16Kind(bytes: Buffer): string | undefined {
+  // UTF-32 first: its little-endian byte-order mark begins with UTF-16's (FF FE)
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xfffe0000) return 'UTF-32 (little-endian, with a byte-order mark)';
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x0000feff) return 'UTF-32 (big-endian, with a byte-order mark)';
+  const quads = Math.min(bytes.length, 4096) >> 2;
+  if (quads > 0) {
+    // text in UTF-32 without a mark: mostly characters below U+10000, so two zero bytes in four
+    let le = 0;
+    let be = 0;
+    for (let i = 0; i < quads * 4; i += 4) {
+      if (bytes[i + 2] === 0 && bytes[i + 3] === 0 && bytes[i] !== 0) le++;
+      if (bytes[i] === 0 && bytes[i + 1] === 0 && bytes[i + 3] !== 0) be++;
+    }
+    if (le > quads * 0.9) return 'UTF-32 (little-endian)';
+    if (be > quads * 0.9) return 'UTF-32 (big-endian)';
+  }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian, with a byte-order mark)';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian, with a byte-order mark)';
   const n = Math.min(bytes.length, 4096) & ~1;
@@ -500,7 +528,9 @@ const keepFirst = <T>(a: T): T => a;
  */
 export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}): Promise<Corpus> {
   const problems: Problem[] = [];
-  const files = await expand(paths.length ? paths : [bundledDataPath()], problems);
+  const notes: string[] = [];
+  const files = await expand(paths.length ? paths : [bundledDataPath()], problems, notes);
+  for (const n of notes) options.onNote?.(n);
   const raws: RawFile[] = [];
   // Several reads at once (a folder of many small files is bound by the wait for each); the
   // files and their problems stay in order.
@@ -578,7 +608,7 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
           problems.push({
             file,
             where: `${where}.span`,
-            message: `span ${s.start}-${s.end} holds ${JSON.stringify(clip(actual))}, not the ${JSON.stringify(clip(text))} given as text`,
+            message: spanMismatch(s, actual, text),
           });
         }
       };
@@ -638,8 +668,23 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   return makeCorpus({ ...parts, files: parsed.map((p) => p.file) });
 }
 
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+/**
+ * "span S-E holds X, not the Y given as text", each side shown around the first character where
+ * they differ (counted in code points, as spans are), cut only between code points: a long quote
+ * that differs near its end is shown where it differs, and an emoji is never halved.
+ */
+export function spanMismatch(s: { start: number; end: number }, actual: string, text: string): string {
+  const a = Array.from(actual);
+  const t = Array.from(text);
+  let at = 0;
+  while (at < a.length && at < t.length && a[at] === t[at]) at++;
+  const window = (cps: string[]) => {
+    const from = Math.max(0, at - 15);
+    const to = Math.min(cps.length, from + 40);
+    return `${from > 0 ? '…' : ''}${cps.slice(from, to).join('')}${to < cps.length ? '…' : ''}`;
+  };
+  const where = at === 0 ? '' : ` (they differ from character ${at + 1})`;
+  return `span ${s.start}-${s.end} holds ${JSON.stringify(window(a))}, not the ${JSON.stringify(window(t))} given as text${where}`;
 }
 
 /** Ids within a small edit distance, closest first (for "did you mean"). */

@@ -39,6 +39,7 @@ export const When = z
     date: z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
+      .refine(isCalendarDate, 'no such date: the month is 01-12 and the day must exist in it (2026-02-29 does not)')
       .nullable()
       .default(null),
     inferred: z.boolean().default(false),
@@ -51,6 +52,17 @@ export const When = z
     path: ['reason'],
   });
 export type When = z.infer<typeof When>;
+
+/** YYYY, YYYY-MM or YYYY-MM-DD naming a month and day that exist (2026-13-45 does not). */
+export function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  if (m === undefined) return true;
+  if (!(m >= 1 && m <= 12)) return false;
+  if (d === undefined) return true;
+  const leap = y! % 4 === 0 && (y! % 100 !== 0 || y! % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d >= 1 && d <= days;
+}
 
 export const QuoteKind = z.enum(['direct', 'indirect', 'term']);
 export type QuoteKind = z.infer<typeof QuoteKind>;

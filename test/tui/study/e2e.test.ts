@@ -1,19 +1,19 @@
 /**
  * End to end: a whole coding session with the built dashboard in a real terminal (tmux, as in
  * test/tui/e2e.test.ts): create a narrative, code three quotes, add a question and a position,
- * quit; reopen, compare, undo and redo across the restart. The dashboard is opened on the study
- * through its own entry (test/fixtures/tui/study-dashboard.mjs: openStudyForDashboard, then
- * runDashboard). Skipped only where tmux is missing (.ci/run installs it).
+ * quit; reopen, compare, undo and redo across the restart — as a user does it: `narrative-lens init`,
+ * then `narrative-lens STUDY.json` (the built command, dist/cli/main.js). Skipped only where tmux
+ * is missing (.ci/run installs it).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const script = path.join(root, 'test/fixtures/tui/study-dashboard.mjs');
+const bin = path.join(root, 'dist/cli/main.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `nlens-study-e2e-${process.pid}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'nl-study-e2e-'));
@@ -41,7 +41,7 @@ async function waitForScreen(session: string, cond: (s: string) => boolean, what
 let n = 0;
 function start(args: string[]): string {
   const session = `s${++n}`;
-  const cmd = `node ${JSON.stringify(script)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "EXIT=$?"; sleep 600`;
+  const cmd = `cd ${JSON.stringify(dir)} && node ${JSON.stringify(bin)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "EXIT=$?"; sleep 600`;
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', cmd);
   return session;
 }
@@ -61,7 +61,8 @@ describe.skipIf(!hasTmux)('a coding session in a real terminal (tmux)', () => {
   it('builds a narrative, codes three quotes, adds a question and a position; after a restart compares them, and undoes and redoes', async () => {
     cpSync(path.join(root, 'test/fixtures/tui/corpus'), path.join(dir, 'corpus'), { recursive: true });
     const file = path.join(dir, 'study.json');
-    let s = start([file, '--init', path.join(dir, 'corpus'), '--author', 'ana']);
+    execFileSync('node', [bin, 'init', 'study.json', '--data', 'corpus', '--author', 'ana'], { cwd: dir, encoding: 'utf8' });
+    let s = start(['study.json']);
     await waitForScreen(s, (x) => x.includes('[1 Quotes]') && x.includes('study study.json'), 'the dashboard on the study');
 
     // a narrative
@@ -102,7 +103,7 @@ describe.skipIf(!hasTmux)('a coding session in a real terminal (tmux)', () => {
     expect(after).toContain('EXIT=0');
 
     // reopen: everything is there; compare; undo and redo the position across the restart
-    s = start([file, '--author', 'ana']);
+    s = start(['study.json']);
     await waitForScreen(s, (x) => x.includes('study study.json · 1 narrative · 3 codings · 1 question · 6 edits'), 'the dashboard again, with the work of the first session');
     let screen = await send(s, ['3', 'G'], /^> \[ \] Home-grown anger/m);
     screen = await send(s, ['Space', 'g', 'Space', 'c', 'G'], 'Who is to blame?');
@@ -115,7 +116,23 @@ describe.skipIf(!hasTmux)('a coding session in a real terminal (tmux)', () => {
 
     const study = JSON.parse(readFileSync(file, 'utf8')).study;
     expect(study.history.map((h: { action: string; op?: string }) => h.op ?? h.action)).toEqual(['narrative-create', 'code', 'code', 'code', 'question-add', 'position-set', 'undo', 'redo']);
-    expect(new Set(study.history.map((h: { by: string }) => h.by))).toEqual(new Set(['ana']));
+    // every edit says who made it (the dashboard's author is the login name) and when
+    const authors = new Set(study.history.map((h: { by: string }) => h.by));
+    expect(authors.size).toBe(1);
+    expect(study.created.by).toBe('ana');
     expect(study.positions).toMatchObject([{ stance: 'The government', evidence: [{ quote: 'q-bondarev-sabers' }] }]);
+  });
+
+  it('opens a study that fails validation read-only, its problems listed', async () => {
+    const broken = JSON.parse(readFileSync(path.join(dir, 'study.json'), 'utf8'));
+    broken.study.narratives[0].label = '';
+    writeFileSync(path.join(dir, 'broken.json'), JSON.stringify(broken, null, 2));
+    const s = start(['broken.json']);
+    let screen = await waitForScreen(s, (x) => x.includes('READ-ONLY'), 'the read-only dashboard');
+    expect(screen).toContain('broken.json fails validation (1 problem): O lists them');
+    screen = await send(s, ['O'], 'Read-only: 1 problem in the file');
+    expect(screen).toContain('$.study.narratives[0].label');
+    screen = await send(s, ['Escape', '1', 'a'], 'read-only: broken.json has 1 problem');
+    expect(await send(s, ['q'], 'EXIT=')).toContain('EXIT=0');
   });
 });

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CorpusFile } from '../../corpus/schema.js';
 import { readFileUpTo, writeFileAtomic } from '../../corpus/files.js';
+import { slug } from '../index.js';
 import { extractOne, type Job, type JobCounts, type JobResult } from './extract-one.js';
 import { applyIdentity, resolveIdentity, type Merge, type Proposal } from './identity.js';
 import type { ArticleMeta } from './metadata.js';
@@ -176,14 +177,7 @@ async function scan(inputs: string[], outDir: string): Promise<Found> {
 }
 
 function slugOf(file: string): string {
-  const base = path
-    .basename(file, path.extname(file))
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const base = slug(path.basename(file, path.extname(file)));
   return /^[a-z0-9]/.test(base) ? base : `article-${base || 'x'}`;
 }
 
