@@ -149,7 +149,7 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
     case 'quotes': {
       const { hits, total, error, pending } = d.search;
       return (
-        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={quoteIndex(d, state)} sort={state.quotes.sort} width={width} height={height} />
+        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={quoteIndex(d, state)} sort={state.quotes.sort} corrections={d.corrections} noMatch={d.noMatch} width={width} height={height} />
       );
     }
     case 'actors':
@@ -159,6 +159,7 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
           filter={state.actors.filter}
           focused={focused}
           actors={d.actors}
+          closest={d.actorsClosest}
           quoteCounts={d.quoteCounts()}
           selected={d.actorSel}
           record={d.record}

@@ -7,6 +7,8 @@ import type { Actor } from '../core/corpus/schema.js';
 import type { ActorRecord, Corpus, DatedEvent } from '../core/corpus/corpus.js';
 import type { Comparison } from '../core/compare.js';
 import type { QuoteSearch } from './hooks/useQuoteSearch.js';
+import type { QueryCorrection } from '../core/search/names.js';
+import type { NoMatchHelp } from '../core/search/explain.js';
 import type { ProfileView } from './panes/actors/view-model.js';
 import type { CompareView } from './panes/narratives/view-model.js';
 import type { ReaderView } from './panes/reader/view-model.js';
@@ -27,9 +29,15 @@ export interface DashboardData {
   listRows: number;
   // ---- Quotes ----
   search: QuoteSearch;
+  /** `speaker:`/`narrative:` values read as the closest name */
+  corrections: readonly QueryCorrection[];
+  /** when the query finds nothing: the term that matches nothing, and a correction */
+  noMatch: NoMatchHelp | undefined;
   // ---- Actors ----
   /** the actors the filter lets through */
   actors: readonly Actor[];
+  /** true when no actor holds the filter and `actors` are the closest names instead */
+  actorsClosest: boolean;
   actorSel: number;
   /** quotes per actor id, counted on first use */
   quoteCounts: () => ReadonlyMap<string, number>;

@@ -132,7 +132,7 @@ export function useQuoteSearch(corpus: Corpus, query: string, poolAbove = POOL_A
 
 /** The in-process index of a corpus, built on first use (small corpora; large ones without workers). */
 const indexes = new WeakMap<Corpus, SearchIndex>();
-function indexFor(corpus: Corpus): SearchIndex {
+export function indexFor(corpus: Corpus): SearchIndex {
   let index = indexes.get(corpus);
   if (!index) indexes.set(corpus, (index = buildSearchIndex(corpus)));
   return index;

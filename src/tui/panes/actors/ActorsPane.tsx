@@ -19,6 +19,8 @@ export interface ActorsPaneProps {
   filter: string;
   focused: boolean;
   actors: readonly Actor[];
+  /** the filter held in no actor's fields: these are the names closest to it */
+  closest?: boolean;
   quoteCounts: ReadonlyMap<string, number>;
   selected: number;
   /** the record of the selected actor (list mode) or of the open profile */
@@ -56,7 +58,7 @@ export function ActorsPane(props: ActorsPaneProps) {
         text={props.filter}
         focused={props.focused}
         placeholder="filter actors"
-        status={`${props.filter ? `${props.actors.length} of ${all} actors` : `${all} actors`}${props.actors.length ? `  ${position(props.selected, props.actors.length)}` : ''}`}
+        status={`${props.filter ? `${props.actors.length} of ${all} actors` : `${all} actors`}${props.closest ? ' (closest names)' : ''}${props.actors.length ? `  ${position(props.selected, props.actors.length)}` : ''}`}
         width={width}
       />
       <Lines lines={rows} height={list} />

@@ -3,6 +3,7 @@
  * profile (whose quotes and narratives are items the cursor moves over). Pure.
  */
 import type { Actor, Article } from '../../../core/corpus/schema.js';
+import { actorNames, rankByName } from '../../../core/search/names.js';
 import type { ActorRecord, Corpus } from '../../../core/corpus/corpus.js';
 import { articleParagraphs } from '../../../core/corpus/corpus.js';
 import { paragraphAt } from '../../../core/corpus/text.js';
@@ -10,8 +11,18 @@ import { data, fit, pad, rule, ui, wrap, type Line } from '../../lib/text.js';
 import { count, field, formatWhen, joined, quoteMarks, spanSnippet } from '../../lib/format.js';
 import { DocBuilder, type DocView } from '../../lib/doc.js';
 
-/** Actors whose name, aliases, role, affiliation, country, kind or alignment hold every word. */
+/**
+ * Actors whose name, aliases, role, affiliation, country, kind or alignment hold every word;
+ * when none does, the actors whose names fit what was typed forgiving typos, best first (the
+ * core's name lookup, as `--actor` and `speaker:` use it: `smagn` finds Smagin).
+ */
 export function filterActors(actors: readonly Actor[], filter: string): Actor[] {
+  const exact = actorsHolding(actors, filter);
+  return exact.length || !filter.trim() ? exact : rankByName(actors, filter, actorNames).map((m) => m.item);
+}
+
+/** Actors whose fields hold every word of `filter` (all of them for an empty filter). */
+export function actorsHolding(actors: readonly Actor[], filter: string): Actor[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...actors];
   return actors.filter((a) => {

@@ -9,7 +9,9 @@ import type { QuoteHit } from '../../../core/search/search.js';
 import { Lines, useTheme } from '../../theme.js';
 import { SearchLine } from '../../components/SearchLine.js';
 import { listWindowLines } from '../../lib/list-window.js';
-import { data, rule, ui, type Line } from '../../lib/text.js';
+import { data, rule, ui, wrap, type Line } from '../../lib/text.js';
+import type { QueryCorrection } from '../../../core/search/names.js';
+import type { NoMatchHelp } from '../../../core/search/explain.js';
 import { listLayout } from '../../lib/layout.js';
 import { quoteDetailLines, quoteRow } from './view-model.js';
 import type { QuoteSort } from './state.js';
@@ -27,8 +29,25 @@ export interface QuotesPaneProps {
   selected: number;
   /** the order of the results (said when it is not relevance) */
   sort: QuoteSort;
+  /** names in the query read as the closest ones */
+  corrections?: readonly QueryCorrection[];
+  /** why nothing matches, and a correction */
+  noMatch?: NoMatchHelp | undefined;
   width: number;
   height: number;
+}
+
+/** "teh matches nothing; did you mean the? (12 quotes)" */
+function noMatchLines(help: NoMatchHelp | undefined, width: number): Line[] {
+  if (!help?.term) return [];
+  const what: Line = help.alone
+    ? [ui('  '), data(help.term, 'bold'), ui(' matches nothing', 'dim')]
+    : [ui('  nothing matches ', 'dim'), data(help.term, 'bold'), ui(' with the rest of the query', 'dim')];
+  if (help.suggestion) {
+    const n = help.suggestion.total;
+    what.push(ui('; did you mean ', 'dim'), data(help.suggestion.term, 'bold'), ui(`? (${n} quote${n === 1 ? '' : 's'}: `, 'dim'), data(help.suggestion.query, 'bold'), ui(')', 'dim'));
+  }
+  return wrap(what, width);
 }
 
 export function QuotesPane(props: QuotesPaneProps) {
@@ -46,12 +65,13 @@ export function QuotesPane(props: QuotesPaneProps) {
   const empty: Line[] = props.pending
     ? [[ui('  searching…', 'dim')]]
     : props.query
-    ? [[ui('  no quote matches ', 'dim'), data(props.query, 'bold')], [ui('  esc clears the search; ? shows the syntax', 'dim')]]
+    ? [[ui('  no quote matches ', 'dim'), data(props.query, 'bold')], ...noMatchLines(props.noMatch, width), [ui('  esc clears the search; ? shows the syntax', 'dim')]]
     : [[ui('  this corpus has no quotes', 'dim')]];
+  const said: Line[] = (props.corrections ?? []).map((c) => [ui('  ', 'dim'), data(c.typed, 'bold'), ui(' taken as ', 'dim'), data(c.taken, 'bold'), ui(' (no such name)', 'dim')]);
   const rows = listWindowLines({
     count: hits.length,
     selected,
-    height: list,
+    height: Math.max(1, list - said.length),
     width,
     row: (i, cols) => quoteRow(hits[i]!, cols),
     empty,
@@ -67,7 +87,7 @@ export function QuotesPane(props: QuotesPaneProps) {
         error={props.error}
         width={width}
       />
-      <Lines lines={rows} height={list} />
+      <Lines lines={[...said, ...rows].slice(0, list)} height={list} />
       {detail > 0 ? (
         <>
           <Lines lines={[rule(width)]} height={1} />

@@ -1,3 +1,5 @@
+import { SORT_KEYS, type SortKey } from '../../../core/search/sort.js';
+
 /** The Quotes pane's slice of the dashboard state. */
 export interface QuotesState {
   query: string;
@@ -8,12 +10,12 @@ export interface QuotesState {
   sort: QuoteSort;
 }
 
-export const QUOTE_SORTS = ['relevance', 'date', 'speaker', 'article'] as const;
-export type QuoteSort = (typeof QUOTE_SORTS)[number];
+/** The orders are the core's (one decision for the dashboard and `search --sort`). */
+export type QuoteSort = SortKey;
 
 /** The sort after `sort`, round and round. */
 export function nextSort(sort: QuoteSort): QuoteSort {
-  return QUOTE_SORTS[(QUOTE_SORTS.indexOf(sort) + 1) % QUOTE_SORTS.length]!;
+  return SORT_KEYS[(SORT_KEYS.indexOf(sort) + 1) % SORT_KEYS.length]!;
 }
 
 export function initialQuotes(search = ''): QuotesState {

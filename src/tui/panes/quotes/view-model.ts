@@ -7,7 +7,6 @@ import { LOW_CONFIDENCE } from '../../../core/corpus/schema.js';
 import type { QuoteHit, FieldMatch } from '../../../core/search/search.js';
 import { data, fit, highlight, pad, ui, type Line, type Seg } from '../../lib/text.js';
 import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../../lib/format.js';
-import type { QuoteSort } from './state.js';
 
 function ranges(matches: readonly FieldMatch[], f: FieldMatch['field']): [number, number][] {
   return matches.filter((m) => m.field === f).flatMap((m) => m.indices);
@@ -76,33 +75,4 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
   const span = spanInParagraph(article, quote.span, cols, Math.max(1, room - tailShown.length), plain);
   const lines: Line[] = [meta, ...span.lines, source(span.paragraph), ...tailShown];
   return lines.slice(0, height).map((l) => fit(l, cols));
-}
-
-/** When a quote was said (its own date, else its article's); null when neither is known. */
-function dateOf(hit: QuoteHit): string | null {
-  return hit.ref.quote.when?.date ?? hit.ref.article.published?.date ?? null;
-}
-
-/**
- * The hits in the chosen order; relevance is the search's own. Ties keep the search's order
- * (Array.prototype.sort is stable). Undated quotes and terms (no speaker) go last.
- */
-export function sortHits(hits: QuoteHit[], sort: QuoteSort): QuoteHit[] {
-  if (sort === 'relevance') return hits;
-  const key = (h: QuoteHit): [number, string, number] => {
-    switch (sort) {
-      case 'date': {
-        const d = dateOf(h);
-        return [d ? 0 : 1, d ?? '', h.ref.quote.span.start];
-      }
-      case 'speaker':
-        return [h.speaker ? 0 : 1, h.speaker?.name.toLocaleLowerCase() ?? '', 0];
-      case 'article':
-        return [0, h.ref.article.title.toLocaleLowerCase(), h.ref.quote.span.start];
-    }
-  };
-  return hits
-    .map((h) => ({ h, k: key(h) }))
-    .sort((a, b) => a.k[0] - b.k[0] || (a.k[1] < b.k[1] ? -1 : a.k[1] > b.k[1] ? 1 : 0) || a.k[2] - b.k[2])
-    .map((x) => x.h);
 }

@@ -64,3 +64,27 @@ describe('find and narrow', () => {
     expect(letters).not.toContain('z');
   });
 });
+
+describe('one behaviour for names and search', () => {
+  it('a speaker: name that names nobody is read as the closest name, and the dashboard says so', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { search: 'speaker:smagn' } });
+    const s = ui.screen();
+    expect(s).toContain('speaker:smagn taken as speaker:"Nikita Smagin" (no such name)');
+    expect(s).toContain('3 of 19 quotes');
+    expect(selectedRow(s)).toContain('Nikita Smagin');
+  });
+
+  it('a query that finds nothing says which term matched nothing and offers the nearest correction', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { search: 'sigh of releif' } });
+    const s = ui.screen();
+    expect(s).toContain('no quote matches sigh of releif');
+    expect(s).toMatch(/releif matches nothing; did you mean relief\? \(1 quote: sigh of relief\)/);
+  });
+
+  it('the actor filter forgives typos, closest names first, and says so', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { pane: 'actors' } });
+    const s = await ui.pressUntil('smagn', (x) => x.includes('(closest names)'), 'the closest names');
+    expect(selectedRow(s)).toContain('Nikita Smagin');
+    expect(s).toMatch(/\d+ of 14 actors \(closest names\)/);
+  });
+});
