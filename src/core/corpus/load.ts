@@ -673,20 +673,22 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
 }
 
 /**
- * The same article twice (the same text, whatever its id: the curated file and the raw .txt it
- * came from, `--data data --data seeds/x.txt`) is loaded once, from the file read first, with one
+ * The same article twice (the same text under the same id, or a draft of a text already loaded:
+ * the curated file and the raw .txt it came from, `--data data --data seeds/x.txt`) is loaded once, from the file read first, with one
  * note; a file that holds nothing but repeated articles (a draft of an article already loaded) is
  * left out whole, its draft actors too.
  */
 function withoutRepeatedArticles(files: ParsedFile[], notes: string[]): ParsedFile[] {
-  const first = new Map<string, { file: string; id: string }>();
+  const first = new Map<string, { file: string; id: string; draft: boolean }>();
   const out: ParsedFile[] = [];
   for (const f of files) {
     const kept = f.data.articles.filter((a) => {
       const key = a.text.trim();
       const seen = first.get(key);
-      if (!seen) {
-        first.set(key, { file: f.file, id: a.id });
+      // the same article: the same text under the same id, or a draft of a text already loaded
+      // (articles that only share a text, under ids and files of their own, are kept apart)
+      if (!seen || !(seen.id === a.id || a.draft || seen.draft)) {
+        if (!seen) first.set(key, { file: f.file, id: a.id, draft: a.draft === true });
         return true;
       }
       notes.push(`${f.file}: article "${a.id}" has the same text as "${seen.id}" in ${seen.file}; loaded once`);
