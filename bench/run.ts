@@ -9,13 +9,15 @@
  * dashboard's first frame in a real pseudo-terminal (tmux, when installed), and prints a table;
  * the figures are also written to bench/results/latest.json.
  *
- * At 1,000,000 quotes a keystroke's search takes seconds, so the session types every fourth
- * query (5 of 20) and every fifth keystroke is checked, with each query's last (SAMPLED_ABOVE).
+ * At 1,000,000 quotes a keystroke's search takes seconds, so the session types two of the queries
+ * (a plain two-word one and one with a qualifier) and each query's last keystroke is checked; the
+ * cold load and the in-process index are not measured there (SAMPLED_ABOVE).
  *
  *   npm run bench                          # all sizes (the million takes about half an hour)
  *   npm run bench -- --sizes 1000,100000   # some sizes; the results of earlier runs are kept,
  *                                          # so a table can be made in parts
  *   npm run bench -- --fresh               # forget earlier runs' results first
+ *   npm run bench -- --report --readme     # measure nothing: the table of the stored results
  *   npm run bench -- --readme              # also put the table in README.md (between the bench markers)
  *   npm run bench -- --only ingest         # only the ingest benchmark (bench/ingest.ts)
  */
@@ -50,8 +52,14 @@ export const SAMPLED_ABOVE = 500_000;
  * first frame shows whether it starts at all).
  */
 const heapFor = (n: number) => (n >= SAMPLED_ABOVE ? ['--max-old-space-size=16384'] : []);
-const sessionQueries = (n: number) => (n >= SAMPLED_ABOVE ? QUERIES.filter((_, i) => i % 4 === 0) : QUERIES);
+const sessionQueries = (n: number) => (n >= SAMPLED_ABOVE ? [QUERIES[0]!, QUERIES[4]!] : QUERIES);
 const workDir = path.join(os.tmpdir(), 'narrative-lens-bench');
+/**
+ * The benchmark's own cache folder (corpus cache, search index) for every process it starts: in
+ * the user's folder, other runs of the command could push its entries out (it keeps the newest
+ * few) and a "warm" load would silently be a cold one.
+ */
+process.env.NARRATIVE_LENS_CACHE_DIR ??= path.join(workDir, 'cache');
 
 async function corpusFor(n: number): Promise<string> {
   const dir = path.join(workDir, `corpus-${n}`);
@@ -105,7 +113,7 @@ function typingSession(dataPath: string, label: string, n: number): { figures: R
 
 function measureCorpus(dataPath: string, label: string, sessionFile: string, n: number): Record<string, unknown> {
   // its progress and any error go straight to our stderr
-  const env = { ...process.env, ...(n >= SAMPLED_ABOVE && !process.env.NL_BENCH_CHECK_STRIDE ? { NL_BENCH_CHECK_STRIDE: '5' } : {}) };
+  const env = { ...process.env, ...(n >= SAMPLED_ABOVE && !process.env.NL_BENCH_CHECK_STRIDE ? { NL_BENCH_CHECK_STRIDE: '1000' } : {}) };
   const r = spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', path.join(root, 'bench/measure.ts'), dataPath, label, sessionFile, String(n)], {
     env,
     encoding: 'utf8',
@@ -118,7 +126,7 @@ function measureCorpus(dataPath: string, label: string, sessionFile: string, n: 
 }
 
 /** Time from starting the dashboard in a 100x30 tmux terminal to its first full frame. */
-function firstFrame(dataPath: string | null, runs: number): Timing | null {
+function firstFrame(dataPath: string | null, runs: number, timeoutMs: number): Timing | null {
   if (!hasCommand('tmux')) return null;
   const xs: number[] = [];
   const session = `nlbench${process.pid}`;
@@ -126,9 +134,11 @@ function firstFrame(dataPath: string | null, runs: number): Timing | null {
   for (let i = 0; i < runs + 1; i++) {
     spawnSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
     const t0 = performance.now();
-    spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', `node '${cli}'${data}`]);
+    // the tmux server keeps the environment it was started with: name the cache folder on the command
+    const env = `NARRATIVE_LENS_CACHE_DIR='${process.env.NARRATIVE_LENS_CACHE_DIR}'`;
+    spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', `${env} node '${cli}'${data}`]);
     let ms = NaN;
-    while (performance.now() - t0 < 60_000) {
+    while (performance.now() - t0 < timeoutMs) {
       const screen = spawnSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' }).stdout ?? '';
       // the quotes pane is drawn: its count line ("63 quotes", "12 of 31 quotes") is on screen
       if (/\d[\d,]* (of [\d,]+ )?quotes/.test(screen)) {
@@ -144,7 +154,7 @@ function firstFrame(dataPath: string | null, runs: number): Timing | null {
 }
 
 async function commandTimes(dataPath: string | null, n: number) {
-  const runs = n >= SAMPLED_ABOVE ? 3 : n >= 50_000 ? 5 : 15;
+  const runs = n >= SAMPLED_ABOVE ? 2 : n >= 50_000 ? 5 : 15;
   const query = 'colour revolution';
   const data = dataPath ? ['--data', dataPath] : [];
   const args = [cli, 'search', query, '--format', 'json', ...data];
@@ -211,9 +221,13 @@ async function main() {
   const resultsFile = path.join(root, 'bench/results/latest.json');
   const targets: { label: string; path: string | null; n: number }[] = [{ label: 'bundled', path: null, n: 63 }];
   for (const n of SIZES) targets.push({ label: `${n.toLocaleString('en')} quotes`, path: await corpusFor(n), n });
+  // --report: measure nothing, print (and with --readme write) the table of the stored results
+  if (process.argv.includes('--report')) targets.length = 0;
   const measuring = new Set(targets.map((t) => t.label));
   const results: Result[] = (await earlier(resultsFile)).filter((r) => !measuring.has(r.label));
   const save = async (complete: boolean) => {
+    // another run (other sizes) may have saved since this one began: keep its sizes
+    for (const r of await earlier(resultsFile)) if (!measuring.has(r.label) && !results.some((x) => x.label === r.label)) results.push(r);
     results.sort((a, b) => (a.label === 'bundled' ? -1 : b.label === 'bundled' ? 1 : a.quotes - b.quotes));
     await writeFile(resultsFile, JSON.stringify({ machine: machine(), queries: QUERIES, results, complete }, null, 2) + '\n');
   };
@@ -224,7 +238,7 @@ async function main() {
     const session = typingSession(dataPath, t.label, t.n);
     const inProc = measureCorpus(dataPath, t.label, session.resultsFile, t.n);
     const cmd = await commandTimes(t.path, t.n);
-    const frame = firstFrame(t.path, t.n >= 50_000 ? 3 : 5);
+    const frame = firstFrame(t.path, t.n >= SAMPLED_ABOVE ? 1 : t.n >= 50_000 ? 3 : 5, t.n >= SAMPLED_ABOVE ? 300_000 : 60_000);
     results.push({ ...inProc, ...session.figures, command: cmd, firstFrame: frame, label: t.label, quotes: inProc.quotes as number, measured: new Date().toISOString() });
     // after every corpus, so an interrupted run keeps what it measured
     await save(false);
@@ -286,7 +300,45 @@ async function main() {
     if (next === text && !text.includes(block)) throw new Error('README.md has no bench markers');
     await writeFile(readme, next);
     console.log('written: README.md (the table)');
+    await writeCurve(results, m.date.slice(0, 10));
   }
+}
+
+/** docs/scaling.md's measured curve: time and memory against corpus size (between its curve markers). */
+async function writeCurve(results: Result[], date: string): Promise<void> {
+  const file = path.join(root, 'docs/scaling.md');
+  const text = await readFile(file, 'utf8');
+  const sized = results.filter((r) => r.label !== 'bundled');
+  const C = (r: Result) => (r.command ?? {}) as Record<string, Timing | number | null | undefined>;
+  const t = (x: unknown, k: keyof Timing = 'median') => (x && typeof x === 'object' ? fmtMs((x as Timing)[k]) : typeof x === 'number' ? fmtMs(x) : '—');
+  const mb = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? `${Math.round(x)} MB` : '—');
+  const rows = sized.map((r) =>
+    [
+      r.quotes.toLocaleString('en'),
+      t(r.loadWarmCache),
+      t(r.diskIndexBuild),
+      typeof r.diskIndexMB === 'number' ? formatSize(Math.round(r.diskIndexMB * 2 ** 20)) : '—',
+      t(r.firstResults, 'p95'),
+      t(r.finalResults, 'p95'),
+      mb(r.sessionPeakRssMB),
+      t(r.firstFrame),
+      t(C(r).search),
+      t(C(r).page),
+      C(r).ratioToFzf ? `${(C(r).ratioToFzf as Timing).median.toFixed(2)}×` : '—',
+      mb(C(r).searchPeakRssMB),
+    ].join(' | '),
+  );
+  const table = [
+    `\`npm run bench\`, ${date} (2 cores shared with other work: compare within a row more than across tables).`,
+    '',
+    '| quotes | load (warm cache) | disk index build | disk index size | keystroke → first results p95 | final results p95 | typing session peak RSS | dashboard first frame | `search --format json` | `search --limit 50` | search ÷ fzf | `search` peak RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+  const next = text.replace(/<!-- curve:start -->[\s\S]*?<!-- curve:end -->/, `<!-- curve:start -->\n${table}\n<!-- curve:end -->`);
+  if (next === text && !text.includes(table)) throw new Error('docs/scaling.md has no curve markers');
+  await writeFile(file, next);
+  console.log('written: docs/scaling.md (the curve)');
 }
 
 await main();

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, env, FIXTURES, MINI, ROOT, run, start, STACK } from './helpers.js';
+import { tempDir } from '../temp.js';
+
+/** this file's temporary folders, removed when it ends */
+const TMP = tempDir('nl-test-');
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -72,7 +76,7 @@ describe('data errors: exit 2, the file and the place', () => {
     expect(run(['narratives', '--data', 'test/fixtures/folder-with-junk']).code).toBe(2);
   });
   it('many problems: the first ten, then how to see them all', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'nl-many-'));
+    const dir = mkdtempSync(path.join(TMP, 'nl-many-'));
     const quotes = Array.from({ length: 15 }, (_, i) => ({ id: `q${i}`, kind: 'direct', text: 'nope', span: { start: 0, end: 4 }, speaker: 'ghost' }));
     writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ articles: [{ id: 'a', title: 't', text: 'text here', quotes }] }));
     const r = run(['search', 'x', '--data', dir]);
@@ -107,7 +111,7 @@ describe('data errors: exit 2, the file and the place', () => {
 
 describe('exit codes for interruption and pipes', () => {
   it('Ctrl-C (SIGINT) while loading: exit status 130 in a shell', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'nl-fifo-'));
+    const dir = mkdtempSync(path.join(TMP, 'nl-fifo-'));
     const fifo = path.join(dir, 'stuck.json');
     spawnSync('mkfifo', [fifo]);
     // the command blocks reading a FIFO nobody writes: a stand-in for a slow load
@@ -132,7 +136,7 @@ describe('exit codes for interruption and pipes', () => {
   });
 
   it('signalled by a parent process while loading: dies by SIGINT (a shell shows 130)', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'nl-fifo-'));
+    const dir = mkdtempSync(path.join(TMP, 'nl-fifo-'));
     const fifo = path.join(dir, 'stuck.json');
     spawnSync('mkfifo', [fifo]);
     const child = start(['actors', '--data', fifo]);

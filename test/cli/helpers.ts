@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'dist/cli/main.js');
@@ -39,7 +40,7 @@ export function ensureBuilt(): void {
   built = true;
 }
 
-const CACHE = mkdtempSync(path.join(os.tmpdir(), 'nl-cli-cache-'));
+const CACHE = tempDir('nl-cli-cache-');
 
 export interface Run {
   code: number | null;

@@ -12,6 +12,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusFile, type CorpusFileInput } from '../../src/core/corpus/schema.js';
 import { HOSTILE_DIR, ensureBuilt, runAll, runAsync, unsafeIn, type Result } from './helpers.js';
 import { SCRIPTS, SEQ } from '../fixtures/hostile/build.js';
+import { tempDir } from '../temp.js';
+
+/** this file's temporary folders, removed when it ends */
+const TMP = tempDir('nl-test-');
 
 const CORPUS = path.join(HOSTILE_DIR, 'corpus.json');
 const ARTICLE = path.join(HOSTILE_DIR, 'article.txt');
@@ -228,7 +232,7 @@ describe('hostile data in error messages', () => {
   }, 60_000);
 
   it('a hostile file or folder name, and hostile words typed on the command line, are shown inert', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'nl-hostile-names-'));
+    const dir = mkdtempSync(path.join(TMP, 'nl-hostile-names-'));
     const evil = `evil${SEQ.title}${SEQ.rlo}${SEQ.c1csi}`;
     const folder = path.join(dir, `dir${SEQ.osc52}`);
     mkdirSync(folder);

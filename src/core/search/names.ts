@@ -110,7 +110,8 @@ function fitOf(id: string, names: readonly string[], raw: string, q: string): { 
     let cost = 0;
     for (const w of words) {
       const budget = typoBudget(w.length);
-      const d = Math.min(...nw.map((x) => wordDistance(w, x)));
+      // a word longer than a name's word by more than the budget cannot be within it: not measured
+      const d = Math.min(Infinity, ...nw.filter((x) => w.length - x.length <= budget).map((x) => wordDistance(w, x)));
       if (d > budget) {
         cost = -1;
         break;
@@ -123,7 +124,9 @@ function fitOf(id: string, names: readonly string[], raw: string, q: string): { 
   const compact = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
   const cq = compact(q);
   for (const n of all) {
-    const d = wordDistance(cq, compact(n));
+    const cn = compact(n);
+    if (cq.length - cn.length > typoBudget(cq.length)) continue;
+    const d = wordDistance(cq, cn);
     if (d <= typoBudget(cq.length) && (typo === undefined || d < typo)) typo = d;
   }
   return typo === undefined ? undefined : { fit: 'typo', cost: typo };
@@ -141,6 +144,9 @@ export function rankByName<T extends { id: string }>(items: readonly T[], typed:
   }
   return out.sort((a, b) => FIT_ORDER.indexOf(a.fit) - FIT_ORDER.indexOf(b.fit) || a.cost - b.cost);
 }
+
+/** Longer than this, what was typed is not looked up loosely (no name is this long). */
+const MAX_NAME_TYPED = 200;
 
 /** The item found, or the closest ones to offer instead (`ambiguous` when several fit equally). */
 export type Lookup<T> = T | { closest: T[]; ambiguous?: boolean };
@@ -172,7 +178,8 @@ export function resolveName<T extends { id: string }>(items: readonly T[], typed
     return { closest: top.slice(0, 5).map((m) => m.item), ambiguous: true };
   }
   const q = fold(typed.trim()).replace(/\s+/g, ' ');
-  if (!q) return { closest: [] };
+  // nothing is close to what is longer than any name (and fuse's time grows with the pattern)
+  if (!q || q.length > MAX_NAME_TYPED) return { closest: [] };
   const folded = items.map((t) => namesOf(t).map(fold).join(' \u00B7 '));
   const fuse = new Fuse(folded, { threshold: 0.5, ignoreLocation: true, includeScore: true, isCaseSensitive: true });
   return { closest: fuse.search(q).slice(0, 5).map((h) => items[h.refIndex]!) };

@@ -12,7 +12,6 @@ import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import type { Actor, Narrative } from '../corpus/schema.js';
 import { unpackShard, type PackedShard } from './shard.js';
-import { DiskIndex } from './disk-index.js';
 import { byScore, buildSearchIndex, compileQuery, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
 import { narrows } from './prefilter.js';
 import type { ParsedQuery } from './query.js';
@@ -157,22 +156,31 @@ function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[]): WireHit
   return highlightHits(index!, q, best).map((h) => ({ order: h.order + offset, score: h.score, matches: h.matches }));
 }
 
+/** Reads the shard (from the index file, or as handed over) and indexes it. */
+async function init(msg: ShardInit): Promise<void> {
+  offset = msg.offset;
+  let corpus: ReturnType<typeof unpackShard>;
+  if ('indexFile' in msg) {
+    // loaded only here: a worker that is handed its shard never needs the index's reader
+    const { DiskIndex } = await import('./disk-index.js');
+    const disk = DiskIndex.openSync(msg.indexFile);
+    try {
+      corpus = unpackShard(disk.packedShard(msg.offset, msg.to), disk.header.actors, disk.header.narratives);
+    } finally {
+      disk.close();
+    }
+  } else corpus = unpackShard(msg.shard, msg.actors, msg.narratives);
+  index = buildSearchIndex(corpus);
+  previous = undefined;
+  reply({ type: 'ready', quotes: corpus.quotes.length });
+}
+
+/** Messages are handled in the order they came: a search sent before the shard is in waits for it. */
+let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (msg: ShardInit | SearchRequest) => {
-  if (msg.type === 'init') {
-    offset = msg.offset;
-    let corpus: ReturnType<typeof unpackShard>;
-    if ('indexFile' in msg) {
-      const disk = DiskIndex.openSync(msg.indexFile);
-      try {
-        corpus = unpackShard(disk.packedShard(msg.offset, msg.to), disk.header.actors, disk.header.narratives);
-      } finally {
-        disk.close();
-      }
-    } else corpus = unpackShard(msg.shard, msg.actors, msg.narratives);
-    index = buildSearchIndex(corpus);
-    previous = undefined;
-    reply({ type: 'ready', quotes: corpus.quotes.length });
-  } else if (msg.type === 'search') {
-    run(msg);
-  }
+  queue = queue.then(() => (msg.type === 'init' ? init(msg) : run(msg)));
+  // a shard that cannot be read ends the worker with the error (the pool starts it again or gives up)
+  queue.catch((err: unknown) => {
+    throw err;
+  });
 });

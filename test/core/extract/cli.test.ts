@@ -5,6 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExtract, type ExtractArgs, type ExtractIO } from '../../../src/cli/commands/extract.js';
 import { CorpusFile } from '../../../src/core/corpus/schema.js';
+import { tempDir } from '../../temp.js';
+
+/** this file's temporary folders, removed when it ends */
+const TMP = tempDir('nl-test-');
 
 function io(stdin = '') {
   const out: string[] = [];
@@ -17,7 +21,7 @@ const args = (a: Partial<ExtractArgs>): ExtractArgs => ({ format: 'text', file: 
 const ARTICLE = 'Minister: ‘We will not yield’\nThe minister, Ana Lobo, said on Tuesday: “We will not back down.”\n';
 
 describe('extract', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'nl-extract-'));
+  const dir = mkdtempSync(path.join(TMP, 'nl-extract-'));
   const file = path.join(dir, 'article.txt');
   writeFileSync(file, ARTICLE);
 

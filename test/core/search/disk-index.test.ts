@@ -86,6 +86,8 @@ describe('the search index on disk', () => {
   it('gives exactly the in-memory search’s results on the seed fixture: hits, order, scores, highlights', async () => {
     const { data, cacheDir } = await setup(MINI);
     await compareAll(data, cacheDir, QUERY_SET);
+    // fewer shown than match: ranked from the index's columns, records read for the shown only
+    await compareAll(data, cacheDir, QUERY_SET, 3);
   }, 60_000);
 
   it('does so on a generated corpus of 3,000 quotes, with and without a limit', async () => {
@@ -103,6 +105,7 @@ describe('the search index on disk', () => {
     const corpus = await loadCorpus([data]);
     const words = corpus.quotes.flatMap((r) => r.quote.text.split(/\s+/)).filter((w) => w.length > 2);
     await compareAll(data, cacheDir, ['', ...words, ...words.map((w) => `'${w}`), 'again', '!again']);
+    await compareAll(data, cacheDir, ['', ...words, 'a', 'e'], 1);
   });
 
   it('prints the paragraph of each hit without the article text', async () => {
