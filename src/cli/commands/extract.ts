@@ -6,7 +6,7 @@ import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractMeta } from '../../core/extract/index.js';
 import { fsReason, readFileUpTo, writeFileAtomic, type BoundedRead } from '../../core/corpus/files.js';
-import { decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
 import { inert } from '../../core/sanitize.js';
 import { json } from '../print/json.js';
 import { formatSize, sizeFlagFor } from '../../core/corpus/size.js';
@@ -34,7 +34,8 @@ export interface ExtractIO {
 }
 
 /** Raw articles larger than this are refused (a news article is a few hundred kilobytes at most). */
-export const MAX_ARTICLE_BYTES = 32 * 1024 * 1024;
+/** the one article limit, shared with `--data article.txt` (core/corpus/load.ts) */
+export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 
 class ExtractError extends Error {}
 
