@@ -132,8 +132,9 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
     }
     // loaded here, not with the command line: the extractor and zod are large, and every other
     // command goes through this module's yargs definition
-    const { extractDraft } = await import('../../core/extract/index.js');
-    const draft = extractDraft(text, meta);
+    // on a worker thread: a long article must not keep Ctrl-C and SIGTERM waiting
+    const { extractDraftInWorker } = await import('../../core/extract/in-worker.js');
+    const draft = await extractDraftInWorker(text, meta);
     // as every JSON the command prints: exact data, C1 and bidi controls escaped as \uXXXX
     const out = json(draft);
     if (a.out) await writeAtomic(a.out, out, a.force ?? false);

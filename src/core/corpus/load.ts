@@ -424,9 +424,9 @@ async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[
 
   if (path.extname(abs).toLowerCase() === TEXT_EXT) {
     // A raw article: extract a draft on the fly (loaded lazily: most runs never need it).
-    const { extractDraft } = await import('../extract/index.js');
+    const { extractDraftInWorker } = await import('../extract/in-worker.js');
     try {
-      return { file, data: CorpusFile.parse(extractDraft(text, { source: abs })) };
+      return { file, data: CorpusFile.parse(await extractDraftInWorker(text, { source: abs })) };
     } catch (err) {
       problems.push({ file, where: '', message: `could not extract a draft: ${(err as Error).message}` });
       return undefined;
