@@ -54,6 +54,12 @@ export const SAMPLED_ABOVE = 500_000;
 const heapFor = (n: number) => (n >= SAMPLED_ABOVE ? ['--max-old-space-size=16384'] : []);
 const sessionQueries = (n: number) => (n >= SAMPLED_ABOVE ? [QUERIES[0]!, QUERIES[4]!] : QUERIES);
 const workDir = path.join(os.tmpdir(), 'narrative-lens-bench');
+/**
+ * The benchmark's own cache folder (corpus cache, search index) for every process it starts: in
+ * the user's folder, other runs of the command could push its entries out (it keeps the newest
+ * few) and a "warm" load would silently be a cold one.
+ */
+process.env.NARRATIVE_LENS_CACHE_DIR ??= path.join(workDir, 'cache');
 
 async function corpusFor(n: number): Promise<string> {
   const dir = path.join(workDir, `corpus-${n}`);
@@ -128,7 +134,9 @@ function firstFrame(dataPath: string | null, runs: number, timeoutMs: number): T
   for (let i = 0; i < runs + 1; i++) {
     spawnSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
     const t0 = performance.now();
-    spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', `node '${cli}'${data}`]);
+    // the tmux server keeps the environment it was started with: name the cache folder on the command
+    const env = `NARRATIVE_LENS_CACHE_DIR='${process.env.NARRATIVE_LENS_CACHE_DIR}'`;
+    spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', `${env} node '${cli}'${data}`]);
     let ms = NaN;
     while (performance.now() - t0 < timeoutMs) {
       const screen = spawnSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' }).stdout ?? '';

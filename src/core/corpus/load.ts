@@ -564,12 +564,15 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   const cached = cache ? await cache.read() : undefined;
   if (cached) return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
 
-  const parsed: ParsedFile[] = [];
+  const read: ParsedFile[] = [];
   for (const r of raws) {
     const p = await parseCorpusFile(r, problems);
-    if (p) parsed.push(p);
+    if (p) read.push(p);
   }
   if (problems.length) throw new DataError(problems);
+  const repeats: string[] = [];
+  const parsed = withoutRepeatedArticles(read, repeats);
+  for (const n of repeats) options.onNote?.(n);
   if (parsed.length === 0) throw new DataError([{ file: paths.join(', ') || 'data', where: '', message: 'no corpus files found' }]);
 
   const articles = new Registry<Article>('article');
@@ -680,8 +683,37 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
     axes: axes.values(),
     positions: positions.values(),
   };
-  if (cache) await cache.write(parts);
+  // a corpus with a repeated article is not cached: the note must be said on every load
+  if (cache && repeats.length === 0) await cache.write(parts);
   return makeCorpus({ ...parts, files: parsed.map((p) => p.file) });
+}
+
+/**
+ * The same article twice (the same text under the same id, or a draft of a text already loaded:
+ * the curated file and the raw .txt it came from, `--data data --data seeds/x.txt`) is loaded once, from the file read first, with one
+ * note; a file that holds nothing but repeated articles (a draft of an article already loaded) is
+ * left out whole, its draft actors too.
+ */
+function withoutRepeatedArticles(files: ParsedFile[], notes: string[]): ParsedFile[] {
+  const first = new Map<string, { file: string; id: string; draft: boolean }>();
+  const out: ParsedFile[] = [];
+  for (const f of files) {
+    const kept = f.data.articles.filter((a) => {
+      const key = a.text.trim();
+      const seen = first.get(key);
+      // the same article: the same text under the same id, or a draft of a text already loaded
+      // (articles that only share a text, under ids and files of their own, are kept apart)
+      if (!seen || !(seen.id === a.id || a.draft || seen.draft)) {
+        if (!seen) first.set(key, { file: f.file, id: a.id, draft: a.draft === true });
+        return true;
+      }
+      notes.push(`${f.file}: article "${a.id}" has the same text as "${seen.id}" in ${seen.file}; loaded once`);
+      return false;
+    });
+    if (kept.length === f.data.articles.length) out.push(f);
+    else if (kept.length || f.data.narratives.length || f.data.axes.length || f.data.positions.length) out.push({ ...f, data: { ...f.data, articles: kept } });
+  }
+  return out;
 }
 
 /**

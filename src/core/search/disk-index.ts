@@ -25,12 +25,15 @@
  *
  * Layout: one line of JSON (the header: format, key, the files' stamps, the tables, where each
  * section lies), then the sections, each 8-byte aligned:
- *   hay       folded searchable text of every quote, joined (latin1 when every unit fits, else UTF-16)
+ *   hay       every quote's own folded text, joined (latin1 when every unit fits, else UTF-16); what
+ *             quotes share (a speaker's name, aliases and role; narrative labels; topics) is in the
+ *             header once, never copied per quote (one speaker with 8,000 aliases and 8,000 quotes
+ *             would make that quotes x aliases)
  *   hayEnds   Int32: where quote k's hay ends (in code units)
  *   speaker   Int32: index into the header's actors, -1 for none
  *   nset      Int32: index into the header's lists of narratives
  *   article   Int32: index into the header's articles
- *   flags     Uint8: the kind (bits 0-1); bit 7 when a field's own text holds the field separator
+ *   flags     Uint8: the kind (bits 0-1)
  *   recEnds   Float64: where quote k's record ends in `records` (bytes)
  *   records   one JSON line per quote: {"q": the quote, "p": its paragraph number}
  *   texts     every quote's text as written, joined, UTF-16 (a search worker's shard: shard.ts)
@@ -64,12 +67,12 @@ import {
 } from './search.js';
 import { foldWithMap, type Atom } from './query.js';
 import type { PackedShard } from './shard.js';
+import type { SharedHay } from './prefilter.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/3';
+export const DISK_INDEX_FORMAT = 'nl-search-index/4';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
-const SEP_INSIDE = 0x80;
 /** Quotes indexed per pass when building: bounds the build's extra memory on a huge corpus. */
 const BUILD_CHUNK = 50_000;
 /** Bytes of hay decoded at a time while scanning. */
@@ -110,6 +113,10 @@ interface Header {
   actors: Actor[];
   narratives: Narrative[];
   articles: ArticleStub[];
+  /** the folded searchable fields quotes share (search.ts prepare): per actor (name, aliases, role), list of narratives (labels), tag list (topics) */
+  speakerFields: string[][];
+  narrativeFields: string[][];
+  topicFields: string[][];
   /** the folded keys the qualifiers look at (search.ts prepare): per actor, list of narratives, article */
   speakerKeys: string[][];
   narrativeKeys: string[][][];
@@ -288,6 +295,9 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
   const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
   const articleIndex = new Map(corpus.articles.map((a, i) => [a, i]));
   const speakerKeys: string[][] = corpus.actors.map(() => []);
+  const speakerFields: (string[] | undefined)[] = corpus.actors.map(() => undefined);
+  const narrativeFields: string[][] = [];
+  const topicFields: string[][] = [];
   const articleKeys: string[][] = corpus.articles.map(() => []);
   const nsets = new Map<string, number>();
   const narrativeKeys: string[][][] = [];
@@ -319,27 +329,30 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     part.records.forEach((r, k) => {
       const pos = from + k;
       const { quote, article: a } = r.ref;
-      // every folded field search.ts searches, in its order (its searchable fields)
-      const fields = [r.text.text, ...(r.name ? [r.name.text] : []), ...r.aliases.map((f) => f.text), ...(r.role ? [r.role.text] : []), ...r.narrativeLabels.map((f) => f.text), ...r.topics.map((f) => f.text)];
-      const hay = fields.join(FIELD_SEP);
+      // the quote's own folded text; the fields it shares go to the header's tables once
+      const hay = r.text.text;
       hays[pos] = hay;
       if (latin1 && /[^\u0000-\u00ff]/.test(hay)) latin1 = false;
       units += hay.length;
       hayEnds[pos] = units;
       const s = quote.speaker === null ? -1 : actorIndex.get(quote.speaker)!;
       speaker[pos] = s;
-      if (s >= 0) speakerKeys[s] = r.speakerKeys;
+      if (s >= 0 && speakerFields[s] === undefined) {
+        speakerKeys[s] = r.speakerKeys;
+        speakerFields[s] = [...(r.name ? [r.name.text] : []), ...r.aliases.map((f) => f.text), ...(r.role ? [r.role.text] : [])];
+      }
       const setKey = JSON.stringify(quote.narratives);
       let ns = nsets.get(setKey);
       if (ns === undefined) {
         nsets.set(setKey, (ns = narrativeKeys.length));
         narrativeKeys.push(r.narrativeKeys);
+        narrativeFields.push(r.narrativeLabels.map((f) => f.text));
       }
       nset[pos] = ns;
       const ai = articleIndex.get(a)!;
       article[pos] = ai;
       articleKeys[ai] = r.articleKeys;
-      flags[pos] = KINDS.indexOf(quote.kind) | (fields.some((f) => f.includes(FIELD_SEP)) ? SEP_INSIDE : 0);
+      flags[pos] = KINDS.indexOf(quote.kind);
       const paragraph = paragraphAt(articleParagraphs(a), quote.span.start)?.number ?? null;
       const rec = JSON.stringify({ q: quote, p: paragraph }) + '\n';
       recs.push(rec);
@@ -353,6 +366,7 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
       if (t === undefined) {
         tagIndex.set(tagKey, (t = tagLists.length));
         tagLists.push([quote.narratives, quote.topics, said]);
+        topicFields.push(r.topics.map((f) => f.text));
       }
       tags[pos] = t;
       outletKeys[ai] = r.outletKeys;
@@ -412,6 +426,9 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     actors: corpus.actors,
     narratives: corpus.narratives,
     articles: corpus.articles.map(stub),
+    speakerFields: speakerFields.map((f) => f ?? []),
+    narrativeFields,
+    topicFields,
     speakerKeys,
     narrativeKeys,
     articleKeys,
@@ -671,16 +688,43 @@ export function candidates(index: DiskIndex, q: CompiledQuery, texts?: string[])
   }
   // (Tried: the prefilter over the whole chunk, each needle found once per chunk by a cursor,
   // with no string per quote: 1.0-1.4x slower than a slice per quote, which V8 makes cheaply.)
+  const shared = q.mayMatch ? sharedParts(index) : null;
   index.scanHay((pos, chunk, from, to) => {
-    const hay = chunk.slice(from, to);
-    if (tests.length && !filtersHold(pos, () => hay)) return;
-    // the stored hay holds every field: tested as the record's own text, no shared parts
-    if (q.mayMatch && !q.mayMatch(hay, [])) return;
-    // the quote's own folded text comes first in its hay (a text holding the separator: see rankFromColumns)
-    if (texts) texts[count] = hay.slice(0, (hay.indexOf(FIELD_SEP) + 1 || hay.length + 1) - 1);
+    const own = chunk.slice(from, to);
+    if (tests.length && !filtersHold(pos, () => own)) return;
+    // the quote's own folded text, and the parts it shares (each tested once a query: prefilter.ts)
+    if (q.mayMatch && !q.mayMatch(own, shared!(pos))) return;
+    if (texts) texts[count] = own;
     out[count++] = pos;
   });
   return out.slice(0, count);
+}
+
+/**
+ * A quote's shared searchable fields as the prefilter takes them: one object per speaker, list of
+ * narratives and list of topics (their fields joined by the separator), the same object for
+ * every quote that shares it, empty ones left out (as search.ts prepares them).
+ */
+function sharedParts(index: DiskIndex): (pos: number) => SharedHay[] {
+  const h = index.header;
+  const part = (fields: readonly string[]): SharedHay | null => (fields.length && fields.join(FIELD_SEP) !== '' ? { hay: fields.join(FIELD_SEP) } : null);
+  const speakers = h.speakerFields.map(part);
+  const narratives = h.narrativeFields.map(part);
+  const topics = h.topicFields.map(part);
+  const speakerCol = index.int32('speaker');
+  const nsetCol = index.int32('nset');
+  const tagCol = index.int32('tags');
+  return (pos) => {
+    const out: SharedHay[] = [];
+    const s = speakerCol[pos]!;
+    const a = s < 0 ? null : speakers[s]!;
+    const b = narratives[nsetCol[pos]!]!;
+    const c = topics[tagCol[pos]!]!;
+    if (a) out.push(a);
+    if (b) out.push(b);
+    if (c) out.push(c);
+    return out;
+  };
 }
 
 type RecordTest = (pos: number, hay: () => string) => boolean;
@@ -691,11 +735,23 @@ function clauseTest(index: DiskIndex, clause: readonly Atom[], usesHay: () => vo
   const atoms: RecordTest[] = clause.map((a) => {
     if (a.type === 'text') {
       usesHay();
-      const flags = index.flags;
-      return (pos, hay) => {
-        // a field holding the separator cannot be told apart: keep the record (search.ts decides)
-        if (flags[pos]! & SEP_INSIDE) return true;
-        return textFilterHolds(a, hay().split(FIELD_SEP));
+      // found in the quote's own text, or in a field it shares: the shared ones decided once
+      // per speaker, list of narratives and list of topics for this query
+      const found = { ...a, negate: false };
+      const once = (tables: readonly (readonly string[])[]) => {
+        const known: (boolean | undefined)[] = new Array(tables.length);
+        return (i: number) => (known[i] ??= textFilterHolds(found, tables[i]!));
+      };
+      const bySpeaker = once(h.speakerFields);
+      const byNarratives = once(h.narrativeFields);
+      const byTopics = once(h.topicFields);
+      const speakerCol = index.int32('speaker');
+      const nsetCol = index.int32('nset');
+      const tagCol = index.int32('tags');
+      return (pos, own) => {
+        const s = speakerCol[pos]!;
+        const hit = textFilterHolds(found, [own()]) || (s >= 0 && bySpeaker(s)) || byNarratives(nsetCol[pos]!) || byTopics(tagCol[pos]!);
+        return a.negate ? !hit : hit;
       };
     }
     const none: string[] = [];
@@ -799,7 +855,7 @@ function rankFromColumns(index: DiskIndex, found: Int32Array, texts: readonly st
   for (let k = 0; k < found.length; k++) {
     const pos = found[k]!;
     const text = texts[k]!;
-    if (flags[pos]! & SEP_INSIDE || foldWithMap(text).text !== text) return null;
+    if (foldWithMap(text).text !== text) return null;
     const s = speakerCol[pos]!;
     const [narratives, topics, said] = h.tagLists[tagCol[pos]!]!;
     const quote = { id: '', kind: KINDS[flags[pos]! & 3]!, text, speaker: s < 0 ? null : h.actors[s]!.id, narratives, topics, when: said ? { text: null, date: said, inferred: false } : null } as unknown as Quote;
