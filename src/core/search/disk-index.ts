@@ -267,31 +267,9 @@ async function isFresh(index: DiskIndex, files: readonly string[], opts: DiskInd
   return (await contentKey(files, opts)) === h.key;
 }
 
-/**
- * The index stores every quote's searchable fields joined, its speaker's name, aliases and role
- * included: for one speaker with 8,000 aliases who speaks 8,000 quotes that is quotes x aliases
- * (1.4 GB of memory and more on disk for a 1.8 MB file; issue 18). When the joined fields would
- * be far larger than the quotes themselves, no index is built (this throws; the caller then
- * searches in memory, where shared fields are kept once). Estimated from lengths, before any
- * string is joined.
- */
-const MAX_HAY_OVER_TEXT = 16;
-function refuseProductHay(corpus: Corpus): void {
-  const fieldsOf = new Map<string, number>();
-  for (const a of corpus.actors) fieldsOf.set(a.id, a.name.length + (a.role?.length ?? 0) + a.aliases.reduce((t, x) => t + x.length + 1, 0));
-  let text = 0;
-  let hay = 0;
-  for (const { quote } of corpus.quotes) {
-    text += quote.text.length;
-    hay += quote.text.length + (quote.speaker ? (fieldsOf.get(quote.speaker) ?? 0) : 0) + quote.topics.reduce((t, x) => t + x.length + 1, 0) + quote.narratives.length * 64;
-  }
-  if (hay > MAX_HAY_OVER_TEXT * text + 16 * 1024 * 1024) throw new Error('shared fields too large for the index on disk');
-}
-
 /** The index file's bytes for a validated corpus, as pieces (a million quotes: hundreds of MB). */
 function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (Stamp | null)[] }): Buffer[] {
   const n = corpus.quotes.length;
-  refuseProductHay(corpus);
   const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
   const articleIndex = new Map(corpus.articles.map((a, i) => [a, i]));
   const speakerKeys: string[][] = corpus.actors.map(() => []);
