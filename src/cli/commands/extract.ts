@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { ExtractMeta } from '../../core/extract/index.js';
 import { fsReason, readFileUpTo, type BoundedRead } from '../../core/corpus/files.js';
-import { decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
 import { inert } from '../../core/sanitize.js';
 import { json } from '../print/json.js';
 import { formatSize, sizeFlagFor } from '../../core/corpus/size.js';
@@ -34,7 +34,8 @@ export interface ExtractIO {
 }
 
 /** Raw articles larger than this are refused (a news article is a few hundred kilobytes at most). */
-export const MAX_ARTICLE_BYTES = 32 * 1024 * 1024;
+/** the one article limit, shared with `--data article.txt` (core/corpus/load.ts) */
+export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 
 class ExtractError extends Error {}
 
@@ -104,8 +105,9 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
     }
     // loaded here, not with the command line: the extractor and zod are large, and every other
     // command goes through this module's yargs definition
-    const { extractDraft } = await import('../../core/extract/index.js');
-    const draft = extractDraft(text, meta);
+    // on a worker thread: a long article must not keep Ctrl-C and SIGTERM waiting
+    const { extractDraftInWorker } = await import('../../core/extract/in-worker.js');
+    const draft = await extractDraftInWorker(text, meta);
     // as every JSON the command prints: exact data, C1 and bidi controls escaped as \uXXXX
     const out = json(draft);
     if (a.out) await writeAtomic(a.out, out, a.force ?? false);

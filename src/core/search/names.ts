@@ -260,3 +260,51 @@ export function transposeDistance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/**
+ * Actors that are probably one person under two ids (typically from two files): the same name;
+ * one's name is the other's alias; or, for people, the same surname (4 letters or more) with
+ * first names that agree (the same initial) or one of them given only by surname. Pairs in the
+ * actors' order, for an analyst to merge (never merged silently).
+ */
+export function probableSameActors(actors: readonly Actor[]): [Actor, Actor][] {
+  const pairs: [Actor, Actor][] = [];
+  const info = actors.map((a) => {
+    const name = fold(a.name).trim();
+    const words = wordsOf(name);
+    return { a, name, aliases: new Set(a.aliases.map((x) => fold(x).trim())), words, last: words.at(-1) ?? '' };
+  });
+  // grouped by surname and by every name and alias, so that a large corpus is not compared pair by pair
+  const byKey = new Map<string, number[]>();
+  info.forEach((x, i) => {
+    for (const k of new Set([x.name, ...x.aliases, x.a.kind === 'person' && x.last.length >= 4 ? `\u0000${x.last}` : ''])) {
+      if (!k) continue;
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  const seen = new Set<string>();
+  for (const list of byKey.values()) {
+    for (let p = 0; p < list.length; p++) {
+      for (let q = p + 1; q < list.length; q++) {
+        const [x, y] = [info[list[p]!]!, info[list[q]!]!];
+        const key = `${list[p]}:${list[q]}`;
+        if (seen.has(key) || x.a.id === y.a.id) continue;
+        const same =
+          x.name === y.name ||
+          x.aliases.has(y.name) ||
+          y.aliases.has(x.name) ||
+          (x.a.kind === 'person' &&
+            y.a.kind === 'person' &&
+            x.last === y.last &&
+            (x.words.length === 1 || y.words.length === 1 || x.words[0]![0] === y.words[0]![0]));
+        if (same) {
+          seen.add(key);
+          pairs.push([x.a, y.a]);
+        }
+      }
+    }
+  }
+  return pairs;
+}
