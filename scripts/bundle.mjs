@@ -25,7 +25,7 @@ for (const name of await readdir('dist/cli').catch(() => [])) {
 }
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/core/search/worker.ts', 'ingest-worker': 'src/core/extract/ingest/ingest-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/core/search/worker.ts', 'ingest-worker': 'src/core/extract/ingest/ingest-worker.ts', 'draft-worker': 'src/core/extract/draft-worker.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

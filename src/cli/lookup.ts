@@ -7,10 +7,11 @@ import { actorNames, narrativeNames, resolveName, type Resolved } from '../core/
 import type { Corpus } from '../core/corpus/corpus.js';
 import type { Actor, Narrative } from '../core/corpus/schema.js';
 import { inert } from '../core/sanitize.js';
-import { UsageError } from './errors.js';
+import { clip, UsageError } from './errors.js';
 import { PROG } from './spec.js';
 
-function resolve<T extends { id: string }>(found: Resolved<T>, what: string, typed: string, label: (t: T) => string, listCmd: string): T {
+function resolve<T extends { id: string }>(found: Resolved<T>, what: string, input: string, label: (t: T) => string, listCmd: string): T {
+  const typed = clip(input);
   if (found.found) {
     if (found.fit === 'typo') process.stderr.write(`${PROG}: ${inert(`"${typed}" taken as ${label(found.found)} (${found.found.id})`)}\n`);
     return found.found;

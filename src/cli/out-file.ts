@@ -1,21 +1,59 @@
 /**
  * Writing a command's result to --out: atomically (core/corpus/files.ts: a temporary file in the
  * same folder, flushed, then renamed), never over an existing file unless --force, one clear line
- * when it cannot be done.
+ * when it cannot be done. `-` is standard output; /dev/stdout, /dev/stderr and /dev/fd/1|2 are
+ * this process's own streams; a terminal, /dev/null or another character device and a FIFO are
+ * written through, never replaced by a regular file; a block device or a socket is refused.
  */
-import { lstat, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fsReason, writeFileAtomic } from '../core/corpus/files.js';
 import { UsageError } from './errors.js';
 
+/** The process's own output stream a path names, if it names one. */
+function ownStream(out: string): NodeJS.WriteStream | undefined {
+  const m = /^\/(?:dev\/(stdout|stderr)|(?:dev|proc\/self)\/fd\/([12]))$/.exec(out);
+  if (!m) return undefined;
+  return m[1] === 'stdout' || m[2] === '1' ? process.stdout : process.stderr;
+}
+
+function writeStream(stream: NodeJS.WriteStream, content: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(content, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Writes into a device or FIFO that exists: opened for writing only, never created, never truncated. */
+async function writeThrough(out: string, content: string | Uint8Array): Promise<void> {
+  let handle;
+  try {
+    handle = await open(out, constants.O_WRONLY);
+    await handle.writeFile(content);
+  } catch (err) {
+    throw new UsageError(`${out}: cannot write: ${fsReason(err)}`);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
 export async function writeOutFile(out: string, content: string | Uint8Array, force: boolean): Promise<void> {
+  const own = out === '-' ? process.stdout : ownStream(out);
+  if (own) return writeStream(own, content);
+  // what the name leads to (through symbolic links): a special file is written through or refused
+  const target = await stat(out).catch(() => undefined);
+  if (target && !target.isFile() && !target.isDirectory()) {
+    if (target.isFIFO() || target.isCharacterDevice()) return writeThrough(out, content);
+    const kind = target.isBlockDevice() ? 'a block device (a disk)' : target.isSocket() ? 'a socket' : 'not a regular file';
+    throw new UsageError(`${out}: is ${kind}; not writing to it`, 'give a file name, or - for standard output');
+  }
   const dir = path.dirname(path.resolve(out));
   const folder = await stat(dir).catch((err: unknown) => {
     throw new UsageError(`${out}: folder ${dir}: ${fsReason(err)}`);
   });
   if (!folder.isDirectory()) throw new UsageError(`${out}: ${dir} is not a folder`);
   const existing = await lstat(out).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UsageError(`${out}: is a folder; give a file name`);
+  if (existing?.isDirectory() || target?.isDirectory()) throw new UsageError(`${out}: is a folder; give a file name`);
   if (existing && !force) throw new UsageError(`${out}: already exists`, 'use --force to overwrite it');
   try {
     await writeFileAtomic(out, content, { overwrite: force });

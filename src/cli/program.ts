@@ -8,9 +8,9 @@ import { DEFAULT_MAX_FILE_BYTES } from '../core/corpus/load.js';
 import { formatSize } from '../core/corpus/size.js';
 import { nearestNames } from '../core/search/names.js';
 import { EXIT, reportError, UsageError } from './errors.js';
-import { checkCount, parseMaxFileSize } from './options.js';
+import { coerceCount, parseMaxFileSize } from './options.js';
 import type { Session } from './session.js';
-import { ALL_FLAG_NAMES, camel, commandNamed, COMMANDS, GLOBAL_FLAGS, NAMED_COMMANDS, PROG, usageOf, type CommandSpec, type FlagSpec } from './spec.js';
+import { ALL_FLAG_NAMES, commandNamed, COMMANDS, GLOBAL_FLAGS, NAMED_COMMANDS, PROG, usageOf, type CommandSpec, type FlagSpec } from './spec.js';
 import { version } from './version.js';
 
 /** A flag of the spec as yargs wants it. */
@@ -19,9 +19,9 @@ function yargsOption(f: FlagSpec, global: boolean): Options {
   if (f.name === 'max-file-size') o.describe = `${f.describe} [default: ${formatSize(DEFAULT_MAX_FILE_BYTES)}]`;
   if (f.alias) o.alias = f.alias;
   // a flag with choices shows them instead of its type, as yargs does when no type is given
-  if (f.value === 'count') o.type = 'number';
-  else if (!f.choices) o.type = f.type;
+  if (!f.choices) o.type = f.type;
   if (f.value === 'size') o.coerce = parseMaxFileSize;
+  if (f.value === 'count') o.coerce = coerceCount(f.name);
   if (f.array) o.array = true;
   if (f.choices) o.choices = f.choices as string[];
   if (f.default !== undefined) o.default = f.default;
@@ -47,12 +47,6 @@ function builder(cmd: CommandSpec) {
     if (cmd.epilog) y = y.epilog(cmd.epilog);
     return y;
   };
-}
-
-/** Why a flag was refused, said the way every other error is. */
-function checkFlags(a: Record<string, unknown>, flags: readonly FlagSpec[]): true {
-  for (const f of flags) if (f.value === 'count') checkCount(f.name, a[camel(f.name)]);
-  return true;
 }
 
 /** yargs' message, made one line, lower-case after our prefix, with a hint. */
@@ -100,7 +94,6 @@ export async function runProgram(argv: string[], session: Session): Promise<numb
   let y = yargs(argv);
   for (const f of GLOBAL_FLAGS) y = y.option(f.name, yargsOption(f, true));
   y = y
-    .check((a) => checkFlags(a, GLOBAL_FLAGS), true)
     .middleware((a) => {
       // read by session.openCorpus, whichever command runs
       session.maxFileBytes = a.maxFileSize as number | undefined;

@@ -55,8 +55,9 @@ export function makeSession(): Session {
 /** What a reader of the study should know: annotations that no longer attach, references that fail. */
 function warnAboutStudy(study: StudySession): void {
   const { orphans, problems } = study.view;
+  const file = inert(study.file); // a path as typed: shown inert like any text
   if (orphans.length) {
-    process.stderr.write(`${PROG}: ${study.file}: ${orphans.length} annotation${orphans.length === 1 ? ' is' : 's are'} orphaned (their text is no longer in the sources); list them with: ${PROG} validate --study ${study.file}\n`);
+    process.stderr.write(`${PROG}: ${file}: ${orphans.length} annotation${orphans.length === 1 ? ' is' : 's are'} orphaned (their text is no longer in the sources); list them with: ${PROG} validate --study ${file}\n`);
   }
-  if (problems.length) process.stderr.write(`${PROG}: ${study.file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the study (read-only until fixed); list them with: ${PROG} validate --study ${study.file}\n`);
+  if (problems.length) process.stderr.write(`${PROG}: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the study (read-only until fixed); list them with: ${PROG} validate --study ${file}\n`);
 }

@@ -265,7 +265,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'outlet', type: 'string', describe: 'the publication' },
       { name: 'date', type: 'string', describe: 'publication date, YYYY-MM-DD (resolves "on Tuesday")' },
       { name: 'url', type: 'string', describe: 'where the article was published' },
-      { name: 'out', alias: 'o', type: 'string', describe: 'write the draft to this file (atomically) instead of stdout', completes: 'files' },
+      { name: 'out', alias: 'o', type: 'string', describe: 'write the draft to this file (atomically; - for stdout) instead of stdout', completes: 'files' },
       { name: 'force', type: 'boolean', default: false, describe: 'overwrite --out if it exists' },
     ],
     examples: [

@@ -9,6 +9,7 @@ import type { Change } from '../core/study/schema.js';
 import { describeChanges } from '../core/study/describe.js';
 import type { StudyView } from '../core/study/apply.js';
 import type { EditOutcome, StudySession } from '../core/study/open.js';
+import { inert } from '../core/sanitize.js';
 import { EXIT, UsageError } from './errors.js';
 import type { GlobalArgs } from './options.js';
 import { stdoutOutput } from './print/output.js';
@@ -27,7 +28,7 @@ export async function openForEdit(a: EditArgs, session: Session): Promise<StudyS
   const study = await session.openStudy();
   const { problems } = study.view;
   if (problems.length) {
-    for (const p of problems.slice(0, 10)) process.stderr.write(`${PROG}: ${study.file}: ${p}\n`);
+    for (const p of problems.slice(0, 10)) process.stderr.write(`${PROG}: ${inert(`${study.file}: ${p}`)}\n`);
     throw new UsageError(`the study has ${problems.length} problem${problems.length === 1 ? '' : 's'}: it is read-only until they are fixed`, `see them all with: ${PROG} validate --study ${study.file}`);
   }
   return study;

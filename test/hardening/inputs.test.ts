@@ -5,7 +5,7 @@
  * by hand: docs/robustness.md.)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,7 +174,9 @@ describe('size: a limit stated in the message, overridable with --max-file-size,
 describe('files that change or cannot be read', () => {
   it('files removed while a folder loads: loads, or names the missing file; never a crash', async () => {
     const racy = at('racy');
+    const staging = at('racy-staging');
     mkdirSync(racy);
+    mkdirSync(staging);
     const names = Array.from({ length: 300 }, (_, i) => path.join(racy, `f${i}.json`));
     const content = (i: number) => JSON.stringify({ actors: [{ id: `a${i}`, name: `A ${i}`, kind: 'person' }] });
     names.forEach((n, i) => writeFileSync(n, content(i)));
@@ -192,7 +194,11 @@ describe('files that change or cannot be read', () => {
           try {
             unlinkSync(names[i]!);
           } catch {
-            writeFileSync(names[i]!, content(i));
+            // put it back whole (written beside, then renamed in): a reader sees the file or no
+            // file, never a half-written one, which is what this test is about
+            const staged = path.join(staging, `f${i}.json`);
+            writeFileSync(staged, content(i));
+            renameSync(staged, names[i]!);
           }
         }
       }, 1);

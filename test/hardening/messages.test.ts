@@ -3,7 +3,7 @@
  * note; span mismatches show where the texts differ, never halving a surrogate pair; impossible
  * dates are refused; UTF-32 is named as such.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -114,5 +114,23 @@ describe('dates and encodings', () => {
       writeFileSync(f, utf32(le, bom));
       expect(await problemsOf([f])).toEqual([`: file is ${says}; save it as UTF-8`]);
     }
+  });
+});
+
+describe('sizes', () => {
+  it('--data article.txt is read under the article limit (32 MB), as extract reads it', async () => {
+    const big = path.join(dir, 'big-article.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 33 * 1024 * 1024); // sparse: nothing is written
+    expect(await problemsOf([big])).toEqual([': file is 33 MB, over the 32 MB limit (raise it with --max-file-size 64MB)']);
+  });
+
+  it('never advises a size past what one text can hold: says to split the file instead', async () => {
+    const huge = path.join(dir, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 2 * 1024 ** 3);
+    const [msg] = await problemsOf([huge]);
+    expect(msg).toMatch(/over the 256 MB limit \(more than one text can hold \(\d+ MB\); split it into several files\)/);
+    expect(msg).not.toContain('--max-file-size');
   });
 });

@@ -49,13 +49,14 @@ _narrative_lens_complete() {
   COMPREPLY=()
   if [[ "$out" == "${FILES}" ]]; then
     compopt -o filenames 2>/dev/null
-    COMPREPLY=( $(compgen -f -- "$cur") )
+    # read line by line: an unquoted $(...) would glob-expand a name such as * or [a]
+    while IFS= read -r c; do COMPREPLY+=( "$c" ); done < <(compgen -f -- "$cur")
     return 0
   fi
   # bash splits words at ':' (COMP_WORDBREAKS): complete only the part after the last one
   local token="\${COMP_LINE:0:COMP_POINT}"; token="\${token##*[[:space:]]}"
   local drop=""; [[ "$token" == *:* && "$COMP_WORDBREAKS" == *:* ]] && drop="\${token%:*}:"
-  for c in $out; do COMPREPLY+=( "$(printf '%q' "\${c#"$drop"}")" ); done
+  while IFS= read -r c; do [[ -n "$c" ]] && COMPREPLY+=( "$(printf '%q' "\${c#"$drop"}")" ); done <<< "$out"
 }
 complete -o default -F _narrative_lens_complete ${PROG} nlens
 ###-end-${PROG}-completions-###

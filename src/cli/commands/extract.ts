@@ -2,15 +2,15 @@
  * `narrative-lens extract FILE|-`: a raw article (UTF-8 text) in, a draft corpus file (JSON) out,
  * to stdout or written atomically to --out. A thin shell over core/extract.
  */
-import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractMeta } from '../../core/extract/index.js';
-import { fsReason, readFileUpTo, writeFileAtomic, type BoundedRead } from '../../core/corpus/files.js';
-import { decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
+import { fsReason, readFileUpTo, type BoundedRead } from '../../core/corpus/files.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
 import { inert } from '../../core/sanitize.js';
 import { json } from '../print/json.js';
 import { formatSize, sizeFlagFor } from '../../core/corpus/size.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import { writeOutFile } from '../out-file.js';
 import type { GlobalArgs } from '../options.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
@@ -34,7 +34,8 @@ export interface ExtractIO {
 }
 
 /** Raw articles larger than this are refused (a news article is a few hundred kilobytes at most). */
-export const MAX_ARTICLE_BYTES = 32 * 1024 * 1024;
+/** the one article limit, shared with `--data article.txt` (core/corpus/load.ts) */
+export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 
 class ExtractError extends Error {}
 
@@ -70,40 +71,13 @@ async function readArticle(file: string, io: ExtractIO, limit: number): Promise<
   return decode(read.bytes, file);
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Writes `content` to `out` atomically (core/files.ts): a temporary file in the same folder,
- * flushed, then renamed (--force) or hard-linked, which fails if the name is taken (so nothing is
- * ever overwritten by accident, even by a race).
- */
+/** --out, as every command writes it (out-file.ts); its refusals as this command's one line. */
 async function writeAtomic(out: string, content: string, force: boolean): Promise<void> {
-  const dir = path.dirname(path.resolve(out));
   try {
-    const d = await stat(dir);
-    if (!d.isDirectory()) throw new ExtractError(`${out}: ${dir} is not a folder`);
+    await writeOutFile(out, content, force);
   } catch (err) {
-    if (err instanceof ExtractError) throw err;
-    throw new ExtractError(`${out}: folder ${dir}: ${fsReason(err)}`);
-  }
-  try {
-    if ((await stat(out)).isDirectory()) throw new ExtractError(`${out}: is a folder; give a file name`);
-  } catch (err) {
-    if (err instanceof ExtractError) throw err;
-  }
-  if (!force && (await exists(out))) throw new ExtractError(`${out}: already exists; use --force to overwrite it`);
-  try {
-    await writeFileAtomic(out, content, { overwrite: force });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ExtractError(`${out}: already exists; use --force to overwrite it`);
-    throw new ExtractError(`${out}: ${fsReason(err)}`);
+    if (err instanceof UsageError) throw new ExtractError(err.hint ? `${err.message}; ${err.hint}` : err.message);
+    throw err;
   }
 }
 
@@ -127,12 +101,13 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
     if (a.file !== '-') {
       // the source is relative to the folder the draft is written to (absolute when printed)
       const abs = path.resolve(a.file);
-      meta.source = a.out ? path.relative(path.dirname(path.resolve(a.out)), abs) || abs : abs;
+      meta.source = a.out && a.out !== '-' && !a.out.startsWith('/dev/') ? path.relative(path.dirname(path.resolve(a.out)), abs) || abs : abs;
     }
     // loaded here, not with the command line: the extractor and zod are large, and every other
     // command goes through this module's yargs definition
-    const { extractDraft } = await import('../../core/extract/index.js');
-    const draft = extractDraft(text, meta);
+    // on a worker thread: a long article must not keep Ctrl-C and SIGTERM waiting
+    const { extractDraftInWorker } = await import('../../core/extract/in-worker.js');
+    const draft = await extractDraftInWorker(text, meta);
     // as every JSON the command prints: exact data, C1 and bidi controls escaped as \uXXXX
     const out = json(draft);
     if (a.out) await writeAtomic(a.out, out, a.force ?? false);

@@ -7,7 +7,7 @@ import { buildSearchIndex } from '../../core/search/search.js';
 import { resolveQueryNames } from '../../core/search/names.js';
 import { sortHits, type SortKey } from '../../core/search/sort.js';
 import { inert } from '../../core/sanitize.js';
-import { EXIT, UsageError } from '../errors.js';
+import { clip, EXIT, UsageError } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
 import { stdoutOutput } from '../print/output.js';
 import { renderQuotes } from '../print/quotes.js';
@@ -32,7 +32,7 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
   // speaker:/narrative: values that name nobody are read as the closest name, and the user told
   const names = resolveQueryNames(corpus, query);
   if (names.corrections.length) {
-    for (const c of names.corrections) process.stderr.write(`${PROG}: ${inert(`${c.typed} taken as ${c.taken}`)}\n`);
+    for (const c of names.corrections) process.stderr.write(`${PROG}: ${inert(`${clip(c.typed)} taken as ${c.taken}`)}\n`);
     ({ corpus, result } = await search(names.query));
   }
   if (sort !== 'relevance') result.hits = sortHits(result.hits, sort).slice(0, a.limit ?? Infinity);
@@ -41,13 +41,14 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
   if (result.total === 0) {
     // Nothing on stdout in text (as grep); an empty but valid document for the other formats.
     if (a.format !== 'text') await renderQuotes({ corpus, items: [] }, out);
-    process.stderr.write(`${PROG}: no quotes match ${JSON.stringify(inert(query))}\n`);
+    process.stderr.write(`${PROG}: no quotes match ${JSON.stringify(inert(clip(query)))}\n`);
     const { explainNoMatch } = await import('../../core/search/explain.js');
     // the whole corpus in memory, only now: its words and names are what a correction comes from
     const help = explainNoMatch(buildSearchIndex(await session.openCorpus(a.data)), names.query);
     if (help.term !== undefined) {
-      const fix = help.suggestion ? `; did you mean ${help.suggestion.term}? (${help.suggestion.total} quote${help.suggestion.total === 1 ? '' : 's'} with: ${PROG} search ${shellWord(help.suggestion.query)})` : '';
-      const what = help.alone ? `${help.term} matches nothing` : `nothing matches ${help.term} with the rest of the query`;
+      const fix = help.suggestion ? `; did you mean ${help.suggestion.term}? (${help.suggestion.total} quote${help.suggestion.total === 1 ? '' : 's'} with: ${PROG} search ${shellWord(clip(help.suggestion.query))})` : '';
+      const term = clip(help.term);
+      const what = help.alone ? `${term} matches nothing` : `nothing matches ${term} with the rest of the query`;
       process.stderr.write(`${PROG}: ${inert(what + fix)}\n`);
     }
     return EXIT.nothing;

@@ -1,4 +1,6 @@
 /** `narrative-lens validate [paths..]`: check corpus files; the summary, or every problem. */
+import { probableSameActors } from '../../core/search/names.js';
+import { inert } from '../../core/sanitize.js';
 import { DataError, summarize } from '../../core/corpus/load.js';
 import { EXIT } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
@@ -9,6 +11,9 @@ import { isStudyFile } from '../../core/study/open.js';
 import { UsageError } from '../errors.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
+
+/** Merge candidates named on stderr; the rest are counted. */
+const MAX_MERGE_NOTES = 20;
 
 export interface ValidateArgs extends GlobalArgs {
   paths?: string[];
@@ -34,6 +39,12 @@ export async function run(a: ValidateArgs, session: Session): Promise<number> {
     // never from the cache: validate reads and checks every file
     const corpus = await session.openCorpus(paths, { cache: false });
     await renderSummary(summarize(corpus), out);
+    // actors that are probably one person under two ids: for the analyst to merge, never merged here
+    const same = probableSameActors(corpus.actors);
+    for (const [x, y] of same.slice(0, MAX_MERGE_NOTES)) {
+      process.stderr.write(`${PROG}: note: ${inert(`"${x.name}" (${x.id}) and "${y.name}" (${y.id}) are probably the same; merge them in a study with: ${PROG} merge-actors ${y.id} ${x.id}`)}\n`);
+    }
+    if (same.length > MAX_MERGE_NOTES) process.stderr.write(`${PROG}: note: … and ${same.length - MAX_MERGE_NOTES} more actors that are probably the same\n`);
     return EXIT.found;
   } catch (err) {
     if (!(err instanceof DataError)) throw err;

@@ -2,7 +2,8 @@
  * CSV as RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote,
  * a line break or edge spaces, quotes doubled. Text from data is made inert (no control or bidi
  * characters reach a spreadsheet), and a cell that a spreadsheet would run as a formula
- * (starting with = + @) gets a leading apostrophe, the usual guard against formula injection.
+ * (starting with = + - @, a tab or a carriage return: OWASP's list) gets a leading apostrophe,
+ * the usual guard against formula injection.
  */
 import { inert } from '../../core/sanitize.js';
 
@@ -11,7 +12,8 @@ export type Cell = string | number | boolean | null | undefined;
 function field(v: Cell): string {
   if (v === null || v === undefined) return '';
   let s = typeof v === 'string' ? inert(v) : String(v);
-  if (typeof v === 'string' && /^[=+@]/.test(s)) s = `'${s}`;
+  // OWASP's list: = + - @ and a leading tab or carriage return start a formula in some spreadsheet
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

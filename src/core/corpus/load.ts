@@ -9,7 +9,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { existsSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { constants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -58,6 +58,15 @@ export function problemLines(problems: readonly Problem[], max: number, seeAll?:
 
 /** Files larger than this are refused before reading (a corpus file is text, not a dump). */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** A raw article (.txt, extracted on the fly, and `extract`'s input) larger than this is refused. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The most UTF-8 bytes read as one string: V8's longest string (about 512 M UTF-16 units; one
+ * byte of UTF-8 makes at most one unit). A larger file cannot be held as text here at all, so it
+ * is refused with that reason, and no --max-file-size advice points past it.
+ */
+export const MAX_TEXT_BYTES = constants.MAX_STRING_LENGTH;
 
 export interface LoadOptions {
   maxFileBytes?: number;
@@ -177,6 +186,10 @@ export function decodeText(bytes: Buffer, file: string, problems: Problem[]): st
     let line = 1;
     for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) line++;
     problems.push({ file, where: `line ${line}, byte ${at - lineStart + 1} (offset ${at})`, message: 'not valid UTF-8 (Latin-1 or another encoding?); save it as UTF-8' });
+    return undefined;
+  }
+  if (bytes.length > MAX_TEXT_BYTES) {
+    problems.push({ file, where: '', message: `file is ${formatSize(bytes.length)}, more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files` });
     return undefined;
   }
   let text = bytes.toString('utf8');
@@ -357,7 +370,8 @@ interface RawFile {
  */
 async function readBytes(abs: string, problems: Problem[], options: LoadOptions): Promise<RawFile | undefined> {
   const file = displayPath(abs);
-  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // an article is read under the article limit, as `extract` reads it
+  const limit = options.maxFileBytes ?? (path.extname(abs).toLowerCase() === TEXT_EXT ? DEFAULT_MAX_ARTICLE_BYTES : DEFAULT_MAX_FILE_BYTES);
   let read: BoundedRead;
   try {
     read = await readFileUpTo(abs, limit);
@@ -371,7 +385,9 @@ async function readBytes(abs: string, problems: Problem[], options: LoadOptions)
   }
   if (read.kind === 'over') {
     const size = read.size === undefined ? '' : ` ${formatSize(read.size)},`;
-    problems.push({ file, where: '', message: `file is${size} over the ${formatSize(limit)} limit (raise it with --max-file-size ${sizeFlagFor(read.size ?? limit + 1)})` });
+    const wanted = read.size ?? limit + 1;
+    const advice = wanted > MAX_TEXT_BYTES ? `more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files` : `raise it with --max-file-size ${sizeFlagFor(wanted)}`;
+    problems.push({ file, where: '', message: `file is${size} over the ${formatSize(limit)} limit (${advice})` });
     return undefined;
   }
   if (read.bytes.length === 0) {
@@ -408,9 +424,9 @@ async function parseCorpusFile({ abs, file, bytes }: RawFile, problems: Problem[
 
   if (path.extname(abs).toLowerCase() === TEXT_EXT) {
     // A raw article: extract a draft on the fly (loaded lazily: most runs never need it).
-    const { extractDraft } = await import('../extract/index.js');
+    const { extractDraftInWorker } = await import('../extract/in-worker.js');
     try {
-      return { file, data: CorpusFile.parse(extractDraft(text, { source: abs })) };
+      return { file, data: CorpusFile.parse(await extractDraftInWorker(text, { source: abs })) };
     } catch (err) {
       problems.push({ file, where: '', message: `could not extract a draft: ${(err as Error).message}` });
       return undefined;
@@ -548,12 +564,15 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   const cached = cache ? await cache.read() : undefined;
   if (cached) return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
 
-  const parsed: ParsedFile[] = [];
+  const read: ParsedFile[] = [];
   for (const r of raws) {
     const p = await parseCorpusFile(r, problems);
-    if (p) parsed.push(p);
+    if (p) read.push(p);
   }
   if (problems.length) throw new DataError(problems);
+  const repeats: string[] = [];
+  const parsed = withoutRepeatedArticles(read, repeats);
+  for (const n of repeats) options.onNote?.(n);
   if (parsed.length === 0) throw new DataError([{ file: paths.join(', ') || 'data', where: '', message: 'no corpus files found' }]);
 
   const articles = new Registry<Article>('article');
@@ -664,8 +683,37 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
     axes: axes.values(),
     positions: positions.values(),
   };
-  if (cache) await cache.write(parts);
+  // a corpus with a repeated article is not cached: the note must be said on every load
+  if (cache && repeats.length === 0) await cache.write(parts);
   return makeCorpus({ ...parts, files: parsed.map((p) => p.file) });
+}
+
+/**
+ * The same article twice (the same text under the same id, or a draft of a text already loaded:
+ * the curated file and the raw .txt it came from, `--data data --data seeds/x.txt`) is loaded once, from the file read first, with one
+ * note; a file that holds nothing but repeated articles (a draft of an article already loaded) is
+ * left out whole, its draft actors too.
+ */
+function withoutRepeatedArticles(files: ParsedFile[], notes: string[]): ParsedFile[] {
+  const first = new Map<string, { file: string; id: string; draft: boolean }>();
+  const out: ParsedFile[] = [];
+  for (const f of files) {
+    const kept = f.data.articles.filter((a) => {
+      const key = a.text.trim();
+      const seen = first.get(key);
+      // the same article: the same text under the same id, or a draft of a text already loaded
+      // (articles that only share a text, under ids and files of their own, are kept apart)
+      if (!seen || !(seen.id === a.id || a.draft || seen.draft)) {
+        if (!seen) first.set(key, { file: f.file, id: a.id, draft: a.draft === true });
+        return true;
+      }
+      notes.push(`${f.file}: article "${a.id}" has the same text as "${seen.id}" in ${seen.file}; loaded once`);
+      return false;
+    });
+    if (kept.length === f.data.articles.length) out.push(f);
+    else if (kept.length || f.data.narratives.length || f.data.axes.length || f.data.positions.length) out.push({ ...f, data: { ...f.data, articles: kept } });
+  }
+  return out;
 }
 
 /**

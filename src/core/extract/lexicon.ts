@@ -105,6 +105,8 @@ const VERBS: Record<string, string> = {
   'mention*': 'mention mentions mentioned mentioning',
   'chant': 'chant chants chanted chanting',
   'speak': 'speak speaks spoke speaking',
+  // a speaker's own characterisation: "views the deployment as “a threat”"
+  'view': 'view views viewed',
   'echo*': 'echo echoes echoed echoing',
 };
 
@@ -118,7 +120,7 @@ export const NOUN_HOMOGRAPHS = new Set(
     'answer answers reply replies promise promises demand demands pledge pledges vow vows estimate estimates ' +
     'forecast forecasts charges counter counters brand brands label labels remark remarks stress joke jokes quip ' +
     'quips shout shouts whisper whispers scream screams cry cries wonder recount recounts praise hail dub caution ' +
-    'cautions warning'
+    'cautions warning view views'
   ).split(' '),
 );
 

@@ -110,7 +110,8 @@ function fitOf(id: string, names: readonly string[], raw: string, q: string): { 
     let cost = 0;
     for (const w of words) {
       const budget = typoBudget(w.length);
-      const d = Math.min(...nw.map((x) => wordDistance(w, x)));
+      // a word longer than a name's word by more than the budget cannot be within it: not measured
+      const d = Math.min(Infinity, ...nw.filter((x) => w.length - x.length <= budget).map((x) => wordDistance(w, x)));
       if (d > budget) {
         cost = -1;
         break;
@@ -123,7 +124,9 @@ function fitOf(id: string, names: readonly string[], raw: string, q: string): { 
   const compact = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
   const cq = compact(q);
   for (const n of all) {
-    const d = wordDistance(cq, compact(n));
+    const cn = compact(n);
+    if (cq.length - cn.length > typoBudget(cq.length)) continue;
+    const d = wordDistance(cq, cn);
     if (d <= typoBudget(cq.length) && (typo === undefined || d < typo)) typo = d;
   }
   return typo === undefined ? undefined : { fit: 'typo', cost: typo };
@@ -141,6 +144,9 @@ export function rankByName<T extends { id: string }>(items: readonly T[], typed:
   }
   return out.sort((a, b) => FIT_ORDER.indexOf(a.fit) - FIT_ORDER.indexOf(b.fit) || a.cost - b.cost);
 }
+
+/** Longer than this, what was typed is not looked up loosely (no name is this long). */
+const MAX_NAME_TYPED = 200;
 
 /** The item found, or the closest ones to offer instead (`ambiguous` when several fit equally). */
 export type Lookup<T> = T | { closest: T[]; ambiguous?: boolean };
@@ -172,7 +178,8 @@ export function resolveName<T extends { id: string }>(items: readonly T[], typed
     return { closest: top.slice(0, 5).map((m) => m.item), ambiguous: true };
   }
   const q = fold(typed.trim()).replace(/\s+/g, ' ');
-  if (!q) return { closest: [] };
+  // nothing is close to what is longer than any name (and fuse's time grows with the pattern)
+  if (!q || q.length > MAX_NAME_TYPED) return { closest: [] };
   const folded = items.map((t) => namesOf(t).map(fold).join(' \u00B7 '));
   const fuse = new Fuse(folded, { threshold: 0.5, ignoreLocation: true, includeScore: true, isCaseSensitive: true });
   return { closest: fuse.search(q).slice(0, 5).map((h) => items[h.refIndex]!) };
@@ -252,4 +259,52 @@ export function transposeDistance(a: string, b: string): number {
     }
   }
   return d[a.length]![b.length]!;
+}
+
+/**
+ * Actors that are probably one person under two ids (typically from two files): the same name;
+ * one's name is the other's alias; or, for people, the same surname (4 letters or more) with
+ * first names that agree (the same initial) or one of them given only by surname. Pairs in the
+ * actors' order, for an analyst to merge (never merged silently).
+ */
+export function probableSameActors(actors: readonly Actor[]): [Actor, Actor][] {
+  const pairs: [Actor, Actor][] = [];
+  const info = actors.map((a) => {
+    const name = fold(a.name).trim();
+    const words = wordsOf(name);
+    return { a, name, aliases: new Set(a.aliases.map((x) => fold(x).trim())), words, last: words.at(-1) ?? '' };
+  });
+  // grouped by surname and by every name and alias, so that a large corpus is not compared pair by pair
+  const byKey = new Map<string, number[]>();
+  info.forEach((x, i) => {
+    for (const k of new Set([x.name, ...x.aliases, x.a.kind === 'person' && x.last.length >= 4 ? `\u0000${x.last}` : ''])) {
+      if (!k) continue;
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  const seen = new Set<string>();
+  for (const list of byKey.values()) {
+    for (let p = 0; p < list.length; p++) {
+      for (let q = p + 1; q < list.length; q++) {
+        const [x, y] = [info[list[p]!]!, info[list[q]!]!];
+        const key = `${list[p]}:${list[q]}`;
+        if (seen.has(key) || x.a.id === y.a.id) continue;
+        const same =
+          x.name === y.name ||
+          x.aliases.has(y.name) ||
+          y.aliases.has(x.name) ||
+          (x.a.kind === 'person' &&
+            y.a.kind === 'person' &&
+            x.last === y.last &&
+            (x.words.length === 1 || y.words.length === 1 || x.words[0]![0] === y.words[0]![0]));
+        if (same) {
+          seen.add(key);
+          pairs.push([x.a, y.a]);
+        }
+      }
+    }
+  }
+  return pairs;
 }

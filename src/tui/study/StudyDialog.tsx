@@ -5,14 +5,16 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Lines } from '../theme.js';
-import { data, fit, ui, type Line } from '../lib/text.js';
+import { data, fit, ui, wrap, type Line } from '../lib/text.js';
 import { promptLine } from '../components/prompt/TextPrompt.js';
 import { pickerLines } from '../components/picker/FuzzyPicker.js';
 import { confirmLine } from '../components/confirm/Confirm.js';
 import type { DialogState } from './state.js';
 
 export function dialogLines(d: DialogState, width: number, height: number): Line[] {
-  const head: Line[] = [fit([ui(' '), data(d.step.title, 'title')], width), ...d.step.about.slice(0, 3).map((a) => fit([ui('   '), data(a, 'dim')], width))];
+  // the question whole (two lines at most: it says what Enter and Tab do), then what it is about
+  const title = wrap([data(d.step.title, 'title')], Math.max(8, width - 1)).slice(0, 2);
+  const head: Line[] = [...title.map((l) => fit([ui(' '), ...l], width)), ...d.step.about.slice(0, 3).map((a) => fit([ui('   '), data(a, 'dim')], width))];
   head.push(d.error ? fit([ui(' ! ', 'bad'), data(d.error, 'bad')], width) : []);
   const room = Math.max(1, height - head.length);
   switch (d.step.ask) {

@@ -201,7 +201,7 @@ export function handleDialogKey(press: Keypress, s: State, d: DashboardData): Ou
     case 'page-down': {
       if (dlg.step.ask !== 'pick') return none;
       const count = filterItems(dlg.step.items, dlg.picker.query).length;
-      const page = Math.max(1, d.body - dialogHeaderRows(dlg.step.about.length) - 2);
+      const page = Math.max(1, d.body - dialogHeaderRows(dlg.step.about.length) - 3);
       const by = press.command === 'up' ? -1 : press.command === 'down' ? 1 : press.command === 'page-up' ? -page : page;
       return act({ type: 'picker', action: { type: 'move', by, count } });
     }
@@ -210,7 +210,7 @@ export function handleDialogKey(press: Keypress, s: State, d: DashboardData): Ou
   }
 }
 
-/** Rows above a dialog's input: the title, what it is about, the error line. */
+/** Rows above a dialog's input, at least: the title, what it is about, the error line (a long title takes one more). */
 export function dialogHeaderRows(about: number): number {
   return 1 + Math.min(about, 3) + 1;
 }

@@ -109,6 +109,8 @@ describe('Markdown report', () => {
     const header = md.split('\n').find((l) => l.startsWith('| Question |'))!;
     expect(header).toBe('| Question | Western-orchestrated colour revolution | Home-grown protests over real grievances |');
     expect(md).toMatch(/\*\*conflicts\*\*/);
+    // every cited quote in bold in its paragraph
+    expect(md).toContain('**¶6** Foreign Ministry spokeswoman Mariya Zakharova said: “**The notorious method of ‘color revolution’ is being used');
     expect(md).toMatch(/“The notorious method of ‘color revolution’ is being used by specially trained and armed provocateurs[^”]*” — Mariya Zakharova \[\d+\]\(#q-q-zakharova-notorious-method\)/);
   });
 

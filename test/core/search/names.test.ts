@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/load.js';
 import type { Corpus } from '../../../src/core/corpus/corpus.js';
-import { actorNames, editDistance, nearestNames, narrativeNames, rankByName, resolveName, resolveQueryNames, typoBudget } from '../../../src/core/search/names.js';
+import { actorNames, editDistance, nearestNames, narrativeNames, probableSameActors, rankByName, resolveName, resolveQueryNames, typoBudget } from '../../../src/core/search/names.js';
 
 let bundled: Corpus;
 beforeAll(async () => {
@@ -71,5 +71,18 @@ describe('resolveQueryNames', () => {
     for (const q of ['speaker:zakharova', 'speaker:^smagn', 'speaker:=smagn', 'speaker:qqqqqq', 'smagn', 'narrative:colour']) {
       expect(resolveQueryNames(bundled, q), q).toEqual({ query: q, corrections: [] });
     }
+  });
+});
+
+describe('probableSameActors', () => {
+  const person = (id: string, name: string, aliases: string[] = []) => ({ id, name, aliases, kind: 'person' }) as never;
+  it('the same name, a name that is the other’s alias, the same surname with agreeing first names', () => {
+    const pairs = (actors: never[]) => probableSameActors(actors).map(([a, b]) => `${(a as { id: string }).id}~${(b as { id: string }).id}`);
+    expect(pairs([person('a', 'Nikita Smagin'), person('b', 'N. Smagin')])).toEqual(['a~b']);
+    expect(pairs([person('a', 'Nikita Smagin'), person('b', 'Smagin')])).toEqual(['a~b']);
+    expect(pairs([person('a', 'Mariya Zakharova'), person('b', 'Foreign Ministry spokeswoman', ['Mariya Zakharova'])])).toEqual(['a~b']);
+    expect(pairs([person('a', 'Donald Trump'), person('b', 'Melania Trump')])).toEqual([]);
+    expect(pairs([person('a', 'Li'), person('b', 'Li')])).toEqual(['a~b']);
+    expect(pairs(bundled.actors as never[])).toEqual([]);
   });
 });

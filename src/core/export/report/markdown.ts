@@ -71,7 +71,7 @@ export function renderReportMarkdown(m: ReportModel, actorName: (id: string) => 
   for (const { article, paragraphs } of m.contexts) {
     out.push(`### ${mdText(article.title)}\n`);
     for (const { paragraph, anchor, quotes } of paragraphs) {
-      out.push(`<a id="${anchor}"></a>**¶${paragraph.number}** ${mdText(paragraph.text)}\n`);
+      out.push(`<a id="${anchor}"></a>**¶${paragraph.number}** ${boldQuotes(paragraph.text, paragraph.start, quotes)}\n`);
       for (const c of quotes) {
         out.push(`${number.get(c.quote.quote.id)}. <a id="${c.anchor}"></a>${quoted(c)} — ${c.speaker ? mdText(c.speaker.name) : 'unattributed'}${c.quote.narratives.length ? ` → ${c.quote.narratives.map((n) => mdText(narrativeLabel(n))).join('; ')}` : ''}`);
       }
@@ -79,4 +79,21 @@ export function renderReportMarkdown(m: ReportModel, actorName: (id: string) => 
     }
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+/** A paragraph with its cited quotes in bold (overlapping quotes make one bold run). */
+function boldQuotes(text: string, start: number, quotes: Citation[]): string {
+  const cps = Array.from(text);
+  const covered = new Uint8Array(cps.length);
+  for (const c of quotes) for (let i = Math.max(0, c.quote.quote.span.start - start); i < Math.min(cps.length, c.quote.quote.span.end - start); i++) covered[i] = 1;
+  let out = '';
+  for (let i = 0; i < cps.length; ) {
+    let j = i;
+    while (j < cps.length && covered[j] === covered[i]) j++;
+    const piece = mdText(cps.slice(i, j).join(''));
+    // bold needs no space just inside its markers
+    out += covered[i] && piece.trim() ? piece.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1**$2**$3') : piece;
+    i = j;
+  }
+  return out;
 }

@@ -14,6 +14,7 @@
  * person's whose first name differs or is missing.
  */
 import type { Actor, CorpusFile } from '../../corpus/schema.js';
+import { slug } from '../index.js';
 
 export interface ArticleActors {
   /** the article file (its id in the manifest) */
@@ -252,19 +253,11 @@ export function resolveIdentity(input: ArticleActors[]): Identity {
   const names = new Map<string, string>();
   const used = new Set<string>();
   const merges: Merge[] = [];
-  const slug = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'actor';
   const ordered = [...groups.entries()].sort((a, b) => a[1][0]! - b[1][0]!);
   for (const [root, members] of ordered) {
     const best = members.map((i) => nodes[i]!).reduce((a, b) => (b.words.length > a.words.length || (b.words.length === a.words.length && b.name.length > a.name.length) ? b : a));
     // a single local actor keeps its id when free (ids stay stable as articles come and go)
-    let id = members.length === 1 ? nodes[members[0]!]!.id : slug(best.name);
+    let id = members.length === 1 ? nodes[members[0]!]!.id : slug(best.name) || 'actor';
     const base = id;
     for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
     used.add(id);

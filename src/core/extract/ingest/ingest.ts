@@ -19,6 +19,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CorpusFile } from '../../corpus/schema.js';
 import { readFileUpTo, writeFileAtomic } from '../../corpus/files.js';
+import { slug } from '../index.js';
 import { extractOne, type Job, type JobCounts, type JobResult } from './extract-one.js';
 import { applyIdentity, resolveIdentity, type Merge, type Proposal } from './identity.js';
 import type { ArticleMeta } from './metadata.js';
@@ -101,7 +102,10 @@ const Manifest = z.object({
   failures: z.array(z.object({ file: z.string(), reason: z.string() })),
   merges: z.array(z.unknown()),
   proposals: z.array(z.unknown()),
+  /** actors in the corpus after identity */
+  actors: z.number().optional(),
 });
+type Manifest = z.infer<typeof Manifest>;
 
 export function manifestPath(outDir: string): string {
   return path.join(outDir, '.ingest', 'manifest.json');
@@ -176,14 +180,7 @@ async function scan(inputs: string[], outDir: string): Promise<Found> {
 }
 
 function slugOf(file: string): string {
-  const base = path
-    .basename(file, path.extname(file))
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const base = slug(path.basename(file, path.extname(file)));
   return /^[a-z0-9]/.test(base) ? base : `article-${base || 'x'}`;
 }
 
@@ -193,7 +190,7 @@ const sha = (...parts: Array<string | Uint8Array>) => {
   return h.digest('hex');
 };
 
-async function readManifest(file: string): Promise<{ entries: Entry[]; warning?: string }> {
+async function readManifest(file: string): Promise<{ entries: Entry[]; manifest?: Manifest; warning?: string }> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
@@ -203,7 +200,7 @@ async function readManifest(file: string): Promise<{ entries: Entry[]; warning?:
   try {
     const m = Manifest.parse(JSON.parse(raw));
     if (m.extractor !== EXTRACTOR_VERSION) return { entries: [], warning: 'the extractor changed since the last run: every article is extracted again' };
-    return { entries: m.articles };
+    return { entries: m.articles, manifest: m };
   } catch {
     return { entries: [], warning: `${file} is damaged: every article is extracted again` };
   }
@@ -327,6 +324,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     await unlink(draftPath(outDir, e.id)).catch(() => undefined);
   }
 
+  // nothing new, changed, removed or failed: the corpus is as the manifest says; nothing to write
+  const unchangedRun = total === 0 && removed.length === 0 && failures.length === 0 && prev.manifest?.actors !== undefined && entries.size === prev.entries.length;
+  if (unchangedRun && prev.manifest) {
+    return summarize(outDir, mfile, prev.entries, { extracted: 0, unchanged, removed, failures, merges: prev.manifest.merges as Merge[], proposals: prev.manifest.proposals as Proposal[], actors: prev.manifest.actors!, interrupted: opts.signal?.aborted ?? false });
+  }
+
   // actors across the corpus, then every article file whose mapping changed is written again
   const list = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const identity = resolveIdentity(list.map((e) => ({ article: e.id, actors: e.counts.actors.map((a) => ({ ...a, kind: a.kind as 'person' })) })));
@@ -357,27 +360,23 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     failures,
     merges: identity.merges,
     proposals: identity.proposals,
+    actors: identity.names.size,
   };
   await writeFileAtomic(mfile, `${JSON.stringify(manifest, null, 1)}\n`, { overwrite: true });
+  return summarize(outDir, mfile, written, { extracted: total - failed, unchanged, removed, failures, merges: identity.merges, proposals: identity.proposals, actors: identity.names.size, interrupted: opts.signal?.aborted ?? false });
+}
 
+function summarize(
+  outDir: string,
+  manifest: string,
+  written: Entry[],
+  rest: Pick<IngestSummary, 'extracted' | 'unchanged' | 'removed' | 'failures' | 'merges' | 'proposals' | 'actors' | 'interrupted'>,
+): IngestSummary {
   const quotes = { direct: 0, indirect: 0, term: 0 };
   for (const e of written) {
     quotes.direct += e.counts.direct;
     quotes.indirect += e.counts.indirect;
     quotes.term += e.counts.term;
   }
-  return {
-    outDir,
-    manifest: mfile,
-    articles: written.length,
-    extracted: total - failed,
-    unchanged,
-    removed,
-    quotes,
-    actors: identity.names.size,
-    failures,
-    merges: identity.merges,
-    proposals: identity.proposals,
-    interrupted: opts.signal?.aborted ?? false,
-  };
+  return { outDir, manifest, articles: written.length, quotes, ...rest };
 }

@@ -1,1 +1,0 @@
-process.argv.push('--articles', '0');
