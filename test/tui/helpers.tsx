@@ -62,7 +62,9 @@ export interface Mounted {
   /** writes a key and waits for the frame to change; returns the new screen */
   press(key: string): Promise<string>;
   /** writes a key and waits until `cond(screen)` holds */
-  pressUntil(key: string, cond: (screen: string) => boolean, what: string): Promise<string>;
+  /** `ms`: how long to wait before failing (default 10 s; worker threads booting from the
+   *  TypeScript sources through tsx can take longer on a loaded 2-core machine) */
+  pressUntil(key: string, cond: (screen: string) => boolean, what: string, ms?: number): Promise<string>;
   /** the exit code passed to onExit, if any */
   exitCode(): number | undefined;
   resize(size: TerminalSize): Promise<string>;
@@ -89,9 +91,9 @@ export async function mount(corpus: Corpus, opts: MountOptions = {}): Promise<Mo
   const screen = () => stripVTControlCharacters(raw());
   // input is live once Ink listens on stdin (useInput attaches after the first commit)
   await waitFor(() => inst.stdin.listenerCount('readable') > 0 && raw() !== '', 'the dashboard to take input');
-  const pressUntil = async (key: string, cond: (s: string) => boolean, what: string) => {
+  const pressUntil = async (key: string, cond: (s: string) => boolean, what: string, ms?: number) => {
     inst.stdin.write(key);
-    await waitFor(() => cond(screen()), what);
+    await waitFor(() => cond(screen()), what, ms);
     return screen();
   };
   return {

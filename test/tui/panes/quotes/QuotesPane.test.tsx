@@ -129,14 +129,14 @@ describe('Quotes pane', () => {
     const ui = await mount(corpus, { poolAbove: 0 });
     expect(ui.screen()).toContain('19 quotes');
     await ui.press('/');
-    const s = await ui.pressUntil('zakh', (x) => x.includes('2 of 19 quotes') && !x.includes('searching'), 'results from the workers');
+    const s = await ui.pressUntil('zakh', (x) => x.includes('2 of 19 quotes') && !x.includes('searching'), 'results from the workers', 50_000);
     expect(selectedRow(s)).toContain('Mariya Zakharova');
-    const none = await ui.pressUntil('xqzv', (x) => x.includes('0 of 19 quotes') && !x.includes('searching'), 'no results');
+    const none = await ui.pressUntil('xqzv', (x) => x.includes('0 of 19 quotes') && !x.includes('searching'), 'no results', 50_000);
     expect(none).toContain('no quote matches zakhxqzv');
     await ui.press(KEYS.ctrlU);
     expect(ui.screen()).toContain('19 quotes');
     ui.unmount();
-  });
+  }, 120_000);
 
   it('marks the characters the search matched', async () => {
     const corpus = await fixture('corpus');
