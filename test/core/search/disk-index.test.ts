@@ -196,14 +196,14 @@ describe('search workers reading their shards from the index', () => {
     const cacheDir = path.join(root, 'pool-cache');
     const corpus = await loadCorpus([dir]);
     const packed = new SearchPool(corpus, { diskIndex: false, workers: 2 });
-    const before = new SearchPool(corpus, { cacheDir, workers: 2 });
+    const before = new SearchPool(corpus, { diskIndex: 'auto', cacheDir, workers: 2 });
     expect(await before.readsFromDisk()).toBe(false); // no index yet
     await searchFiles([dir], 'x', { cacheDir }); // builds it
-    const fromDisk = new SearchPool(corpus, { cacheDir, workers: 2 });
+    const fromDisk = new SearchPool(corpus, { diskIndex: 'auto', cacheDir, workers: 2 });
     expect(await fromDisk.readsFromDisk()).toBe(true);
     // another corpus (one quote fewer) must not take this index's shards
     const other = { ...corpus, quotes: corpus.quotes.slice(1) };
-    const wrong = new SearchPool(other, { cacheDir, workers: 2 });
+    const wrong = new SearchPool(other, { diskIndex: 'auto', cacheDir, workers: 2 });
     expect(await wrong.readsFromDisk()).toBe(false);
     try {
       await Promise.all([packed.ready, fromDisk.ready]);
