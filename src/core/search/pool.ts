@@ -107,7 +107,7 @@ export class SearchPool {
     this.restarts = this.ranges.map(() => 0);
     // off unless asked for: in the dashboard's tests, workers booted from the sources timed out
     // once they read an index (not yet understood; see the final report of issue 17)
-    this.source = opts.diskIndex !== 'auto' ? Promise.resolve(undefined) : findDiskIndexOf(corpus, { cacheDir: opts.cacheDir });
+    this.source = opts.diskIndex === false ? Promise.resolve(undefined) : findDiskIndexOf(corpus, { cacheDir: opts.cacheDir });
     this.ready = Promise.all(this.ranges.map((_, s) => this.startShard(s))).then(() => undefined);
   }
 
@@ -151,6 +151,12 @@ export class SearchPool {
       const init: ShardInit = { type: 'init', offset: from, actors: this.corpus.actors, narratives: this.corpus.narratives, shard };
       w.postMessage(init, transferables(shard));
     }
+    // A search started before this worker existed (typed while the pool was still looking for
+    // the index on disk, or while a crashed worker was being replaced) was sent to nobody: send
+    // it now. The worker handles it after its shard is in (messages are handled in order).
+    // Without this, a query typed in the first moments of a session never got its results.
+    const req = this.running;
+    if (req && req.seq === this.seq && !this.shards[s]?.done) w.postMessage(req);
     return ready;
   }
 
@@ -168,13 +174,8 @@ export class SearchPool {
       return;
     }
     this.restarts[s]!++;
-    this.startShard(s).then(
-      () => {
-        const req = this.running;
-        if (req && req.seq === this.seq && !this.shards[s]?.done) this.workers[s]?.postMessage(req);
-      },
-      (e: Error) => this.onWorkerGone(s, e),
-    );
+    // startShard hands the new worker the running search
+    this.startShard(s).catch((e: Error) => this.onWorkerGone(s, e));
   }
 
   /** Starts a search; `onUpdate` gets the best hits so far, then the final ones (done). */
@@ -183,7 +184,8 @@ export class SearchPool {
     Atomics.store(this.latest, 0, seq); // every running scan of an older query stops
     this.listener = onUpdate;
     this.query = query;
-    this.shards = this.workers.map(() => ({ hits: [], total: 0, done: false }));
+    // one state per shard, whether or not its worker is running yet
+    this.shards = this.ranges.map(() => ({ hits: [], total: 0, done: false }));
     if (query.trim() === '') {
       // Every quote in corpus order: known without searching.
       const hits = this.corpus.quotes.slice(0, this.limit).map((ref, order) => this.toHit({ order, score: 0, matches: [] }, ref));
@@ -197,7 +199,7 @@ export class SearchPool {
       queueMicrotask(() => this.listener === onUpdate && this.seq === seq && onUpdate({ seq, query, hits: [], total: 0, done: true, error }));
       return seq;
     }
-    for (const w of this.workers) w?.postMessage(req); // a worker being restarted gets it when ready
+    for (const w of this.workers) w?.postMessage(req); // a worker not started yet gets it from startShard
     return seq;
   }
 
