@@ -205,7 +205,9 @@ export class SearchPool {
 
   private toHit(w: WireHit, ref = this.corpus.quotes[w.order]!): QuoteHit {
     const speaker = ref.quote.speaker ? (this.corpus.actorById.get(ref.quote.speaker) ?? null) : null;
-    return { ref, speaker, score: w.score, order: w.order, matches: w.matches };
+    // the workers keep only folded texts: a text match points into the quote as written, here
+    const matches = w.matches.map((m) => (m.field === 'text' ? { ...m, value: ref.quote.text } : m));
+    return { ref, speaker, score: w.score, order: w.order, matches };
   }
 
   private onReply(shard: number, m: WorkerReply): void {
