@@ -1,7 +1,7 @@
 /**
- * npx tsx scripts/eval-external.ts DATA_DIR [--split dev|test] [--verbose] [--json] [--dump-gold]
+ * npx tsx scripts/eval-external.ts DATA_DIR [--split dev|test] [--verbose] [--json] [--dump-gold] [--context]
  *
- * --dump-gold prints the converted gold (passages, resolved speakers) without running the extractor.
+ * --context shows each speaker miss in its text (dev only). --dump-gold prints the converted gold (passages, resolved speakers) without running the extractor.
  *
  * Scores the extractor against gold made by others: the PolNeAR corpus (Political News
  * Attribution Relations, networkdynamics/PolNeAR on GitHub; 2016 US election coverage from seven
@@ -43,6 +43,7 @@ const opt = (name: string) => {
 const verbose = args.includes('--verbose') || args.includes('-v');
 const asJson = args.includes('--json');
 const dumpGold = args.includes('--dump-gold');
+const withContext = args.includes('--context');
 const split = opt('--split') ?? 'dev';
 const dataDir = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--split');
 
@@ -54,7 +55,7 @@ if (!dataDir) fail('usage: eval-external.ts DATA_DIR [--split dev|test] [--verbo
 if (split !== 'dev' && split !== 'test' && split !== 'train') fail(`--split: expected dev, test or train, got ${split}`);
 const dir = path.join(dataDir, split);
 for (const sub of ['text', 'attributions']) if (!existsSync(path.join(dir, sub))) fail(`${path.join(dir, sub)}: not found (is ${dataDir} PolNeAR's data folder?)`);
-if ((verbose || dumpGold) && split === 'test') fail('--verbose is for the dev split: the test split\'s misses are not to be read');
+if ((verbose || dumpGold || withContext) && split === 'test') fail('--verbose is for the dev split: the test split\'s misses are not to be read');
 
 // ── brat standoff ────────────────────────────────────────────────────────────────────────────
 interface Piece {
@@ -207,7 +208,22 @@ function resolveSource(text: string, nlp: Nlp | null, pieces: Piece[]): GoldSpea
   const h = toks[head]!;
   if (NAMED.has(h.ner)) return mk(nerRun(toks, head), 'name', h.ner === 'PERSON' ? 'person' : 'organisation');
   const chain = nlp.chains.find((c) => c.some((m) => m.sent === si && m.start <= head && head < m.end && m.head === head));
-  const rep = chain?.find((m) => m.rep);
+  // the chain's representative, or better its most frequent named mention (CoreNLP's representative
+  // is often a description: "a narrator in the Clinton ad", "The Republican nominee")
+  let rep = chain?.find((m) => m.rep);
+  if (chain) {
+    const named = new Map<string, { m: Mention; n: number }>();
+    for (const m of chain) {
+      const t = nlp.sents[m.sent]?.[m.head];
+      if (!t || !NAMED.has(t.ner)) continue;
+      const key = nerRun(nlp.sents[m.sent]!, m.head).split(' ').at(-1)!;
+      const e = named.get(key) ?? { m, n: 0 };
+      e.n++;
+      named.set(key, e);
+    }
+    const best = [...named.values()].sort((a, b) => b.n - a.n)[0];
+    if (best) rep = best.m;
+  }
   if (rep && !(rep.sent === si && rep.head === head)) {
     const rt = nlp.sents[rep.sent]![rep.head];
     if (rt && NAMED.has(rt.ner)) return mk(nerRun(nlp.sents[rep.sent]!, rep.head), 'coref', rt.ner === 'PERSON' ? 'person' : 'organisation', [rep.text]);
@@ -244,6 +260,20 @@ function passagesIn(text: string, p: Piece): Array<{ start: number; end: number 
     } else if (depth > 0 && (c === '“' || c === '«')) depth++;
   }
   if (depth > 0 && open >= 0) out.push({ start: open, end: p.end }); // runs on past the content (a quote going on to the next paragraph)
+  if (out.length === 0) {
+    // some copy quotes with single marks ('This isn't reform,' he said): a content that opens with
+    // one closes at the last single mark not followed by a letter (apostrophes are)
+    const m = /^\s*['‘]/.exec(text.slice(p.start, p.end));
+    if (m) {
+      const start = p.start + m[0].length;
+      for (let i = p.end - 1; i > start; i--) {
+        if ((text[i] === "'" || text[i] === '’') && !/\p{L}/u.test(text[i + 1] ?? '')) {
+          out.push({ start, end: i });
+          break;
+        }
+      }
+    }
+  }
   return out
     .map((s) => {
       let { start, end } = s;
@@ -340,7 +370,7 @@ for (const ann of annFiles) {
       row.speakerOk++;
       if (named) row.namedOk++;
     }
-    else row.misses.push(`speaker  @${g.start} ${show(g)} — gold ${g.speaker.actor.name} (${g.speaker.how}: "${g.speaker.source}"), predicted ${pa?.name ?? 'none'}${q.attribution ? ` [${q.attribution.rule} ${q.attribution.confidence}]` : ''}`);
+    else row.misses.push(`speaker  @${g.start} ${show(g)}${withContext ? `\n      ${JSON.stringify(text.slice(Math.max(0, g.start - 220), g.end + 80))}\n     ` : ''} — gold ${g.speaker.actor.name} (${g.speaker.how}: "${g.speaker.source}"), predicted ${pa?.name ?? 'none'}${q.attribution ? ` [${q.attribution.rule} ${q.attribution.confidence}]` : ''}`);
   }
   for (const q of pq) if (!usedQ.has(q)) row.misses.push(`spurious @${q.span.start} ${JSON.stringify(q.text.slice(0, 70))} (${q.kind})`);
   rows.push(row);
