@@ -30,7 +30,7 @@ import { TimelinePane } from './panes/timeline/TimelinePane.js';
 import { studyMode, useStudy, type DashboardStudy } from './study/useStudy.js';
 import { StudyStatusLine } from './study/StudyStatus.js';
 import { StudyDialog, StudyInfo } from './study/StudyDialog.js';
-import { studyInfoLines } from './study/info.js';
+import { quoteMemos, studyInfoLines } from './study/info.js';
 
 export interface AppProps {
   corpus: Corpus;
@@ -148,8 +148,10 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
   switch (state.pane) {
     case 'quotes': {
       const { hits, total, error, pending } = d.search;
+      const selected = quoteIndex(d, state);
+      const memos = quoteMemos(d.study, hits[selected]?.ref.quote.id);
       return (
-        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={quoteIndex(d, state)} sort={state.quotes.sort} corrections={d.corrections} noMatch={d.noMatch} width={width} height={height} />
+        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={selected} sort={state.quotes.sort} corrections={d.corrections} noMatch={d.noMatch} memos={memos} width={width} height={height} />
       );
     }
     case 'actors':

@@ -272,6 +272,12 @@ export function keyLabel(spec: KeySpec): string {
   return spec.shift ? `Shift-${base}` : spec.ctrl ? `Ctrl-${base}` : base;
 }
 
+/** The first key of a command, as people read it (for text that names a key, such as "O lists them"). */
+export function keyOf(command: Command): string {
+  const b = BINDINGS.find((x) => x.command === command);
+  return b ? keyLabel(b.keys[0]!) : '';
+}
+
 export interface Hint {
   keys: string;
   text: string;

@@ -13,7 +13,8 @@ import { data, rule, ui, wrap, type Line } from '../../lib/text.js';
 import type { QueryCorrection } from '../../../core/search/names.js';
 import type { NoMatchHelp } from '../../../core/search/explain.js';
 import { listLayout } from '../../lib/layout.js';
-import { quoteDetailLines, quoteRow } from './view-model.js';
+import { quoteDetailLines, quoteRow, type MemoLine } from './view-model.js';
+import { keyOf } from '../../keymap.js';
 import type { QuoteSort } from './state.js';
 import { position } from '../../lib/list-window.js';
 
@@ -33,6 +34,8 @@ export interface QuotesPaneProps {
   corrections?: readonly QueryCorrection[];
   /** why nothing matches, and a correction */
   noMatch?: NoMatchHelp | undefined;
+  /** the study's memos on the selected quote */
+  memos?: readonly MemoLine[];
   width: number;
   height: number;
 }
@@ -91,7 +94,7 @@ export function QuotesPane(props: QuotesPaneProps) {
       {detail > 0 ? (
         <>
           <Lines lines={[rule(width)]} height={1} />
-          <Lines lines={quoteDetailLines(corpus, current, width, detail, plain)} height={detail} />
+          <Lines lines={quoteDetailLines(corpus, current, width, detail, plain, props.memos, keyOf('study-info'))} height={detail} />
         </>
       ) : null}
     </Box>
