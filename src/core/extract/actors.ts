@@ -55,6 +55,14 @@ export class Registry {
   /** last name word → actors with a name or alias ending in it (surname and suffix lookups) */
   private readonly byLast = new Map<string, Set<ActorRec>>();
   private readonly wordsOf = new Map<string, string[]>();
+  /** each actor's mention spans as "s:e", so `touch` finds a repeat in O(1) (a scan of the list was quadratic in a long article) */
+  private readonly mentionKeys = new WeakMap<ActorRec, Set<string>>();
+
+  private keysOf(a: ActorRec): Set<string> {
+    let keys = this.mentionKeys.get(a);
+    if (!keys) this.mentionKeys.set(a, (keys = new Set(a.mentions.map((m) => `${m.s}:${m.e}`))));
+    return keys;
+  }
 
   constructor(private readonly doc: Doc) {}
 
@@ -121,7 +129,12 @@ export class Registry {
     into.affiliation ??= from.affiliation;
     into.country ??= from.country;
     if (!into.gender && from.gender) into.gender = from.gender;
-    into.mentions.push(...from.mentions);
+    // one at a time: a spread of a long list overflows the stack
+    const keys = this.keysOf(into);
+    for (const m of from.mentions) {
+      into.mentions.push(m);
+      keys.add(`${m.s}:${m.e}`);
+    }
     for (const p of from.speakerParas) into.speakerParas.add(p);
     into.firstPos = Math.min(into.firstPos, from.firstPos);
     into.lastPos = Math.max(into.lastPos, from.lastPos);
@@ -140,7 +153,14 @@ export class Registry {
   touch(a: ActorRec, s: number, e: number): ActorRec {
     a = canonical(a);
     a.lastPos = Math.max(a.lastPos, s);
-    if (e > s && !a.mentions.some((m) => m.s === s && m.e === e)) a.mentions.push({ s, e });
+    if (e > s) {
+      const keys = this.keysOf(a);
+      const key = `${s}:${e}`;
+      if (!keys.has(key)) {
+        keys.add(key);
+        a.mentions.push({ s, e });
+      }
+    }
     return a;
   }
 

@@ -10,7 +10,7 @@
  * Annotation TextQuoteSelector), so that it survives re-extraction (see anchor.ts).
  */
 import { z } from 'zod';
-import { Actor, Alignment, Id, PositionStatus, QuoteKind, Span, STUDY_FORMAT, TechniqueTag } from '../corpus/schema.js';
+import { Actor, Alignment, Id, Position, QuoteKind, Span, STUDY_FORMAT, TechniqueTag } from '../corpus/schema.js';
 
 export const STUDY_FORMAT_ID = STUDY_FORMAT;
 
@@ -81,22 +81,12 @@ export type StudyNarrative = z.infer<typeof StudyNarrative>;
 export const Question = z.object({ id: Id, question: z.string().min(1), ...stamped }).strict();
 export type Question = z.infer<typeof Question>;
 
-export const StudyPosition = z
-  .object({
-    id: Id,
-    narrative: Id,
-    /** a question of the study or an axis of the sources */
-    axis: Id,
-    stance: z.string().min(1),
-    summary: z.string().min(1),
-    status: PositionStatus.default('supported'),
-    statusBy: z.array(Id).default([]),
-    statusNote: z.string().optional(),
-    /** the supporting quotes, strongest first */
-    evidence: z.array(Anchor).default([]),
-    ...stamped,
-  })
-  .strict();
+/**
+ * A narrative's position on a question: the corpus format's Position (the axis may be a question
+ * of the study or an axis of the sources), with its evidence quotes anchored (strongest first)
+ * instead of named by id, and who set it when.
+ */
+export const StudyPosition = Position.extend({ evidence: z.array(Anchor).default([]), ...stamped }).strict();
 export type StudyPosition = z.infer<typeof StudyPosition>;
 
 /** A quote coded to a narrative. */

@@ -3,20 +3,12 @@
  * words and numbered citations, the timeline as a list, the who-advances-what counts as a table,
  * and every cited quote in its paragraph. Data text is made inert and Markdown's markup escaped.
  */
-import { inert } from '../../sanitize.js';
+import { markdownText } from '../markdown-text.js';
 import type { Mark } from '../../compare.js';
 import { MARK_MEANING, MARK_WORDS, type Citation, type ReportModel } from './model.js';
 
 /** Data text for Markdown: inert, and nothing in it turns into markup or breaks a table. */
-export function mdText(s: string | null | undefined): string {
-  if (s === null || s === undefined) return '';
-  return inert(s)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([*_`[\]#~!])/g, '\\$1');
-}
+export const mdText = (s: string | null | undefined): string => markdownText(s, { bang: true });
 
 const table = (header: string[], rows: string[][]) =>
   [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map((c) => c || ' ').join(' | ')} |`).join('\n') + '\n';
