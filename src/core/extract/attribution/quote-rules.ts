@@ -8,6 +8,7 @@
  *   quote-verb-speaker   “Q,” said X
  *   according-to         “Q,” according to X   … “Q” …, according to X
  *   verb-in-sentence     X said … “Q”  (the sentence's first speech verb before the quote)
+ *   paragraph-colon, speech-noun, characterised-as   (partial-rules.ts: fragments inside someone's words)
  *
  * When none finds one, the fallbacks decide, in order: term-so-called ("so-called “…”"),
  * continues-quote (a later passage of a sentence whose earlier passage was attributed), term (a
@@ -23,6 +24,7 @@ import { accordingSource, firstVerb, segOf, subjectOf } from './clause.js';
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
+import { characterisedAs, dashSignature, paragraphColon, speechNounOwner } from './partial-rules.js';
 
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
 
@@ -46,6 +48,10 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => quoteThenSpeaker(ctx, q.closeSent, q.closeItem),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
+  (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
+  (ctx, q) => paragraphColon(ctx, q.s, q.p),
+  (ctx, q) => speechNounOwner(ctx, q.s, q.p, q.seg),
+  (ctx, q) => characterisedAs(ctx, q.s, q.p, q.seg),
 ];
 
 /** A rule that decides a passage no speaker rule could attribute; null to pass it on. */
@@ -149,6 +155,8 @@ function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
     if (t && speechVerbAt(doc, s, k)) {
       const agent = passiveAgent(ctx, s, k, p, seg);
       if (agent) return { np: agent, v: k, sent: s, rule: 'passive-by', confidence: 0.85 };
+      // "Hale was described as “a liar”": a passive with no agent; the subject is who was described
+      if (isPassive(ctx, s, k)) break;
       const np = subjectOf(ctx, s, k, seg);
       if (!np) break;
       const outer = outerSpeaker(ctx, s, k, np, seg);
@@ -169,6 +177,16 @@ const REPORTING = new Set(['say', 'tell', 'add', 'state', 'write', 'note', 'argu
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'as', 'since', 'if', 'although', 'though', 'until', 'unless', 'whereas', 'where']);
 
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+/** A past participle after a form of "be": "was described", "has been branded". */
+function isPassive(ctx: Ctx, s: Sentence, k: number): boolean {
+  const { doc } = ctx;
+  const v = tok(doc, s, k)!;
+  if (!/(?:ed|en|wn)$/.test(v.lower) && !['said', 'told', 'quoted', 'heard', 'thought'].includes(v.lower)) return false;
+  let j = k - 1;
+  while (isFiller(tok(doc, s, j)) && !BE.has(tok(doc, s, j)!.lower)) j--;
+  return BE.has(tok(doc, s, j)?.lower ?? '');
+}
 
 /** "hailed as a “hero” by the President of Gabon": a passive speech verb's agent speaks. */
 function passiveAgent(ctx: Ctx, s: Sentence, k: number, p: number, seg: Seg): NP | null {
@@ -228,6 +246,17 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
   const r = npStartingAt(doc, s, i);
   if (!r) return null;
   let k = r.next;
+  if (tok(doc, s, k)?.t === '(') {
+    // "Rep. Gwen Moore (D-Wis.) said": a party and state in brackets
+    for (let m = k + 1; m < s.items.length && m <= k + 8; m++) {
+      const x = tok(doc, s, m);
+      if (!x) break;
+      if (x.t === ')') {
+        k = m + 1;
+        break;
+      }
+    }
+  }
   if (tok(doc, s, k)?.t === ',') {
     for (let m = k + 1; m < s.items.length && m < k + 30; m++) {
       const x = tok(doc, s, m);
@@ -248,7 +277,7 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
 /** X told Y that … “Q”: the first speech verb of the clause with a subject. */
 function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
   const k = firstVerb(ctx, s, seg);
-  if (k < 0 || k >= p) return null;
+  if (k < 0 || k >= p || (isPassive(ctx, s, k) && tok(ctx.doc, s, k)!.lower !== 'said')) return null;
   const np = subjectOf(ctx, s, k, seg)!;
   return { np, v: k, sent: s, rule: 'verb-in-sentence', confidence: 0.8 };
 }
