@@ -21,7 +21,7 @@ function dataFor(corpus: Corpus, s: State): DashboardData {
   const width = 100;
   const body = 27;
   const search = { ...searchQuotes(buildSearchIndex(corpus), s.quotes.query), pending: false };
-  const actors = filterActors(corpus.actors, s.actors.filter);
+  const actors = filterActors(corpus.actors, s.actors.filter).actors;
   const actorSel = clampIndex(s.actors.selected, actors.length);
   const record = actorRecord(corpus, s.actors.profile ?? actors[actorSel]?.id ?? '');
   const comparison = s.narratives.comparing ? compareNarratives(corpus, s.narratives.chosen) : undefined;

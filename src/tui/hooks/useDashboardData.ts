@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { Corpus } from '../../core/corpus/corpus.js';
-import { actorRecord, timeline } from '../../core/corpus/corpus.js';
+import { actorRecord, actorsInOrder, timeline } from '../../core/corpus/corpus.js';
 import { compareNarratives } from '../../core/compare.js';
 import type { State } from '../state.js';
 import { clampIndex, type DashboardData } from '../dashboard-data.js';
@@ -13,7 +13,7 @@ import { useTerminalSize } from './useTerminalSize.js';
 import { indexFor, useQuoteSearch } from './useQuoteSearch.js';
 import { useTheme } from '../theme.js';
 import { listLayout } from '../lib/layout.js';
-import { actorsHolding, filterActors, profileView, quoteCounts } from '../panes/actors/view-model.js';
+import { filterActors, profileView, quoteCounts } from '../panes/actors/view-model.js';
 import { compareView } from '../panes/narratives/view-model.js';
 import { resolveQueryNames } from '../../core/search/names.js';
 import { sortHits } from '../../core/search/sort.js';
@@ -65,8 +65,11 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
 
   // counted when the Actors pane is first drawn, not before the first frame (large corpora)
   const counts = useLazy(() => quoteCounts(corpus), [corpus]);
-  const actors = useMemo(() => filterActors(corpus.actors, state.actors.filter), [corpus, state.actors.filter]);
-  const actorsClosest = useMemo(() => actors.length > 0 && actorsHolding(corpus.actors, state.actors.filter).length === 0, [corpus, actors, state.actors.filter]);
+  // the command line's order (most quoted first), worked out when the Actors pane is first drawn
+  const ordered = useLazy(() => actorsInOrder(corpus).actors, [corpus]);
+  const shownActors = state.pane === 'actors' || state.actors.profile !== null || state.actors.filter !== '';
+  const filtered = useMemo(() => (shownActors ? filterActors(ordered(), state.actors.filter) : { actors: corpus.actors, closest: false }), [shownActors, ordered, corpus, state.actors.filter]);
+  const { actors, closest: actorsClosest } = filtered;
   const actorSel = clampIndex(state.actors.selected, actors.length);
   // the record is shown by the Actors pane, and behind an open profile (which keys may reach from
   // another pane when several arrive at once): not needed otherwise
