@@ -19,6 +19,7 @@ import { resolveQueryNames } from '../../core/search/names.js';
 import { sortHits } from '../../core/search/sort.js';
 import { explainNoMatch } from '../../core/search/explain.js';
 import { completeQuery } from '../../core/search/complete.js';
+import { nestHits } from '../panes/quotes/nesting.js';
 import { cellView } from '../panes/narratives/cell-view.js';
 import { narrativeView } from '../panes/narratives/narrative-view.js';
 import { eventView } from '../panes/timeline/event-view.js';
@@ -50,7 +51,9 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
   const names = useMemo(() => resolveQueryNames(corpus, state.quotes.query), [corpus, state.quotes.query]);
   const found = useQuoteSearch(corpus, names.query, poolAbove);
   const sorted = useMemo(() => (state.quotes.sort === 'relevance' ? found.hits : sortHits(found.hits, state.quotes.sort)), [found.hits, state.quotes.sort]);
-  const search = useMemo(() => ({ ...found, hits: sorted }), [found, sorted]);
+  // quotes nested in another result grouped under it (panes/quotes/nesting.ts)
+  const nesting = useMemo(() => nestHits(sorted), [sorted]);
+  const search = useMemo(() => ({ ...found, hits: nesting.hits }), [found, nesting]);
   // a query that finds nothing: which term, and the nearest correction that finds something
   const nothing = !found.pending && !found.error && found.total === 0 && names.query.trim() !== '';
   const noMatch = useMemo(() => (nothing && corpus.quotes.length <= EXPLAIN_UP_TO ? explainNoMatch(indexFor(corpus), names.query) : undefined), [nothing, corpus, names.query]);
@@ -119,6 +122,7 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
     search,
     corrections: names.corrections,
     noMatch,
+    nesting,
     completion,
     actors,
     actorsClosest,
