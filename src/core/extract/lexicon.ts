@@ -118,6 +118,8 @@ const VERBS: Record<string, string> = {
   'ridicule': 'ridicule ridicules ridiculed ridiculing',
   'chide': 'chide chides chided chiding',
   'tout': 'tout touts touted touting',
+  'exhort': 'exhort exhorts exhorted exhorting',
+  'implore': 'implore implores implored imploring',
 };
 
 /**

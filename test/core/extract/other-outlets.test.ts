@@ -72,4 +72,25 @@ describe('speakers in US political copy', () => {
   it('verbs of attack quote their target\'s words ("likened", "blasted")', () => {
     expect(speakerOf('Climate\n\nAnother critic, Laurence H. Tribble, likened the rules to "burning the Constitution" on Monday.\n', 'burning the Constitution').speaker).toBe('Laurence H. Tribble');
   });
+
+  it('a party and state after a comma: "Connell, R-Ky., said"', () => {
+    expect(speakerOf('Veto\n\n"The veto will be overridden," Senate leader Mitch Connell, R-Ky., said Tuesday.\n', 'The veto will be overridden,').speaker).toBe('Mitch Connell');
+  });
+
+  it('a headline in title case: a capitalised speech verb after the name', () => {
+    expect(speakerOf('Dana Ruiz Speaks ‘Directly To Voters’ After Shooting\n\nDana Ruiz spoke on Tuesday.\n', 'Directly To Voters').speaker).toBe('Dana Ruiz');
+  });
+
+  it('a passage coordinated with an attributed one shares its speaker', () => {
+    const text = 'Senate\n\nHarry Brandt has gone after Hale as a "human leech who will bleed the country" and a "spoiled brat."\n';
+    expect(speakerOf(text, 'spoiled brat.')).toMatchObject({ speaker: 'Harry Brandt', rule: 'coordinated-quote' });
+  });
+
+  it('a speech noun before a colon: the clause\'s subject speaks', () => {
+    expect(speakerOf('Campaign\n\nPresident Ray Obaro is rolling out a new campaign message: "It is about me."\n', 'It is about me.')).toMatchObject({ speaker: 'Ray Obaro', rule: 'noun-colon' });
+  });
+
+  it('"exhorted" reports speech', () => {
+    expect(speakerOf('Convention\n\nTed Cole exhorted delegates to "vote your conscience" and left.\n', 'vote your conscience').speaker).toBe('Ted Cole');
+  });
 });
