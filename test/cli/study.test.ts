@@ -20,6 +20,7 @@ import {
   createNarrative,
   markReviewed,
   newStudy,
+  parseStudy,
   perform,
   rejectQuote,
   setPosition,
@@ -43,7 +44,8 @@ function folder(): { dir: string; nl: (...args: string[]) => ReturnType<typeof r
 beforeAll(() => ensureBuilt(), 120_000);
 
 const ARTICLE = 'the-kremlin-is-confident-that-mass-prote-43ab9228';
-const readStudy = (dir: string) => JSON.parse(readFileSync(path.join(dir, 's.json'), 'utf8')).study as Study;
+/** The study as the program reads it (the file stores each item once: parseStudy puts the history's copies back). */
+const readStudy = (dir: string): Study => parseStudy(readFileSync(path.join(dir, 's.json'), 'utf8'), 's.json');
 
 describe('init', () => {
   it('creates a study of its sources that validate accepts, and never replaces one', () => {

@@ -27,7 +27,7 @@ function dataFor(corpus: Corpus, s: State): DashboardData {
   const comparison = s.narratives.comparing ? compareNarratives(corpus, s.narratives.chosen) : undefined;
   const events = timeline(corpus);
   return {
-    corpus, width, height: 29, body, listRows: listLayout(body).list, search, corrections: [], noMatch: undefined, actors, actorsClosest: false, actorSel,
+    corpus, width, height: 29, body, listRows: listLayout(body).list, search, corrections: [], noMatch: undefined, completion: undefined, actors, actorsClosest: false, actorSel,
     quoteCounts: () => quoteCounts(corpus), record, profileOpen: s.actors.profile !== null && record !== undefined,
     profile: s.actors.profile && record ? profileView(corpus, record, width, s.actors.cursor) : undefined,
     narrSel: clampIndex(s.narratives.selected, corpus.narratives.length), comparison,

@@ -256,7 +256,7 @@ export class Registry {
     if (g && g.as === 'demonym' && words.length === 1) return null; // "Iranian" alone is no actor
     if (words.some((w) => OUTLET_WORDS.has(w)) && !words.includes('agency')) return 'outlet';
     if (words.some((w) => ORG_WORDS.has(w) || w === 'house')) return 'organisation';
-    if (words.some((w) => NON_ACTOR_WORDS.has(w))) {
+    if (words.some((w, i) => NON_ACTOR_WORDS.has(w) && !(i === 0 && words.length > 1 && GIVEN_NAME_HOMOGRAPHS.has(w) && words[1] !== 'of'))) {
       if (words.some((w) => w === 'republic' || w === 'kingdom' || w === 'states')) return hint.speaker ? 'state' : null;
       return null;
     }
@@ -438,6 +438,12 @@ function compatible(a: ActorKind, b: ActorKind): boolean {
   const orgish = (k: ActorKind) => k === 'organisation' || k === 'outlet';
   return orgish(a) && orgish(b);
 }
+
+/**
+ * Words of NON_ACTOR_WORDS that also open people's names: "Bill Clinton", "Park Geun-hye" are people,
+ * "Bill of Rights" and "the bill" are not (a name of two words or more, not followed by "of").
+ */
+const GIVEN_NAME_HOMOGRAPHS = new Set(['bill', 'park', 'law']);
 
 export function nameWords(s: string): string[] {
   return s

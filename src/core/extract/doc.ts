@@ -3,7 +3,7 @@
  * All offsets here are UTF-16 indices into the text; index.ts converts to code points at the end.
  * Every step is a single left-to-right pass (or a bounded look-around), so time is linear.
  */
-import { ABBREVIATIONS, SPEECH_VERBS } from './lexicon.js';
+import { ABBREVIATIONS, SPEECH_VERBS, STOPWORDS } from './lexicon.js';
 
 export interface Tok {
   idx: number;
@@ -146,7 +146,7 @@ const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'se
 
 /**
  * "Mr. Annan": the title and its full stop are one token, so that the name phrase runs on to
- * the name (with the stop apart, "Mr" alone became an actor).
+ * the name (with the stop apart, "Mr" alone became an actor). So is a middle initial: "Laurence H. Tribe".
  */
 function joinTitleDots(toks: Tok[]): Tok[] {
   const out: Tok[] = [];
@@ -154,7 +154,11 @@ function joinTitleDots(toks: Tok[]): Tok[] {
     const t = toks[i]!;
     const dot = toks[i + 1];
     const next = toks[i + 2];
-    if (t.word && t.cap && TITLE_ABBREVIATIONS.has(t.lower) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
+    const titleDot = t.word && t.cap && TITLE_ABBREVIATIONS.has(t.lower);
+    // a middle initial between two names: "Charles B. Rangel" (not "Plan B. The …")
+    const prev = out[out.length - 1];
+    const initial = t.t.length === 1 && t.cap && prev?.word && prev.cap && prev.e < t.s && next !== undefined && !STOPWORDS.has(next.lower);
+    if ((titleDot || initial) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
       out.push({ ...t, idx: out.length, e: dot.e, t: `${t.t}.`, base: `${t.base}.` });
       i++;
       continue;

@@ -403,16 +403,20 @@ export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: 
     if (isModifier(t) && !speechVerbAt(doc, s, k)) {
       // a modifier must lead on to a head within two words ("state media", "former Russian diplomat")
       let ok = false;
+      let toRole = false;
       for (let a = 1; a <= 3; a++) {
         const nx = tok(doc, s, k + a);
         if (!nx) break;
         if (roleNoun(nx) || isNameTok(nx)) {
           ok = true;
+          toRole = roleNoun(nx) !== null && !nx.cap;
           break;
         }
         if (!isModifier(nx)) break;
       }
-      if (!ok || sawName) break;
+      // after a name only on to a role: "White House press secretary Josh Earnest" (the name describes)
+      if (!ok || (sawName && !toRole)) break;
+      sawName = false;
       run.push(s.items[k]!);
       k++;
       continue;

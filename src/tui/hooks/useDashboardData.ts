@@ -18,6 +18,7 @@ import { compareView } from '../panes/narratives/view-model.js';
 import { resolveQueryNames } from '../../core/search/names.js';
 import { sortHits } from '../../core/search/sort.js';
 import { explainNoMatch } from '../../core/search/explain.js';
+import { completeQuery } from '../../core/search/complete.js';
 import { cellView } from '../panes/narratives/cell-view.js';
 import { narrativeView } from '../panes/narratives/narrative-view.js';
 import { eventView } from '../panes/timeline/event-view.js';
@@ -53,6 +54,14 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
   // a query that finds nothing: which term, and the nearest correction that finds something
   const nothing = !found.pending && !found.error && found.total === 0 && names.query.trim() !== '';
   const noMatch = useMemo(() => (nothing && corpus.quotes.length <= EXPLAIN_UP_TO ? explainNoMatch(indexFor(corpus), names.query) : undefined), [nothing, corpus, names.query]);
+
+  // while typing in the quote search box: the completions of a filter's name or value
+  const typing = state.pane === 'quotes' && state.focus === 'input' && !state.detail;
+  const base = state.quotes.completion?.base ?? state.quotes.query;
+  const completion = useMemo(() => {
+    const c = typing ? completeQuery(corpus, base) : undefined;
+    return c ? { candidates: c.candidates, index: state.quotes.completion?.index ?? null, field: c.target.field } : undefined;
+  }, [typing, corpus, base, state.quotes.completion?.index]);
 
   // counted when the Actors pane is first drawn, not before the first frame (large corpora)
   const counts = useLazy(() => quoteCounts(corpus), [corpus]);
@@ -107,6 +116,7 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
     search,
     corrections: names.corrections,
     noMatch,
+    completion,
     actors,
     actorsClosest,
     actorSel,

@@ -8,6 +8,8 @@ export interface QuotesState {
   pin: string | null;
   /** the order of the results */
   sort: QuoteSort;
+  /** Tab going through the completions of the query `base` ended with: the one taken now */
+  completion: { base: string; index: number } | null;
 }
 
 /** The orders are the core's (one decision for the dashboard and `search --sort`). */
@@ -19,5 +21,5 @@ export function nextSort(sort: QuoteSort): QuoteSort {
 }
 
 export function initialQuotes(search = ''): QuotesState {
-  return { query: search, selected: 0, pin: null, sort: 'relevance' };
+  return { query: search, selected: 0, pin: null, sort: 'relevance', completion: null };
 }

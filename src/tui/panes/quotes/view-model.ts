@@ -35,7 +35,26 @@ export function quoteRow(hit: QuoteHit, cols: number): Line {
   return [...pad(who, sw), ui('  '), ...fit(text, Math.max(1, cols - sw - 2), { focus: 'match' })];
 }
 
-export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols: number, height: number, plain: boolean): Line[] {
+/** A memo as the quote's detail shows it: its text, who wrote it and when (the study's). */
+export interface MemoLine {
+  text: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * "memo: TEXT — by, date" for each memo on the quote; when there are more than there is room
+ * for, the last line says how many more and which key lists them all.
+ */
+function memoLines(memos: readonly MemoLine[], room: number, allKey: string): Line[] {
+  if (!memos.length || room <= 0) return [];
+  const line = (m: MemoLine): Line => [ui('memo: ', 'label'), data(m.text), ui(` — ${m.by}, ${m.at.slice(0, 10)}`, 'dim')];
+  if (memos.length <= room) return memos.map(line);
+  const shown = memos.slice(0, Math.max(0, room - 1)).map(line);
+  return [...shown, [ui(`memos: ${memos.length - shown.length} more (${memos.length} in all) · ${allKey} lists them`, 'dim')]];
+}
+
+export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols: number, height: number, plain: boolean, memos: readonly MemoLine[] = [], allKey = 'O'): Line[] {
   if (!hit || height <= 0) return [];
   const { quote, article } = hit.ref;
   const speaker = hit.speaker;
@@ -66,8 +85,10 @@ export function quoteDetailLines(corpus: Corpus, hit: QuoteHit | undefined, cols
   if (narratives.length) tail.push(field('narratives', narratives.join(' · ')));
   if (quote.topics.length) tail.push(field('topics', quote.topics.join(', ')));
   if (quote.note) tail.push(field('note', quote.note));
+  // the study's memos on it come first after the narratives: they are the analyst's own words
+  tail.splice(narratives.length ? 1 : 0, 0, ...memoLines(memos, Math.max(1, height - 5), allKey));
   // meta and source always; then the paragraph (up to 3 lines, or all of it when there is
-  // room), then narratives, topics and note, then more paragraph
+  // room), then narratives, memos, topics and note, then more paragraph
   const room = Math.max(1, height - 2);
   const needed = spanInParagraph(article, quote.span, cols, room, plain).total;
   const first = Math.min(needed, 3, room);
