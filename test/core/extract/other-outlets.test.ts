@@ -93,4 +93,21 @@ describe('speakers in US political copy', () => {
   it('"exhorted" reports speech', () => {
     expect(speakerOf('Convention\n\nTed Cole exhorted delegates to "vote your conscience" and left.\n', 'vote your conscience').speaker).toBe('Ted Cole');
   });
+
+  it('"New" opens a name ("The New York Times"), a party adjective alone is no actor, its plural is a group', () => {
+    const d = draft('Polls\n\nThe New York Times reported the poll. "It is close," said Republican strategist Al Berg. "We will see," Democrats said.\n');
+    expect(d.file.actors.map((a) => a.name)).toContain('New York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Republican');
+    expect(d.actor('Democrats').kind).toBe('group');
+  });
+
+  it('a surname that is also a country is the person already named', () => {
+    const text = 'Hearing\n\nRep. Jim Jordan (R-Ohio) spoke first. "It is a scandal," Jordan said.\n';
+    expect(speakerOf(text, 'It is a scandal,').speaker).toBe('Jim Jordan');
+  });
+
+  it('a number word opening a sentence is no actor', () => {
+    expect(draft('Arrests\n\nTwenty-two were arrested on Monday, police said.\n').file.actors.map((a) => a.name)).not.toContain('Twenty-two');
+  });
 });
