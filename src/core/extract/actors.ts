@@ -172,8 +172,10 @@ export class Registry {
     const words = nameWords(nameStr);
     const first = doc.toks[np.name[0]!]!;
     const last = doc.toks[np.name[np.name.length - 1]!]!;
-    const kind = this.classify(np, words, hint);
+    let kind = this.classify(np, words, hint);
     if (kind === null) return null;
+    // "Rep. Jim Jordan … Jordan said": a surname that is also a country is the person already named
+    if (kind === 'state' && words.length === 1 && this.findByWords(words, 'person')) kind = 'person';
     const para = first.para;
     const existing = this.findByWords(words, kind);
     const info = this.describe(np);
@@ -254,6 +256,13 @@ export class Registry {
     const g = GAZETTEER.get(joined);
     if (g && (g.as === 'name' || g.as === 'capital')) return hint.person ? 'person' : 'state';
     if (g && g.as === 'demonym' && words.length === 1) return null; // "Iranian" alone is no actor
+    if (words.length === 1) {
+      const w = words[0]!;
+      // "Republican" alone is an adjective; "Republicans", "Mexicans" are groups
+      if (PARTY_WORDS.has(w)) return null;
+      if (/s$/.test(w) && (PARTY_WORDS.has(w.slice(0, -1)) || GAZETTEER.get(w.slice(0, -1))?.as === 'demonym')) return 'group';
+      if (NUMBER_WORD.test(w)) return null; // "Twenty-two were arrested"
+    }
     if (words.some((w) => OUTLET_WORDS.has(w)) && !words.includes('agency')) return 'outlet';
     if (words.some((w) => ORG_WORDS.has(w) || w === 'house')) return 'organisation';
     if (words.some((w, i) => NON_ACTOR_WORDS.has(w) && !(i === 0 && words.length > 1 && GIVEN_NAME_HOMOGRAPHS.has(w) && words[1] !== 'of'))) {
@@ -438,6 +447,10 @@ function compatible(a: ActorKind, b: ActorKind): boolean {
   const orgish = (k: ActorKind) => k === 'organisation' || k === 'outlet';
   return orgish(a) && orgish(b);
 }
+
+/** Party adjectives: an actor only in the plural ("Republicans") or inside a longer name. */
+const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'libertarian', 'conservative', 'liberal', 'progressive', 'socialist', 'communist', 'independent', 'tory', 'unionist', 'nationalist', 'loyalist']);
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands)(?:-[a-z]+)?$/;
 
 /**
  * Words of NON_ACTOR_WORDS that also open people's names: "Bill Clinton", "Park Geun-hye" are people,

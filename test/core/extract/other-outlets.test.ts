@@ -72,4 +72,42 @@ describe('speakers in US political copy', () => {
   it('verbs of attack quote their target\'s words ("likened", "blasted")', () => {
     expect(speakerOf('Climate\n\nAnother critic, Laurence H. Tribble, likened the rules to "burning the Constitution" on Monday.\n', 'burning the Constitution').speaker).toBe('Laurence H. Tribble');
   });
+
+  it('a party and state after a comma: "Connell, R-Ky., said"', () => {
+    expect(speakerOf('Veto\n\n"The veto will be overridden," Senate leader Mitch Connell, R-Ky., said Tuesday.\n', 'The veto will be overridden,').speaker).toBe('Mitch Connell');
+  });
+
+  it('a headline in title case: a capitalised speech verb after the name', () => {
+    expect(speakerOf('Dana Ruiz Speaks ‘Directly To Voters’ After Shooting\n\nDana Ruiz spoke on Tuesday.\n', 'Directly To Voters').speaker).toBe('Dana Ruiz');
+  });
+
+  it('a passage coordinated with an attributed one shares its speaker', () => {
+    const text = 'Senate\n\nHarry Brandt has gone after Hale as a "human leech who will bleed the country" and a "spoiled brat."\n';
+    expect(speakerOf(text, 'spoiled brat.')).toMatchObject({ speaker: 'Harry Brandt', rule: 'coordinated-quote' });
+  });
+
+  it('a speech noun before a colon: the clause\'s subject speaks', () => {
+    expect(speakerOf('Campaign\n\nPresident Ray Obaro is rolling out a new campaign message: "It is about me."\n', 'It is about me.')).toMatchObject({ speaker: 'Ray Obaro', rule: 'noun-colon' });
+  });
+
+  it('"exhorted" reports speech', () => {
+    expect(speakerOf('Convention\n\nTed Cole exhorted delegates to "vote your conscience" and left.\n', 'vote your conscience').speaker).toBe('Ted Cole');
+  });
+
+  it('"New" opens a name ("The New York Times"), a party adjective alone is no actor, its plural is a group', () => {
+    const d = draft('Polls\n\nThe New York Times reported the poll. "It is close," said Republican strategist Al Berg. "We will see," Democrats said.\n');
+    expect(d.file.actors.map((a) => a.name)).toContain('New York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Republican');
+    expect(d.actor('Democrats').kind).toBe('group');
+  });
+
+  it('a surname that is also a country is the person already named', () => {
+    const text = 'Hearing\n\nRep. Jim Jordan (R-Ohio) spoke first. "It is a scandal," Jordan said.\n';
+    expect(speakerOf(text, 'It is a scandal,').speaker).toBe('Jim Jordan');
+  });
+
+  it('a number word opening a sentence is no actor', () => {
+    expect(draft('Arrests\n\nTwenty-two were arrested on Monday, police said.\n').file.actors.map((a) => a.name)).not.toContain('Twenty-two');
+  });
 });

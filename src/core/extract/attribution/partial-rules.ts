@@ -5,6 +5,7 @@
  *   speech-noun        "Trump’s claim that there were “thousands of shootings”", "her description of it as “…”"
  *   characterised-as   "Reid has been pounding Trump as a “con artist”", "admires Putin as a “strong leader”"
  *   paragraph-colon    "He said:" closing a paragraph, the quotation opening the next one
+ *   noun-colon         "… rolling out a new campaign message: “It's about me.”"
  *   dash-signature     “…” ― Karen Diaz   (a quotation signed with a dash at the end of its paragraph)
  *
  * They run after the speech-verb rules (quote-rules.ts), so a speech verb nearer the quote wins, and
@@ -118,4 +119,15 @@ export function dashSignature(ctx: Ctx, s: Sentence, closeItem: number): Found |
   const after = doc.sents[sent.idx + 1];
   if (after && after.para === sent.para) return null;
   return { np: r.np, v: -1, sent, rule: 'dash-signature', confidence: 0.75 };
+}
+
+/** "Obama is rolling out a new campaign message: “…”": a speech noun before a colon; the clause's subject speaks. */
+export function nounColon(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
+  const { doc } = ctx;
+  if (tok(doc, s, p - 1)?.t !== ':') return null;
+  const n = tok(doc, s, p - 2);
+  if (!n || n.cap || !SPEECH_NOUNS.has(n.lower)) return null;
+  const np = clauseSubject(ctx, s, seg);
+  if (!np || doc.itemOf[np.toks[np.toks.length - 1]!]! >= p - 2) return null;
+  return { np, v: -1, sent: s, rule: 'noun-colon', confidence: 0.7 };
 }

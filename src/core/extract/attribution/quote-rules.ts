@@ -11,7 +11,7 @@
  *   paragraph-colon, speech-noun, characterised-as   (partial-rules.ts: fragments inside someone's words)
  *
  * When none finds one, the fallbacks decide, in order: term-so-called ("so-called “…”"),
- * continues-quote (a later passage of a sentence whose earlier passage was attributed), term (a
+ * coordinated-quote ("“A” and “B”" after an attributed “A”), continues-quote (a later passage of a sentence whose earlier passage was attributed), term (a
  * short passage inside a sentence: a scare-quoted term), follows-speaker (a passage standing
  * alone after a speaker's paragraph), unattributed.
  */
@@ -24,7 +24,7 @@ import { accordingSource, firstVerb, segOf, subjectOf } from './clause.js';
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
-import { characterisedAs, dashSignature, paragraphColon, speechNounOwner } from './partial-rules.js';
+import { characterisedAs, dashSignature, nounColon, paragraphColon, speechNounOwner } from './partial-rules.js';
 
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
 
@@ -50,6 +50,7 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
   (ctx, q) => paragraphColon(ctx, q.s, q.p),
+  (ctx, q) => nounColon(ctx, q.s, q.p, q.seg),
   (ctx, q) => speechNounOwner(ctx, q.s, q.p, q.seg),
   (ctx, q) => characterisedAs(ctx, q.s, q.p, q.seg),
 ];
@@ -73,6 +74,20 @@ const continuesQuote: FallbackRule = (ctx, { qi, s }) => {
   return { ...prev, quote: qi, rule: 'continues-quote', confidence: 0.7 };
 };
 
+/** "… as “Miss Piggy” and “Miss Housekeeping”": a passage coordinated with the attributed one before it. */
+const coordinatedQuote: FallbackRule = (ctx, { qi, s, p }) => {
+  const { doc } = ctx;
+  const prev = ctx.lastDirect && doc.quotes[ctx.lastDirect.quote]!.sent === s.idx ? ctx.lastDirect : undefined;
+  if (!prev) return null;
+  let k = p - 1;
+  if (['a', 'an', 'the'].includes(tok(doc, s, k)?.lower ?? '')) k--;
+  const c = tok(doc, s, k);
+  if (!c || !['and', 'or', ','].includes(c.lower)) return null;
+  const before = s.items[k - 1];
+  if (before === undefined || before >= 0 || -before - 1 !== prev.quote) return null;
+  return { ...prev, quote: qi, rule: 'coordinated-quote', confidence: Math.min(prev.confidence, 0.7) };
+};
+
 /** A short passage inside a sentence, nobody's words: a scare-quoted term. */
 const shortTerm: FallbackRule = (ctx, { qi, s }) => {
   const { doc } = ctx;
@@ -94,7 +109,7 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
 const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'direct', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
 export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
-export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [continuesQuote, shortTerm, followsSpeaker, unattributed];
+export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
 
 /** Attributes the passage qi that opens at item p of sentence s. */
 export function attributeQuote(ctx: Ctx, qi: number, s: Sentence, p: number, segs: Seg[]): void {
@@ -152,7 +167,7 @@ function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
   for (let k = p - 1, dist = 0; k >= seg[0] && dist <= 8; k--, dist++) {
     const t = tok(doc, s, k);
     if (t && TERMINAL.has(t.t)) break;
-    if (t && speechVerbAt(doc, s, k)) {
+    if (t && (speechVerbAt(doc, s, k) || headlineVerb(ctx, s, k))) {
       const agent = passiveAgent(ctx, s, k, p, seg);
       if (agent) return { np: agent, v: k, sent: s, rule: 'passive-by', confidence: 0.85 };
       // "Hale was described as “a liar”": a passive with no agent; the subject is who was described
@@ -177,6 +192,14 @@ const REPORTING = new Set(['say', 'tell', 'add', 'state', 'write', 'note', 'argu
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'as', 'since', 'if', 'although', 'though', 'until', 'unless', 'whereas', 'where']);
 
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+/** In a headline written in title case, "Obama Sees ‘Personal Insult’": a capitalised speech verb after a name. */
+function headlineVerb(ctx: Ctx, s: Sentence, k: number): boolean {
+  const { doc } = ctx;
+  const t = tok(doc, s, k);
+  if (!t || !t.cap || s.para !== 0 || k === 0 || !SPEECH_VERBS.has(t.lower) || !/s$/.test(t.lower)) return false;
+  return tok(doc, s, k - 1)?.cap === true;
+}
 
 /** A past participle after a form of "be": "was described", "has been branded". */
 function isPassive(ctx: Ctx, s: Sentence, k: number): boolean {
@@ -260,7 +283,8 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
   if (tok(doc, s, k)?.t === ',') {
     for (let m = k + 1; m < s.items.length && m < k + 30; m++) {
       const x = tok(doc, s, m);
-      if (!x || TERMINAL.has(x.t)) break;
+      // a full stop inside the sentence belongs to an abbreviation ("McConnell, R-Ky., said")
+      if (!x || (TERMINAL.has(x.t) && (x.t !== '.' || m === s.items.length - 1))) break;
       if (speechVerbAt(doc, s, m)) {
         let j = m - 1;
         while (isFiller(tok(doc, s, j))) j--;
