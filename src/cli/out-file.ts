@@ -18,18 +18,25 @@ function ownStream(out: string): NodeJS.WriteStream | undefined {
   return m[1] === 'stdout' || m[2] === '1' ? process.stdout : process.stderr;
 }
 
-function writeStream(stream: NodeJS.WriteStream, content: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(content, (err) => (err ? reject(err) : resolve()));
-  });
+/** What a command writes: one string or buffer, or the pieces of a document too large for one string. */
+export type OutContent = string | Uint8Array | readonly (string | Uint8Array)[];
+
+const piecesOf = (content: OutContent): readonly (string | Uint8Array)[] => (typeof content === 'string' || content instanceof Uint8Array ? [content] : content);
+
+async function writeStream(stream: NodeJS.WriteStream, content: OutContent): Promise<void> {
+  for (const piece of piecesOf(content)) {
+    await new Promise<void>((resolve, reject) => {
+      stream.write(piece, (err) => (err ? reject(err) : resolve()));
+    });
+  }
 }
 
 /** Writes into a device or FIFO that exists: opened for writing only, never created, never truncated. */
-async function writeThrough(out: string, content: string | Uint8Array): Promise<void> {
+async function writeThrough(out: string, content: OutContent): Promise<void> {
   let handle;
   try {
     handle = await open(out, constants.O_WRONLY);
-    await handle.writeFile(content);
+    for (const piece of piecesOf(content)) await handle.writeFile(piece);
   } catch (err) {
     throw new UsageError(`${out}: cannot write: ${fsReason(err)}`);
   } finally {
@@ -37,7 +44,7 @@ async function writeThrough(out: string, content: string | Uint8Array): Promise<
   }
 }
 
-export async function writeOutFile(out: string, content: string | Uint8Array, force: boolean): Promise<void> {
+export async function writeOutFile(out: string, content: OutContent, force: boolean): Promise<void> {
   const own = out === '-' ? process.stdout : ownStream(out);
   if (own) return writeStream(own, content);
   // what the name leads to (through symbolic links): a special file is written through or refused

@@ -11,7 +11,7 @@ import { footerHints } from './keymap.js';
 import { decodeInput } from './input.js';
 import { handleCommand } from './commands.js';
 import { contexts, initialState, reducer, type Action, type InitialOptions, type State } from './state.js';
-import { quoteIndex, type DashboardData } from './dashboard-data.js';
+import { dataContexts, quoteIndex, type DashboardData } from './dashboard-data.js';
 import { useDashboardData } from './hooks/useDashboardData.js';
 import { useCopyOut, type CopyOutOptions } from './hooks/useCopyOut.js';
 import { TerminalSizeProvider, type TerminalSize } from './hooks/useTerminalSize.js';
@@ -30,7 +30,7 @@ import { TimelinePane } from './panes/timeline/TimelinePane.js';
 import { studyMode, useStudy, type DashboardStudy } from './study/useStudy.js';
 import { StudyStatusLine } from './study/StudyStatus.js';
 import { StudyDialog, StudyInfo } from './study/StudyDialog.js';
-import { studyInfoLines } from './study/info.js';
+import { quoteMemos, studyInfoLines } from './study/info.js';
 
 export interface AppProps {
   corpus: Corpus;
@@ -119,9 +119,9 @@ function Dashboard({ corpus: sources, initial, onExit, onSuspend, poolAbove, cop
     () => ({ articles: corpus.articles.length, quotes: corpus.quotes.length, drafts: corpus.articles.filter((a) => a.draft).length }),
     [corpus],
   );
-  const ctxKey = contexts(state).join(' ');
+  const shown = [...contexts(state), ...dataContexts(data)];
   // the same contexts give the same hints: keep the array, so the footer need not re-render
-  const hints = useMemo(() => footerHints(contexts(state)), [ctxKey]);
+  const hints = useMemo(() => footerHints(shown), [shown.join(' ')]);
 
   return (
     <Box flexDirection="column" width={data.width} height={data.height} overflowY="hidden">
@@ -148,8 +148,10 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
   switch (state.pane) {
     case 'quotes': {
       const { hits, total, error, pending } = d.search;
+      const selected = quoteIndex(d, state);
+      const memos = quoteMemos(d.study, hits[selected]?.ref.quote.id);
       return (
-        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={quoteIndex(d, state)} sort={state.quotes.sort} corrections={d.corrections} noMatch={d.noMatch} width={width} height={height} />
+        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={selected} sort={state.quotes.sort} corrections={d.corrections} noMatch={d.noMatch} nesting={d.nesting} completion={d.completion} memos={memos} width={width} height={height} />
       );
     }
     case 'actors':

@@ -14,6 +14,7 @@ import { readerSpans, spanIndex, type SpanKind } from './panes/reader/view-model
 import { findEvent } from './panes/timeline/event-view.js';
 import { shownRows } from './panes/narratives/view-model.js';
 import { handleDialogKey, handleInfoKey, handleStudyCommand, isStudyCommand } from './study/commands.js';
+import { applyCompletion, completeQuery } from '../core/search/complete.js';
 
 /** What a command sends outside the dashboard. */
 export type Effect = { kind: 'clipboard'; text: string } | { kind: 'append'; text: string };
@@ -98,6 +99,22 @@ function readSelected(d: DashboardData, s: State): Outcome {
 }
 
 /**
+ * Tab (or Shift-Tab) in the quote search box: the last word completed with the next (previous)
+ * candidate the corpus offers; with one candidate it is simply taken, so that typing goes on.
+ */
+function complete(s: State, d: DashboardData, step: 1 | -1): Outcome {
+  const base = s.quotes.completion?.base ?? s.quotes.query;
+  const c = completeQuery(d.corpus, base);
+  if (!c) return act({ type: 'focus', focus: 'list' });
+  const n = c.candidates.length;
+  if (n === 0) return flash(`nothing to complete: no ${c.target.field ?? 'filter'}${c.target.field ? ':' : ''} value in this corpus fits "${c.target.typed}"`);
+  if (n === 1) return act({ type: 'set-text', text: applyCompletion(base, c, c.candidates[0]!) });
+  const at = s.quotes.completion;
+  const index = at ? (at.index + step + n) % n : step === 1 ? 0 : n - 1;
+  return act({ type: 'complete', text: applyCompletion(base, c, c.candidates[index]!), base, index });
+}
+
+/**
  * `s` is the latest state (several keys may arrive before the next render); `d` was derived at
  * the last render.
  */
@@ -146,6 +163,14 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
       return act({ type: 'edit', edit: 'clear' });
     case 'input-done':
       return act({ type: 'focus', focus: 'list' });
+    case 'complete':
+    case 'complete-prev':
+      return complete(s, d, command === 'complete' ? 1 : -1);
+    case 'take-correction': {
+      const fix = s.pane === 'quotes' && !s.detail ? d.noMatch?.suggestion : undefined;
+      if (!fix) return flash('no correction to take: it is offered when a query finds nothing');
+      return act({ type: 'set-text', text: fix.query }, { type: 'flash', text: `searching for ${fix.query} (${fix.total} quote${fix.total === 1 ? '' : 's'}) instead` });
+    }
     case 'input-submit': {
       const open: Action[] = s.pane === 'quotes' ? openSpeaker(d, s) : s.pane === 'actors' && actor ? [{ type: 'open-profile', actor: actor.id }] : [];
       return act({ type: 'focus', focus: 'list' }, ...open);

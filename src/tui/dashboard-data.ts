@@ -16,6 +16,8 @@ import type { DocView } from './lib/doc.js';
 import { helpMaxScroll } from './components/HelpOverlay.js';
 import { fixedListLayout } from './lib/layout.js';
 import type { State, Target } from './state.js';
+import type { Context } from './keymap.js';
+import type { Nesting } from './panes/quotes/nesting.js';
 import type { StudyData } from './study/commands.js';
 
 export interface DashboardData {
@@ -33,6 +35,10 @@ export interface DashboardData {
   corrections: readonly QueryCorrection[];
   /** when the query finds nothing: the term that matches nothing, and a correction */
   noMatch: NoMatchHelp | undefined;
+  /** which results sit inside the one above them (search.hits is in this grouped order) */
+  nesting: Nesting;
+  /** while a filter is typed in the search box: the completions of its last word, and the one taken */
+  completion: { candidates: readonly string[]; index: number | null; field: string | undefined } | undefined;
   // ---- Actors ----
   /** the actors the filter lets through */
   actors: readonly Actor[];
@@ -58,6 +64,11 @@ export interface DashboardData {
   reader: ReaderView | undefined;
   // ---- the study, when one is open (study/useStudy.ts) ----
   study?: StudyData | undefined;
+}
+
+/** Key contexts that depend on what was derived, not only on the state: for the footer's hints. */
+export function dataContexts(d: DashboardData): Context[] {
+  return d.noMatch?.suggestion ? ['correction'] : [];
 }
 
 export function clampIndex(i: number, count: number): number {

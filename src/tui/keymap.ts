@@ -14,6 +14,9 @@ export type Context =
   | 'global' // everywhere except while typing in a text box
   | 'list' // a list or a scrolling view that moves with the cursor keys
   | 'input' // a text box has focus: letters type into it
+  | 'query' // ... the quote search box
+  | 'completable' // ... whose last word is a filter's name or value being typed
+  | 'correction' // the query finds nothing, and a correction that finds something is offered
   | 'filtered' // a list whose search/filter is not empty
   | 'typeahead' // a list where typing a letter that is no command starts the search (as in fzf)
   | 'history' // there is a previous view to go back to
@@ -105,6 +108,11 @@ export const BINDINGS = table([
   { command: 'confirm-yes', keys: [c('y'), k('return')], description: 'yes, make the edit', when: ['confirm'], hint: { keys: 'y', text: 'yes', rank: 1 } },
   { command: 'dialog-cancel', keys: [c('n'), k('escape')], description: 'no, leave it', when: ['confirm'], hint: { keys: 'n', text: 'no', rank: 2 } },
   { command: 'close-study-info', keys: [k('escape'), c('O')], description: 'close the study overlay', when: ['study-info'], hint: { keys: 'esc', text: 'close', rank: 2 } },
+
+  // ---- typing in the quote search box ----
+  { command: 'complete', keys: [k('tab')], description: "complete the filter being typed: its name (ki → kind:) or a value from the corpus (kind:d → kind:direct; date:, outlet:, article:, speaker:, narrative:); again: the next candidate (elsewhere Tab leaves the box)", when: ['completable'], hint: { keys: 'tab', text: 'complete', rank: 2 } },
+  { command: 'complete-prev', keys: [k('tab', { shift: true })], description: 'the previous candidate of the completion', when: ['completable'] },
+  { command: 'take-correction', keys: [c('t', true)], description: 'when nothing matches: search for the correction offered instead (teh → the)', when: ['query', 'quotes'], needs: 'correction', hint: { keys: '^T', text: 'take correction', rank: 1 } },
 
   // ---- typing in a search or filter box ----
   { command: 'up', keys: [k('up'), c('p', true)], description: 'move up while typing', when: ['input'], hint: { keys: '↑↓', text: 'move', rank: 1 } },
@@ -272,6 +280,12 @@ export function keyLabel(spec: KeySpec): string {
   return spec.shift ? `Shift-${base}` : spec.ctrl ? `Ctrl-${base}` : base;
 }
 
+/** The first key of a command, as people read it (for text that names a key, such as "O lists them"). */
+export function keyOf(command: Command): string {
+  const b = BINDINGS.find((x) => x.command === command);
+  return b ? keyLabel(b.keys[0]!) : '';
+}
+
 export interface Hint {
   keys: string;
   text: string;
@@ -303,6 +317,8 @@ const SECTION_TITLES: [Context, string][] = [
   ['always', 'Anywhere'],
   ['global', 'Anywhere but a text box'],
   ['list', 'Lists'],
+  ['completable', 'Typing a filter in the quote search box'],
+  ['query', 'The quote search box'],
   ['input', 'Typing in a search or filter box'],
   ['quotes', 'Quotes'],
   ['actors', 'Actors'],

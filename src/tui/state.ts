@@ -3,7 +3,8 @@
  * commands into these actions; nothing here knows about keys, React or the terminal.
  */
 import type { Context } from './keymap.js';
-import { initialQuotes, nextSort, type QuotesState } from './panes/quotes/state.js';
+import { completionTarget } from '../core/search/complete.js';
+import { initialQuotes, nextSort, type QuoteSort, type QuotesState } from './panes/quotes/state.js';
 import { initialActors, type ActorsState } from './panes/actors/state.js';
 import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
 import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
@@ -52,6 +53,8 @@ export interface State extends View {
 export interface InitialOptions {
   pane?: PaneId | undefined;
   search?: string | undefined;
+  /** the Quotes list's order (--sort) */
+  sort?: QuoteSort | undefined;
   actor?: string | undefined;
   compare?: string[] | undefined;
   /** whether a study is open, and editable */
@@ -67,7 +70,7 @@ export function initialState(opts: InitialOptions = {}): State {
     pane,
     focus: 'list',
     detail: null,
-    quotes: initialQuotes(opts.search),
+    quotes: initialQuotes(opts.search, opts.sort),
     actors: initialActors(opts.actor ?? null),
     narratives: initialNarratives(compare),
     timeline: initialTimeline(),
@@ -87,6 +90,8 @@ export type Action =
   | { type: 'pane'; pane: PaneId }
   | { type: 'focus'; focus: 'list' | 'input' }
   | { type: 'set-text'; text: string }
+  /** the query completed with one of the completions of `base` (Tab again takes the next) */
+  | { type: 'complete'; text: string; base: string; index: number }
   | { type: 'edit'; edit: 'insert' | 'delete-char' | 'delete-word' | 'clear'; text?: string }
   | { type: 'select'; target: Target; index: number }
   /** `from`: where the selection really is, when the state does not say (a pinned quote) */
@@ -142,9 +147,11 @@ export function reducer(s0: State, action: Action): State {
     case 'focus':
       return { ...s, focus: action.focus };
     case 'set-text':
-      if (s.pane === 'quotes') return { ...s, quotes: { ...s.quotes, query: action.text, selected: 0, pin: null } };
+      if (s.pane === 'quotes') return { ...s, quotes: { ...s.quotes, query: action.text, selected: 0, pin: null, completion: null } };
       if (s.pane === 'actors') return { ...s, actors: { ...s.actors, filter: action.text, selected: 0 } };
       return s;
+    case 'complete':
+      return { ...s, quotes: { ...s.quotes, query: action.text, selected: 0, pin: null, completion: { base: action.base, index: action.index } } };
     case 'edit': {
       const current = s.pane === 'quotes' ? s.quotes.query : s.actors.filter;
       return reducer(s, { type: 'set-text', text: edit(current, action.edit, action.text ?? '') });
@@ -264,9 +271,12 @@ export function contexts(s: State): Context[] {
   if (s.help.open) return ['always', 'help', 'list', 'global'];
   const study = studyContexts(s.study);
   if (study) return study;
-  if (s.focus === 'input' && (s.pane === 'quotes' || (s.pane === 'actors' && !s.actors.profile))) {
-    return ['always', 'input'];
+  if (s.focus === 'input' && s.pane === 'quotes') {
+    // the quote search box: its last word may be a filter to complete (Tab)
+    const completable = completionTarget(s.quotes.completion?.base ?? s.quotes.query) !== undefined;
+    return ['always', 'query', ...(completable ? (['completable'] as const) : []), 'input'];
   }
+  if (s.focus === 'input' && s.pane === 'actors' && !s.actors.profile) return ['always', 'input'];
   const out: Context[] = ['always'];
   if (s.clip !== null) out.push('copied');
   if (s.detail) {

@@ -35,6 +35,18 @@ describe('quotation marks', () => {
     expect(r.stdout.split('\n')).toContain('| — | term | ‘color revolution’ | ¶6 `t-nested` |');
   });
 
+  it('Markdown escapes markup in data text but leaves `!` as it is (the same bytes as ever; the report alone escapes it)', () => {
+    const corpus = JSON.parse(readFileSync(path.join(MINI, 'corpus.json'), 'utf8'));
+    const article = corpus.articles[0];
+    const words = 'Help! *now* [x]|y <b> #1 ~_`';
+    article.text += `\n${words}`;
+    const cp = [...article.text].length - [...words].length;
+    article.quotes.push({ id: 't-marks', kind: 'term', text: words, span: { start: cp, end: cp + [...words].length }, speaker: null });
+    writeFileSync(path.join(tmp, 'marks.json'), JSON.stringify(corpus));
+    const r = run(['search', "'Help! kind:term", '--data', path.join(tmp, 'marks.json'), '-f', 'markdown']);
+    expect(r.stdout.split('\n')).toContain('| — | term | “Help! \\*now\\* \\[x\\]\\|y &lt;b&gt; \\#1 \\~\\_\\`” | ¶40 `t-marks` |');
+  });
+
   it('timeline: an event’s source sentence is not put in quotation marks (text and Markdown)', () => {
     const md = run(['timeline', ...d, '-f', 'markdown']).stdout.split('\n');
     expect(md[3]).toBe('| 2025-12-28 (inferred) | **Protests erupt over economic hardship**<br>Protests over economic hardship erupted on December 28 | “on December 28”, inferred: year from the article\'s date |   | ¶3 |');

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { tempDir } from '../temp.js';
-import { BIN, ROOT, ensureBuilt, env } from './helpers.js';
+import { BIN, ROOT, ensureBuilt, env, runAsync } from './helpers.js';
 
 const dir = tempDir('nl-interrupt-');
 const article = path.join(dir, 'long.txt');
@@ -37,3 +37,19 @@ it('SIGTERM during extract of a long article: ends at once, exit 143, no draft w
   expect(readdirSync(dir).sort()).toEqual(['long.txt']);
   expect(stderr).not.toMatch(/internal error/);
 }, 60_000);
+
+it('an article too long for the memory allowed: one clear line, exit 2, no native abort, nothing written', async () => {
+  // NL_EXTRACT_HEAP_MB gives the worker the heap of a much smaller machine; the 4 MB article needs more
+  const out = path.join(dir, 'oom.json');
+  for (const args of [['extract', article, '-o', out], ['search', '--data', article, 'minister']]) {
+    const r = await runAsync(args, { env: { NL_EXTRACT_HEAP_MB: '48' }, timeoutMs: 120_000 });
+    expect(r.code).toBe(2);
+    expect(r.signal).toBeNull();
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/long\.txt|could not extract/);
+    expect(lines[0]).toMatch(/too long to extract in the memory this machine allows \(48 MB\); split it into shorter files$/);
+    expect(r.stderr).not.toMatch(/internal error|FATAL|heap out of memory|Native stack|Aborted/i);
+  }
+  expect(readdirSync(dir).sort()).toEqual(['long.txt']);
+}, 300_000);

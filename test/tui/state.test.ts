@@ -47,6 +47,9 @@ describe('dashboard state', () => {
 
   it('has no text box while help is open, and types while one has focus', () => {
     expect(contexts(run(initialState(), { type: 'help', open: true }))).toEqual(['always', 'help', 'list', 'global']);
-    expect(contexts(run(initialState(), { type: 'focus', focus: 'input' }))).toEqual(['always', 'input']);
+    expect(contexts(run(initialState(), { type: 'focus', focus: 'input' }))).toEqual(['always', 'query', 'input']);
+    // a filter being typed in the quote search box can be completed (Tab)
+    expect(contexts(run(initialState({ search: 'kind:d' }), { type: 'focus', focus: 'input' }))).toEqual(['always', 'query', 'completable', 'input']);
+    expect(contexts(run(initialState({ pane: 'actors' }), { type: 'focus', focus: 'input' }))).toEqual(['always', 'input']);
   });
 });

@@ -7,10 +7,9 @@ import type { ExtractMeta } from '../../core/extract/index.js';
 import { fsReason, readFileUpTo, type BoundedRead } from '../../core/corpus/files.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
 import { inert } from '../../core/sanitize.js';
-import { json } from '../print/json.js';
 import { formatSize, sizeFlagFor } from '../../core/corpus/size.js';
 import { EXIT, UsageError } from '../errors.js';
-import { writeOutFile } from '../out-file.js';
+import { writeOutFile, type OutContent } from '../out-file.js';
 import type { GlobalArgs } from '../options.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
@@ -72,7 +71,7 @@ async function readArticle(file: string, io: ExtractIO, limit: number): Promise<
 }
 
 /** --out, as every command writes it (out-file.ts); its refusals as this command's one line. */
-async function writeAtomic(out: string, content: string, force: boolean): Promise<void> {
+async function writeAtomic(out: string, content: OutContent, force: boolean): Promise<void> {
   try {
     await writeOutFile(out, content, force);
   } catch (err) {
@@ -106,12 +105,13 @@ export async function runExtract(a: ExtractArgs, io: ExtractIO = processIO()): P
     // loaded here, not with the command line: the extractor and zod are large, and every other
     // command goes through this module's yargs definition
     // on a worker thread: a long article must not keep Ctrl-C and SIGTERM waiting
-    const { extractDraftInWorker } = await import('../../core/extract/in-worker.js');
-    const draft = await extractDraftInWorker(text, meta);
-    // as every JSON the command prints: exact data, C1 and bidi controls escaped as \uXXXX
-    const out = json(draft);
-    if (a.out) await writeAtomic(a.out, out, a.force ?? false);
-    else io.stdout(out);
+    const { extractDraftJsonInWorker } = await import('../../core/extract/in-worker.js');
+    // as every JSON the command prints (core/json-text.ts: exact data, C1 and bidi controls
+    // escaped as \uXXXX), made on the worker and in pieces: a long article's draft is larger
+    // than one string may be
+    const pieces = await extractDraftJsonInWorker(text, meta);
+    if (a.out) await writeAtomic(a.out, pieces, a.force ?? false);
+    else for (const piece of pieces) io.stdout(piece);
     return EXIT.found;
   } catch (err) {
     const msg = err instanceof ExtractError ? err.message : `could not extract a draft: ${(err as Error)?.message ?? String(err)}`;

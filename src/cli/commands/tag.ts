@@ -5,7 +5,7 @@
  * `tag --threat-actor ACTOR`: the actors the study marks as threat actors (STIX threat-actor).
  */
 import { searchTechniques, techniqueById } from '../../core/export/disarm/index.js';
-import { setStudyTags, updateNarrative } from '../../core/study/edits.js';
+import { setStudyTags, tagTechniques } from '../../core/study/edits.js';
 import { UsageError } from '../errors.js';
 import { resolveActor, resolveNarrative } from '../lookup.js';
 import type { Session } from '../session.js';
@@ -46,18 +46,7 @@ export async function run(a: TagArgs, session: Session): Promise<number> {
       study,
     );
   }
-  const merge = (current: readonly { id: string }[]) => {
-    const have = current.map((t) => t.id);
-    return a.remove ? have.filter((id) => !ids.includes(id)) : [...have, ...ids.filter((id) => !have.includes(id))];
-  };
-  if (a.narrative === undefined) return runEdit(a, session, (v) => setStudyTags(v, { techniques: merge(v.study.techniques) }), study);
-  return runEdit(
-    a,
-    session,
-    (v) => {
-      const n = resolveNarrative(v.corpus, a.narrative!);
-      return updateNarrative(v, n.id, { techniques: merge(n.techniques) });
-    },
-    study,
-  );
+  // only the named tags change: every other keeps its provenance (an inferred tag stays inferred, with its reason)
+  const change = a.remove ? { remove: ids } : { add: ids };
+  return runEdit(a, session, (v) => tagTechniques(v, a.narrative === undefined ? undefined : resolveNarrative(v.corpus, a.narrative).id, change), study);
 }

@@ -112,7 +112,7 @@ export interface AtomicWriteOptions {
 }
 
 /** Writes `data` to `target` atomically (see the top of this file). Errors are thrown as they come. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array | readonly Uint8Array[], opts: AtomicWriteOptions): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array | readonly (string | Uint8Array)[], opts: AtomicWriteOptions): Promise<void> {
   const tmp = tempNameFor(target);
   // a file replaced keeps its permissions (a private file stays private)
   const keepMode = opts.overwrite ? await lstat(target).then((i) => (i.isFile() ? i.mode & 0o7777 : undefined), () => undefined) : undefined;

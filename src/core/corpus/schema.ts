@@ -13,7 +13,9 @@ import { z } from 'zod';
 
 export const FORMAT_ID = 'narrative-lens/1';
 /** A study file (core/study/schema.ts): a corpus file whose `study` holds an analyst's work. */
-export const STUDY_FORMAT = 'narrative-lens/study-1';
+export const STUDY_FORMAT = 'narrative-lens/study-2';
+/** Study formats still read: study-1 stored each history item in full (core/study/stored.ts migrates it). */
+export const STUDY_FORMATS = ['narrative-lens/study-1', STUDY_FORMAT] as const;
 
 /** Ids are short, stable handles: lower-case letters, digits, and - _ . : */
 export const Id = z
@@ -272,14 +274,14 @@ export type Position = z.infer<typeof Position>;
 
 export const CorpusFile = z
   .object({
-    format: z.enum([FORMAT_ID, STUDY_FORMAT]).optional(),
+    format: z.enum([FORMAT_ID, ...STUDY_FORMATS]).optional(),
     articles: z.array(Article).default([]),
     actors: z.array(Actor).default([]),
     narratives: z.array(Narrative).default([]),
     axes: z.array(Axis).default([]),
     positions: z.array(Position).default([]),
     /**
-     * An analyst's study (narrative-lens/study-1). Checked by load.ts against StudyBody in
+     * An analyst's study (narrative-lens/study-2, or study-1). Checked by load.ts against StudyBody in
      * core/study/schema.ts, which builds on this file's schemas (hence not named here: a cycle).
      */
     study: z.unknown().optional(),

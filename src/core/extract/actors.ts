@@ -55,6 +55,14 @@ export class Registry {
   /** last name word → actors with a name or alias ending in it (surname and suffix lookups) */
   private readonly byLast = new Map<string, Set<ActorRec>>();
   private readonly wordsOf = new Map<string, string[]>();
+  /** each actor's mention spans as "s:e", so `touch` finds a repeat in O(1) (a scan of the list was quadratic in a long article) */
+  private readonly mentionKeys = new WeakMap<ActorRec, Set<string>>();
+
+  private keysOf(a: ActorRec): Set<string> {
+    let keys = this.mentionKeys.get(a);
+    if (!keys) this.mentionKeys.set(a, (keys = new Set(a.mentions.map((m) => `${m.s}:${m.e}`))));
+    return keys;
+  }
 
   constructor(private readonly doc: Doc) {}
 
@@ -121,7 +129,12 @@ export class Registry {
     into.affiliation ??= from.affiliation;
     into.country ??= from.country;
     if (!into.gender && from.gender) into.gender = from.gender;
-    into.mentions.push(...from.mentions);
+    // one at a time: a spread of a long list overflows the stack
+    const keys = this.keysOf(into);
+    for (const m of from.mentions) {
+      into.mentions.push(m);
+      keys.add(`${m.s}:${m.e}`);
+    }
     for (const p of from.speakerParas) into.speakerParas.add(p);
     into.firstPos = Math.min(into.firstPos, from.firstPos);
     into.lastPos = Math.max(into.lastPos, from.lastPos);
@@ -140,7 +153,14 @@ export class Registry {
   touch(a: ActorRec, s: number, e: number): ActorRec {
     a = canonical(a);
     a.lastPos = Math.max(a.lastPos, s);
-    if (e > s && !a.mentions.some((m) => m.s === s && m.e === e)) a.mentions.push({ s, e });
+    if (e > s) {
+      const keys = this.keysOf(a);
+      const key = `${s}:${e}`;
+      if (!keys.has(key)) {
+        keys.add(key);
+        a.mentions.push({ s, e });
+      }
+    }
     return a;
   }
 
@@ -152,8 +172,10 @@ export class Registry {
     const words = nameWords(nameStr);
     const first = doc.toks[np.name[0]!]!;
     const last = doc.toks[np.name[np.name.length - 1]!]!;
-    const kind = this.classify(np, words, hint);
+    let kind = this.classify(np, words, hint);
     if (kind === null) return null;
+    // "Rep. Jim Jordan … Jordan said": a surname that is also a country is the person already named
+    if (kind === 'state' && words.length === 1 && this.findByWords(words, 'person')) kind = 'person';
     const para = first.para;
     const existing = this.findByWords(words, kind);
     const info = this.describe(np);
@@ -234,9 +256,16 @@ export class Registry {
     const g = GAZETTEER.get(joined);
     if (g && (g.as === 'name' || g.as === 'capital')) return hint.person ? 'person' : 'state';
     if (g && g.as === 'demonym' && words.length === 1) return null; // "Iranian" alone is no actor
+    if (words.length === 1) {
+      const w = words[0]!;
+      // "Republican" alone is an adjective; "Republicans", "Mexicans" are groups
+      if (PARTY_WORDS.has(w)) return null;
+      if (/s$/.test(w) && (PARTY_WORDS.has(w.slice(0, -1)) || GAZETTEER.get(w.slice(0, -1))?.as === 'demonym')) return 'group';
+      if (NUMBER_WORD.test(w)) return null; // "Twenty-two were arrested"
+    }
     if (words.some((w) => OUTLET_WORDS.has(w)) && !words.includes('agency')) return 'outlet';
     if (words.some((w) => ORG_WORDS.has(w) || w === 'house')) return 'organisation';
-    if (words.some((w) => NON_ACTOR_WORDS.has(w))) {
+    if (words.some((w, i) => NON_ACTOR_WORDS.has(w) && !(i === 0 && words.length > 1 && GIVEN_NAME_HOMOGRAPHS.has(w) && words[1] !== 'of'))) {
       if (words.some((w) => w === 'republic' || w === 'kingdom' || w === 'states')) return hint.speaker ? 'state' : null;
       return null;
     }
@@ -418,6 +447,16 @@ function compatible(a: ActorKind, b: ActorKind): boolean {
   const orgish = (k: ActorKind) => k === 'organisation' || k === 'outlet';
   return orgish(a) && orgish(b);
 }
+
+/** Party adjectives: an actor only in the plural ("Republicans") or inside a longer name. */
+const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'libertarian', 'conservative', 'liberal', 'progressive', 'socialist', 'communist', 'independent', 'tory', 'unionist', 'nationalist', 'loyalist']);
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands)(?:-[a-z]+)?$/;
+
+/**
+ * Words of NON_ACTOR_WORDS that also open people's names: "Bill Clinton", "Park Geun-hye" are people,
+ * "Bill of Rights" and "the bill" are not (a name of two words or more, not followed by "of").
+ */
+const GIVEN_NAME_HOMOGRAPHS = new Set(['bill', 'park', 'law']);
 
 export function nameWords(s: string): string[] {
   return s

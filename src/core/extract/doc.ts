@@ -3,7 +3,7 @@
  * All offsets here are UTF-16 indices into the text; index.ts converts to code points at the end.
  * Every step is a single left-to-right pass (or a bounded look-around), so time is linear.
  */
-import { ABBREVIATIONS, SPEECH_VERBS } from './lexicon.js';
+import { ABBREVIATIONS, SPEECH_VERBS, STOPWORDS } from './lexicon.js';
 
 export interface Tok {
   idx: number;
@@ -91,15 +91,27 @@ const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’][\p{L}\p{N}\p{M}]+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
 const PARTICLE_NAME = /^(?:al|el|ad|ar|as|at|az|ash|an|ul|ud)-\p{Lu}/u;
-const POSSESSIVE = /['’]s$/i;
 
 export function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const t = m[0];
-    const word = LETTER_OR_DIGIT.test(t[0]!) || (t.length > 1 && LETTER_OR_DIGIT.test(t));
-    const poss = word && POSSESSIVE.test(t) && t.length > 2;
+    const c = t.charCodeAt(0);
+    // ASCII first characters (most of an English text) are classified without a regular
+    // expression; the others as before. Same answers: an ASCII character that is not a letter or
+    // digit can only be matched alone by the \S alternative.
+    let word: boolean;
+    let cap: boolean;
+    if (c < 0x80) {
+      const upper = c >= 0x41 && c <= 0x5a;
+      word = upper || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+      cap = word && (upper || (t.length > 3 && t.indexOf('-') > 0 && PARTICLE_NAME.test(t)));
+    } else {
+      word = LETTER_OR_DIGIT.test(t[0]!) || (t.length > 1 && LETTER_OR_DIGIT.test(t));
+      cap = word && (UPPER.test(t) || PARTICLE_NAME.test(t));
+    }
+    const poss = word && t.length > 2 && endsPossessive(t);
     const base = poss ? t.slice(0, -2) : t;
     toks.push({
       idx: toks.length,
@@ -108,7 +120,7 @@ export function tokenize(text: string): Tok[] {
       t,
       lower: base.toLowerCase(),
       word,
-      cap: word && (UPPER.test(t) || PARTICLE_NAME.test(t)),
+      cap,
       poss,
       base,
       para: -1,
@@ -121,12 +133,20 @@ export function tokenize(text: string): Tok[] {
   return joinTitleDots(toks);
 }
 
+/** /['’]s$/i without a regular expression */
+function endsPossessive(t: string): boolean {
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 0x73 && last !== 0x53) return false;
+  const q = t.charCodeAt(t.length - 2);
+  return q === 0x27 || q === 0x2019;
+}
+
 /** Abbreviated titles that stand before a name. */
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'rev', 'hon', 'pres', 'supt', 'insp', 'det']);
 
 /**
  * "Mr. Annan": the title and its full stop are one token, so that the name phrase runs on to
- * the name (with the stop apart, "Mr" alone became an actor).
+ * the name (with the stop apart, "Mr" alone became an actor). So is a middle initial: "Laurence H. Tribe".
  */
 function joinTitleDots(toks: Tok[]): Tok[] {
   const out: Tok[] = [];
@@ -134,12 +154,18 @@ function joinTitleDots(toks: Tok[]): Tok[] {
     const t = toks[i]!;
     const dot = toks[i + 1];
     const next = toks[i + 2];
-    if (t.word && t.cap && TITLE_ABBREVIATIONS.has(t.lower) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
+    const titleDot = t.word && t.cap && TITLE_ABBREVIATIONS.has(t.lower);
+    // a middle initial between two names: "Charles B. Rangel" (not "Plan B. The …")
+    const prev = out[out.length - 1];
+    const initial = t.t.length === 1 && t.cap && prev?.word && prev.cap && prev.e < t.s && next !== undefined && !STOPWORDS.has(next.lower);
+    if ((titleDot || initial) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
       out.push({ ...t, idx: out.length, e: dot.e, t: `${t.t}.`, base: `${t.base}.` });
       i++;
       continue;
     }
-    out.push(out.length === i ? t : { ...t, idx: out.length });
+    // renumbered in place: a copy of every token after the first join doubled the work and the memory
+    t.idx = out.length;
+    out.push(t);
   }
   return out;
 }

@@ -108,6 +108,18 @@ const VERBS: Record<string, string> = {
   // a speaker's own characterisation: "views the deployment as “a threat”"
   'view': 'view views viewed',
   'echo*': 'echo echoes echoed echoing',
+  // verbs of attack and comparison that quote their target's label: "blasted the “rigged” system"
+  'liken': 'liken likens likened likening',
+  'blast': 'blast blasts blasted blasting',
+  'slam': 'slam slams slammed slamming',
+  'lambaste': 'lambaste lambastes lambasted lambasting',
+  'mock': 'mock mocks mocked mocking',
+  'deride': 'deride derides derided deriding',
+  'ridicule': 'ridicule ridicules ridiculed ridiculing',
+  'chide': 'chide chides chided chiding',
+  'tout': 'tout touts touted touting',
+  'exhort': 'exhort exhorts exhorted exhorting',
+  'implore': 'implore implores implored imploring',
 };
 
 /**
@@ -142,6 +154,27 @@ export const VERB_FILLERS = new Set([
   'reportedly', 'allegedly', 'publicly', 'privately', 'separately', 'bluntly', 'flatly', 'openly',
   // time adverbs written between subject and verb in news copy: "Mugabe yesterday claimed"
   'yesterday', 'today', 'tonight',
+]);
+
+/**
+ * Nouns naming what someone said, whose owner is the speaker of words quoted after them:
+ * "Trump’s claim that there were “thousands of shootings”", "her description of him as “…”".
+ */
+export const SPEECH_NOUNS = new Set([
+  'claim', 'claims', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'words', 'reference',
+  'references', 'description', 'descriptions', 'characterization', 'characterisation', 'assertion', 'assertions',
+  'accusation', 'accusations', 'charge', 'charges', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'warning',
+  'warnings', 'tweet', 'tweets', 'insistence', 'argument', 'boast', 'criticism', 'attacks', 'suggestion', 'prediction',
+  'denial', 'label', 'slogan', 'rhetoric', 'speech', 'message', 'answer', 'response', 'reply', 'call', 'calls',
+  'insult', 'insults', 'jab', 'jabs', 'quip', 'taunt', 'taunts', 'praise', 'admission', 'contention', 'complaint',
+]);
+
+/** Possessive pronouns and the pronoun whose referent owns them ("his claim" → he). */
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['their', 'they'],
+  ['its', 'it'],
 ]);
 
 /** Person titles that come straight before a name (case-insensitive; dotted forms allowed). */
@@ -195,7 +228,9 @@ const PERSON_ROLES =
   'teenager pensioner retiree shopkeeper driver victim survivor relative neighbour neighbor friend colleague fellow ' +
   'lecturer academic specialist chairperson businessman:m businesswoman:f congressman:m congresswoman:f mp ceo ' +
   'premier chancellor king:m queen:f prince:m princess:f lady:f gentleman:m villager farmer fighter commentator ' +
-  'organiser organizer coordinator volunteer trader investor banker sociologist scientist manager secretary-general';
+  'organiser organizer coordinator volunteer trader investor banker sociologist scientist manager secretary-general ' +
+  // broadcast and campaign roles: "MSNBC host Chris Matthews", "the Republican nominee"
+  'host anchor moderator presenter narrator announcer nominee challenger incumbent';
 const GROUP_ROLES =
   'officials analysts experts diplomats activists campaigners protesters protestors demonstrators critics observers ' +
   'residents witnesses sources lawmakers legislators people students workers villagers opponents supporters ' +
@@ -285,7 +320,7 @@ export const STOPWORDS = new Set(
     'and or but nor yet so if when while whereas although though because as than then once unless whether ' +
     'however meanwhile moreover furthermore instead indeed nevertheless nonetheless still also even only just ' +
     'some many several any all most each every no not none few both either neither such other another much more ' +
-    'less one two three four five six seven eight nine ten first second third last next new old ' +
+    'less one two three four five six seven eight nine ten first second third last next old ' +
     'similarly likewise separately elsewhere later earlier now today yesterday tomorrow tonight ' +
     'what which who whom whose where why how ' +
     'is are was were be been being has have had do does did will would can could may might must shall should ' +

@@ -68,15 +68,25 @@ export function isTitle(t: Tok): boolean {
   return TITLES.has(t.lower.replace(/\.$/, ''));
 }
 
+/** roleNoun's answer per lower-case word: it depends on nothing else, and was asked for millions of times on a long article */
+const roleNounOf = new Map<string, Readonly<RoleNoun & { word: string }> | null>();
+
 export function roleNoun(t: Tok | null): (RoleNoun & { word: string }) | null {
   if (!t || !t.word) return null;
-  let r = ROLE_NOUNS.get(t.lower);
-  // "Undersecretary", "vice-chairman", "co-founder": a role with a prefix is that role
-  if (!r) {
-    const m = /^(?:under|vice-?|co-|deputy-|acting-|ex-)(.{3,})$/.exec(t.lower);
-    if (m) r = ROLE_NOUNS.get(m[1]!);
+  let hit = roleNounOf.get(t.lower);
+  if (hit === undefined) {
+    let r = ROLE_NOUNS.get(t.lower);
+    // "Undersecretary", "vice-chairman", "co-founder": a role with a prefix is that role
+    if (!r) {
+      const m = /^(?:under|vice-?|co-|deputy-|acting-|ex-)(.{3,})$/.exec(t.lower);
+      if (m) r = ROLE_NOUNS.get(m[1]!);
+    }
+    // frozen: one object is handed to every caller, so none may change it
+    hit = r ? Object.freeze({ ...r, word: t.lower }) : null;
+    if (roleNounOf.size > 200_000) roleNounOf.clear(); // bounded: a text of random words
+    roleNounOf.set(t.lower, hit);
   }
-  return r ? { ...r, word: t.lower } : null;
+  return hit as (RoleNoun & { word: string }) | null;
 }
 
 /**
@@ -393,16 +403,20 @@ export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: 
     if (isModifier(t) && !speechVerbAt(doc, s, k)) {
       // a modifier must lead on to a head within two words ("state media", "former Russian diplomat")
       let ok = false;
+      let toRole = false;
       for (let a = 1; a <= 3; a++) {
         const nx = tok(doc, s, k + a);
         if (!nx) break;
         if (roleNoun(nx) || isNameTok(nx)) {
           ok = true;
+          toRole = roleNoun(nx) !== null && !nx.cap;
           break;
         }
         if (!isModifier(nx)) break;
       }
-      if (!ok || sawName) break;
+      // after a name only on to a role: "White House press secretary Josh Earnest" (the name describes)
+      if (!ok || (sawName && !toRole)) break;
+      sawName = false;
       run.push(s.items[k]!);
       k++;
       continue;

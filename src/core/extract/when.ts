@@ -19,11 +19,15 @@ export interface TimeExpr {
   relative?: 'yesterday' | 'today';
 }
 
-const monthOf = (w: string): number | undefined => {
-  const i = MONTHS.indexOf(w);
-  if (i >= 0) return i + 1;
-  return MONTH_ABBR[w.replace(/\.$/, '')];
-};
+/** month words ("january", "jan", "jan.") → month number; a Map, so "constructor" is no month */
+const MONTH_OF = new Map<string, number>([
+  ...MONTHS.map((m, i) => [m, i + 1] as [string, number]),
+  ...Object.entries(MONTH_ABBR).flatMap(([a, n]) => [[a, n], [`${a}.`, n]] as Array<[string, number]>),
+]);
+const monthOf = (w: string): number | undefined => MONTH_OF.get(w);
+
+/** words before a time expression that belong to it ("on Sunday", "last week") */
+const PREP = new Set(['on', 'in', 'since', 'by', 'until', 'last', 'this', 'next', 'earlier', 'late', 'early']);
 
 /** All time expressions among a sentence's words outside quotations. */
 export function findTimes(doc: Doc, s: Sentence): TimeExpr[] {
@@ -34,10 +38,9 @@ export function findTimes(doc: Doc, s: Sentence): TimeExpr[] {
     if (!t || !t.word) continue;
     const lw = t.lower;
     let a = i;
-    const prep = ['on', 'in', 'since', 'by', 'until', 'last', 'this', 'next', 'earlier', 'late', 'early'];
     const startsWithPrep = (k: number) => {
       const p = tok(doc, s, k - 1);
-      return p && prep.includes(p.lower) ? k - 1 : k;
+      return p && PREP.has(p.lower) ? k - 1 : k;
     };
     const wd = WEEKDAYS.indexOf(lw);
     if (wd >= 0 && t.cap) {

@@ -12,7 +12,9 @@ import { articleOffsets, type QuoteRef } from '../corpus/corpus.js';
 import { ActorKind as ActorKindSchema, QuoteKind as QuoteKindSchema } from '../corpus/schema.js';
 import { articleHash, makeAnchor, quoteAnchor } from './anchor.js';
 import type { StudyView } from './apply.js';
+import { count } from './describe.js';
 import { shortHash, StudyEditError, type Edit, type Stamp } from './history.js';
+import type { TechniqueTag } from '../corpus/schema.js';
 import { DisarmId, type Correction, type MemoTarget, type Study, type StudyNarrative, type StudyPosition } from './schema.js';
 
 /** Ids as the corpus format allows: lower case, digits, - . : */
@@ -88,16 +90,95 @@ export interface NarrativeFields {
   summary?: string;
   keyTerms?: string[];
   colour?: string | null;
-  /** DISARM technique ids (the analyst's own tags: not inferred) */
+  /** DISARM technique ids, the whole list (the analyst names each: they are the analyst's own, not inferred) */
   techniques?: string[];
 }
 
 const tags = (ids: string[]) => ids.map((id) => ({ id, inferred: false }));
+/** Exactly these techniques, each as the analyst's own (see retag). */
+const setTags = (current: readonly TechniqueTag[], ids: readonly string[]) => retag(current, { add: ids, remove: current.map((t) => t.id).filter((id) => !ids.includes(id)) });
+
+/** What a tag edit does: technique ids the analyst adds (or confirms) and takes off. */
+export interface TagChange {
+  add?: readonly string[];
+  remove?: readonly string[];
+}
+
+/**
+ * A tag list after the analyst adds and removes techniques. Each tag keeps its provenance: a tag
+ * the analyst did not name stays exactly as it was (an inferred one stays inferred, with its
+ * reason); one the analyst names becomes the analyst's own (inferred: false), keeping the reason
+ * it had; a new one is the analyst's. The order is kept, new tags at the end.
+ */
+export function retag(current: readonly TechniqueTag[], change: TagChange): TechniqueTag[] {
+  const add = new Set(change.add ?? []);
+  const remove = new Set(change.remove ?? []);
+  const kept = current.filter((t) => !remove.has(t.id)).map((t) => (add.has(t.id) && t.inferred ? { ...t, inferred: false } : t));
+  const have = new Set(kept.map((t) => t.id));
+  return [...kept, ...[...add].filter((id) => !have.has(id) && !remove.has(id)).map((id) => ({ id, inferred: false }))];
+}
+
+function tagSummary(current: readonly TechniqueTag[], change: TagChange, on: string): string {
+  const had = new Map(current.map((t) => [t.id, t]));
+  const added = (change.add ?? []).filter((id) => !had.has(id));
+  const confirmed = (change.add ?? []).filter((id) => had.get(id)?.inferred);
+  const removed = (change.remove ?? []).filter((id) => had.has(id));
+  const parts = [added.length ? `tag ${on} with ${added.join(', ')}` : '', confirmed.length ? `confirm the inferred ${confirmed.join(', ')} on ${on}` : '', removed.length ? `take ${removed.join(', ')} off ${on}` : ''];
+  return parts.filter(Boolean).join('; ') || `tags of ${on} as they are`;
+}
+
+function checkTechniqueIds(ids: readonly string[]): void {
+  for (const t of ids) if (!DisarmId.safeParse(t).success) throw new StudyEditError(`technique "${t}": a DISARM technique id is like T0049 or T0049.001`);
+}
+
+/**
+ * Adds and takes off DISARM techniques on a narrative, or with `narrative` undefined on the study
+ * as a whole; every other tag keeps its provenance (see retag). A narrative from the sources is
+ * overridden in the study, as by updateNarrative.
+ */
+export function tagTechniques(view: StudyView, narrative: string | undefined, change: TagChange): Edit {
+  checkTechniqueIds([...(change.add ?? []), ...(change.remove ?? [])]);
+  if (!change.add?.length && !change.remove?.length) throw new StudyEditError('nothing to change: give technique ids to add or take off');
+  if (narrative === undefined) {
+    return {
+      op: 'study-tags',
+      summary: tagSummary(view.study.techniques, change, 'the study'),
+      apply: (s) => ({ ...s, techniques: retag(s.techniques, change) }),
+    };
+  }
+  const current = view.corpus.narrativeById.get(narrative);
+  if (!current) narrativeLabel(view, narrative);
+  return {
+    op: 'narrative-tags',
+    summary: tagSummary(current!.techniques, change, `narrative “${clip(current!.label)}”`),
+    apply: (s, stamp) => {
+      const own = s.narratives.find((n) => n.id === narrative);
+      const base = own ?? narrativeFromSources(view, narrative, stamp);
+      const next: StudyNarrative = { ...base, techniques: retag(base.techniques, change) };
+      return { ...s, narratives: own ? s.narratives.map((n) => (n.id === narrative ? next : n)) : [...s.narratives, next] };
+    },
+  };
+}
+
+/** A narrative of the sources as the study's own (to override it; the source file is never touched). */
+function narrativeFromSources(view: StudyView, id: string, stamp: Stamp): StudyNarrative {
+  const current = view.corpus.narrativeById.get(id)!;
+  return {
+    id,
+    label: current.label,
+    summary: current.summary,
+    keyTerms: current.keyTerms,
+    proponents: current.proponents,
+    colour: view.narrativeExtras.get(id)?.colour ?? null,
+    techniques: current.techniques,
+    ...stamp,
+  };
+}
 
 function checkFields(f: NarrativeFields): void {
   if (f.label !== undefined && f.label.trim() === '') throw new StudyEditError('a narrative needs a label');
   if (f.colour && !colourValue(f.colour)) throw new StudyEditError(`colour "${f.colour}": use ${Object.keys(COLOURS).join(', ')} or #rrggbb`);
-  for (const t of f.techniques ?? []) if (!DisarmId.safeParse(t).success) throw new StudyEditError(`technique "${t}": a DISARM technique id is like T0049 or T0049.001`);
+  checkTechniqueIds(f.techniques ?? []);
 }
 
 export function createNarrative(view: StudyView, f: NarrativeFields & { label: string; id?: string }): Edit {
@@ -129,24 +210,15 @@ export function updateNarrative(view: StudyView, id: string, f: NarrativeFields)
     summary: f.label !== undefined && what.length === 1 ? `rename narrative “${clip(current!.label)}” to “${clip(f.label)}”` : `edit ${what.join(', ')} of narrative “${clip(current!.label)}”`,
     apply: (s, stamp) => {
       const own = s.narratives.find((n) => n.id === id);
-      const extras = view.narrativeExtras.get(id);
-      const base: StudyNarrative = own ?? {
-        id,
-        label: current!.label,
-        summary: current!.summary,
-        keyTerms: current!.keyTerms,
-        proponents: current!.proponents,
-        colour: extras?.colour ?? null,
-        techniques: current!.techniques,
-        ...stamp,
-      };
+      const base: StudyNarrative = own ?? narrativeFromSources(view, id, stamp);
       const next: StudyNarrative = {
         ...base,
         ...(f.label !== undefined ? { label: f.label.trim() } : {}),
         ...(f.summary !== undefined ? { summary: f.summary } : {}),
         ...(f.keyTerms !== undefined ? { keyTerms: f.keyTerms } : {}),
         ...(f.colour !== undefined ? { colour: f.colour ? colourValue(f.colour)! : null } : {}),
-        ...(f.techniques !== undefined ? { techniques: tags(f.techniques) } : {}),
+        // the whole list, each tag named by the analyst: theirs now, with any reason it had
+        ...(f.techniques !== undefined ? { techniques: setTags(base.techniques, f.techniques) } : {}),
       };
       return { ...s, narratives: own ? s.narratives.map((n) => (n.id === id ? next : n)) : [...s.narratives, next] };
     },
@@ -160,7 +232,7 @@ export function deleteNarrative(view: StudyView, id: string): Edit {
   const codings = view.study.codings.filter((c) => c.narrative === id).length;
   return {
     op: 'narrative-delete',
-    summary: `delete narrative “${clip(label)}”${codings ? ` and its ${codings} coding${codings === 1 ? '' : 's'}` : ''}`,
+    summary: `delete narrative “${clip(label)}”${codings ? ` and its ${count(codings, 'coding')}` : ''}`,
     apply: (s) => {
       const positions = new Set(s.positions.filter((p) => p.narrative === id).map((p) => p.id));
       return {
@@ -335,7 +407,7 @@ export function addQuote(view: StudyView, articleId: string, words: string, o: A
   if (hits.length === 0) throw new StudyEditError(`the words “${clip(needle, 40)}” are not in article ${articleId}`);
   if (hits.length > 1 && o.occurrence === undefined) throw new StudyEditError(`the words “${clip(needle, 40)}” occur ${hits.length} times in ${articleId}: say which (occurrence 1–${hits.length}) or give more words`);
   const n = o.occurrence ?? 1;
-  if (n < 1 || n > hits.length) throw new StudyEditError(`occurrence ${n}: the words occur ${hits.length} time${hits.length === 1 ? '' : 's'}`);
+  if (n < 1 || n > hits.length) throw new StudyEditError(`occurrence ${n}: the words occur ${count(hits.length, 'time')}`);
   const at = hits[n - 1]!;
   const map = articleOffsets(article);
   const span = { start: map.toCodePoint(at), end: map.toCodePoint(at + needle.length) };
@@ -402,7 +474,7 @@ export function mergeActors(view: StudyView, from: string, into: string): Edit {
   const moved = view.corpus.quotes.filter((r) => r.quote.speaker === from).length;
   return {
     op: 'actor-merge',
-    summary: `merge ${a} into ${b} (${moved} quote${moved === 1 ? '' : 's'} move)`,
+    summary: `merge ${a} into ${b} (${count(moved, 'quote')} moved)`,
     apply: (s, stamp) => ({ ...s, actorMerges: [...s.actorMerges, { id: `merge:${from}:${into}`, from, into, ...stamp }].filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i) }),
   };
 }
@@ -492,13 +564,13 @@ export function removePosition(view: StudyView, narrative: string, axis: string)
 
 /** Tags the whole study with DISARM techniques and marks threat actors (for the STIX export). */
 export function setStudyTags(view: StudyView, t: { techniques?: string[]; threatActors?: string[] }): Edit {
-  for (const id of t.techniques ?? []) if (!DisarmId.safeParse(id).success) throw new StudyEditError(`technique "${id}": a DISARM technique id is like T0049 or T0049.001`);
+  checkTechniqueIds(t.techniques ?? []);
   for (const a of t.threatActors ?? []) actorName(view, a);
   const what = [t.techniques ? `techniques ${t.techniques.join(', ') || '(none)'}` : '', t.threatActors ? `threat actors ${t.threatActors.join(', ') || '(none)'}` : ''].filter(Boolean);
   if (what.length === 0) throw new StudyEditError('nothing to change: give techniques or threat actors');
   return {
     op: 'study-tags',
     summary: `study ${what.join('; ')}`,
-    apply: (s) => ({ ...s, ...(t.techniques ? { techniques: t.techniques.map((id) => ({ id, inferred: false })) } : {}), ...(t.threatActors ? { threatActors: t.threatActors } : {}) }),
+    apply: (s) => ({ ...s, ...(t.techniques ? { techniques: setTags(s.techniques, t.techniques) } : {}), ...(t.threatActors ? { threatActors: t.threatActors } : {}) }),
   };
 }

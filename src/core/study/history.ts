@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { COLLECTIONS, FIELDS, keyOf, type Change, type CollectionName, type FieldName, type HistoryEntry, type Study } from './schema.js';
+import { same } from './same.js';
 
 export interface Stamp {
   /** who: `--author`, default the login name */
@@ -135,8 +136,6 @@ function replay(study: Study, target: EditEntry, action: 'undo' | 'redo', stamp:
   };
   return { ...next, history: [...study.history, entry] };
 }
-
-const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** The item-level changes from `a` to `b` (history excluded). */
 export function diff(a: Study, b: Study): Change[] {

@@ -7,6 +7,7 @@
  */
 import { COLLECTIONS, FIELDS, type CollectionName, type FieldName, type HistoryEntry, type Study } from './schema.js';
 import { index } from './history.js';
+import { same } from './same.js';
 
 export interface Conflict {
   /** the part of the study: narratives, codings, … (or title) */
@@ -17,8 +18,6 @@ export interface Conflict {
 }
 
 export type MergeResult = { ok: true; study: Study } | { ok: false; conflicts: Conflict[] };
-
-const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 export function merge3(base: Study, mine: Study, theirs: Study): MergeResult {
   const conflicts: Conflict[] = [];

@@ -11,7 +11,7 @@ import { loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { sha256 } from './anchor.js';
 import { applyStudy, type StudyView } from './apply.js';
 import { perform, redo, undo, type Edit, type Stamp } from './history.js';
-import { STUDY_FORMAT_ID, type Source, type Study } from './schema.js';
+import { STUDY_FORMATS, type Source, type Study } from './schema.js';
 import { FileStudyStore, type LoadedStudy, type SaveResult, type StudyStore } from './store.js';
 
 /** The hash of a source: a file's bytes, or for a folder its corpus files' names and hashes. */
@@ -137,7 +137,7 @@ export class StudySession {
   }
 }
 
-/** Whether a path is a study file (a .json file whose format is narrative-lens/study-1). */
+/** Whether a path is a study file (a .json file whose format is narrative-lens/study-2, or the older study-1). */
 export async function isStudyFile(p: string): Promise<boolean> {
   if (!/\.json$/i.test(p)) return false;
   try {
@@ -145,9 +145,9 @@ export async function isStudyFile(p: string): Promise<boolean> {
     if (!info.isFile() || info.size > 256 * 1024 * 1024) return false;
     const text = await readFile(p, 'utf8');
     // cheap before parsing: the format id must be in it
-    if (!text.includes(STUDY_FORMAT_ID)) return false;
+    if (!text.includes('narrative-lens/study-')) return false;
     const raw = JSON.parse(text) as { format?: unknown };
-    return raw.format === STUDY_FORMAT_ID;
+    return (STUDY_FORMATS as readonly unknown[]).includes(raw.format);
   } catch {
     return false; // unreadable or broken: the corpus loader says why
   }

@@ -1,5 +1,5 @@
 /**
- * The study file format (`narrative-lens/study-1`), as zod schemas; docs/data-format.md explains
+ * The study file format (`narrative-lens/study-2`; `study-1` files are read too), as zod schemas; docs/data-format.md explains
  * it for people. A study is the analyst's own work on a corpus: it names its sources and never
  * modifies them; everything it adds (narratives, questions, positions, codings, memos,
  * corrections, actors, merges, alignment edits) and its history live in the `study` object of
@@ -10,9 +10,11 @@
  * Annotation TextQuoteSelector), so that it survives re-extraction (see anchor.ts).
  */
 import { z } from 'zod';
-import { Actor, Alignment, Id, PositionStatus, QuoteKind, Span, STUDY_FORMAT, TechniqueTag } from '../corpus/schema.js';
+import { Actor, Alignment, Id, Position, QuoteKind, Span, STUDY_FORMAT, STUDY_FORMATS, TechniqueTag } from '../corpus/schema.js';
 
+/** The format studies are written in; STUDY_FORMATS lists those that are read. */
 export const STUDY_FORMAT_ID = STUDY_FORMAT;
+export { STUDY_FORMATS };
 
 /** "sha256:" and 64 hex digits: the hash of a source file's bytes or of an article's text. */
 export const Hash = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a hash is "sha256:" and 64 hex digits');
@@ -81,22 +83,12 @@ export type StudyNarrative = z.infer<typeof StudyNarrative>;
 export const Question = z.object({ id: Id, question: z.string().min(1), ...stamped }).strict();
 export type Question = z.infer<typeof Question>;
 
-export const StudyPosition = z
-  .object({
-    id: Id,
-    narrative: Id,
-    /** a question of the study or an axis of the sources */
-    axis: Id,
-    stance: z.string().min(1),
-    summary: z.string().min(1),
-    status: PositionStatus.default('supported'),
-    statusBy: z.array(Id).default([]),
-    statusNote: z.string().optional(),
-    /** the supporting quotes, strongest first */
-    evidence: z.array(Anchor).default([]),
-    ...stamped,
-  })
-  .strict();
+/**
+ * A narrative's position on a question: the corpus format's Position (the axis may be a question
+ * of the study or an axis of the sources), with its evidence quotes anchored (strongest first)
+ * instead of named by id, and who set it when.
+ */
+export const StudyPosition = Position.extend({ evidence: z.array(Anchor).default([]), ...stamped }).strict();
 export type StudyPosition = z.infer<typeof StudyPosition>;
 
 /** A quote coded to a narrative. */
@@ -147,13 +139,20 @@ export type ActorMerge = z.infer<typeof ActorMerge>;
 export const ActorEdit = z.object({ id: Id, actor: Id, alignment: Alignment.nullable(), ...stamped }).strict();
 export type ActorEdit = z.infer<typeof ActorEdit>;
 
-/** One item of one collection, before and after an edit (null: absent). */
+/**
+ * One item of one collection, before and after an edit (null: absent). In the file, the side that
+ * is the item as it stands now in its collection is not written again: `current` names it
+ * ("after": the item is in `codings` as this edit left it) and that side is omitted; reading the
+ * file puts it back (stored.ts). So each coding is stored once, and undo and redo still have both.
+ */
 export const Change = z
   .object({
     coll: z.string().min(1),
     key: z.string().min(1),
-    before: z.unknown().nullable(),
-    after: z.unknown().nullable(),
+    // optional only in the file, where `current` stands for one side (stored.ts puts it back)
+    before: z.unknown().nullable().optional(),
+    after: z.unknown().nullable().optional(),
+    current: z.enum(['before', 'after']).optional(),
   })
   .strict();
 export type Change = z.infer<typeof Change>;
@@ -203,7 +202,7 @@ export type StudyInput = z.input<typeof StudyBody>;
 /** A whole study file: a corpus file whose `study` holds the work (its other collections stay empty). */
 export const StudyFile = z
   .object({
-    format: z.literal(STUDY_FORMAT_ID),
+    format: z.enum(STUDY_FORMATS),
     study: StudyBody,
   })
   .strict();

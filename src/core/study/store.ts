@@ -23,6 +23,7 @@ import { DataError, schemaProblems } from '../corpus/load.js';
 import { sha256 } from './anchor.js';
 import { merge3, type Conflict } from './merge.js';
 import { STUDY_FORMAT_ID, StudyFile, type Study } from './schema.js';
+import { fromStored, toStored } from './stored.js';
 
 export interface LoadedStudy {
   study: Study;
@@ -53,9 +54,9 @@ export interface StudyStore {
   watch(onChange: () => void): () => void;
 }
 
-/** The study as file text: two-space JSON, one final newline (diffs well in git). */
+/** The study as file text: two-space JSON, one final newline (diffs well in git); each item stored once (stored.ts). */
 export function serializeStudy(study: Study): string {
-  return `${JSON.stringify({ format: STUDY_FORMAT_ID, study }, null, 2)}\n`;
+  return `${JSON.stringify({ format: STUDY_FORMAT_ID, study: toStored(study) }, null, 2)}\n`;
 }
 
 /** Parses and checks a study file's text; problems name the file and the place. */
@@ -71,7 +72,8 @@ export function parseStudy(text: string, file: string): Study {
   }
   const parsed = StudyFile.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new DataError(schemaProblems(parsed.error, file));
-  return parsed.data.study;
+  // a narrative-lens/study-1 file has nothing to put back: it is migrated as it is read
+  return fromStored(parsed.data.study, file);
 }
 
 const MAX_STUDY_BYTES = 256 * 1024 * 1024;

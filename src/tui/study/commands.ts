@@ -124,6 +124,18 @@ export function selectionTarget(s: State, d: DashboardData): FlowTarget {
   }
 }
 
+/**
+ * What Esc on a dialog says: nothing changed, unless the dialog stayed open while items were
+ * taken (the suggestions: each Enter coded one quote, saved at once), which it then names.
+ */
+function closingMessage(s: State, d: DashboardData): string {
+  const dlg = s.study.dialog;
+  const n = dlg?.taken.length ?? 0;
+  if (!dlg || n === 0) return 'cancelled: nothing changed';
+  const label = dlg.target.narrative ? d.corpus.narrativeById.get(dlg.target.narrative)?.label : undefined;
+  return `done: ${n} quote${n === 1 ? '' : 's'} coded${label ? ` to “${label}”` : ''} (saved; u undoes ${n === 1 ? 'it' : 'one at a time'})`;
+}
+
 /** Starts a flow: its first question, or a message saying why it cannot start. */
 export function startFlow(flow: FlowId, target: FlowTarget, view: StudyView): Outcome {
   let step;
@@ -150,7 +162,7 @@ export function handleStudyCommand(command: StudyCommand, s: State, d: Dashboard
     case 'confirm-yes':
       return submit(s, d);
     case 'dialog-cancel':
-      return { actions: [{ type: 'study', action: { type: 'close' } }, { type: 'flash', text: 'cancelled: nothing changed' }] };
+      return { actions: [{ type: 'study', action: { type: 'close' } }, { type: 'flash', text: closingMessage(s, d) }] };
     case 'picker-toggle': {
       const dlg = s.study.dialog;
       if (!dlg || dlg.step.ask !== 'pick') return none;

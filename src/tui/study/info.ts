@@ -8,6 +8,13 @@ import path from 'node:path';
 import { data, fit, rule, ui, wrap, type Line } from '../lib/text.js';
 import type { StudyData } from './commands.js';
 import type { ConflictReport } from './state.js';
+import type { Memo } from '../../core/study/schema.js';
+
+/** The memos written on one quote (newest last), for its detail in the Quotes pane. */
+export function quoteMemos(study: StudyData | undefined, quoteId: string | undefined): Memo[] {
+  if (!study?.view || !quoteId) return [];
+  return study.view.memos.filter((m) => m.memo.on.kind === 'quote' && m.target === quoteId).map((m) => m.memo);
+}
 
 export function studyInfoLines(study: StudyData, conflict: ConflictReport | null, cols: number): Line[] {
   const out: Line[] = [];

@@ -21,6 +21,8 @@ export interface DialogState {
   picker: PickerState;
   /** why the last answer was not taken (shown under the question) */
   error: string | null;
+  /** the items taken while the dialog stayed open (suggestions coded one by one), to say so on closing */
+  taken: string[];
 }
 
 export interface StudyStatus {
@@ -65,7 +67,7 @@ export type StudyAction =
   | { type: 'status'; status: StudyStatus | null; conflict?: ConflictReport | null };
 
 export function openDialog(flow: FlowId, target: FlowTarget, step: Ask, answers: Answer[] = []): DialogState {
-  return { flow, target, answers, step, prompt: initialPrompt(step.ask === 'text' ? (step.initial ?? '') : ''), picker: initialPicker(), error: null };
+  return { flow, target, answers, step, prompt: initialPrompt(step.ask === 'text' ? (step.initial ?? '') : ''), picker: initialPicker(), error: null, taken: [] };
 }
 
 export function studyReducer(s: StudyUiState, a: StudyAction): StudyUiState {
@@ -84,7 +86,7 @@ export function studyReducer(s: StudyUiState, a: StudyAction): StudyUiState {
       const d = s.dialog;
       if (!d || d.step.ask !== 'pick') return s;
       const items = d.step.items.filter((i) => i.id !== a.id);
-      return { ...s, dialog: { ...d, error: null, step: { ...d.step, items }, picker: pickerReducer(d.picker, { type: 'remove', id: a.id }) } };
+      return { ...s, dialog: { ...d, error: null, taken: [...d.taken, a.id], step: { ...d.step, items }, picker: pickerReducer(d.picker, { type: 'remove', id: a.id }) } };
     }
     case 'info':
       return { ...s, dialog: null, info: a.open ? { scroll: 0 } : null };

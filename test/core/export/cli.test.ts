@@ -137,4 +137,33 @@ describe('with a study (--study)', () => {
     expect(run(['undo', '--study', s2]).code).toBe(0);
     expect(run(['search', 'narrative:colour', '--study', s2]).code).toBe(1);
   });
+
+  it('tag on a narrative changes only the named tags: the inferred ones keep their provenance and reason', () => {
+    const data = path.join(dir, 'bundled.json');
+    copyFileSync(path.join(ROOT, 'data/kremlin-iran-protests.json'), data);
+    const s = path.join(dir, 'tags.json');
+    expect(run(['init', s, '--data', data]).code).toBe(0);
+    const comments = () => {
+      const layer = JSON.parse(run(['export', '-f', 'navigator', '--study', s]).stdout) as { techniques: { techniqueID: string; comment: string }[] };
+      return Object.fromEntries(layer.techniques.map((t) => [t.techniqueID, t.comment]));
+    };
+    const before = comments();
+    expect(before['T0003']).toMatch(/^Western-orchestrated colour revolution \(inferred: Inferred by the curator/);
+
+    const tagged = run(['tag', 'T0049', '--narrative', 'colour', '--study', s]);
+    expect([tagged.code, tagged.stdout.split('\n')[0]]).toEqual([0, 'saved: tag narrative “Western-orchestrated colour revolution” with T0049']);
+    const after = comments();
+    expect(after['T0049']).toBe('Western-orchestrated colour revolution');
+    // every tag the bundled data inferred reads as before: still "inferred: <its reason>"
+    for (const [id, comment] of Object.entries(before)) expect(after[id], id).toBe(comment);
+    const md = run(['report', '-f', 'markdown', '--study', s]).stdout;
+    expect(md).toMatch(/- DISARM T0003 .* — inferred: Inferred by the curator/);
+
+    // naming an inferred tag makes it the analyst's own; its reason stays
+    const confirmed = run(['tag', 'T0003', '--narrative', 'colour', '--study', s]);
+    expect(confirmed.stdout.split('\n')[0]).toBe('saved: confirm the inferred T0003 on narrative “Western-orchestrated colour revolution”');
+    expect(comments()['T0003']).toMatch(/^Western-orchestrated colour revolution \(Inferred by the curator/);
+    expect(run(['undo', '--study', s]).code).toBe(0);
+    expect(comments()['T0003']).toBe(before['T0003']);
+  });
 });

@@ -18,8 +18,11 @@ import {
   undo,
   undoable,
   updateNarrative,
+  addQuestion,
+  setPosition,
   StudyEditError,
 } from '../../../src/core/study/index.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { seedCopy, stamp } from './helpers.js';
 
 const labels = (s: { view: { corpus: { narratives: { label: string }[] } } }) => s.view.corpus.narratives.map((n) => n.label);
@@ -98,5 +101,33 @@ describe('undo and redo', () => {
     // taking back the creation directly would discard the rename made since
     expect(() => applyChanges(s, created.action === 'edit' ? created.changes : [], 'backward')).toThrow(StudyEditError);
     expect(() => applyChanges(s, created.action === 'edit' ? created.changes : [], 'backward')).toThrow(/narrative "n-a" was changed since/);
+  });
+
+  it("undoes a position after a restart (the file's key order is not the edit's)", async () => {
+    const { txt, study } = seedCopy();
+    const s = await initStudy(study, [txt], stamp('ana'));
+    await s.edit((v) => createNarrative(v, { label: 'Relief' }), stamp('ana'));
+    const sigh = s.view.corpus.quotes.find((r) => r.quote.text === 'breathe a sigh of relief.')!.quote.id;
+    await s.edit((v) => codeQuotes(v, 'n-relief', [sigh]), stamp('ana'));
+    const axis = addQuestion(s.view, 'Is the leadership secure?').axisId;
+    await s.edit((v) => addQuestion(v, 'Is the leadership secure?'), stamp('ana'));
+    await s.edit((v) => setPosition(v, { narrative: 'n-relief', axis, stance: 'secure', summary: 'The Kremlin is relieved.', status: 'unverified', statusNote: 'no source', evidence: [sigh] }), stamp('ana'));
+
+    const t = await openStudy(study);
+    expect(t.view.corpus.positions.map((p) => p.stance)).toEqual(['secure']);
+    const undone = await t.undo(stamp('ana'));
+    expect(undone.status).toBe('saved');
+    expect(t.view.corpus.positions).toEqual([]);
+
+    // another tool rewrote the file with its keys sorted: the items are the same, undo still works
+    await t.redo(stamp('ana'));
+    const sortKeys = (x: unknown): unknown =>
+      Array.isArray(x) ? x.map(sortKeys) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sortKeys(v)])) : x;
+    writeFileSync(study, JSON.stringify(sortKeys(JSON.parse(readFileSync(study, 'utf8'))), null, 2));
+    const u = await openStudy(study);
+    await u.undo(stamp('ana'));
+    expect(u.view.corpus.positions).toEqual([]);
+    await u.undo(stamp('ana'));
+    expect(u.view.corpus.axes.map((x) => x.id)).not.toContain(axis);
   });
 });

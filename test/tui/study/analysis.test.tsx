@@ -103,6 +103,23 @@ describe('memos', () => {
     expect(s).toContain('on quote “Why rattle the sabers');
     expect(s).toContain('on Sergei Markov: ask about his Kremlin ties');
   });
+
+  it("shows a quote's memos in its detail, not only in the study overlay", async () => {
+    const { session } = await newStudy();
+    const ui = await mountStudy({ session, author: 'ana' });
+    await ui.keys('/', 'sabers', KEYS.esc);
+    expect(ui.screen()).not.toContain('memo:');
+    await ui.keys('m', 'check the date of this', KEYS.enter);
+    const s = await ui.until('memo: check the date of this — ana, ');
+    // in the detail under the list (below the rule), beside the quote it is on
+    const detail = s.split('\n').slice(s.split('\n').findIndex((l) => l.startsWith('───'))).join('\n');
+    expect(detail).toContain('Why rattle the sabers');
+    expect(detail).toMatch(/memo: check the date of this — ana, \d{4}-\d\d-\d\d/);
+    // another quote has none
+    const other = await ui.keys('/', KEYS.ctrlU, 'sigh of relief', KEYS.esc);
+    expect(other).toContain('breathe a sigh of relief');
+    expect(other).not.toContain('memo:');
+  });
 });
 
 describe('suggestions', () => {
@@ -120,8 +137,18 @@ describe('suggestions', () => {
     expect(s).toContain('Suggested for “Genuine grievance”');
     expect(s).toContain(`${Number(before[1]) - 1} of ${Number(before[2]) - 1}`);
     expect(s).not.toContain(top.slice(2, 40));
-    await ui.press(KEYS.esc);
+    // esc closes the list and says what was saved, not that nothing changed
+    s = await ui.press(KEYS.esc);
+    expect(s).toContain('done: 1 quote coded to “Genuine grievance” (saved; u undoes it)');
+    expect(s).not.toContain('nothing changed');
     expect(saved(file).codings).toHaveLength(1);
     expect(saved(file).codings[0]!.narrative).toBe('n-grievance');
+  });
+
+  it('esc on suggestions before coding any says that nothing changed', async () => {
+    const { session } = await newStudy();
+    const ui = await mountStudy({ session });
+    await ui.keys('3', 'j', 's');
+    expect(await ui.press(KEYS.esc)).toContain('cancelled: nothing changed');
   });
 });

@@ -8,9 +8,10 @@
  *   quote-verb-speaker   “Q,” said X
  *   according-to         “Q,” according to X   … “Q” …, according to X
  *   verb-in-sentence     X said … “Q”  (the sentence's first speech verb before the quote)
+ *   paragraph-colon, speech-noun, characterised-as   (partial-rules.ts: fragments inside someone's words)
  *
  * When none finds one, the fallbacks decide, in order: term-so-called ("so-called “…”"),
- * continues-quote (a later passage of a sentence whose earlier passage was attributed), term (a
+ * coordinated-quote ("“A” and “B”" after an attributed “A”), continues-quote (a later passage of a sentence whose earlier passage was attributed), term (a
  * short passage inside a sentence: a scare-quoted term), follows-speaker (a passage standing
  * alone after a speaker's paragraph), unattributed.
  */
@@ -23,6 +24,7 @@ import { accordingSource, firstVerb, segOf, subjectOf } from './clause.js';
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
+import { characterisedAs, dashSignature, nounColon, paragraphColon, speechNounOwner } from './partial-rules.js';
 
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
 
@@ -46,6 +48,11 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => quoteThenSpeaker(ctx, q.closeSent, q.closeItem),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
+  (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
+  (ctx, q) => paragraphColon(ctx, q.s, q.p),
+  (ctx, q) => nounColon(ctx, q.s, q.p, q.seg),
+  (ctx, q) => speechNounOwner(ctx, q.s, q.p, q.seg),
+  (ctx, q) => characterisedAs(ctx, q.s, q.p, q.seg),
 ];
 
 /** A rule that decides a passage no speaker rule could attribute; null to pass it on. */
@@ -65,6 +72,20 @@ const continuesQuote: FallbackRule = (ctx, { qi, s }) => {
   const q = doc.quotes[qi]!;
   if (!prev || wordCount(doc.text.slice(q.start, q.end)) <= 2) return null;
   return { ...prev, quote: qi, rule: 'continues-quote', confidence: 0.7 };
+};
+
+/** "… as “Miss Piggy” and “Miss Housekeeping”": a passage coordinated with the attributed one before it. */
+const coordinatedQuote: FallbackRule = (ctx, { qi, s, p }) => {
+  const { doc } = ctx;
+  const prev = ctx.lastDirect && doc.quotes[ctx.lastDirect.quote]!.sent === s.idx ? ctx.lastDirect : undefined;
+  if (!prev) return null;
+  let k = p - 1;
+  if (['a', 'an', 'the'].includes(tok(doc, s, k)?.lower ?? '')) k--;
+  const c = tok(doc, s, k);
+  if (!c || !['and', 'or', ','].includes(c.lower)) return null;
+  const before = s.items[k - 1];
+  if (before === undefined || before >= 0 || -before - 1 !== prev.quote) return null;
+  return { ...prev, quote: qi, rule: 'coordinated-quote', confidence: Math.min(prev.confidence, 0.7) };
 };
 
 /** A short passage inside a sentence, nobody's words: a scare-quoted term. */
@@ -88,7 +109,7 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
 const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'direct', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
 export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
-export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [continuesQuote, shortTerm, followsSpeaker, unattributed];
+export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
 
 /** Attributes the passage qi that opens at item p of sentence s. */
 export function attributeQuote(ctx: Ctx, qi: number, s: Sentence, p: number, segs: Seg[]): void {
@@ -146,9 +167,11 @@ function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
   for (let k = p - 1, dist = 0; k >= seg[0] && dist <= 8; k--, dist++) {
     const t = tok(doc, s, k);
     if (t && TERMINAL.has(t.t)) break;
-    if (t && speechVerbAt(doc, s, k)) {
+    if (t && (speechVerbAt(doc, s, k) || headlineVerb(ctx, s, k))) {
       const agent = passiveAgent(ctx, s, k, p, seg);
       if (agent) return { np: agent, v: k, sent: s, rule: 'passive-by', confidence: 0.85 };
+      // "Hale was described as “a liar”": a passive with no agent; the subject is who was described
+      if (isPassive(ctx, s, k)) break;
       const np = subjectOf(ctx, s, k, seg);
       if (!np) break;
       const outer = outerSpeaker(ctx, s, k, np, seg);
@@ -169,6 +192,24 @@ const REPORTING = new Set(['say', 'tell', 'add', 'state', 'write', 'note', 'argu
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'because', 'as', 'since', 'if', 'although', 'though', 'until', 'unless', 'whereas', 'where']);
 
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+/** In a headline written in title case, "Obama Sees ‘Personal Insult’": a capitalised speech verb after a name. */
+function headlineVerb(ctx: Ctx, s: Sentence, k: number): boolean {
+  const { doc } = ctx;
+  const t = tok(doc, s, k);
+  if (!t || !t.cap || s.para !== 0 || k === 0 || !SPEECH_VERBS.has(t.lower) || !/s$/.test(t.lower)) return false;
+  return tok(doc, s, k - 1)?.cap === true;
+}
+
+/** A past participle after a form of "be": "was described", "has been branded". */
+function isPassive(ctx: Ctx, s: Sentence, k: number): boolean {
+  const { doc } = ctx;
+  const v = tok(doc, s, k)!;
+  if (!/(?:ed|en|wn)$/.test(v.lower) && !['said', 'told', 'quoted', 'heard', 'thought'].includes(v.lower)) return false;
+  let j = k - 1;
+  while (isFiller(tok(doc, s, j)) && !BE.has(tok(doc, s, j)!.lower)) j--;
+  return BE.has(tok(doc, s, j)?.lower ?? '');
+}
 
 /** "hailed as a “hero” by the President of Gabon": a passive speech verb's agent speaks. */
 function passiveAgent(ctx: Ctx, s: Sentence, k: number, p: number, seg: Seg): NP | null {
@@ -228,10 +269,22 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
   const r = npStartingAt(doc, s, i);
   if (!r) return null;
   let k = r.next;
+  if (tok(doc, s, k)?.t === '(') {
+    // "Rep. Gwen Moore (D-Wis.) said": a party and state in brackets
+    for (let m = k + 1; m < s.items.length && m <= k + 8; m++) {
+      const x = tok(doc, s, m);
+      if (!x) break;
+      if (x.t === ')') {
+        k = m + 1;
+        break;
+      }
+    }
+  }
   if (tok(doc, s, k)?.t === ',') {
     for (let m = k + 1; m < s.items.length && m < k + 30; m++) {
       const x = tok(doc, s, m);
-      if (!x || TERMINAL.has(x.t)) break;
+      // a full stop inside the sentence belongs to an abbreviation ("McConnell, R-Ky., said")
+      if (!x || (TERMINAL.has(x.t) && (x.t !== '.' || m === s.items.length - 1))) break;
       if (speechVerbAt(doc, s, m)) {
         let j = m - 1;
         while (isFiller(tok(doc, s, j))) j--;
@@ -248,7 +301,7 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
 /** X told Y that … “Q”: the first speech verb of the clause with a subject. */
 function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
   const k = firstVerb(ctx, s, seg);
-  if (k < 0 || k >= p) return null;
+  if (k < 0 || k >= p || (isPassive(ctx, s, k) && tok(ctx.doc, s, k)!.lower !== 'said')) return null;
   const np = subjectOf(ctx, s, k, seg)!;
   return { np, v: k, sent: s, rule: 'verb-in-sentence', confidence: 0.8 };
 }

@@ -9,11 +9,13 @@ import type { QuoteHit } from '../../../core/search/search.js';
 import { Lines, useTheme } from '../../theme.js';
 import { SearchLine } from '../../components/SearchLine.js';
 import { listWindowLines } from '../../lib/list-window.js';
-import { data, rule, ui, wrap, type Line } from '../../lib/text.js';
+import { data, fit, rule, ui, wrap, type Line } from '../../lib/text.js';
 import type { QueryCorrection } from '../../../core/search/names.js';
 import type { NoMatchHelp } from '../../../core/search/explain.js';
 import { listLayout } from '../../lib/layout.js';
-import { quoteDetailLines, quoteRow } from './view-model.js';
+import { quoteDetailLines, quoteRow, type MemoLine } from './view-model.js';
+import { keyOf } from '../../keymap.js';
+import type { Nesting } from './nesting.js';
 import type { QuoteSort } from './state.js';
 import { position } from '../../lib/list-window.js';
 
@@ -33,21 +35,46 @@ export interface QuotesPaneProps {
   corrections?: readonly QueryCorrection[];
   /** why nothing matches, and a correction */
   noMatch?: NoMatchHelp | undefined;
+  /** which rows sit inside the one above them, and how many each holds */
+  nesting?: Pick<Nesting, 'inner' | 'holds'>;
+  /** the completions of the filter being typed (shown while the box has focus) */
+  completion?: { candidates: readonly string[]; index: number | null; field: string | undefined } | undefined;
+  /** the study's memos on the selected quote */
+  memos?: readonly MemoLine[];
   width: number;
   height: number;
+}
+
+/**
+ * The completions of the filter being typed, on one line: `kind: direct · [indirect] · term`,
+ * the one Tab took in brackets; shown for a value being typed, or once Tab went through names.
+ */
+function completionLines(c: QuotesPaneProps['completion'], focused: boolean, width: number): Line[] {
+  if (!c || !focused || (c.field === undefined && c.index === null)) return [];
+  const lead = c.field ? `${c.field}:` : '';
+  const strip = (x: string) => x.replace(/^!?[a-z]+:[!^='"]*/i, '').replace(/"$/, '') || x;
+  if (!c.candidates.length) return [[ui(`  ${lead} `, 'label'), ui('no value in this corpus fits', 'dim')]];
+  const segs: Line = [ui(`  ${keyOf('complete').toLowerCase()}: `, 'dim'), ...(lead ? [ui(`${lead} `, 'label')] : [])];
+  c.candidates.forEach((x, i) => {
+    if (i) segs.push(ui(' · ', 'dim'));
+    const text = c.field ? strip(x) : x;
+    segs.push(i === c.index ? ui(`[${text}]`, 'selected') : data(text));
+  });
+  return [fit(segs, width)];
 }
 
 /** "teh matches nothing; did you mean the? (12 quotes)" */
 function noMatchLines(help: NoMatchHelp | undefined, width: number): Line[] {
   if (!help?.term) return [];
   const what: Line = help.alone
-    ? [ui('  '), data(help.term, 'bold'), ui(' matches nothing', 'dim')]
-    : [ui('  nothing matches ', 'dim'), data(help.term, 'bold'), ui(' with the rest of the query', 'dim')];
+    ? [data(help.term, 'bold'), ui(' matches nothing', 'dim')]
+    : [ui('nothing matches ', 'dim'), data(help.term, 'bold'), ui(' with the rest of the query', 'dim')];
   if (help.suggestion) {
     const n = help.suggestion.total;
-    what.push(ui('; did you mean ', 'dim'), data(help.suggestion.term, 'bold'), ui(`? (${n} quote${n === 1 ? '' : 's'}: `, 'dim'), data(help.suggestion.query, 'bold'), ui(')', 'dim'));
+    what.push(ui('; did you mean ', 'dim'), data(help.suggestion.term, 'bold'), ui(`? (${n} quote${n === 1 ? '' : 's'}: `, 'dim'), data(help.suggestion.query, 'bold'), ui(`) · ${keyOf('take-correction')} takes it`, 'dim'));
   }
-  return wrap(what, width);
+  // wrapped two columns in, as the lines around it
+  return wrap(what, Math.max(10, width - 2)).map((l) => [ui('  '), ...l]);
 }
 
 export function QuotesPane(props: QuotesPaneProps) {
@@ -67,13 +94,13 @@ export function QuotesPane(props: QuotesPaneProps) {
     : props.query
     ? [[ui('  no quote matches ', 'dim'), data(props.query, 'bold')], ...noMatchLines(props.noMatch, width), [ui('  esc clears the search; ? shows the syntax', 'dim')]]
     : [[ui('  this corpus has no quotes', 'dim')]];
-  const said: Line[] = (props.corrections ?? []).map((c) => [ui('  ', 'dim'), data(c.typed, 'bold'), ui(' taken as ', 'dim'), data(c.taken, 'bold'), ui(' (no such name)', 'dim')]);
+  const said: Line[] = [...completionLines(props.completion, props.focused, width), ...(props.corrections ?? []).map((c) => [ui('  ', 'dim'), data(c.typed, 'bold'), ui(' taken as ', 'dim'), data(c.taken, 'bold'), ui(' (no such name)', 'dim')])];
   const rows = listWindowLines({
     count: hits.length,
     selected,
     height: Math.max(1, list - said.length),
     width,
-    row: (i, cols) => quoteRow(hits[i]!, cols),
+    row: (i, cols) => quoteRow(hits[i]!, cols, { inner: props.nesting?.inner[i] ?? false, holds: props.nesting?.holds[i] ?? 0 }),
     empty,
   });
   const current = hits[selected];
@@ -91,7 +118,7 @@ export function QuotesPane(props: QuotesPaneProps) {
       {detail > 0 ? (
         <>
           <Lines lines={[rule(width)]} height={1} />
-          <Lines lines={quoteDetailLines(corpus, current, width, detail, plain)} height={detail} />
+          <Lines lines={quoteDetailLines(corpus, current, width, detail, plain, props.memos, keyOf('study-info'))} height={detail} />
         </>
       ) : null}
     </Box>

@@ -8,6 +8,8 @@ export interface QuotesState {
   pin: string | null;
   /** the order of the results */
   sort: QuoteSort;
+  /** Tab going through the completions of the query `base` ended with: the one taken now */
+  completion: { base: string; index: number } | null;
 }
 
 /** The orders are the core's (one decision for the dashboard and `search --sort`). */
@@ -18,6 +20,6 @@ export function nextSort(sort: QuoteSort): QuoteSort {
   return SORT_KEYS[(SORT_KEYS.indexOf(sort) + 1) % SORT_KEYS.length]!;
 }
 
-export function initialQuotes(search = ''): QuotesState {
-  return { query: search, selected: 0, pin: null, sort: 'relevance' };
+export function initialQuotes(search = '', sort: QuoteSort = 'relevance'): QuotesState {
+  return { query: search, selected: 0, pin: null, sort, completion: null };
 }

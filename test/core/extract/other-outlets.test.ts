@@ -1,0 +1,113 @@
+/**
+ * Attribution patterns of US political copy (found on PolNeAR's development split, written here
+ * with made-up names): each a sentence or two, with the speaker a reader would name.
+ */
+import { describe, expect, it } from 'vitest';
+import { draft } from './helpers.js';
+
+const speakerOf = (text: string, quote: string) => {
+  const d = draft(text);
+  const q = d.quote(quote);
+  return { speaker: d.speaker(q), rule: q.attribution?.rule, kind: q.kind };
+};
+
+describe('speakers in US political copy', () => {
+  it('a name that opens with a word that is also a place or law word ("Bill") is a person', () => {
+    expect(speakerOf('Budget\n\nBill Hanson said the plan was "a crazy system."\n', 'a crazy system.')).toMatchObject({ speaker: 'Bill Hanson', kind: 'direct' });
+    // "the Bill of Rights" is still no speaker
+    expect(draft('Rights\n\nThe Bill of Rights protects speech.\n').file.actors.map((a) => a.name)).not.toContain('Bill of Rights');
+  });
+
+  it('a middle initial stays inside the name', () => {
+    expect(speakerOf('Taxes\n\n"There is some thought here," said Representative Carl B. Ostrow of Ohio.\n', 'There is some thought here,').speaker).toBe('Carl B. Ostrow');
+  });
+
+  it('a party and state in brackets between the name and "said"', () => {
+    expect(speakerOf('Vote\n\n"It is a dog whistle," Rep. Gwen Ortiz (D-Wis.) said Friday.\n', 'It is a dog whistle,')).toMatchObject({ speaker: 'Gwen Ortiz', rule: 'quote-speaker-verb' });
+  });
+
+  it('an organisation before a role and a name describes the person', () => {
+    expect(speakerOf('Health\n\n"We will act soon," White House press secretary Jon Ames said on Monday.\n', 'We will act soon,').speaker).toBe('Jon Ames');
+  });
+
+  it('a broadcast role before a name ("MSNBC host …")', () => {
+    expect(speakerOf('Debate\n\n"He did well," said MSNBC host Carl Ortiz.\n', 'He did well,').speaker).toBe('Carl Ortiz');
+  });
+
+  it('a quotation signed with a dash at the end of its paragraph', () => {
+    const text = 'Readers respond\n\n"He scares me." ― Dana Ruiz\n"We can do better than this." ― Omar Haddad.\nThe poll closes Friday.\n';
+    expect(speakerOf(text, 'He scares me.')).toMatchObject({ speaker: 'Dana Ruiz', rule: 'dash-signature' });
+    expect(speakerOf(text, 'We can do better than this.').speaker).toBe('Omar Haddad');
+  });
+
+  it('but a dash followed by more than a name signs nothing', () => {
+    expect(speakerOf('Rally\n\nThe crowd chanted "lock her up" — Dana Ruiz among them — for an hour.\n', 'lock her up').rule).not.toBe('dash-signature');
+  });
+
+  it('"He said:" closing a paragraph gives the next paragraph\'s quotation its speaker', () => {
+    expect(speakerOf('Rally\n\nDonald Hale spoke to supporters on Monday.\n\nHe said:\n\n"We have a situation here."\n', 'We have a situation here.')).toMatchObject({ speaker: 'Donald Hale', rule: 'paragraph-colon:pronoun' });
+  });
+
+  it('the owner of a claim speaks the words quoted after it', () => {
+    expect(speakerOf('Fact check\n\nThe site checked Donald Hale’s claim that there were "thousands of shootings" this year.\n', 'thousands of shootings')).toMatchObject({ speaker: 'Donald Hale', rule: 'speech-noun', kind: 'direct' });
+  });
+
+  it('"the claim that …" with no owner gives nobody the words', () => {
+    expect(speakerOf('Fact check\n\nThe site checked the claim that there were "thousands of shootings" this year.\n', 'thousands of shootings').speaker).toBeNull();
+  });
+
+  it('the subject characterises someone "as" the quoted words', () => {
+    expect(speakerOf('Senate\n\nSenate leader Harry Brandt (D-Nev.), in particular, has been pounding Hale as a "con artist" for weeks.\n', 'con artist')).toMatchObject({ speaker: 'Harry Brandt', rule: 'characterised-as', kind: 'direct' });
+  });
+
+  it('but "known as" and a passive are no characterisation by the subject', () => {
+    expect(speakerOf('Congress\n\nThe group, known as "the Squad," met on Monday.\n', 'the Squad,').speaker).toBeNull();
+    expect(speakerOf('Congress\n\nSenator Ray Hale was seen as "a disaster" in the capital.\n', 'a disaster').speaker).toBeNull();
+  });
+
+  it('a passive speech verb with no agent: the subject was described, it did not speak', () => {
+    expect(speakerOf('Congress\n\nSenator Ray Hale was described as "a liar" in the capital.\n', 'a liar').speaker).toBeNull();
+  });
+
+  it('verbs of attack quote their target\'s words ("likened", "blasted")', () => {
+    expect(speakerOf('Climate\n\nAnother critic, Laurence H. Tribble, likened the rules to "burning the Constitution" on Monday.\n', 'burning the Constitution').speaker).toBe('Laurence H. Tribble');
+  });
+
+  it('a party and state after a comma: "Connell, R-Ky., said"', () => {
+    expect(speakerOf('Veto\n\n"The veto will be overridden," Senate leader Mitch Connell, R-Ky., said Tuesday.\n', 'The veto will be overridden,').speaker).toBe('Mitch Connell');
+  });
+
+  it('a headline in title case: a capitalised speech verb after the name', () => {
+    expect(speakerOf('Dana Ruiz Speaks ‘Directly To Voters’ After Shooting\n\nDana Ruiz spoke on Tuesday.\n', 'Directly To Voters').speaker).toBe('Dana Ruiz');
+  });
+
+  it('a passage coordinated with an attributed one shares its speaker', () => {
+    const text = 'Senate\n\nHarry Brandt has gone after Hale as a "human leech who will bleed the country" and a "spoiled brat."\n';
+    expect(speakerOf(text, 'spoiled brat.')).toMatchObject({ speaker: 'Harry Brandt', rule: 'coordinated-quote' });
+  });
+
+  it('a speech noun before a colon: the clause\'s subject speaks', () => {
+    expect(speakerOf('Campaign\n\nPresident Ray Obaro is rolling out a new campaign message: "It is about me."\n', 'It is about me.')).toMatchObject({ speaker: 'Ray Obaro', rule: 'noun-colon' });
+  });
+
+  it('"exhorted" reports speech', () => {
+    expect(speakerOf('Convention\n\nTed Cole exhorted delegates to "vote your conscience" and left.\n', 'vote your conscience').speaker).toBe('Ted Cole');
+  });
+
+  it('"New" opens a name ("The New York Times"), a party adjective alone is no actor, its plural is a group', () => {
+    const d = draft('Polls\n\nThe New York Times reported the poll. "It is close," said Republican strategist Al Berg. "We will see," Democrats said.\n');
+    expect(d.file.actors.map((a) => a.name)).toContain('New York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Republican');
+    expect(d.actor('Democrats').kind).toBe('group');
+  });
+
+  it('a surname that is also a country is the person already named', () => {
+    const text = 'Hearing\n\nRep. Jim Jordan (R-Ohio) spoke first. "It is a scandal," Jordan said.\n';
+    expect(speakerOf(text, 'It is a scandal,').speaker).toBe('Jim Jordan');
+  });
+
+  it('a number word opening a sentence is no actor', () => {
+    expect(draft('Arrests\n\nTwenty-two were arrested on Monday, police said.\n').file.actors.map((a) => a.name)).not.toContain('Twenty-two');
+  });
+});
