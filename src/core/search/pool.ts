@@ -31,9 +31,9 @@ export interface PoolOptions {
   /** hits kept per update */
   limit?: number;
   /**
-   * Where the workers get their shards: 'auto' reads them from the corpus's search index on disk
-   * when a fresh one built from this very corpus exists (disk-index.ts findDiskIndexOf), else the
-   * UI thread packs and hands them over; false (the default) always packs.
+   * Where the workers get their shards: 'auto' (the default) reads them from the corpus's search
+   * index on disk when a fresh one built from this very corpus exists (disk-index.ts
+   * findDiskIndexOf), else the UI thread packs and hands them over; false always packs.
    */
   diskIndex?: 'auto' | false;
   /** the cache folder to look in (tests) */
@@ -105,8 +105,7 @@ export class SearchPool {
     this.actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
     for (let s = 0; s < n; s++) this.ranges.push([Math.floor((s * total) / n), Math.floor(((s + 1) * total) / n)]);
     this.restarts = this.ranges.map(() => 0);
-    // off unless asked for: in the dashboard's tests, workers booted from the sources timed out
-    // once they read an index (not yet understood; see the final report of issue 17)
+    // (the search typed while the index is looked for waits for the workers: see startShard)
     this.source = opts.diskIndex === false ? Promise.resolve(undefined) : findDiskIndexOf(corpus, { cacheDir: opts.cacheDir });
     this.ready = Promise.all(this.ranges.map((_, s) => this.startShard(s))).then(() => undefined);
   }
