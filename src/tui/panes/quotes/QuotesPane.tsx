@@ -15,6 +15,7 @@ import type { NoMatchHelp } from '../../../core/search/explain.js';
 import { listLayout } from '../../lib/layout.js';
 import { quoteDetailLines, quoteRow, type MemoLine } from './view-model.js';
 import { keyOf } from '../../keymap.js';
+import type { Nesting } from './nesting.js';
 import type { QuoteSort } from './state.js';
 import { position } from '../../lib/list-window.js';
 
@@ -34,6 +35,8 @@ export interface QuotesPaneProps {
   corrections?: readonly QueryCorrection[];
   /** why nothing matches, and a correction */
   noMatch?: NoMatchHelp | undefined;
+  /** which rows sit inside the one above them, and how many each holds */
+  nesting?: Pick<Nesting, 'inner' | 'holds'>;
   /** the completions of the filter being typed (shown while the box has focus) */
   completion?: { candidates: readonly string[]; index: number | null; field: string | undefined } | undefined;
   /** the study's memos on the selected quote */
@@ -97,7 +100,7 @@ export function QuotesPane(props: QuotesPaneProps) {
     selected,
     height: Math.max(1, list - said.length),
     width,
-    row: (i, cols) => quoteRow(hits[i]!, cols),
+    row: (i, cols) => quoteRow(hits[i]!, cols, { inner: props.nesting?.inner[i] ?? false, holds: props.nesting?.holds[i] ?? 0 }),
     empty,
   });
   const current = hits[selected];

@@ -56,6 +56,13 @@ describe('find and narrow', () => {
     expect(back).not.toContain('· by');
   });
 
+  it('--sort opens the list in that order (the same orders as search --sort)', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { sort: 'date' } });
+    const s = ui.screen();
+    expect(s).toContain('19 quotes  1/19 · by date');
+    expect(await ui.press('s')).toContain('· by speaker');
+  });
+
   it('the help names the command letters that do not start a search', () => {
     const quotes = helpSections().find((s) => s.title === 'Quotes')!;
     const row = quotes.rows.find((r) => r.keys === 'other keys')!;
