@@ -7,6 +7,7 @@ import type { ActorKind } from '../corpus/schema.js';
 import type { Doc } from './doc.js';
 import { EVALUATIVE, GAZETTEER, NON_ACTOR_WORDS, ORG_WORDS, OUTLET_WORDS, DETERMINERS } from './lexicon.js';
 import { isTitle, npText, roleNoun, type NP } from './np.js';
+import { givenNameGender } from './gender.js';
 
 export interface ActorRec {
   key: number;
@@ -186,6 +187,7 @@ export class Registry {
         a.aliases.add(a.name);
         a.name = nameStr;
         a.words = words;
+        if (a.kind === 'person') a.gender ??= givenNameGender(words);
       } else if (nameStr !== a.name) a.aliases.add(nameStr);
       if (a.kind === 'person') {
         a.role ??= info.role;
@@ -219,7 +221,7 @@ export class Registry {
       roleBase: kind === 'person' ? info.roleBase : null,
       affiliation: kind === 'person' ? info.affiliation : null,
       country: kind === 'state' ? null : info.country,
-      ...(info.gender ? { gender: info.gender } : {}),
+      ...(info.gender ? { gender: info.gender } : kind === 'person' && givenNameGender(words) ? { gender: givenNameGender(words)! } : {}),
     });
     for (const al of aliases) a.aliases.add(al);
     if (info.role && info.fullText !== name) a.aliases.add(info.fullText);

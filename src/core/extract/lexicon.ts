@@ -119,6 +119,7 @@ const VERBS: Record<string, string> = {
   'chide': 'chide chides chided chiding',
   'tout': 'tout touts touted touting',
   'exhort': 'exhort exhorts exhorted exhorting',
+  'attack': 'attacked attacking',
   'implore': 'implore implores implored imploring',
 };
 

@@ -110,4 +110,21 @@ describe('speakers in US political copy', () => {
   it('a number word opening a sentence is no actor', () => {
     expect(draft('Arrests\n\nTwenty-two were arrested on Monday, police said.\n').file.actors.map((a) => a.name)).not.toContain('Twenty-two');
   });
+
+  it('a given name tells "she" from the man named just before her', () => {
+    const text = 'Town hall\n\nDuring the town hall, Tina Houle had a question for President Ray Obaro.\n\n"My son gave his life," she said.\n';
+    expect(speakerOf(text, 'My son gave his life,').speaker).toBe('Tina Houle');
+  });
+
+  it('whoever uses a phrase says it', () => {
+    expect(speakerOf('Campaign\n\nDonald Hale has used the phrase "Islamic terrorism" often in his campaign.\n', 'Islamic terrorism')).toMatchObject({ speaker: 'Donald Hale', rule: 'used-phrase', kind: 'direct' });
+  });
+
+  it('"as X put it"', () => {
+    expect(speakerOf('Taxes\n\nAs Steven M. Rosenberg, a tax lawyer, recently put it, "Did he lower his taxes?"\n', 'Did he lower his taxes?')).toMatchObject({ speaker: 'Steven M. Rosenberg', rule: 'put-it' });
+  });
+
+  it('"attacked" quotes what is attacked in the speaker\'s words', () => {
+    expect(speakerOf('Speech\n\nIn an August speech, Donald Hale attacked "the hateful ideology of his rivals."\n', 'the hateful ideology of his rivals.').speaker).toBe('Donald Hale');
+  });
 });

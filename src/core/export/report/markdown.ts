@@ -5,11 +5,15 @@
  */
 import { markdownText } from '../markdown-text.js';
 import type { Mark } from '../../compare.js';
-import { MARK_MEANING, MARK_WORDS, type Citation, type ReportModel } from './model.js';
+import type { Memo } from '../input.js';
+import { MARK_MEANING, MARK_WORDS, memoByline, type Citation, type ReportModel } from './model.js';
 import { count } from '../../study/describe.js';
 
 /** Data text for Markdown: inert, and nothing in it turns into markup or breaks a table. */
 export const mdText = (s: string | null | undefined): string => markdownText(s, { bang: true });
+
+/** A memo on one line (a table cell or a list item): who and when, then its text, line breaks as <br>. */
+const memoLine = (m: Memo, lead = '') => `_${lead}${mdText(memoByline(m))}:_ ${m.text.split(/\r?\n/).map(mdText).join('<br>')}`;
 
 const table = (header: string[], rows: string[][]) =>
   [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map((c) => c || ' ').join(' | ')} |`).join('\n') + '\n';
@@ -35,7 +39,8 @@ export function renderReportMarkdown(m: ReportModel, actorName: (id: string) => 
         const marks = cell.marks.map((k: Mark) => `**${MARK_WORDS[k]}**${(k === 'contested' || k === 'unverified') && by ? ` (${by})` : ''}`).join(', ');
         if (!cell.position) return marks;
         const ev = (m.evidence.get(cell.position.id) ?? []).map((c) => `${quoted(c)} — ${c.speaker ? mdText(c.speaker.name) : 'unattributed'} ${ref(c)}`);
-        return [marks, mdText(cell.position.summary), ...ev].filter(Boolean).join('<br>');
+        const memos = (m.memos.position.get(cell.position.id) ?? []).map((x) => memoLine(x));
+        return [marks, mdText(cell.position.summary), ...ev, ...memos].filter(Boolean).join('<br>');
       }),
     ]);
     out.push(table(['Question', ...m.comparison.narratives.map((n) => mdText(n.label))], rows));
@@ -49,6 +54,8 @@ export function renderReportMarkdown(m: ReportModel, actorName: (id: string) => 
     if (n.proponents.length) out.push(`Proponents: ${n.proponents.map((p) => mdText(actorName(p))).join(', ')}\n`);
     for (const { tag, technique, tactic } of techniques) out.push(`- DISARM ${mdText(technique.id)} ${mdText(technique.name)} (${mdText(tactic.name)})${tag.reason ? ` — ${tag.inferred ? 'inferred: ' : ''}${mdText(tag.reason)}` : ''}`);
     if (techniques.length) out.push('');
+    for (const x of m.memos.narrative.get(n.id) ?? []) out.push(`> ${memoLine(x)}\n`);
+    for (const e of m.memos.positionElsewhere.get(n.id) ?? []) for (const x of e.memos) out.push(`> ${memoLine(x, `On its position on “${mdText(e.axis?.question ?? e.position.axis)}” (${mdText(e.position.stance)}) · `)}\n`);
   }
 
   out.push('## Timeline\n');
@@ -63,13 +70,20 @@ export function renderReportMarkdown(m: ReportModel, actorName: (id: string) => 
   out.push('## Quotes in context\n');
   for (const { article, paragraphs } of m.contexts) {
     out.push(`### ${mdText(article.title)}\n`);
+    for (const x of m.memos.article.get(article.id) ?? []) out.push(`> ${memoLine(x)}\n`);
     for (const { paragraph, anchor, quotes } of paragraphs) {
       out.push(`<a id="${anchor}"></a>**¶${paragraph.number}** ${boldQuotes(paragraph.text, paragraph.start, quotes)}\n`);
       for (const c of quotes) {
         out.push(`${number.get(c.quote.quote.id)}. <a id="${c.anchor}"></a>${quoted(c)} — ${c.speaker ? mdText(c.speaker.name) : 'unattributed'}${c.quote.narratives.length ? ` → ${c.quote.narratives.map((n) => mdText(narrativeLabel(n))).join('; ')}` : ''}`);
+        for (const x of m.memos.quote.get(c.quote.quote.id) ?? []) out.push(`   - ${memoLine(x)}`);
       }
       out.push('');
     }
+  }
+  if (m.memos.study.length || m.memos.actors.length) {
+    out.push('## Memos\n');
+    if (m.memos.study.length) out.push('### On the study\n', ...m.memos.study.map((x) => `- ${memoLine(x)}`), '');
+    if (m.memos.actors.length) out.push('### On actors\n', ...m.memos.actors.flatMap(({ actor, memos }) => memos.map((x) => `- ${memoLine(x, `${mdText(actor.name)} · `)}`)), '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
