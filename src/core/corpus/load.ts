@@ -18,7 +18,8 @@ import type { Actor, Article, Axis, CorpusFile, Narrative, Position } from './sc
 import { makeCorpus, type Corpus } from './corpus.js';
 import { OffsetMap } from './text.js';
 import { inert } from '../sanitize.js';
-import { openCache } from './cache.js';
+import { entryLimit, knownCacheKey, openCache, openCacheEntry, rememberCacheKey } from './cache.js';
+import { stampOf } from './stamps.js';
 import { formatSize, sizeFlagFor } from './size.js';
 import { fsReason, readFileUpTo, type BoundedRead } from './files.js';
 import { nearestNames } from '../search/names.js';
@@ -363,6 +364,11 @@ interface RawFile {
   bytes: Buffer;
 }
 
+/** The most bytes a file is read up to: an article under the article limit, as `extract` reads it. */
+function fileLimit(abs: string, options: LoadOptions): number {
+  return options.maxFileBytes ?? (path.extname(abs).toLowerCase() === TEXT_EXT ? DEFAULT_MAX_ARTICLE_BYTES : DEFAULT_MAX_FILE_BYTES);
+}
+
 /**
  * Reads a file's bytes, refusing folders, empty files and files over the size limit. The read
  * stops one byte past the limit, so a file that grows while it is read, a device (/dev/zero) or
@@ -370,8 +376,7 @@ interface RawFile {
  */
 async function readBytes(abs: string, problems: Problem[], options: LoadOptions): Promise<RawFile | undefined> {
   const file = displayPath(abs);
-  // an article is read under the article limit, as `extract` reads it
-  const limit = options.maxFileBytes ?? (path.extname(abs).toLowerCase() === TEXT_EXT ? DEFAULT_MAX_ARTICLE_BYTES : DEFAULT_MAX_FILE_BYTES);
+  const limit = fileLimit(abs, options);
   let read: BoundedRead;
   try {
     read = await readFileUpTo(abs, limit);
@@ -547,6 +552,17 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   const notes: string[] = [];
   const files = await expand(paths.length ? paths : [bundledDataPath()], problems, notes);
   for (const n of notes) options.onNote?.(n);
+  // Files unchanged since their content key was last computed (stamps.ts): the cached corpus
+  // without reading them. Any doubt (a stamp that differs, a file now over its size limit, a
+  // missing entry) takes the path below, which reads every file.
+  const known = options.cache && problems.length === 0 ? await knownCacheKey(files, options.cacheDir) : undefined;
+  if (known && known.sizes.every((size, i) => size > 0 && size <= fileLimit(files[i]!, options))) {
+    const cached = await openCacheEntry(known.key, entryLimit(known.sizes), options.cacheDir).read();
+    if (cached) return makeCorpus({ ...cached, files: files.map(displayPath) });
+  }
+  // taken before the files are read: a file written while it is read fails its stamp next time
+  const takenAt = Date.now();
+  const stamps = options.cache ? await Promise.all(files.map((f) => stat(f, { bigint: true }).then((s) => stampOf(s, takenAt), () => null))) : [];
   const raws: RawFile[] = [];
   // Several reads at once (a folder of many small files is bound by the wait for each); the
   // files and their problems stay in order.
@@ -562,7 +578,10 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   // (With unreadable files there is no corpus to cache; parse the rest to report all problems.)
   const cache = options.cache && problems.length === 0 ? openCache(raws.map((r) => ({ path: r.abs, bytes: r.bytes })), options.cacheDir) : undefined;
   const cached = cache ? await cache.read() : undefined;
-  if (cached) return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
+  if (cached) {
+    await rememberCacheKey(files, stamps, cache!.key, options.cacheDir);
+    return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
+  }
 
   const read: ParsedFile[] = [];
   for (const r of raws) {
@@ -684,7 +703,10 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
     positions: positions.values(),
   };
   // a corpus with a repeated article is not cached: the note must be said on every load
-  if (cache && repeats.length === 0) await cache.write(parts);
+  if (cache && repeats.length === 0) {
+    await cache.write(parts);
+    await rememberCacheKey(files, stamps, cache.key, options.cacheDir);
+  }
   return makeCorpus({ ...parts, files: parsed.map((p) => p.file) });
 }
 
