@@ -127,4 +127,12 @@ describe('speakers in US political copy', () => {
   it('"attacked" quotes what is attacked in the speaker\'s words', () => {
     expect(speakerOf('Speech\n\nIn an August speech, Donald Hale attacked "the hateful ideology of his rivals."\n', 'the hateful ideology of his rivals.').speaker).toBe('Donald Hale');
   });
+
+  it('"Secretary of State John Kerry": the title\'s object is no part of the name', () => {
+    expect(speakerOf('Sanctions\n\nSecretary of State John Kerrin said the country would take "robust steps" in response.\n', 'robust steps').speaker).toBe('John Kerrin');
+  });
+
+  it('a speech verb in an infinitive speaks for the clause\'s subject', () => {
+    expect(speakerOf('Tweets\n\nDonald Hale took to Twitter overnight to accuse the campaign of being "duped" by rivals.\n', 'duped').speaker).toBe('Donald Hale');
+  });
 });
