@@ -71,14 +71,15 @@ function alignmentLine(actor: Actor): Line {
 function identityLines(corpus: Corpus, actor: Actor, cols: number): Line[] {
   const lines: Line[] = [];
   lines.push(joined([[data(actor.name, 'title')], [ui(actor.kind, 'dim')]]));
-  if (actor.aliases.length) lines.push(field('aka', actor.aliases.join(' · ')));
+  // wrapped, not cut: a long alias list or role is read whole in the profile
+  if (actor.aliases.length) lines.push(...wrap(field('aka', actor.aliases.join(' · ')), cols));
   const role = joined([
     actor.role ? [data(actor.role)] : [],
     // an affiliation may name another actor by id
     actor.affiliation ? [data(corpus.actorById.get(actor.affiliation)?.name ?? actor.affiliation)] : [],
     actor.country ? [data(actor.country)] : [],
   ]);
-  if (role.length) lines.push(role);
+  if (role.length) lines.push(...wrap(role, cols));
   lines.push(...wrap(alignmentLine(actor), cols));
   return lines;
 }

@@ -33,7 +33,7 @@ export interface RowNesting {
  * A result row: speaker, then the quote in the marks of its kind. A quote nested in the one
  * above it is indented under it (↳); the one it sits in says how many it holds (+2 nested).
  */
-export function quoteRow(hit: QuoteHit, cols: number, nest: RowNesting = { inner: false, holds: 0 }): Line {
+export function quoteRow(hit: QuoteHit, cols: number, nest: RowNesting = { inner: false, holds: 0 }, showVia = true): Line {
   const sw = speakerColumn(cols);
   const name: Seg[] = hit.speaker
     ? highlight(hit.speaker.name, ranges(hit.matches, 'speaker'))
@@ -42,7 +42,7 @@ export function quoteRow(hit: QuoteHit, cols: number, nest: RowNesting = { inner
   const holds: Seg[] = nest.holds ? [ui(` +${nest.holds} nested`, 'dim')] : [];
   const { quote } = hit.ref;
   const [open, close] = quoteMarks(quote.kind);
-  const via = matchedVia(hit);
+  const via = showVia ? matchedVia(hit) : [];
   const text: Seg[] = [...(via.length ? [ui(`via ${via.join(', ')}: `, 'accent')] : []), ui(open), ...highlight(quote.text, ranges(hit.matches, 'text')), ui(close)];
   const room = Math.max(1, cols - sw - 2 - width(holds));
   return [...pad(who, sw), ui('  '), ...fit(text, room, { focus: 'match' }), ...holds];

@@ -77,6 +77,14 @@ describe('Actors pane', () => {
     expect(selectedRow(s)).toContain('Protests have peaked');
   });
 
+  it('at 60 columns the profile wraps its aliases and role instead of cutting them', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { actor: 'zakharova' }, size: { columns: 60, rows: 20 } });
+    const s = ui.screen();
+    const joined = lines(s).slice(2, 8).join(' ').replace(/\s+/g, ' ');
+    expect(joined).toContain('Foreign Ministry spokeswoman · Russian Foreign Ministry · Russia');
+    expect(s).not.toMatch(/Russian Foreign Ministry · R…/);
+  });
+
   it('filters on name, alias, role and alignment, every word', async () => {
     const corpus = await fixture('corpus');
     const ids = (f: string) => filterActors(corpus.actors, f).actors.map((a) => a.id);
