@@ -142,6 +142,7 @@ export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
 /** Words that may sit inside a descriptive noun phrase before its head. */
 function isModifier(t: Tok | null): boolean {
   if (!t || !t.word) return false;
+  if (!t.cap && PRE_TITLE.has(t.lower)) return true; // "retired Air Force general Lloyd Newton"
   if (t.cap) return !STOPWORDS.has(t.lower) || DETERMINERS.has(t.lower);
   if (STOPWORDS.has(t.lower) && !DETERMINERS.has(t.lower)) return false;
   if (SPEECH_VERBS.has(t.t) && !NOUN_HOMOGRAPHS.has(t.t)) return false;
