@@ -103,6 +103,15 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'study', type: 'string', describe: 'open this study: its sources with the analyst’s narratives, codings, positions and corrections', completes: 'files' },
 ];
 
+/** The order of a list of quotes: one flag, one meaning (core/search/sort.ts), wherever quotes are listed. */
+const sortFlag = (relevance: string): FlagSpec => ({
+  name: 'sort',
+  type: 'string',
+  choices: SORT_KEYS,
+  default: 'relevance',
+  describe: `order of the quotes: relevance (${relevance}), date (oldest first, undated last), speaker (by name), article (by title, then text order)`,
+});
+
 /** Flags of every command that edits a study. */
 const EDIT_FLAGS: FlagSpec[] = [
   { name: 'author', type: 'string', describe: 'who makes the edit, for the study’s history [default: the login name]' },
@@ -147,6 +156,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'actor', type: 'string', describe: 'open this actor’s profile (name, alias or id)', completes: 'actors' },
       { name: 'compare', type: 'string', array: true, describe: 'compare narratives: A,B[,C...] (labels, parts of labels or ids)', completes: 'narrative-list' },
       { name: 'print', type: 'boolean', describe: 'print the results of --search/--actor/--compare/--pane and exit (as fzf --filter)' },
+      sortFlag('best match first; in the dashboard s changes it'),
     ],
     examples: [
       ['$0', 'the dashboard on the bundled data'],
@@ -166,7 +176,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'search',
     describe: 'Search the quotes and print them (the dashboard’s search)',
     positionals: [{ name: 'query', required: true, describe: 'the query ("" for every quote)', completes: 'query' }],
-    flags: [{ name: 'sort', type: 'string', choices: SORT_KEYS, default: 'relevance', describe: 'order of the results (date: oldest first, undated last)' }],
+    flags: [sortFlag('best match first')],
     examples: [
       ['$0 search "colour revolution"', 'Zakharova’s quote (the text says "color")'],
       ['$0 search speaker:trump', 'everything Trump is quoted as saying'],
@@ -183,7 +193,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'actors',
     describe: 'List the actors, or show one actor’s profile, quotes and narratives',
     positionals: [{ name: 'name', describe: 'an actor’s name, alias or id (part of one is enough when it is unique)', completes: 'actors' }],
-    flags: [],
+    flags: [sortFlag('as in the articles')],
     examples: [
       ['$0 actors', 'everyone, most quoted first'],
       ['$0 actors zakharova', 'Mariya Zakharova’s profile and quotes'],
@@ -480,7 +490,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'suggest',
     describe: 'The uncoded quotes most like a narrative’s coded quotes and key terms',
     positionals: [{ name: 'narrative', required: true, describe: 'the narrative (label, part of one, or id)', completes: 'narratives' }],
-    flags: [],
+    flags: [sortFlag('most like the narrative first')],
     examples: [['$0 suggest colour --study s.json -n 5', 'then: narrative-lens code "\'…" --narrative colour']],
     load: () => import('./commands/suggest.js'),
   },

@@ -151,7 +151,7 @@ function Pane({ state, data: d }: { state: State; data: DashboardData }) {
       const selected = quoteIndex(d, state);
       const memos = quoteMemos(d.study, hits[selected]?.ref.quote.id);
       return (
-        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={selected} sort={state.quotes.sort} corrections={d.corrections} noMatch={d.noMatch} completion={d.completion} memos={memos} width={width} height={height} />
+        <QuotesPane corpus={corpus} query={state.quotes.query} focused={focused} hits={hits} total={total} error={error} pending={pending} selected={selected} sort={state.quotes.sort} corrections={d.corrections} noMatch={d.noMatch} nesting={d.nesting} completion={d.completion} memos={memos} width={width} height={height} />
       );
     }
     case 'actors':

@@ -168,7 +168,7 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
       return complete(s, d, command === 'complete' ? 1 : -1);
     case 'take-correction': {
       const fix = s.pane === 'quotes' && !s.detail ? d.noMatch?.suggestion : undefined;
-      if (!fix) return flash('no correction to take: it is offered when a query finds nothing');
+      if (!fix) return flash('no correction to take (one is offered when nothing matches)');
       return act({ type: 'set-text', text: fix.query }, { type: 'flash', text: `searching for ${fix.query} (${fix.total} quote${fix.total === 1 ? '' : 's'}) instead` });
     }
     case 'input-submit': {

@@ -17,6 +17,7 @@ import { helpMaxScroll } from './components/HelpOverlay.js';
 import { fixedListLayout } from './lib/layout.js';
 import type { State, Target } from './state.js';
 import type { Context } from './keymap.js';
+import type { Nesting } from './panes/quotes/nesting.js';
 import type { StudyData } from './study/commands.js';
 
 export interface DashboardData {
@@ -34,6 +35,8 @@ export interface DashboardData {
   corrections: readonly QueryCorrection[];
   /** when the query finds nothing: the term that matches nothing, and a correction */
   noMatch: NoMatchHelp | undefined;
+  /** which results sit inside the one above them (search.hits is in this grouped order) */
+  nesting: Nesting;
   /** while a filter is typed in the search box: the completions of its last word, and the one taken */
   completion: { candidates: readonly string[]; index: number | null; field: string | undefined } | undefined;
   // ---- Actors ----

@@ -13,6 +13,7 @@ import type { Instance } from 'ink';
 import type { Corpus } from '../core/corpus/corpus.js';
 import { findActor, findNarrative, isFound } from '../core/compare.js';
 import type { InitialOptions, PaneId } from './state.js';
+import type { SortKey } from '../core/search/sort.js';
 import { withoutFetch } from './lib/without-fetch.js';
 import { colorEnabled, inert } from '../core/sanitize.js';
 import { problemLines, type Problem } from '../core/corpus/load.js';
@@ -23,6 +24,8 @@ export interface DashboardOptions {
   corpus: Corpus;
   /** pre-fill the quote search */
   search?: string;
+  /** the Quotes list's first order (--sort) */
+  sort?: SortKey;
   pane?: PaneId;
   /** open this actor's profile (id, name or alias) */
   actor?: string;
@@ -64,7 +67,7 @@ export function initialFrom(corpus: Corpus, opts: Omit<DashboardOptions, 'corpus
     .map((c) => findNarrative(corpus, c))
     .filter(isFound)
     .map((n) => n.id);
-  return { pane: opts.pane, search: opts.search, actor, compare };
+  return { pane: opts.pane, search: opts.search, sort: opts.sort, actor, compare };
 }
 
 export async function runDashboard(opts: DashboardOptions): Promise<number> {

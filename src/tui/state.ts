@@ -4,7 +4,7 @@
  */
 import type { Context } from './keymap.js';
 import { completionTarget } from '../core/search/complete.js';
-import { initialQuotes, nextSort, type QuotesState } from './panes/quotes/state.js';
+import { initialQuotes, nextSort, type QuoteSort, type QuotesState } from './panes/quotes/state.js';
 import { initialActors, type ActorsState } from './panes/actors/state.js';
 import { initialNarratives, toggleChosen, type NarrativesState } from './panes/narratives/state.js';
 import { initialTimeline, type TimelineState } from './panes/timeline/state.js';
@@ -53,6 +53,8 @@ export interface State extends View {
 export interface InitialOptions {
   pane?: PaneId | undefined;
   search?: string | undefined;
+  /** the Quotes list's order (--sort) */
+  sort?: QuoteSort | undefined;
   actor?: string | undefined;
   compare?: string[] | undefined;
   /** whether a study is open, and editable */
@@ -68,7 +70,7 @@ export function initialState(opts: InitialOptions = {}): State {
     pane,
     focus: 'list',
     detail: null,
-    quotes: initialQuotes(opts.search),
+    quotes: initialQuotes(opts.search, opts.sort),
     actors: initialActors(opts.actor ?? null),
     narratives: initialNarratives(compare),
     timeline: initialTimeline(),

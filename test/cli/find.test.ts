@@ -54,6 +54,25 @@ describe('filters and order', () => {
     expect(limited.map((q) => q.id)).toEqual(json(['search', '', '--sort', 'date']).slice(0, 2).map((q) => q.id));
     expect(run(['search', 'x', '--sort', 'size']).stderr).toMatch(/invalid value "size" for --sort/);
   });
+  it('--sort wherever quotes are listed: an actor\'s profile, the dashboard\'s --print, one order for all', () => {
+    type Q = { id: string; speaker: string | null; when: { date: string } | null };
+    const profile = (args: string[]) => (JSON.parse(run(['actors', 'trump', ...args, '-f', 'json']).stdout) as { quotes: Q[] }).quotes;
+    const asWritten = profile([]).map((q) => q.id);
+    const byDate = profile(['--sort', 'date']);
+    const dates = byDate.map((q) => q.when?.date ?? '~');
+    expect(dates).toEqual([...dates].sort());
+    expect(byDate.map((q) => q.id)).not.toEqual(asWritten); // the order did change: Trump's June 2025 quotes come first
+    expect(byDate[0]!.when!.date).toBe('2025-06');
+    // the same order as search gives for the same quotes
+    expect(json(['search', 'speaker:"donald trump"', '--sort', 'date']).map((q) => q.id)).toEqual(byDate.map((q) => q.id));
+    expect(json(['--print', '-s', 'speaker:"donald trump"', '--sort', 'date']).map((q) => q.id)).toEqual(byDate.map((q) => q.id));
+    const names = (JSON.parse(run(['--print', '--pane', 'quotes', '--sort', 'speaker', '-f', 'json']).stdout) as { speakerName: string | null }[]).map((q) => q.speakerName);
+    expect(names).toHaveLength(63);
+    const named = names.filter((n): n is string => n !== null);
+    expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b)));
+    expect(names.slice(named.length).every((n) => n === null)).toBe(true); // terms (nobody said them) last
+    expect(run(['actors', 'trump', '--sort', 'size']).code).toBe(2);
+  });
 });
 
 describe('when nothing matches', () => {

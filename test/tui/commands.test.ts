@@ -8,6 +8,7 @@ import { BINDINGS } from '../../src/tui/keymap.js';
 import { clampIndex, type DashboardData } from '../../src/tui/dashboard-data.js';
 import { initialState, reducer, type State } from '../../src/tui/state.js';
 import { filterActors, profileView, quoteCounts } from '../../src/tui/panes/actors/view-model.js';
+import { nestHits } from '../../src/tui/panes/quotes/nesting.js';
 import { compareView } from '../../src/tui/panes/narratives/view-model.js';
 import { cellView } from '../../src/tui/panes/narratives/cell-view.js';
 import { eventView } from '../../src/tui/panes/timeline/event-view.js';
@@ -20,14 +21,16 @@ import { fixture } from './helpers.js';
 function dataFor(corpus: Corpus, s: State): DashboardData {
   const width = 100;
   const body = 27;
-  const search = { ...searchQuotes(buildSearchIndex(corpus), s.quotes.query), pending: false };
-  const actors = filterActors(corpus.actors, s.actors.filter);
+  const found = searchQuotes(buildSearchIndex(corpus), s.quotes.query);
+  const nesting = nestHits(found.hits);
+  const search = { ...found, hits: nesting.hits, pending: false };
+  const actors = filterActors(corpus.actors, s.actors.filter).actors;
   const actorSel = clampIndex(s.actors.selected, actors.length);
   const record = actorRecord(corpus, s.actors.profile ?? actors[actorSel]?.id ?? '');
   const comparison = s.narratives.comparing ? compareNarratives(corpus, s.narratives.chosen) : undefined;
   const events = timeline(corpus);
   return {
-    corpus, width, height: 29, body, listRows: listLayout(body).list, search, corrections: [], noMatch: undefined, completion: undefined, actors, actorsClosest: false, actorSel,
+    corpus, width, height: 29, body, listRows: listLayout(body).list, search, corrections: [], noMatch: undefined, nesting, completion: undefined, actors, actorsClosest: false, actorSel,
     quoteCounts: () => quoteCounts(corpus), record, profileOpen: s.actors.profile !== null && record !== undefined,
     profile: s.actors.profile && record ? profileView(corpus, record, width, s.actors.cursor) : undefined,
     narrSel: clampIndex(s.narratives.selected, corpus.narratives.length), comparison,

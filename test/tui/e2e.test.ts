@@ -165,6 +165,44 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal (tmux)', () => {
     await quitAndCheckRestored(s, ['q'], 0);
   });
 
+  for (const [cols, rows, env] of [[60, 20, { NO_COLOR: '1' }], [160, 45, {}]] as const) {
+    it(`at ${cols}x${rows}${'NO_COLOR' in env ? ' with NO_COLOR' : ''}: typos and bad filters in the search box, completion, the correction taken, smagn in Actors`, { timeout: 120_000 }, async () => {
+      const s = start(cols, rows, [], env);
+      const flat = (v: string) => v.replace(/\s+/g, ' ');
+      await untilKeysAreRead(s, '/', (x) => x.includes('/ ▌'));
+      tmux('send-keys', '-t', s, '-l', 'teh colour');
+      let x = await waitForScreen(s, (v) => flat(v).includes('Ctrl-T takes it'), 'the correction offered');
+      expect(flat(x)).toContain('nothing matches teh with the rest of the query; did you mean the?');
+      tmux('send-keys', '-t', s, 'C-t');
+      x = await waitForScreen(s, (v) => v.includes('/ the colour▌'), 'the corrected query');
+      expect(x).toMatch(/[1-9]\d* of 19 quotes/);
+      tmux('send-keys', '-t', s, 'C-u');
+      tmux('send-keys', '-t', s, '-l', 'foo:bar');
+      x = await waitForScreen(s, (v) => v.includes('/ foo:bar▌'), 'foo:bar typed');
+      expect(flat(x)).toContain('unknown filter "foo:"; the filters are speaker: narrative: article: outlet: date: kind:');
+      tmux('send-keys', '-t', s, 'C-u');
+      tmux('send-keys', '-t', s, '-l', 'kind:quote');
+      x = await waitForScreen(s, (v) => v.includes('/ kind:quote▌'), 'kind:quote typed');
+      expect(flat(x)).toContain('kind: must be direct, indirect or term (not "quote")');
+      tmux('send-keys', '-t', s, 'C-w');
+      tmux('send-keys', '-t', s, '-l', 'kind:d');
+      await waitForScreen(s, (v) => v.includes('tab: kind: direct'), 'the completion offered');
+      tmux('send-keys', '-t', s, 'Tab');
+      x = await waitForScreen(s, (v) => v.includes('/ kind:direct▌'), 'the completion taken');
+      expect(x).toMatch(/[1-9]\d* of 19 quotes/);
+      // leave the box, go to Actors, type a name with a typo
+      tmux('send-keys', '-t', s, 'Escape');
+      await waitForScreen(s, (v) => !v.includes('kind:direct▌'), 'the box left');
+      tmux('send-keys', '-t', s, '2');
+      await waitForScreen(s, (v) => v.includes('[2 Actors]'), 'the Actors pane');
+      tmux('send-keys', '-t', s, '-l', 'smagn');
+      x = await waitForScreen(s, (v) => v.includes('/ smagn▌'), 'the filter');
+      expect(x.split('\n').find((l) => l.startsWith('> '))).toContain('Nikita Smagin');
+      for (const line of x.replace(/\n+$/, '').split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(cols);
+      await quitAndCheckRestored(s, ['C-c'], 130);
+    });
+  }
+
   for (const [cols, rows] of [[60, 20], [160, 45]] as const) {
     it(`at ${cols}x${rows}: every comparison cell opens, its quote reads in the article, back along the path; nothing overflows`, { timeout: 180_000 }, async () => {
       const s = start(cols, rows, ['--compare', 'n-colour-rev,n-peaked,n-us-help']);

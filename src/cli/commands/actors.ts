@@ -1,6 +1,7 @@
 /** `narrative-lens actors [name]`: the actor list, or one actor's profile. */
 import { actorRecord, actorsInOrder } from '../../core/corpus/corpus.js';
 import { EXIT } from '../errors.js';
+import { sortQuotes, type SortKey } from '../../core/search/sort.js';
 import { resolveActor } from '../lookup.js';
 import type { GlobalArgs } from '../options.js';
 import { stdoutOutput } from '../print/output.js';
@@ -9,6 +10,8 @@ import type { Session } from '../session.js';
 
 export interface ActorsArgs extends GlobalArgs {
   name?: string;
+  /** the order of the profile's quotes */
+  sort?: SortKey;
 }
 
 export async function run(a: ActorsArgs, session: Session): Promise<number> {
@@ -17,6 +20,7 @@ export async function run(a: ActorsArgs, session: Session): Promise<number> {
   if (a.name !== undefined && a.name !== '') {
     const actor = resolveActor(corpus, a.name);
     const rec = actorRecord(corpus, actor.id)!;
+    rec.quotes = sortQuotes(corpus, rec.quotes, a.sort ?? 'relevance');
     if (a.limit !== undefined) rec.quotes = rec.quotes.slice(0, a.limit);
     await renderActorProfile(corpus, rec, out);
     return EXIT.found;

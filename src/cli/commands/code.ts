@@ -7,6 +7,7 @@ import { resolveNarrative } from '../lookup.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
 import { openForEdit, runEdit, type EditArgs } from '../study-edit.js';
+import { count } from '../../core/study/describe.js';
 
 export interface CodeArgs extends EditArgs {
   query: string;
@@ -27,9 +28,9 @@ export async function runCoding(a: CodeArgs, session: Session, how: 'code' | 'un
   if (how === 'uncode') {
     // only what this study coded can be taken off; the rest of the results are left alone
     ids = ids.filter((id) => s.view.codedByStudy.get(id)?.has(narrative.id));
-    if (ids.length === 0) throw new UsageError(`none of the ${result.total} quotes found is coded to “${narrative.label}” by this study`);
+    if (ids.length === 0) throw new UsageError(`${result.total === 1 ? 'the quote found is not' : `none of the ${count(result.total, 'quote')} found is`} coded to “${narrative.label}” by this study`);
   } else if (ids.every((id) => s.view.corpus.quoteById.get(id)!.quote.narratives.includes(narrative.id))) {
-    process.stderr.write(`${PROG}: all ${ids.length} quotes found are coded to “${inert(narrative.label)}” already\n`);
+    process.stderr.write(`${PROG}: ${ids.length === 1 ? 'the quote found is' : `all ${count(ids.length, 'quote')} found are`} coded to “${inert(narrative.label)}” already\n`);
     return EXIT.found;
   }
   return runEdit(a, session, (v) => (how === 'code' ? codeQuotes(v, narrative.id, ids) : uncodeQuotes(v, narrative.id, ids)), s);

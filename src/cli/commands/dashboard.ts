@@ -10,6 +10,7 @@ import { resolveActor, resolveNarrative } from '../lookup.js';
 import type { GlobalArgs } from '../options.js';
 import type { Session } from '../session.js';
 import { PROG, type Pane } from '../spec.js';
+import type { SortKey } from '../../core/search/sort.js';
 
 export interface DashboardArgs extends GlobalArgs {
   search?: string;
@@ -17,6 +18,7 @@ export interface DashboardArgs extends GlobalArgs {
   actor?: string;
   compare?: string[];
   print?: boolean;
+  sort?: SortKey;
 }
 
 export const NOT_A_TERMINAL = `the dashboard needs a terminal (stdin and stdout); to print results use: ${PROG} search QUERY  (or --print with --search, --actor, --compare or --pane)`;
@@ -36,8 +38,8 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
     const g: GlobalArgs = { data: a.data, format: a.format, limit: a.limit };
     // each printer is loaded only to print, and only the one that prints
     if (compare !== undefined) return (await import('./compare.js')).run({ ...g, narratives: compare }, session);
-    if (a.actor !== undefined) return (await import('./actors.js')).run({ ...g, name: a.actor }, session);
-    if (a.search !== undefined) return (await import('./search.js')).run({ ...g, query: a.search }, session);
+    if (a.actor !== undefined) return (await import('./actors.js')).run({ ...g, name: a.actor, sort: a.sort }, session);
+    if (a.search !== undefined) return (await import('./search.js')).run({ ...g, query: a.search, sort: a.sort }, session);
     switch (a.pane) {
       case 'actors':
         return (await import('./actors.js')).run(g, session);
@@ -46,7 +48,7 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
       case 'timeline':
         return (await import('./timeline.js')).run(g, session);
       default:
-        return (await import('./search.js')).run({ ...g, query: '' }, session);
+        return (await import('./search.js')).run({ ...g, query: '', sort: a.sort }, session);
     }
   }
 
@@ -62,5 +64,5 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
   if (narratives && narratives.length === 1) throw new UsageError('--compare needs two or more narratives', 'separate them with commas: --compare A,B');
   for (const hook of session.beforeDashboard) hook();
   const { runDashboard } = await import('../../tui/run.js');
-  return runDashboard({ corpus, search: a.search, pane: a.pane, actor, compare: narratives, ...(opened ? { study: opened.study } : {}) });
+  return runDashboard({ corpus, search: a.search, sort: a.sort, pane: a.pane, actor, compare: narratives, ...(opened ? { study: opened.study } : {}) });
 }

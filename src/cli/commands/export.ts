@@ -12,6 +12,7 @@ import type { GlobalArgs } from '../options.js';
 import { writeOutFile } from '../out-file.js';
 import type { Session } from '../session.js';
 import { EXPORT_FORMATS, PROG, type ExportFormat } from '../spec.js';
+import { count } from '../../core/study/describe.js';
 
 export interface ExportArgs extends Omit<GlobalArgs, 'format'> {
   format?: string;
@@ -48,8 +49,7 @@ export async function run(a: ExportArgs, session: Session): Promise<number> {
   }
   if (a.out && a.out !== '-') {
     await writeOutFile(a.out, content, a.force ?? false);
-    const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
-    process.stderr.write(`${PROG}: wrote ${a.out} (${format}: ${n(input.articles.length, 'article')}, ${n(input.narratives.length, 'narrative')}, ${n(input.quotes.length, 'quote')})\n`);
+    process.stderr.write(`${PROG}: wrote ${a.out} (${format}: ${count(input.articles.length, 'article')}, ${count(input.narratives.length, 'narrative')}, ${count(input.quotes.length, 'quote')})\n`);
   } else {
     process.stdout.write(content);
   }

@@ -17,6 +17,7 @@ import { json } from '../print/json.js';
 import { writeOutFile } from '../out-file.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
+import { count } from '../../core/study/describe.js';
 
 export interface ImportArgs extends EditArgs {
   file: string;
@@ -69,13 +70,12 @@ export async function run(a: ImportArgs, session: Session): Promise<number> {
     process.stdout.write(out);
   }
   const quotes = file.articles.flatMap((x) => x.quotes);
-  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
   process.stderr.write(
-    `${PROG}: ${a.file}${imported.origin ? ` (from ${inert(imported.origin)})` : ''}: ${n(file.articles.length, 'text')}, ${n(file.narratives.length, 'code')} as narratives, ${n(quotes.length, 'coded passage')}, ${n(file.actors.length, 'case')} as actors${a.out && a.out !== '-' ? ` → ${a.out}` : ''}\n`,
+    `${PROG}: ${a.file}${imported.origin ? ` (from ${inert(imported.origin)})` : ''}: ${count(file.articles.length, 'text')}, ${count(file.narratives.length, 'code')} as narratives, ${count(quotes.length, 'coded passage')}, ${count(file.actors.length, 'case')} as actors${a.out && a.out !== '-' ? ` → ${a.out}` : ''}\n`,
   );
   // a quote's own note comes back as its note; other memos have no place in a corpus file
   const notes = new Map(quotes.map((q) => [q.id, q.note]));
   const lost = imported.memos.filter((m) => !(m.about?.kind === 'quote' && notes.get(m.about.id) === m.text));
-  if (lost.length) process.stderr.write(`${PROG}: ${n(lost.length, 'memo')} cannot be kept in a corpus file; import into a study to keep them\n`);
+  if (lost.length) process.stderr.write(`${PROG}: ${count(lost.length, 'memo')} cannot be kept in a corpus file; import into a study to keep them\n`);
   return file.articles.length ? EXIT.found : EXIT.nothing;
 }

@@ -6,6 +6,7 @@ import type { GlobalArgs } from '../options.js';
 import { emit, stdoutOutput } from '../print/output.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
+import { count } from '../../core/study/describe.js';
 
 export interface InitArgs extends GlobalArgs {
   file: string;
@@ -23,9 +24,9 @@ export async function run(a: InitArgs, session: Session): Promise<number> {
   await emit(stdoutOutput(a.format), {
     json: () => ({ created: a.file, title: s.study.title, sources: s.study.sources, summary: sum }),
     csv: () => ({ header: ['source', 'hash'], rows: s.study.sources.map((x) => [x.path, x.hash]) }),
-    markdown: () => `Created **${a.file}**: ${sum.articles} articles, ${sum.quotes.total} quotes, ${sum.actors} actors\n`,
+    markdown: () => `Created **${a.file}**: ${count(sum.articles, 'article')}, ${count(sum.quotes.total, 'quote')}, ${count(sum.actors, 'actor')}\n`,
     text: () =>
-      `created ${a.file}: ${sum.articles} article${sum.articles === 1 ? '' : 's'}${sum.drafts ? ` (${sum.drafts} draft${sum.drafts === 1 ? '' : 's'})` : ''}, ${sum.quotes.total} quotes, ${sum.actors} actors from ${s.study.sources.length} source${s.study.sources.length === 1 ? '' : 's'}\n` +
+      `created ${a.file}: ${count(sum.articles, 'article')}${sum.drafts ? ` (${count(sum.drafts, 'draft')})` : ''}, ${count(sum.quotes.total, 'quote')}, ${count(sum.actors, 'actor')} from ${count(s.study.sources.length, 'source')}\n` +
       `open it with: ${PROG} ${a.file}   (or --study ${a.file} on any command)\n`,
   });
   return EXIT.found;

@@ -1,6 +1,7 @@
 /** `narrative-lens suggest NARRATIVE`: uncoded quotes most like the narrative's coded quotes and key terms. */
 import { suggestQuotes } from '../../core/study/suggest.js';
 import { EXIT } from '../errors.js';
+import { sortHits, type SortKey } from '../../core/search/sort.js';
 import type { GlobalArgs } from '../options.js';
 import { resolveNarrative } from '../lookup.js';
 import { stdoutOutput } from '../print/output.js';
@@ -9,6 +10,7 @@ import type { Session } from '../session.js';
 
 export interface SuggestArgs extends GlobalArgs {
   narrative: string;
+  sort?: SortKey;
 }
 
 export async function run(a: SuggestArgs, session: Session): Promise<number> {
@@ -17,7 +19,9 @@ export async function run(a: SuggestArgs, session: Session): Promise<number> {
   const found = suggestQuotes(s.view, narrative.id, a.limit ?? 20);
   const corpus = s.view.corpus;
   // printed as search results: the score is 1 − likeness (0 best, as search's)
-  const items = found.map((x, i) => ({ ref: x.ref, speaker: x.ref.quote.speaker ? (corpus.actorById.get(x.ref.quote.speaker) ?? null) : null, score: 1 - x.score, order: i, matches: [] }));
+  const hits = found.map((x, i) => ({ ref: x.ref, speaker: x.ref.quote.speaker ? (corpus.actorById.get(x.ref.quote.speaker) ?? null) : null, score: 1 - x.score, order: i, matches: [] }));
+  // the suggestions are found by likeness; another order is applied to them (the same as search's)
+  const items = sortHits(hits, a.sort ?? 'relevance');
   await renderQuotes({ corpus, items }, stdoutOutput(a.format));
   return items.length ? EXIT.found : EXIT.nothing;
 }

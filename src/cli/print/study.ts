@@ -3,6 +3,7 @@ import type { Change, HistoryEntry, Study } from '../../core/study/schema.js';
 import type { Orphan as ViewOrphan } from '../../core/study/apply.js';
 import { md, mdTable } from './markdown.js';
 import { emit, type Output } from './output.js';
+import { count } from '../../core/study/describe.js';
 
 export interface EditReport {
   /** 'dry-run' when nothing was written */
@@ -77,13 +78,13 @@ export function renderStudyCheck(c: StudyCheck, out: Output): Promise<void> {
       rows: [...c.orphans.map((o) => [`orphaned ${o.what}`, o.id, o.text, o.article, o.reason]), ...c.problems.map((p) => ['problem', '', '', '', p])],
     }),
     markdown: () =>
-      `**${ok ? 'OK' : 'Problems'}**: study \`${md(c.file)}\`, ${s.quotes.total} quotes, ${s.narratives} narratives, ${s.positions} positions\n\n` +
+      `**${ok ? 'OK' : 'Problems'}**: study \`${md(c.file)}\`, ${count(s.quotes.total, 'quote')}, ${count(s.narratives, 'narrative')}, ${count(s.positions, 'position')}\n\n` +
       (c.orphans.length ? mdTable(['Orphaned', 'Id', 'Text', 'Why'], c.orphans.map((o) => [o.what, md(o.id), md(o.text), md(o.reason)])) : '') +
       c.problems.map((p) => `- ${md(p)}\n`).join(''),
     text: () =>
-      `${out.style.bold(ok ? 'ok' : 'problems')}: study ${c.file}: ${s.articles} article${s.articles === 1 ? '' : 's'}${s.drafts ? ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})` : ''}, ${s.quotes.total} quotes, ${s.actors} actors, ${s.narratives} narratives, ${s.axes} questions, ${s.positions} positions\n` +
+      `${out.style.bold(ok ? 'ok' : 'problems')}: study ${c.file}: ${count(s.articles, 'article')}${s.drafts ? ` (${count(s.drafts, 'draft')})` : ''}, ${count(s.quotes.total, 'quote')}, ${count(s.actors, 'actor')}, ${count(s.narratives, 'narrative')}, ${count(s.axes, 'question')}, ${count(s.positions, 'position')}\n` +
       c.changedSources.map((p) => `  source changed since the study was made: ${p} (annotations re-anchored by their text)\n`).join('') +
-      (c.orphans.length ? `${c.orphans.length} orphaned annotation${c.orphans.length === 1 ? '' : 's'} (kept in the study; they re-attach if their text comes back):\n` : '') +
+      (c.orphans.length ? `${count(c.orphans.length, 'orphaned annotation')} (kept in the study; ${c.orphans.length === 1 ? 'it re-attaches if its' : 'they re-attach if their'} text comes back):\n` : '') +
       c.orphans.map((o) => `  ${orphanLine(o)}\n`).join('') +
       c.problems.map((p) => `  problem: ${p}\n`).join(''),
   });

@@ -22,6 +22,8 @@ export interface Memo {
   author?: string;
   /** ISO date-time */
   created?: string;
+  /** a quote's note in the sources (the data's curator), not a memo the analyst wrote in the study */
+  fromSources?: boolean;
 }
 
 export interface ExchangeInput {
@@ -76,6 +78,7 @@ export function exchangeFromCorpus(corpus: Corpus, options: FromCorpusOptions = 
       title: `Note on ${r.quote.id}`,
       text: r.quote.note!,
       about: { kind: 'quote', id: r.quote.id },
+      fromSources: true,
     }));
   return {
     title: options.title ?? defaultTitle(corpus),

@@ -7,6 +7,7 @@
 import { resolveTags, unknownTechniques, type DisarmTactic, type DisarmTechnique } from './disarm/index.js';
 import type { ExchangeInput } from './input.js';
 import { inertJson } from '../sanitize.js';
+import { count } from '../study/describe.js';
 
 /** DISARM's own STIX bundle, which a Navigator loads as custom data (it holds the x-mitre-matrix). */
 export const DISARM_BUNDLE_URL = 'https://raw.githubusercontent.com/DISARMFoundation/DISARMframeworks/main/generated_files/DISARM_STIX/DISARM.json';
@@ -69,7 +70,7 @@ export function exportNavigator(input: ExchangeInput): NavigatorLayer {
     // framework as custom data.
     domain: 'enterprise-attack',
     customDataURL: DISARM_BUNDLE_URL,
-    description: `DISARM techniques of ${input.narratives.length} narratives, exported by narrative-lens on ${input.now}. Score: how many narratives (and the study) carry the technique.`,
+    description: `DISARM techniques of ${count(input.narratives.length, 'narrative')}, exported by narrative-lens on ${input.now}. Score: how many narratives (and the study) carry the technique.`,
     sorting: 0,
     layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' },
     hideDisabled: false,

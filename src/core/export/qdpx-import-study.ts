@@ -14,6 +14,7 @@ import { applyStudy, type StudyView } from '../study/apply.js';
 import { addMemo, addQuote, codeQuotes, createNarrative, updateNarrative, type MemoOn } from '../study/edits.js';
 import type { Edit, Stamp } from '../study/history.js';
 import type { ImportedProject } from './qdpx-import.js';
+import { count } from '../study/describe.js';
 
 export interface StudyImport {
   /** the whole import as one edit (null when there is nothing to change) */
@@ -60,7 +61,7 @@ export function planQdpxImport(view: StudyView, imported: ImportedProject, stamp
   for (const imp of imported.articles) {
     const article = articleFor(imp);
     if (!article) {
-      warnings.push(`"${imp.title}" is not among the study's sources: its ${imp.quotes.length} coded passages were not imported (add the text with ingest first)`);
+      warnings.push(`"${imp.title}" is not among the study's sources: its ${count(imp.quotes.length, 'coded passage')} ${imp.quotes.length === 1 ? 'was' : 'were'} not imported (add the text with ingest first)`);
       continue;
     }
     if (article.text !== imp.text) {
@@ -112,7 +113,7 @@ export function planQdpxImport(view: StudyView, imported: ImportedProject, stamp
   return {
     edit: {
       op: 'import-qdpx',
-      summary: `import ${imported.title ? `“${clip(imported.title)}” ` : ''}(.qdpx${imported.origin ? ` from ${imported.origin}` : ''}): ${steps.length} change${steps.length === 1 ? '' : 's'}`,
+      summary: `import ${imported.title ? `“${clip(imported.title)}” ` : ''}(.qdpx${imported.origin ? ` from ${imported.origin}` : ''}): ${count(steps.length, 'change')}`,
       apply: (s, st) => edits.reduce((acc, e) => e.apply(acc, st), s),
     },
     steps,

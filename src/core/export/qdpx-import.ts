@@ -270,6 +270,8 @@ export function importProjectXml(xml: string, file: (internalPath: string) => Ui
       text: body,
       about,
       ...(note.attribs.creationDateTime ? { created: note.attribs.creationDateTime } : {}),
+      // one of our own quote notes from the sources comes back as such
+      ...(base?.fromSources ? { fromSources: true } : {}),
     });
   }
 

@@ -24,6 +24,7 @@ import type { Actor, Article } from '../corpus/schema.js';
 import { stableUuid } from './ids.js';
 import { narrativeColour, type ExchangeInput, type Memo } from './input.js';
 import { el, xmlText } from './xml.js';
+import { count } from '../study/describe.js';
 
 export const QDA_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const ORIGIN = 'narrative-lens';
@@ -186,7 +187,7 @@ export function buildProject(input: ExchangeInput, options: QdpxOptions = {}): {
     cases.length ? el('Cases', {}, cases) : '',
     sources.length ? el('Sources', {}, sources) : '',
     notes.length ? el('Notes', {}, notes) : '',
-    el('Description', {}, xmlText(`Exported by narrative-lens on ${input.now}: ${input.articles.length} articles, ${input.narratives.length} narratives (codes), ${input.quotes.length} quotes (selections), ${input.actors.length} actors (cases).`)),
+    el('Description', {}, xmlText(`Exported by narrative-lens on ${input.now}: ${count(input.articles.length, 'article')}, ${count(input.narratives.length, 'narrative')} (codes), ${count(input.quotes.length, 'quote')} (selections), ${count(input.actors.length, 'actor')} (cases).`)),
     ...projectNotes.map((m) => el('NoteRef', { targetGUID: guidOf.memo(m.id) })),
   ];
   const project = el(

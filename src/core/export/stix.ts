@@ -25,6 +25,7 @@ import { CATALOGUE, resolveTags, unknownTechniques } from './disarm/index.js';
 import { inertJson } from '../sanitize.js';
 import { openctiNameId, stixId } from './ids.js';
 import type { CodedQuote, ExchangeInput } from './input.js';
+import { count } from '../study/describe.js';
 
 export const OPENCTI_EXTENSION = 'extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba';
 
@@ -208,7 +209,7 @@ export function exportStix(input: ExchangeInput): StixBundle {
     if (set) for (const id of [noteId(r), ...refs.slice(1)]) set.add(id);
   }
   for (const e of advances.values()) {
-    const why = [e.proponent ? 'a proponent' : '', e.quotes ? `${e.quotes} quote${e.quotes > 1 ? 's' : ''} coded to it` : ''].filter(Boolean).join('; ');
+    const why = [e.proponent ? 'a proponent' : '', e.quotes ? `${count(e.quotes, 'quote')} coded to it` : ''].filter(Boolean).join('; ');
     const rel = relationship('related-to', actorId(e.actor), narrativeId(e.narrative), `${e.actor.name} advances this narrative (${why})`);
     if (threat.has(e.actor.id)) relationship('uses', threatId(e.actor), narrativeId(e.narrative), `${e.actor.name} advances this narrative (${why})`);
     for (const [article, set] of reportObjects) {

@@ -7,6 +7,7 @@ import type { ActorKind } from '../corpus/schema.js';
 import type { Doc } from './doc.js';
 import { EVALUATIVE, GAZETTEER, NON_ACTOR_WORDS, ORG_WORDS, OUTLET_WORDS, DETERMINERS } from './lexicon.js';
 import { isTitle, npText, roleNoun, type NP } from './np.js';
+import { givenNameGender } from './gender.js';
 
 export interface ActorRec {
   key: number;
@@ -172,8 +173,12 @@ export class Registry {
     const words = nameWords(nameStr);
     const first = doc.toks[np.name[0]!]!;
     const last = doc.toks[np.name[np.name.length - 1]!]!;
-    const kind = this.classify(np, words, hint);
+    // a headline in title case reads as one long name ("Gold Star Mom Corners Obama"): no actor
+    if (words.length >= 4 && first.para === 0 && !words.some((w) => w === 'of' || w === 'for')) return null;
+    let kind = this.classify(np, words, hint);
     if (kind === null) return null;
+    // "Rep. Jim Jordan … Jordan said": a surname that is also a country is the person already named
+    if (kind === 'state' && words.length === 1 && this.findByWords(words, 'person')) kind = 'person';
     const para = first.para;
     const existing = this.findByWords(words, kind);
     const info = this.describe(np);
@@ -184,6 +189,7 @@ export class Registry {
         a.aliases.add(a.name);
         a.name = nameStr;
         a.words = words;
+        if (a.kind === 'person') a.gender ??= givenNameGender(words);
       } else if (nameStr !== a.name) a.aliases.add(nameStr);
       if (a.kind === 'person') {
         a.role ??= info.role;
@@ -217,7 +223,7 @@ export class Registry {
       roleBase: kind === 'person' ? info.roleBase : null,
       affiliation: kind === 'person' ? info.affiliation : null,
       country: kind === 'state' ? null : info.country,
-      ...(info.gender ? { gender: info.gender } : {}),
+      ...(info.gender ? { gender: info.gender } : kind === 'person' && givenNameGender(words) ? { gender: givenNameGender(words)! } : {}),
     });
     for (const al of aliases) a.aliases.add(al);
     if (info.role && info.fullText !== name) a.aliases.add(info.fullText);
@@ -254,6 +260,13 @@ export class Registry {
     const g = GAZETTEER.get(joined);
     if (g && (g.as === 'name' || g.as === 'capital')) return hint.person ? 'person' : 'state';
     if (g && g.as === 'demonym' && words.length === 1) return null; // "Iranian" alone is no actor
+    if (words.length === 1) {
+      const w = words[0]!;
+      // "Republican" alone is an adjective; "Republicans", "Mexicans" are groups
+      if (PARTY_WORDS.has(w)) return null;
+      if (/s$/.test(w) && (PARTY_WORDS.has(w.slice(0, -1)) || GAZETTEER.get(w.slice(0, -1))?.as === 'demonym')) return 'group';
+      if (NUMBER_WORD.test(w)) return null; // "Twenty-two were arrested"
+    }
     if (words.some((w) => OUTLET_WORDS.has(w)) && !words.includes('agency')) return 'outlet';
     if (words.some((w) => ORG_WORDS.has(w) || w === 'house')) return 'organisation';
     if (words.some((w, i) => NON_ACTOR_WORDS.has(w) && !(i === 0 && words.length > 1 && GIVEN_NAME_HOMOGRAPHS.has(w) && words[1] !== 'of'))) {
@@ -438,6 +451,10 @@ function compatible(a: ActorKind, b: ActorKind): boolean {
   const orgish = (k: ActorKind) => k === 'organisation' || k === 'outlet';
   return orgish(a) && orgish(b);
 }
+
+/** Party adjectives: an actor only in the plural ("Republicans") or inside a longer name. */
+const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'libertarian', 'conservative', 'liberal', 'progressive', 'socialist', 'communist', 'independent', 'tory', 'unionist', 'nationalist', 'loyalist']);
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands)(?:-[a-z]+)?$/;
 
 /**
  * Words of NON_ACTOR_WORDS that also open people's names: "Bill Clinton", "Park Geun-hye" are people,

@@ -119,6 +119,9 @@ const VERBS: Record<string, string> = {
   'chide': 'chide chides chided chiding',
   'tout': 'tout touts touted touting',
   'exhort': 'exhort exhorts exhorted exhorting',
+  'attack': 'attacked attacking',
+  'cite': 'cite cites cited citing',
+  'reference': 'referenced referencing',
   'implore': 'implore implores implored imploring',
 };
 
@@ -320,7 +323,7 @@ export const STOPWORDS = new Set(
     'and or but nor yet so if when while whereas although though because as than then once unless whether ' +
     'however meanwhile moreover furthermore instead indeed nevertheless nonetheless still also even only just ' +
     'some many several any all most each every no not none few both either neither such other another much more ' +
-    'less one two three four five six seven eight nine ten first second third last next new old ' +
+    'less one two three four five six seven eight nine ten first second third last next old ' +
     'similarly likewise separately elsewhere later earlier now today yesterday tomorrow tonight ' +
     'what which who whom whose where why how ' +
     'is are was were be been being has have had do does did will would can could may might must shall should ' +

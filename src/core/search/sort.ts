@@ -3,7 +3,7 @@
  * Every order is stable and falls back to relevance (score, then corpus order), so ties read the
  * same everywhere.
  */
-import type { QuoteRef } from '../corpus/corpus.js';
+import type { Corpus, QuoteRef } from '../corpus/corpus.js';
 import type { QuoteHit } from './search.js';
 
 export const SORT_KEYS = ['relevance', 'date', 'speaker', 'article'] as const;
@@ -42,4 +42,15 @@ export function sortHits(hits: readonly QuoteHit[], by: SortKey): QuoteHit[] {
         (a, b) => a.ref.article.title.localeCompare(b.ref.article.title) || (a.ref.article.id < b.ref.article.id ? -1 : a.ref.article.id > b.ref.article.id ? 1 : 0) || a.ref.quote.span.start - b.ref.quote.span.start || byRelevance(a, b),
       );
   }
+}
+
+/**
+ * Quotes that are not search results (an actor's quotes, suggestions) in the order asked for,
+ * by the same rules: "relevance" is the order they come in (an article's text order, or a
+ * ranking such as suggestions' likeness), which also breaks every other order's ties.
+ */
+export function sortQuotes(corpus: Corpus, refs: readonly QuoteRef[], by: SortKey): QuoteRef[] {
+  if (by === 'relevance') return [...refs];
+  const hits = refs.map((ref, order) => ({ ref, speaker: ref.quote.speaker ? (corpus.actorById.get(ref.quote.speaker) ?? null) : null, score: 0, order, matches: [] }));
+  return sortHits(hits, by).map((h) => h.ref);
 }

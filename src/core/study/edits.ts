@@ -12,6 +12,7 @@ import { articleOffsets, type QuoteRef } from '../corpus/corpus.js';
 import { ActorKind as ActorKindSchema, QuoteKind as QuoteKindSchema } from '../corpus/schema.js';
 import { articleHash, makeAnchor, quoteAnchor } from './anchor.js';
 import type { StudyView } from './apply.js';
+import { count } from './describe.js';
 import { shortHash, StudyEditError, type Edit, type Stamp } from './history.js';
 import type { TechniqueTag } from '../corpus/schema.js';
 import { DisarmId, type Correction, type MemoTarget, type Study, type StudyNarrative, type StudyPosition } from './schema.js';
@@ -231,7 +232,7 @@ export function deleteNarrative(view: StudyView, id: string): Edit {
   const codings = view.study.codings.filter((c) => c.narrative === id).length;
   return {
     op: 'narrative-delete',
-    summary: `delete narrative “${clip(label)}”${codings ? ` and its ${codings} coding${codings === 1 ? '' : 's'}` : ''}`,
+    summary: `delete narrative “${clip(label)}”${codings ? ` and its ${count(codings, 'coding')}` : ''}`,
     apply: (s) => {
       const positions = new Set(s.positions.filter((p) => p.narrative === id).map((p) => p.id));
       return {
@@ -406,7 +407,7 @@ export function addQuote(view: StudyView, articleId: string, words: string, o: A
   if (hits.length === 0) throw new StudyEditError(`the words “${clip(needle, 40)}” are not in article ${articleId}`);
   if (hits.length > 1 && o.occurrence === undefined) throw new StudyEditError(`the words “${clip(needle, 40)}” occur ${hits.length} times in ${articleId}: say which (occurrence 1–${hits.length}) or give more words`);
   const n = o.occurrence ?? 1;
-  if (n < 1 || n > hits.length) throw new StudyEditError(`occurrence ${n}: the words occur ${hits.length} time${hits.length === 1 ? '' : 's'}`);
+  if (n < 1 || n > hits.length) throw new StudyEditError(`occurrence ${n}: the words occur ${count(hits.length, 'time')}`);
   const at = hits[n - 1]!;
   const map = articleOffsets(article);
   const span = { start: map.toCodePoint(at), end: map.toCodePoint(at + needle.length) };
@@ -473,7 +474,7 @@ export function mergeActors(view: StudyView, from: string, into: string): Edit {
   const moved = view.corpus.quotes.filter((r) => r.quote.speaker === from).length;
   return {
     op: 'actor-merge',
-    summary: `merge ${a} into ${b} (${moved} quote${moved === 1 ? '' : 's'} move)`,
+    summary: `merge ${a} into ${b} (${count(moved, 'quote')} moved)`,
     apply: (s, stamp) => ({ ...s, actorMerges: [...s.actorMerges, { id: `merge:${from}:${into}`, from, into, ...stamp }].filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i) }),
   };
 }

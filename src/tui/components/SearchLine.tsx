@@ -22,8 +22,8 @@ export function searchLine({ text, focused, placeholder, status, error, width }:
   if (text) left.push(data(text, 'bold'));
   if (focused) left.push(ui('▌', 'selected'));
   if (!text && !focused) left.push(ui(placeholder, 'dim'));
-  // when the query is longer than the box, show its end (where the typing is)
-  const leftFit = fitEnd(left, leftCols);
+  // when the query is longer than the box, show its end (where the typing is); a placeholder its start
+  const leftFit = text ? fitEnd(left, leftCols) : fit(left, leftCols);
   const gap = Math.max(0, width - widthOfLine(leftFit) - widthOfLine(rightFit));
   return fit([...leftFit, ui(' '.repeat(gap)), ...rightFit], width);
 }

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { Corpus } from '../../core/corpus/corpus.js';
-import { actorRecord, timeline } from '../../core/corpus/corpus.js';
+import { actorRecord, actorsInOrder, timeline } from '../../core/corpus/corpus.js';
 import { compareNarratives } from '../../core/compare.js';
 import type { State } from '../state.js';
 import { clampIndex, type DashboardData } from '../dashboard-data.js';
@@ -13,12 +13,13 @@ import { useTerminalSize } from './useTerminalSize.js';
 import { indexFor, useQuoteSearch } from './useQuoteSearch.js';
 import { useTheme } from '../theme.js';
 import { listLayout } from '../lib/layout.js';
-import { actorsHolding, filterActors, profileView, quoteCounts } from '../panes/actors/view-model.js';
+import { filterActors, profileView, quoteCounts } from '../panes/actors/view-model.js';
 import { compareView } from '../panes/narratives/view-model.js';
 import { resolveQueryNames } from '../../core/search/names.js';
 import { sortHits } from '../../core/search/sort.js';
 import { explainNoMatch } from '../../core/search/explain.js';
 import { completeQuery } from '../../core/search/complete.js';
+import { nestHits } from '../panes/quotes/nesting.js';
 import { cellView } from '../panes/narratives/cell-view.js';
 import { narrativeView } from '../panes/narratives/narrative-view.js';
 import { eventView } from '../panes/timeline/event-view.js';
@@ -50,7 +51,9 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
   const names = useMemo(() => resolveQueryNames(corpus, state.quotes.query), [corpus, state.quotes.query]);
   const found = useQuoteSearch(corpus, names.query, poolAbove);
   const sorted = useMemo(() => (state.quotes.sort === 'relevance' ? found.hits : sortHits(found.hits, state.quotes.sort)), [found.hits, state.quotes.sort]);
-  const search = useMemo(() => ({ ...found, hits: sorted }), [found, sorted]);
+  // quotes nested in another result grouped under it (panes/quotes/nesting.ts)
+  const nesting = useMemo(() => nestHits(sorted), [sorted]);
+  const search = useMemo(() => ({ ...found, hits: nesting.hits }), [found, nesting]);
   // a query that finds nothing: which term, and the nearest correction that finds something
   const nothing = !found.pending && !found.error && found.total === 0 && names.query.trim() !== '';
   const noMatch = useMemo(() => (nothing && corpus.quotes.length <= EXPLAIN_UP_TO ? explainNoMatch(indexFor(corpus), names.query) : undefined), [nothing, corpus, names.query]);
@@ -65,8 +68,11 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
 
   // counted when the Actors pane is first drawn, not before the first frame (large corpora)
   const counts = useLazy(() => quoteCounts(corpus), [corpus]);
-  const actors = useMemo(() => filterActors(corpus.actors, state.actors.filter), [corpus, state.actors.filter]);
-  const actorsClosest = useMemo(() => actors.length > 0 && actorsHolding(corpus.actors, state.actors.filter).length === 0, [corpus, actors, state.actors.filter]);
+  // the command line's order (most quoted first), worked out when the Actors pane is first drawn
+  const ordered = useLazy(() => actorsInOrder(corpus).actors, [corpus]);
+  const shownActors = state.pane === 'actors' || state.actors.profile !== null || state.actors.filter !== '';
+  const filtered = useMemo(() => (shownActors ? filterActors(ordered(), state.actors.filter) : { actors: corpus.actors, closest: false }), [shownActors, ordered, corpus, state.actors.filter]);
+  const { actors, closest: actorsClosest } = filtered;
   const actorSel = clampIndex(state.actors.selected, actors.length);
   // the record is shown by the Actors pane, and behind an open profile (which keys may reach from
   // another pane when several arrive at once): not needed otherwise
@@ -116,6 +122,7 @@ export function useDashboardData(corpus: Corpus, state: State, poolAbove?: numbe
     search,
     corrections: names.corrections,
     noMatch,
+    nesting,
     completion,
     actors,
     actorsClosest,

@@ -128,3 +128,80 @@ describe('Markdown report', () => {
     }
   });
 });
+
+describe('memos in the report', () => {
+  /** The bundled data with an analyst's memo on each kind of thing (one on a quote that is coded to nothing). */
+  async function withMemos(text = (on: string) => `Memo on ${on}`) {
+    const input = await bundledInput();
+    const memo = (id: string, kind: 'study' | 'article' | 'narrative' | 'quote' | 'actor' | 'position', about: string) => ({
+      id,
+      title: id,
+      text: text(id),
+      about: kind === 'study' ? null : { kind, id: about },
+      author: 'ana',
+      created: '2026-01-14T09:00:00.000Z',
+    });
+    input.memos.push(
+      memo('quote-uncoded', 'quote', 'q-al-jazeera-cannot-verify'),
+      memo('narrative', 'narrative', 'n-colour-revolution'),
+      memo('position-shown', 'position', 'p-colour-revolution-drivers'),
+      memo('position-elsewhere', 'position', 'p-russia-powerless-russia-role'),
+      memo('article', 'article', input.articles[0]!.id),
+      memo('study', 'study', ''),
+      memo('actor', 'actor', 'actor-smagin'),
+    );
+    return input;
+  }
+  const compare = { compare: ['n-colour-revolution', 'n-popular-uprising'] };
+  /** The HTML between an element's opening text and the end of that element's kind. */
+  const within = (html: string, open: string, close: string) => html.slice(html.indexOf(open), html.indexOf(close, html.indexOf(open)));
+
+  it('HTML: each memo with what it annotates, by whom and when', async () => {
+    const html = reportHtml(await withMemos(), compare);
+    const memo = (id: string) => `<aside class="memo"><p class="muted">Memo by ana, 2026-01-14</p><p class="memo-text">Memo on ${id}</p></aside>`;
+    // a quote's memo under the quote in its paragraph; the quote is cited for it though coded to nothing
+    const sources = html.slice(html.indexOf('<section id="sources">'));
+    expect(within(sources, '<a href="#q-q-al-jazeera-cannot-verify">', '</li>')).toContain(memo('quote-uncoded'));
+    expect(sources).toContain('<a id="q-q-al-jazeera-cannot-verify"></a>');
+    expect(within(html, '<article id="n-n-colour-revolution">', '</article>')).toContain(memo('narrative'));
+    // a position's memo in its cell of the comparison; one whose column is not compared, under its narrative
+    expect(within(html, '<section id="comparison">', '</section>')).toContain(memo('position-shown'));
+    expect(within(html, '<article id="n-n-russia-powerless">', '</article>')).toContain('On its position on “What can or will Russia do?”');
+    expect(within(html, '<article id="n-n-russia-powerless">', '</article>')).toContain('Memo on position-elsewhere');
+    expect(within(sources, '<article><h3>', '</article>')).toContain(memo('article'));
+    const memos = within(html, '<section id="memos">', '</section>');
+    expect(memos).toContain(`<h3>On the study</h3>${memo('study')}`);
+    expect(memos).toContain('<h3>On actors</h3><aside class="memo"><p class="muted">Nikita Smagin · Memo by ana, 2026-01-14</p><p class="memo-text">Memo on actor</p></aside>');
+    expect(html).toContain('<li><a href="#memos">Memos</a></li>');
+    // the sources' own notes come along with the quotes they are on, said to be the sources'
+    expect(html).toContain('<p class="muted">Note in the sources</p>');
+  });
+
+  it('Markdown: the same places; a memo in a comparison cell keeps the row whole', async () => {
+    const md = reportMarkdown(await withMemos(), compare);
+    const row = md.split('\n').find((l) => l.startsWith('| What drives the protests'))!;
+    expect(row).toContain('_Memo by ana, 2026-01-14:_ Memo on position-shown');
+    const quoteLine = md.split('\n').findIndex((l) => l.includes('<a id="q-q-al-jazeera-cannot-verify"></a>'));
+    expect(md.split('\n').slice(quoteLine + 1, quoteLine + 4)).toContain('   - _Memo by ana, 2026-01-14:_ Memo on quote-uncoded');
+    const narrative = md.slice(md.indexOf('### Western-orchestrated colour revolution'), md.indexOf('\n### ', md.indexOf('### Western-orchestrated colour revolution') + 5));
+    expect(narrative).toContain('> _Memo by ana, 2026-01-14:_ Memo on narrative');
+    expect(md).toContain('> _On its position on “What can or will Russia do?” (');
+    expect(md.slice(md.indexOf('\n## Memos\n'))).toMatch(/### On the study\n\n- _Memo by ana, 2026-01-14:_ Memo on study\n[\s\S]*### On actors\n\n- _Nikita Smagin · Memo by ana, 2026-01-14:_ Memo on actor\n/);
+  });
+
+  it('hostile memo text stays inert: escaped in HTML, no broken table row in Markdown', async () => {
+    const evil = (on: string) => `${on}: <script>alert(1)</script> | pipe | \u001b[31mred\u202e\nsecond line *bold*`;
+    const input = await withMemos(evil);
+    const html = reportHtml(input, compare);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('position-shown: &lt;script&gt;alert(1)&lt;/script&gt; | pipe | ␛[31mred&lt;U+202E&gt;\nsecond line *bold*');
+    const md = reportMarkdown(input, compare);
+    expect(md).not.toMatch(/<script/i);
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+    const rows = md.slice(md.indexOf('## Comparison'), md.indexOf('## Narratives')).split('\n').filter((l) => l.startsWith('|'));
+    for (const r of rows) expect(cells(r), r).toBe(cells(rows[0]!));
+    expect(md).toContain('position-shown: &lt;script&gt;alert(1)&lt;/script&gt; \\| pipe \\| ␛\\[31mred&lt;U+202E&gt;<br>second line \\*bold\\*');
+  });
+});

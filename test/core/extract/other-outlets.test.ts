@@ -93,4 +93,56 @@ describe('speakers in US political copy', () => {
   it('"exhorted" reports speech', () => {
     expect(speakerOf('Convention\n\nTed Cole exhorted delegates to "vote your conscience" and left.\n', 'vote your conscience').speaker).toBe('Ted Cole');
   });
+
+  it('"New" opens a name ("The New York Times"), a party adjective alone is no actor, its plural is a group', () => {
+    const d = draft('Polls\n\nThe New York Times reported the poll. "It is close," said Republican strategist Al Berg. "We will see," Democrats said.\n');
+    expect(d.file.actors.map((a) => a.name)).toContain('New York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('York Times');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Republican');
+    expect(d.actor('Democrats').kind).toBe('group');
+  });
+
+  it('a surname that is also a country is the person already named', () => {
+    const text = 'Hearing\n\nRep. Jim Jordan (R-Ohio) spoke first. "It is a scandal," Jordan said.\n';
+    expect(speakerOf(text, 'It is a scandal,').speaker).toBe('Jim Jordan');
+  });
+
+  it('a number word opening a sentence is no actor', () => {
+    expect(draft('Arrests\n\nTwenty-two were arrested on Monday, police said.\n').file.actors.map((a) => a.name)).not.toContain('Twenty-two');
+  });
+
+  it('a given name tells "she" from the man named just before her', () => {
+    const text = 'Town hall\n\nDuring the town hall, Tina Houle had a question for President Ray Obaro.\n\n"My son gave his life," she said.\n';
+    expect(speakerOf(text, 'My son gave his life,').speaker).toBe('Tina Houle');
+  });
+
+  it('whoever uses a phrase says it', () => {
+    expect(speakerOf('Campaign\n\nDonald Hale has used the phrase "Islamic terrorism" often in his campaign.\n', 'Islamic terrorism')).toMatchObject({ speaker: 'Donald Hale', rule: 'used-phrase', kind: 'direct' });
+  });
+
+  it('"as X put it"', () => {
+    expect(speakerOf('Taxes\n\nAs Steven M. Rosenberg, a tax lawyer, recently put it, "Did he lower his taxes?"\n', 'Did he lower his taxes?')).toMatchObject({ speaker: 'Steven M. Rosenberg', rule: 'put-it' });
+  });
+
+  it('"attacked" quotes what is attacked in the speaker\'s words', () => {
+    expect(speakerOf('Speech\n\nIn an August speech, Donald Hale attacked "the hateful ideology of his rivals."\n', 'the hateful ideology of his rivals.').speaker).toBe('Donald Hale');
+  });
+
+  it('"Secretary of State John Kerry": the title\'s object is no part of the name', () => {
+    expect(speakerOf('Sanctions\n\nSecretary of State John Kerrin said the country would take "robust steps" in response.\n', 'robust steps').speaker).toBe('John Kerrin');
+  });
+
+  it('a speech verb in an infinitive speaks for the clause\'s subject', () => {
+    expect(speakerOf('Tweets\n\nDonald Hale took to Twitter overnight to accuse the campaign of being "duped" by rivals.\n', 'duped').speaker).toBe('Donald Hale');
+  });
+
+  it('"retired" before a title and a name, after the quotation', () => {
+    expect(speakerOf('Endorsements\n\nRivera "is the only candidate with the experience," retired Air Force general Lloyd Newman said.\n', 'is the only candidate with the experience,').speaker).toBe('Lloyd Newman');
+  });
+
+  it('a headline in title case is no actor, so a surname later is not given to it', () => {
+    const d = draft('Gold Star Mom Corners Obaro On Terror\n\n"It is not a huge deal," said Obaro.\n');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Gold Star Mom Corners Obaro');
+    expect(d.speaker(d.quote('It is not a huge deal,'))).toBe('Obaro');
+  });
 });

@@ -7,7 +7,9 @@
  */
 import { inert } from '../../sanitize.js';
 import type { Mark } from '../../compare.js';
-import { MARK_MEANING, MARK_WORDS, type Citation, type ReportModel } from './model.js';
+import type { Memo } from '../input.js';
+import { MARK_MEANING, MARK_WORDS, memoByline, type Citation, type ReportModel } from './model.js';
+import { count } from '../../study/describe.js';
 
 export function esc(s: string | null | undefined): string {
   if (s === null || s === undefined) return '';
@@ -54,6 +56,9 @@ mark.n2 { background: var(--mark2); }
 :target, mark:target { outline: 2px solid #0b5394; }
 .quotes-of { margin: 0.2rem 0 0; font-size: 0.9rem; padding-left: 1.1rem; }
 .tech { font-size: 0.9rem; }
+.memo { margin: 0.4rem 0; padding: 0.3rem 0.6rem; border-left: 3px solid #b58900; background: #fdf6e3; font-size: 0.92rem; }
+.memo p { margin: 0.1rem 0; }
+.memo-text { white-space: pre-wrap; }
 @media (max-width: 40rem) {
   main { padding: 0.6rem 0.8rem 2rem; }
   nav ol { columns: 1; }
@@ -75,6 +80,11 @@ mark.n2 { background: var(--mark2); }
   mark { background: none; text-decoration: underline; text-decoration-thickness: 2px; }
 }
 `;
+
+/** Memos as notes beside what they are on; their text escaped like all data, its line breaks kept. */
+function memoList(memos: readonly Memo[] | undefined, lead = ''): string {
+  return (memos ?? []).map((m) => `<aside class="memo"><p class="muted">${lead}${esc(memoByline(m))}</p><p class="memo-text">${esc(m.text)}</p></aside>`).join('');
+}
 
 /** A quote with its speaker and "¶6" (or "Title, ¶6" when the report has several articles), linked to its paragraph. */
 function cite(c: Citation, withTitle: boolean): string {
@@ -105,7 +115,7 @@ function comparisonSection(m: ReportModel): string {
           const ev = m.evidence.get(cell.position.id) ?? [];
           return `<td>${label}${markList(cell.marks, by)}<p>${esc(cell.position.summary)}</p><p class="muted">stance: <span class="stance">${esc(cell.position.stance)}</span>${cell.position.statusNote ? ` · ${esc(cell.position.statusNote)}` : ''}</p>${
             ev.length ? `<ol class="evidence">${ev.map((c) => `<li>${cite(c, m.articles.length > 1)}</li>`).join('')}</ol>` : '<p class="muted">no evidence quote recorded</p>'
-          }</td>`;
+          }${memoList(m.memos.position.get(cell.position.id))}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${esc(row.axis.question)}</th>${cells}</tr>`;
@@ -128,7 +138,9 @@ function narrativesSection(m: ReportModel, actorName: (id: string) => string): s
         : '';
       return `<article id="n-${esc(n.id)}"><h3><span class="swatch" style="background:${safeColour(colour)}"></span>${esc(n.label)}</h3><p>${esc(n.summary)}</p>${
         n.proponents.length ? `<p class="muted">Proponents: ${n.proponents.map((p) => esc(actorName(p))).join(', ')}</p>` : ''
-      }${n.keyTerms.length ? `<p class="muted">Key terms: ${n.keyTerms.map(esc).join(' · ')}</p>` : ''}${tech}</article>`;
+      }${n.keyTerms.length ? `<p class="muted">Key terms: ${n.keyTerms.map(esc).join(' · ')}</p>` : ''}${tech}${memoList(m.memos.narrative.get(n.id))}${(m.memos.positionElsewhere.get(n.id) ?? [])
+        .map((e) => memoList(e.memos, `On its position on “${esc(e.axis?.question ?? e.position.axis)}” (${esc(e.position.stance)}) · `))
+        .join('')}</article>`;
     })
     .join('');
   return `<section id="narratives"><h2>Narratives</h2>${items}</section>`;
@@ -151,7 +163,7 @@ function timelineSection(m: ReportModel): string {
   const list = m.timeline
     .map((e) => `<li><b>${esc(e.event.when.date ?? 'undated')}</b>${e.event.when.inferred ? ' <span class="muted">(date inferred: ' + esc(e.event.when.reason) + ')</span>' : ''} — ${esc(e.event.label)} <cite><a href="#${e.paragraphAnchor}">${m.articles.length > 1 ? `${esc(e.article.title)}, ` : ''}¶${e.paragraph.number}</a></cite></li>`)
     .join('');
-  return `<section id="timeline"><h2>Timeline</h2><figure><svg role="img" aria-labelledby="timeline-title" viewBox="0 0 640 ${h}" width="640" height="${h}" xmlns="http://www.w3.org/2000/svg"><title id="timeline-title">Timeline of ${m.timeline.length} events in date order</title><line x1="130" y1="${top}" x2="130" y2="${h - top}" stroke="#888" stroke-width="2"/>${marks}</svg><figcaption>Events in date order; * an inferred date. Each links to its paragraph.</figcaption></figure><ol>${list}</ol></section>`;
+  return `<section id="timeline"><h2>Timeline</h2><figure><svg role="img" aria-labelledby="timeline-title" viewBox="0 0 640 ${h}" width="640" height="${h}" xmlns="http://www.w3.org/2000/svg"><title id="timeline-title">Timeline of ${count(m.timeline.length, 'event')} in date order</title><line x1="130" y1="${top}" x2="130" y2="${h - top}" stroke="#888" stroke-width="2"/>${marks}</svg><figcaption>Events in date order; * an inferred date. Each links to its paragraph.</figcaption></figure><ol>${list}</ol></section>`;
 }
 
 function advancesSection(m: ReportModel): string {
@@ -214,15 +226,23 @@ function sourcesSection(m: ReportModel, narrativeLabel: (id: string) => string):
       const paras = paragraphs
         .map(({ paragraph, anchor, quotes }) => {
           const list = quotes
-            .map((c) => `<li><a href="#${c.anchor}">${c.speaker ? esc(c.speaker.name) : 'unattributed'}</a> (${esc(c.quote.quote.kind)})${c.quote.narratives.length ? ` → ${c.quote.narratives.map((n) => esc(narrativeLabel(n))).join('; ')}` : ''}</li>`)
+            .map((c) => `<li><a href="#${c.anchor}">${c.speaker ? esc(c.speaker.name) : 'unattributed'}</a> (${esc(c.quote.quote.kind)})${c.quote.narratives.length ? ` → ${c.quote.narratives.map((n) => esc(narrativeLabel(n))).join('; ')}` : ''}${memoList(m.memos.quote.get(c.quote.quote.id))}</li>`)
             .join('');
           return `<div class="para" id="${anchor}"><p><span class="pn">¶${paragraph.number}</span>${markedParagraph(paragraph.text, paragraph.start, quotes)}</p>${list ? `<ul class="quotes-of">${list}</ul>` : ''}</div>`;
         })
         .join('');
-      return `<article><h3>${esc(article.title)}</h3>${meta ? `<p class="meta">${meta}</p>` : ''}${paras}</article>`;
+      return `<article><h3>${esc(article.title)}</h3>${meta ? `<p class="meta">${meta}</p>` : ''}${memoList(m.memos.article.get(article.id))}${paras}</article>`;
     })
     .join('');
   return `<section id="sources"><h2>Quotes in context</h2><p>Every cited quote, marked in its paragraph. Paragraphs are numbered as in the article.</p>${articles}</section>`;
+}
+
+/** The study's own memos, and those on actors (the report has no place per actor). */
+function memosSection(m: ReportModel): string {
+  if (!m.memos.study.length && !m.memos.actors.length) return '';
+  const study = m.memos.study.length ? `<h3>On the study</h3>${memoList(m.memos.study)}` : '';
+  const actors = m.memos.actors.length ? `<h3>On actors</h3>${m.memos.actors.map(({ actor, memos }) => memoList(memos, `${esc(actor.name)} · `)).join('')}` : '';
+  return `<section id="memos"><h2>Memos</h2>${study}${actors}</section>`;
 }
 
 export function renderReportHtml(m: ReportModel, actorName: (id: string) => string): string {
@@ -242,13 +262,14 @@ export function renderReportHtml(m: ReportModel, actorName: (id: string) => stri
 </head>
 <body>
 <main>
-<header><h1>${esc(m.title)}</h1><p class="meta">Report generated by narrative-lens on ${esc(m.generated)} from ${m.articles.length} article${m.articles.length === 1 ? '' : 's'}, ${m.narratives.length} narratives and ${m.citations.length} cited quotes.</p><ul class="meta">${sources}</ul></header>
-<nav aria-label="Contents"><ol><li><a href="#comparison">Comparison</a></li><li><a href="#narratives">Narratives</a></li><li><a href="#timeline">Timeline</a></li><li><a href="#advances">Who advances which narrative</a></li><li><a href="#sources">Quotes in context</a></li></ol></nav>
+<header><h1>${esc(m.title)}</h1><p class="meta">Report generated by narrative-lens on ${esc(m.generated)} from ${count(m.articles.length, 'article')}, ${count(m.narratives.length, 'narrative')} and ${count(m.citations.length, 'cited quote')}.</p><ul class="meta">${sources}</ul></header>
+<nav aria-label="Contents"><ol><li><a href="#comparison">Comparison</a></li><li><a href="#narratives">Narratives</a></li><li><a href="#timeline">Timeline</a></li><li><a href="#advances">Who advances which narrative</a></li><li><a href="#sources">Quotes in context</a></li>${m.memos.study.length || m.memos.actors.length ? '<li><a href="#memos">Memos</a></li>' : ''}</ol></nav>
 ${comparisonSection(m)}
 ${narrativesSection(m, actorName)}
 ${timelineSection(m)}
 ${advancesSection(m)}
 ${sourcesSection(m, narrativeLabel)}
+${memosSection(m)}
 </main>
 </body>
 </html>

@@ -8,7 +8,8 @@ import { articleParagraphs, makeCorpus, timeline, type Corpus, type DatedEvent, 
 import type { Actor, Article, Narrative } from '../../corpus/schema.js';
 import { paragraphAt, type Paragraph } from '../../corpus/text.js';
 import { resolveTags } from '../disarm/index.js';
-import { narrativeColour, type CodedQuote, type ExchangeInput } from '../input.js';
+import { narrativeColour, type CodedQuote, type ExchangeInput, type Memo } from '../input.js';
+import type { Axis, Position } from '../../corpus/schema.js';
 
 /** Marks in words, as the comparison grid spells them (never colour alone). */
 export const MARK_WORDS: Record<Mark, string> = {
@@ -44,6 +45,30 @@ export interface AdvanceCount {
   total: number;
 }
 
+/**
+ * The memos, each where it belongs: a quote's with the quote in its paragraph (and the quote is
+ * cited for it), a narrative's under the narrative, a position's in its comparison cell (or under
+ * its narrative when the comparison leaves that column out), an article's under the article; the
+ * study's own and those on actors (the report has no place per actor) in a section of their own.
+ */
+export interface ReportMemos {
+  quote: Map<string, Memo[]>;
+  narrative: Map<string, Memo[]>;
+  /** by position id: shown in the comparison cell */
+  position: Map<string, Memo[]>;
+  /** by narrative id: memos on positions whose cell is not in the comparison */
+  positionElsewhere: Map<string, { position: Position; axis: Axis | undefined; memos: Memo[] }[]>;
+  article: Map<string, Memo[]>;
+  study: Memo[];
+  actors: { actor: Actor; memos: Memo[] }[];
+}
+
+/** Who wrote a memo and when ("Memo by ana, 2026-01-14"), or that it is the sources' own note. */
+export function memoByline(m: Memo): string {
+  if (m.fromSources) return 'Note in the sources';
+  return `Memo${m.author ? ` by ${m.author}` : ''}${m.created ? `, ${m.created.slice(0, 10)}` : ''}`;
+}
+
 export interface ReportModel {
   title: string;
   generated: string;
@@ -57,6 +82,7 @@ export interface ReportModel {
   citations: Citation[];
   /** per article, the paragraphs that hold at least one cited quote, in order, with those quotes */
   contexts: { article: Article; paragraphs: { paragraph: Paragraph; anchor: string; quotes: Citation[] }[] }[];
+  memos: ReportMemos;
 }
 
 export interface ReportOptions {
@@ -112,6 +138,11 @@ export function buildReport(input: ExchangeInput, options: ReportOptions = {}): 
   }
   // every coded quote is cited in the sources section, so every link has a target
   for (const r of input.quotes) if (r.narratives.length) cite(r);
+  const memos = placeMemos(input, comparison, (id) => {
+    // a quote the analyst wrote a memo on is cited for it, coded or not (the sources' own notes show only with quotes cited anyway)
+    const r = refById.get(id);
+    if (r) cite(r);
+  });
 
   const events = timeline(corpus).map((e) => {
     const paragraph = paragraphAt(articleParagraphs(e.article), e.event.span.start) ?? { number: 1, start: 0, end: 0, text: '' };
@@ -145,7 +176,7 @@ export function buildReport(input: ExchangeInput, options: ReportOptions = {}): 
       for (const e of events) if (e.article === article) at(e.paragraph);
       return { article, paragraphs: [...paras.values()].sort((a, b) => a.paragraph.number - b.paragraph.number) };
     })
-    .filter((c) => c.paragraphs.length);
+    .filter((c) => c.paragraphs.length || memos.article.has(c.article.id));
 
   return {
     title: input.title,
@@ -158,5 +189,43 @@ export function buildReport(input: ExchangeInput, options: ReportOptions = {}): 
     advances,
     citations,
     contexts,
+    memos,
   };
+}
+
+function placeMemos(input: ExchangeInput, comparison: Comparison, citeQuote: (id: string) => void): ReportMemos {
+  const out: ReportMemos = { quote: new Map(), narrative: new Map(), position: new Map(), positionElsewhere: new Map(), article: new Map(), study: [], actors: [] };
+  const add = (map: Map<string, Memo[]>, id: string, m: Memo) => map.set(id, [...(map.get(id) ?? []), m]);
+  const shown = new Set(comparison.rows.flatMap((row) => row.cells.map((c) => c.position?.id).filter((id): id is string => !!id)));
+  const positionById = new Map(input.positions.map((p) => [p.id, p]));
+  const axisById = new Map(input.axes.map((a) => [a.id, a]));
+  const actorById = new Map(input.actors.map((a) => [a.id, a]));
+  const quoteIds = new Set(input.quotes.map((r) => r.quote.id));
+  const onActor = new Map<string, Memo[]>();
+  for (const m of input.memos) {
+    const about = m.about;
+    if (!about || about.kind === 'study') out.study.push(m);
+    else if (about.kind === 'quote') {
+      if (!quoteIds.has(about.id)) continue;
+      add(out.quote, about.id, m);
+      if (!m.fromSources) citeQuote(about.id);
+    } else if (about.kind === 'narrative') add(out.narrative, about.id, m);
+    else if (about.kind === 'article') add(out.article, about.id, m);
+    else if (about.kind === 'actor') {
+      if (actorById.has(about.id)) add(onActor, about.id, m);
+    } else {
+      const p = positionById.get(about.id);
+      if (!p) continue;
+      if (shown.has(p.id)) add(out.position, p.id, m);
+      else {
+        const list = out.positionElsewhere.get(p.narrative) ?? [];
+        const entry = list.find((e) => e.position.id === p.id);
+        if (entry) entry.memos.push(m);
+        else list.push({ position: p, axis: axisById.get(p.axis), memos: [m] });
+        out.positionElsewhere.set(p.narrative, list);
+      }
+    }
+  }
+  out.actors = [...onActor].map(([id, memos]) => ({ actor: actorById.get(id)!, memos })).sort((a, b) => a.actor.name.localeCompare(b.actor.name));
+  return out;
 }

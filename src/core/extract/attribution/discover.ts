@@ -3,7 +3,8 @@
  * title later in the text resolves to them), their roles from appositives, and the outlets that
  * are told things ("told Al Jazeera").
  */
-import { ORG_WORDS } from '../lexicon.js';
+import { GAZETTEER, ORG_WORDS } from '../lexicon.js';
+import { givenNameGender } from '../gender.js';
 import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, type Ctx } from './context.js';
@@ -47,8 +48,14 @@ export function discoverActors(ctx: Ctx): void {
         const r = npEndingAt(doc, s, startItem - 2);
         if (r && r.kind === 'role' && r.role?.kind === 'person' && !r.indefinite) roleBefore = r;
       }
-      if (person || speaker || orgish || acronym || roleBefore) {
-        const a = reg.resolveName(np, { person: person || roleBefore !== null, speaker });
+      // "Tina Houle had a question": a name that opens with a known given name is a person
+      // (not "Virginia Beach": a place's name is no given name here)
+      const nameList = words.split(/\s+/);
+      // nor "Golden Week": a surname is not a word the article also writes in lower case
+      const givenName =
+        !orgish && nameList.length >= 2 && !GAZETTEER.has(nameList[0]!) && !doc.lowerVocab.has(nameList[nameList.length - 1]!) && givenNameGender(nameList) !== undefined;
+      if (person || speaker || orgish || acronym || roleBefore || givenName) {
+        const a = reg.resolveName(np, { person: person || roleBefore !== null || givenName, speaker });
         if (a && roleBefore) {
           const t0 = doc.toks[roleBefore.toks.find((x) => !['a', 'an', 'the'].includes(doc.toks[x]!.lower))!]!;
           const t1 = doc.toks[roleBefore.toks[roleBefore.toks.length - 1]!]!;

@@ -5,6 +5,8 @@
  *   speech-noun        "Trump’s claim that there were “thousands of shootings”", "her description of it as “…”"
  *   characterised-as   "Reid has been pounding Trump as a “con artist”", "admires Putin as a “strong leader”"
  *   paragraph-colon    "He said:" closing a paragraph, the quotation opening the next one
+ *   used-phrase        "Hale has used the phrase “Islamic terrorism” often"
+ *   put-it             "as The New Yorker put it, “the operator.”"
  *   noun-colon         "… rolling out a new campaign message: “It's about me.”"
  *   dash-signature     “…” ― Karen Diaz   (a quotation signed with a dash at the end of its paragraph)
  *
@@ -130,4 +132,32 @@ export function nounColon(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
   const np = clauseSubject(ctx, s, seg);
   if (!np || doc.itemOf[np.toks[np.toks.length - 1]!]! >= p - 2) return null;
   return { np, v: -1, sent: s, rule: 'noun-colon', confidence: 0.7 };
+}
+
+const USE_VERBS = new Set(['use', 'uses', 'used', 'using', 'coined', 'coin', 'coins', 'adopted', 'repeated', 'repeats', 'invoked', 'invokes', 'employed', 'popularized', 'popularised']);
+const PHRASE_NOUNS = new Set(['phrase', 'term', 'word', 'words', 'slogan', 'label', 'expression', 'line', 'nickname', 'moniker', 'epithet']);
+
+/** "Hale has used the phrase “Islamic terrorism”": whoever uses, coins or repeats the phrase says it. */
+export function usedPhrase(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
+  const { doc } = ctx;
+  let k = p - 1;
+  if (!PHRASE_NOUNS.has(tok(doc, s, k)?.lower ?? '')) return null;
+  k--;
+  while (k > seg[0] && ['the', 'a', 'an', 'this', 'that', 'same', 'his', 'her', 'their'].includes(tok(doc, s, k)?.lower ?? '')) k--;
+  if (!USE_VERBS.has(tok(doc, s, k)?.lower ?? '')) return null;
+  const np = subjectOf(ctx, s, k, seg);
+  return np ? { np, v: k, sent: s, rule: 'used-phrase', confidence: 0.7 } : null;
+}
+
+/** "as The New Yorker put it in a lengthy exposé, “…”": who put it so says it. */
+export function putIt(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
+  const { doc } = ctx;
+  for (let k = p - 1; k > seg[0] && k >= p - 12; k--) {
+    const t = tok(doc, s, k);
+    if (!t) return null;
+    if (t.lower !== 'put' || tok(doc, s, k + 1)?.lower !== 'it') continue;
+    const np = subjectOf(ctx, s, k, seg); // "X, a tax lawyer, recently put it"
+    return np ? { np, v: -1, sent: s, rule: 'put-it', confidence: 0.75 } : null;
+  }
+  return null;
 }

@@ -24,7 +24,7 @@ import { accordingSource, firstVerb, segOf, subjectOf } from './clause.js';
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
-import { characterisedAs, dashSignature, nounColon, paragraphColon, speechNounOwner } from './partial-rules.js';
+import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
 
@@ -51,6 +51,8 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
   (ctx, q) => paragraphColon(ctx, q.s, q.p),
   (ctx, q) => nounColon(ctx, q.s, q.p, q.seg),
+  (ctx, q) => usedPhrase(ctx, q.s, q.p, q.seg),
+  (ctx, q) => putIt(ctx, q.s, q.p, q.seg),
   (ctx, q) => speechNounOwner(ctx, q.s, q.p, q.seg),
   (ctx, q) => characterisedAs(ctx, q.s, q.p, q.seg),
 ];

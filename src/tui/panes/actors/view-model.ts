@@ -3,7 +3,7 @@
  * profile (whose quotes and narratives are items the cursor moves over). Pure.
  */
 import type { Actor, Article } from '../../../core/corpus/schema.js';
-import { actorNames, rankByName } from '../../../core/search/names.js';
+import { actorNames, rankByName, resolveName } from '../../../core/search/names.js';
 import type { ActorRecord, Corpus } from '../../../core/corpus/corpus.js';
 import { articleParagraphs } from '../../../core/corpus/corpus.js';
 import { paragraphAt } from '../../../core/corpus/text.js';
@@ -11,14 +11,30 @@ import { data, fit, pad, rule, ui, wrap, type Line } from '../../lib/text.js';
 import { count, field, formatWhen, joined, quoteMarks, spanSnippet } from '../../lib/format.js';
 import { DocBuilder, type DocView } from '../../lib/doc.js';
 
+export interface FilteredActors {
+  actors: Actor[];
+  /** nothing fits what was typed but loosely: these are the closest names (as `--actor` offers them) */
+  closest: boolean;
+}
+
 /**
- * Actors whose name, aliases, role, affiliation, country, kind or alignment hold every word;
- * when none does, the actors whose names fit what was typed forgiving typos, best first (the
- * core's name lookup, as `--actor` and `speaker:` use it: `smagn` finds Smagin).
+ * The Actors list for a filter, in the command line's order and with its name lookup:
+ * - no filter: every actor, most quoted first, then by name (`actors`, core actorsInOrder);
+ * - a filter: the actors whose names fit it best first, as `--actor` and `speaker:` rank them
+ *   (core rankByName: the id or a whole name, a name starting with it, whole words before
+ *   prefixes, then typos forgiven: `smagn` → Smagin), then the others whose role, affiliation,
+ *   country, kind or alignment hold every word (`spokeswoman`, `kremlin critic`);
+ * - when neither: the closest names `--actor` would offer (core resolveName), said as such.
+ * `ordered` is the list without a filter (ties keep its order).
  */
-export function filterActors(actors: readonly Actor[], filter: string): Actor[] {
-  const exact = actorsHolding(actors, filter);
-  return exact.length || !filter.trim() ? exact : rankByName(actors, filter, actorNames).map((m) => m.item);
+export function filterActors(ordered: readonly Actor[], filter: string): FilteredActors {
+  if (!filter.trim()) return { actors: [...ordered], closest: false };
+  const ranked = rankByName(ordered, filter, actorNames);
+  const seen = new Set(ranked.map((m) => m.item.id));
+  const holding = actorsHolding(ordered, filter).filter((a) => !seen.has(a.id));
+  const actors = [...ranked.map((m) => m.item), ...holding];
+  if (actors.length) return { actors, closest: holding.length === 0 && ranked.every((m) => m.fit === 'typo') };
+  return { actors: resolveName(ordered, filter, actorNames).closest, closest: true };
 }
 
 /** Actors whose fields hold every word of `filter` (all of them for an empty filter). */
@@ -55,14 +71,15 @@ function alignmentLine(actor: Actor): Line {
 function identityLines(corpus: Corpus, actor: Actor, cols: number): Line[] {
   const lines: Line[] = [];
   lines.push(joined([[data(actor.name, 'title')], [ui(actor.kind, 'dim')]]));
-  if (actor.aliases.length) lines.push(field('aka', actor.aliases.join(' · ')));
+  // wrapped, not cut: a long alias list or role is read whole in the profile
+  if (actor.aliases.length) lines.push(...wrap(field('aka', actor.aliases.join(' · ')), cols));
   const role = joined([
     actor.role ? [data(actor.role)] : [],
     // an affiliation may name another actor by id
     actor.affiliation ? [data(corpus.actorById.get(actor.affiliation)?.name ?? actor.affiliation)] : [],
     actor.country ? [data(actor.country)] : [],
   ]);
-  if (role.length) lines.push(role);
+  if (role.length) lines.push(...wrap(role, cols));
   lines.push(...wrap(alignmentLine(actor), cols));
   return lines;
 }

@@ -15,6 +15,8 @@ import type { NoMatchHelp } from '../../../core/search/explain.js';
 import { listLayout } from '../../lib/layout.js';
 import { quoteDetailLines, quoteRow, type MemoLine } from './view-model.js';
 import { keyOf } from '../../keymap.js';
+import type { Nesting } from './nesting.js';
+import { isTextClause, parseQuery } from '../../../core/search/query.js';
 import type { QuoteSort } from './state.js';
 import { position } from '../../lib/list-window.js';
 
@@ -34,6 +36,8 @@ export interface QuotesPaneProps {
   corrections?: readonly QueryCorrection[];
   /** why nothing matches, and a correction */
   noMatch?: NoMatchHelp | undefined;
+  /** which rows sit inside the one above them, and how many each holds */
+  nesting?: Pick<Nesting, 'inner' | 'holds'>;
   /** the completions of the filter being typed (shown while the box has focus) */
   completion?: { candidates: readonly string[]; index: number | null; field: string | undefined } | undefined;
   /** the study's memos on the selected quote */
@@ -70,8 +74,18 @@ function noMatchLines(help: NoMatchHelp | undefined, width: number): Line[] {
     const n = help.suggestion.total;
     what.push(ui('; did you mean ', 'dim'), data(help.suggestion.term, 'bold'), ui(`? (${n} quote${n === 1 ? '' : 's'}: `, 'dim'), data(help.suggestion.query, 'bold'), ui(`) · ${keyOf('take-correction')} takes it`, 'dim'));
   }
-  // wrapped two columns in, as the lines around it
-  return wrap(what, Math.max(10, width - 2)).map((l) => [ui('  '), ...l]);
+  return indented(what, width);
+}
+
+/** A message wrapped two columns in, as the lines around it: shown whole, never cut. */
+function indented(line: Line, width: number): Line[] {
+  return wrap(line, Math.max(10, width - 2)).map((l) => [ui('  '), ...l]);
+}
+
+/** Whether a query searches words (not only filters and negations). */
+function hasWords(query: string): boolean {
+  const parsed = parseQuery(query);
+  return parsed.ok && parsed.query.clauses.some(isTextClause);
 }
 
 export function QuotesPane(props: QuotesPaneProps) {
@@ -86,18 +100,26 @@ export function QuotesPane(props: QuotesPaneProps) {
         ? `${props.total} of ${all} quotes${props.pending ? ', searching…' : ''}`
         : `${all} quotes`;
   const status = `${counted}${hits.length ? `  ${position(selected, hits.length)}` : ''}${props.sort !== 'relevance' ? ` · by ${props.sort}` : ''}`;
-  const empty: Line[] = props.pending
+  // a query that cannot be read: the whole message (it names the valid choices) where the results go
+  const empty: Line[] = props.error
+    ? [...indented([data(props.error, 'bad')], width), [ui('  esc clears the search; ? shows the syntax', 'dim')]]
+    : props.pending
     ? [[ui('  searching…', 'dim')]]
     : props.query
     ? [[ui('  no quote matches ', 'dim'), data(props.query, 'bold')], ...noMatchLines(props.noMatch, width), [ui('  esc clears the search; ? shows the syntax', 'dim')]]
     : [[ui('  this corpus has no quotes', 'dim')]];
-  const said: Line[] = [...completionLines(props.completion, props.focused, width), ...(props.corrections ?? []).map((c) => [ui('  ', 'dim'), data(c.typed, 'bold'), ui(' taken as ', 'dim'), data(c.taken, 'bold'), ui(' (no such name)', 'dim')])];
+  const said: Line[] = [
+    ...completionLines(props.completion, props.focused, width),
+    ...(props.corrections ?? []).flatMap((c) => indented([data(c.typed, 'bold'), ui(' taken as ', 'dim'), data(c.taken, 'bold'), ui(' (no such name)', 'dim')], width)),
+  ];
+  // "via speaker:" says why a row is there when words were searched; a query of filters only says it already
+  const via = hasWords(props.query);
   const rows = listWindowLines({
     count: hits.length,
     selected,
     height: Math.max(1, list - said.length),
     width,
-    row: (i, cols) => quoteRow(hits[i]!, cols),
+    row: (i, cols) => quoteRow(hits[i]!, cols, { inner: props.nesting?.inner[i] ?? false, holds: props.nesting?.holds[i] ?? 0 }, via),
     empty,
   });
   const current = hits[selected];
@@ -108,7 +130,7 @@ export function QuotesPane(props: QuotesPaneProps) {
         focused={props.focused}
         placeholder="search quotes, speakers, narratives, topics"
         status={status}
-        error={props.error}
+        error={props.error ? 'query not understood (below)' : undefined}
         width={width}
       />
       <Lines lines={[...said, ...rows].slice(0, list)} height={list} />

@@ -20,6 +20,6 @@ export function nextSort(sort: QuoteSort): QuoteSort {
   return SORT_KEYS[(SORT_KEYS.indexOf(sort) + 1) % SORT_KEYS.length]!;
 }
 
-export function initialQuotes(search = ''): QuotesState {
-  return { query: search, selected: 0, pin: null, sort: 'relevance', completion: null };
+export function initialQuotes(search = '', sort: QuoteSort = 'relevance'): QuotesState {
+  return { query: search, selected: 0, pin: null, sort, completion: null };
 }

@@ -5,7 +5,7 @@
 import type { Corpus } from '../../../core/corpus/corpus.js';
 import { LOW_CONFIDENCE } from '../../../core/corpus/schema.js';
 import type { QuoteHit, FieldMatch } from '../../../core/search/search.js';
-import { data, fit, highlight, pad, ui, type Line, type Seg } from '../../lib/text.js';
+import { data, fit, highlight, pad, ui, width, type Line, type Seg } from '../../lib/text.js';
 import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../../lib/format.js';
 
 function ranges(matches: readonly FieldMatch[], f: FieldMatch['field']): [number, number][] {
@@ -23,16 +23,29 @@ export function matchedVia(hit: QuoteHit): string[] {
   return [...new Set(hit.matches.map((m) => names[m.field] ?? m.field))];
 }
 
-export function quoteRow(hit: QuoteHit, cols: number): Line {
+/** Where a row stands among nested quotes: inside the row above it, or holding some below it. */
+export interface RowNesting {
+  inner: boolean;
+  holds: number;
+}
+
+/**
+ * A result row: speaker, then the quote in the marks of its kind. A quote nested in the one
+ * above it is indented under it (↳); the one it sits in says how many it holds (+2 nested).
+ */
+export function quoteRow(hit: QuoteHit, cols: number, nest: RowNesting = { inner: false, holds: 0 }, showVia = true): Line {
   const sw = speakerColumn(cols);
-  const who: Seg[] = hit.speaker
+  const name: Seg[] = hit.speaker
     ? highlight(hit.speaker.name, ranges(hit.matches, 'speaker'))
     : [ui('(term)', 'dim')];
+  const who: Seg[] = nest.inner ? [ui('  ↳ ', 'dim'), ...name] : name;
+  const holds: Seg[] = nest.holds ? [ui(` +${nest.holds} nested`, 'dim')] : [];
   const { quote } = hit.ref;
   const [open, close] = quoteMarks(quote.kind);
-  const via = matchedVia(hit);
+  const via = showVia ? matchedVia(hit) : [];
   const text: Seg[] = [...(via.length ? [ui(`via ${via.join(', ')}: `, 'accent')] : []), ui(open), ...highlight(quote.text, ranges(hit.matches, 'text')), ui(close)];
-  return [...pad(who, sw), ui('  '), ...fit(text, Math.max(1, cols - sw - 2), { focus: 'match' })];
+  const room = Math.max(1, cols - sw - 2 - width(holds));
+  return [...pad(who, sw), ui('  '), ...fit(text, room, { focus: 'match' }), ...holds];
 }
 
 /** A memo as the quote's detail shows it: its text, who wrote it and when (the study's). */

@@ -56,6 +56,13 @@ describe('find and narrow', () => {
     expect(back).not.toContain('· by');
   });
 
+  it('--sort opens the list in that order (the same orders as search --sort)', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { sort: 'date' } });
+    const s = ui.screen();
+    expect(s).toContain('19 quotes  1/19 · by date');
+    expect(await ui.press('s')).toContain('· by speaker');
+  });
+
   it('the help names the command letters that do not start a search', () => {
     const quotes = helpSections().find((s) => s.title === 'Quotes')!;
     const row = quotes.rows.find((r) => r.keys === 'other keys')!;
@@ -79,6 +86,29 @@ describe('one behaviour for names and search', () => {
     const s = ui.screen();
     expect(s).toContain('no quote matches sigh of releif');
     expect(s).toMatch(/releif matches nothing; did you mean relief\? \(1 quote: sigh of relief\)/);
+  });
+
+  it('an unknown filter or value is shown whole with the valid choices, also at 60 columns', async () => {
+    for (const [q, msg] of [
+      ['foo:bar', 'unknown filter "foo:"; the filters are speaker: narrative: article: outlet: date: kind:'],
+      ['kind:quote', 'kind: must be direct, indirect or term (not "quote")'],
+    ] as const) {
+      const ui = await mount(await fixture('corpus'), { initial: { search: q }, size: { columns: 60, rows: 20 } });
+      const s = ui.screen();
+      expect(s).toContain('query not understood (below)');
+      // wrapped, never cut: the message read back from the lines below the box
+      const body = lines(s).slice(2, 8).map((l) => l.trim()).join(' ');
+      expect(body, q).toContain(msg);
+      ui.unmount();
+    }
+  });
+
+  it('a name read as the closest one is said whole at 60 columns; a filter-only query has no "via" on its rows', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { search: 'speaker:smagn' }, size: { columns: 60, rows: 20 } });
+    const s = ui.screen();
+    expect(lines(s).slice(2, 6).map((l) => l.trim()).join(' ')).toContain('speaker:smagn taken as speaker:"Nikita Smagin" (no such name)');
+    expect(s).not.toContain('via speaker');
+    expect(selectedRow(s)).toContain('Nikita Smagin');
   });
 
   it('the actor filter forgives typos, closest names first, and says so', async () => {
