@@ -23,7 +23,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,12 +71,22 @@ async function corpusFor(n: number): Promise<string> {
 async function linesFor(dataPath: string): Promise<string> {
   const file = path.join(workDir, `${path.basename(dataPath)}.lines.txt`);
   if (!existsSync(file)) {
-    const corpus = await loadCorpus([dataPath]);
-    const lines = corpus.quotes.map(({ quote }) => {
-      const speaker = quote.speaker ? (corpus.actorById.get(quote.speaker)?.name ?? '') : '';
-      return `${speaker}\t${quote.text.replace(/\s+/g, ' ')}`;
-    });
-    await writeFile(file, lines.join('\n') + '\n');
+    // from the corpus cache the sessions filled (validating a million quotes again took minutes
+    // and gigabytes), written in pieces (one joined string of a million lines ran out of heap)
+    const corpus = await loadCorpus([dataPath], { cache: true });
+    const out = await open(`${file}.tmp`, 'w');
+    try {
+      for (let from = 0; from < corpus.quotes.length; from += 50_000) {
+        const lines = corpus.quotes.slice(from, from + 50_000).map(({ quote }) => {
+          const speaker = quote.speaker ? (corpus.actorById.get(quote.speaker)?.name ?? '') : '';
+          return `${speaker}\t${quote.text.replace(/\s+/g, ' ')}\n`;
+        });
+        await out.write(lines.join(''));
+      }
+    } finally {
+      await out.close();
+    }
+    await rename(`${file}.tmp`, file); // a run stopped half-way leaves no half file to trust
   }
   return file;
 }

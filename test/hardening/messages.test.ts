@@ -130,7 +130,7 @@ describe('sizes', () => {
     writeFileSync(huge, '');
     truncateSync(huge, 2 * 1024 ** 3);
     const [msg] = await problemsOf([huge]);
-    expect(msg).toMatch(/over the 256 MB limit \(more than one text can hold \(\d+ MB\); split it into several files\)/);
+    expect(msg).toMatch(/over the 256 MB limit and more than one text can hold \(\d+ MB\); split it into several files$/);
     expect(msg).not.toContain('--max-file-size');
   });
 });

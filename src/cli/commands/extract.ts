@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { ExtractMeta } from '../../core/extract/index.js';
 import { fsReason, readFileUpTo, type BoundedRead } from '../../core/corpus/files.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, MAX_TEXT_BYTES, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
 import { inert } from '../../core/sanitize.js';
 import { formatSize, sizeFlagFor } from '../../core/corpus/size.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -48,20 +48,28 @@ function decode(bytes: Buffer, name: string): string {
   return text;
 }
 
+/** Too large: raise the limit when that would be enough, else split (past one string's size no limit helps). */
 function overLimit(name: string, limit: number, size?: number): ExtractError {
+  const split = `more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files`;
+  if (size === undefined ? limit > MAX_TEXT_BYTES : size > MAX_TEXT_BYTES) {
+    const what = size === undefined ? `is over ${formatSize(MAX_TEXT_BYTES)},` : size > limit ? `is ${formatSize(size)}, over the ${formatSize(limit)} limit for an article and` : `is ${formatSize(size)},`;
+    return new ExtractError(`${name}: ${what} ${split}`);
+  }
   const big = size === undefined ? '' : ` is ${formatSize(size)},`;
   return new ExtractError(`${name}:${big} over the ${formatSize(limit)} limit for an article (raise it with --max-file-size ${sizeFlagFor(size ?? limit + 1)})`);
 }
 
 async function readArticle(file: string, io: ExtractIO, limit: number): Promise<string> {
+  // never more than one string can hold: past it the read stops, and the message says why
+  const cap = Math.min(limit, MAX_TEXT_BYTES);
   if (file === '-') {
-    const bytes = await io.readStdin(limit);
-    if (bytes.length > limit) throw overLimit('standard input', limit);
+    const bytes = await io.readStdin(cap);
+    if (bytes.length > cap) throw overLimit('standard input', limit);
     return decode(bytes, 'standard input');
   }
   let read: BoundedRead;
   try {
-    read = await readFileUpTo(file, limit);
+    read = await readFileUpTo(file, cap);
   } catch (err) {
     throw new ExtractError(`${file}: ${fsReason(err)}`);
   }

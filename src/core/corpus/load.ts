@@ -11,6 +11,7 @@ import type { Dirent } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { constants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
@@ -239,23 +240,56 @@ function utf16Kind(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // binary search the shortest invalid prefix; a cut inside a multi-byte char also fails,
-  // so allow three bytes of slack by testing with stream:true
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
+/**
+ * The offset where the first ill-formed UTF-8 sequence in `bytes` begins (its lead byte). A
+ * streaming, fatal decoder goes through the bytes a megabyte at a time (a multi-byte character
+ * may straddle two pieces: stream:true carries it over); in the piece where it fails, the shortest
+ * invalid prefix is found by bisection, from the start of the character the piece opened in.
+ * Before: the bisection decoded prefixes of the whole file, each into a string, so past the size
+ * of one string a valid prefix failed too and a wrong place was named.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, piece = 1 << 20): number {
+  const stream = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (; start < bytes.length; start += piece) {
     try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-      decoder.decode(); // reset
+      stream.decode(bytes.subarray(start, start + piece), { stream: true });
+    } catch {
+      break;
+    }
+  }
+  if (start >= bytes.length) start = Math.max(0, bytes.length - 1); // only an unfinished character at the end
+  // back to the lead byte of a character that began in the previous piece
+  let from = start;
+  for (let i = 0; i < 4 && from > 0 && bytes[from - 1]! >= 0x80; i++) if (bytes[--from]! >= 0xc0) break;
+  const part = bytes.subarray(from, Math.min(bytes.length, start + piece));
+  let lo = 0;
+  let hi = part.length;
+  // the shortest invalid prefix; a cut inside a multi-byte character is not an error with
+  // stream:true, and each probe has a decoder of its own (before, a shared decoder was reset
+  // with decode(), which throws on the cut character it still held: a valid "€" cut in two was
+  // taken for the error, and a place before the real one was named)
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(part.subarray(0, mid + 1), { stream: true });
       lo = mid + 1;
     } catch {
       hi = mid;
     }
   }
-  return lo;
+  // where the decoder noticed; the bad sequence began at the lead byte of a character it was
+  // still waiting to finish ("é" in Latin-1 is a lead byte that the next letter does not continue)
+  const probe = new TextDecoder('utf-8', { fatal: true });
+  probe.decode(part.subarray(0, lo), { stream: true });
+  try {
+    probe.decode();
+  } catch {
+    let k = lo;
+    while (k > 0 && part[k - 1]! >= 0x80 && part[k - 1]! < 0xc0) k--;
+    lo = k - 1;
+  }
+  return from + lo;
 }
 
 function lineColumn(text: string, offset: number): string {
@@ -363,6 +397,26 @@ interface RawFile {
   bytes: Buffer;
 }
 
+/** The size limit a file is read under: --max-file-size, else an article's (as `extract` reads it) or a corpus file's. */
+export function sizeLimitFor(file: string, maxFileBytes?: number): number {
+  return maxFileBytes ?? (path.extname(file).toLowerCase() === TEXT_EXT ? DEFAULT_MAX_ARTICLE_BYTES : DEFAULT_MAX_FILE_BYTES);
+}
+
+/**
+ * Why a file is too large, and what to do: raise the limit when that would be enough, else split
+ * the file (past one string's size no limit helps, so the advice never leads to a second refusal).
+ * `size` is unknown for a pipe or a device (the read stopped past the smaller of the two).
+ */
+export function overMessage(size: number | undefined, limit: number): string {
+  const split = `more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files`;
+  if (size === undefined) {
+    return limit > MAX_TEXT_BYTES ? `file is over ${formatSize(MAX_TEXT_BYTES)}, ${split}` : `file is over the ${formatSize(limit)} limit (raise it with --max-file-size ${sizeFlagFor(limit + 1)})`;
+  }
+  if (size <= limit) return `file is ${formatSize(size)}, ${split}`;
+  if (size > MAX_TEXT_BYTES) return `file is ${formatSize(size)}, over the ${formatSize(limit)} limit and ${split}`;
+  return `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size ${sizeFlagFor(size)})`;
+}
+
 /**
  * Reads a file's bytes, refusing folders, empty files and files over the size limit. The read
  * stops one byte past the limit, so a file that grows while it is read, a device (/dev/zero) or
@@ -370,11 +424,12 @@ interface RawFile {
  */
 async function readBytes(abs: string, problems: Problem[], options: LoadOptions): Promise<RawFile | undefined> {
   const file = displayPath(abs);
-  // an article is read under the article limit, as `extract` reads it
-  const limit = options.maxFileBytes ?? (path.extname(abs).toLowerCase() === TEXT_EXT ? DEFAULT_MAX_ARTICLE_BYTES : DEFAULT_MAX_FILE_BYTES);
+  const limit = sizeLimitFor(abs, options.maxFileBytes);
+  // never more than one string can hold: a file past it is refused before it is read whole
+  const cap = Math.min(limit, MAX_TEXT_BYTES);
   let read: BoundedRead;
   try {
-    read = await readFileUpTo(abs, limit);
+    read = await readFileUpTo(abs, cap);
   } catch (err) {
     problems.push({ file, where: '', message: fsMessage(err) });
     return undefined;
@@ -384,10 +439,7 @@ async function readBytes(abs: string, problems: Problem[], options: LoadOptions)
     return undefined;
   }
   if (read.kind === 'over') {
-    const size = read.size === undefined ? '' : ` ${formatSize(read.size)},`;
-    const wanted = read.size ?? limit + 1;
-    const advice = wanted > MAX_TEXT_BYTES ? `more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files` : `raise it with --max-file-size ${sizeFlagFor(wanted)}`;
-    problems.push({ file, where: '', message: `file is${size} over the ${formatSize(limit)} limit (${advice})` });
+    problems.push({ file, where: '', message: overMessage(read.size, limit) });
     return undefined;
   }
   if (read.bytes.length === 0) {
@@ -536,6 +588,33 @@ function mergeNarrative(a: Narrative, b: Narrative): Narrative {
   return { ...a, proponents: union(a.proponents, b.proponents), keyTerms: union(a.keyTerms, b.keyTerms) };
 }
 
+/**
+ * Memory a load takes, per byte read: a corpus file's text, parsed objects, checked corpus and
+ * search index come to 7–8 times its size (measured on a first `search`, no cache: 24 MB of
+ * dense JSON ran in a 208 MB heap and aborted in a 168 MB one; 450 MB ran in the default 4.3 GB);
+ * a raw article's draft about 20 times the article. An estimate: it errs by refusing a little early.
+ */
+const HEAP_PER_JSON_BYTE = 8;
+const HEAP_PER_TEXT_BYTE = 20;
+
+/**
+ * Files that together would need more memory than this process may use are refused before they
+ * are parsed: past V8's heap limit the process would end in a native out-of-memory abort.
+ */
+function memoryProblem(raws: RawFile[], paths: string[], heapLimit = getHeapStatistics().heap_size_limit): Problem | undefined {
+  let total = 0;
+  let need = 0;
+  for (const r of raws) {
+    total += r.bytes.length;
+    need += r.bytes.length * (path.extname(r.abs).toLowerCase() === TEXT_EXT ? HEAP_PER_TEXT_BYTE : HEAP_PER_JSON_BYTE);
+  }
+  if (need <= heapLimit) return undefined;
+  const one = raws.length === 1;
+  const file = one ? raws[0]!.file : paths.join(', ');
+  const what = one ? `file is ${formatSize(total)}` : `the ${raws.length} files come to ${formatSize(total)}`;
+  return { file, where: '', message: `${what}; loading ${one ? 'it' : 'them'} takes about ${formatSize(need)} of memory, more than this process may use (${formatSize(heapLimit)}); split ${one ? 'it into several files' : 'them into smaller sets'}` };
+}
+
 const keepFirst = <T>(a: T): T => a;
 
 /**
@@ -563,6 +642,9 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   const cache = options.cache && problems.length === 0 ? openCache(raws.map((r) => ({ path: r.abs, bytes: r.bytes })), options.cacheDir) : undefined;
   const cached = cache ? await cache.read() : undefined;
   if (cached) return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
+
+  const tooMuch = memoryProblem(raws, paths);
+  if (tooMuch) throw new DataError([tooMuch]);
 
   const read: ParsedFile[] = [];
   for (const r of raws) {

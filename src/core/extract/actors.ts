@@ -173,6 +173,8 @@ export class Registry {
     const words = nameWords(nameStr);
     const first = doc.toks[np.name[0]!]!;
     const last = doc.toks[np.name[np.name.length - 1]!]!;
+    // a headline in title case reads as one long name ("Gold Star Mom Corners Obama"): no actor
+    if (words.length >= 4 && first.para === 0 && !words.some((w) => w === 'of' || w === 'for')) return null;
     let kind = this.classify(np, words, hint);
     if (kind === null) return null;
     // "Rep. Jim Jordan … Jordan said": a surname that is also a country is the person already named

@@ -120,6 +120,8 @@ const VERBS: Record<string, string> = {
   'tout': 'tout touts touted touting',
   'exhort': 'exhort exhorts exhorted exhorting',
   'attack': 'attacked attacking',
+  'cite': 'cite cites cited citing',
+  'reference': 'referenced referencing',
   'implore': 'implore implores implored imploring',
 };
 

@@ -21,6 +21,7 @@ import {
   WEEKDAYS,
   type RoleNoun,
 } from './lexicon.js';
+import { givenNameGender } from './gender.js';
 
 export type NPKind = 'name' | 'pronoun' | 'role';
 
@@ -141,6 +142,7 @@ export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
 /** Words that may sit inside a descriptive noun phrase before its head. */
 function isModifier(t: Tok | null): boolean {
   if (!t || !t.word) return false;
+  if (!t.cap && PRE_TITLE.has(t.lower)) return true; // "retired Air Force general Lloyd Newton"
   if (t.cap) return !STOPWORDS.has(t.lower) || DETERMINERS.has(t.lower);
   if (STOPWORDS.has(t.lower) && !DETERMINERS.has(t.lower)) return false;
   if (SPEECH_VERBS.has(t.t) && !NOUN_HOMOGRAPHS.has(t.t)) return false;
@@ -206,6 +208,15 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
       } else break;
     }
     // "Foreign Minister Lavrov": the title is capitalised and part of the run
+    // "Secretary of State John Kerry": after "of", the title's object runs up to the given name
+    if (n > 0 && core.length - n >= 3 && doc.toks[core[n - 1]!]!.lower === 'of') {
+      for (let g = n + 1; g <= core.length - 2; g++) {
+        if (givenNameGender([doc.toks[core[g]!]!.lower, 'x']) !== undefined) {
+          n = g;
+          break;
+        }
+      }
+    }
     const name = core.slice(n);
     const desc = core.slice(0, n);
     if (name.length === 0) return null;
@@ -296,7 +307,7 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
     }
     if (run.length > 0 && (t.lower === 'of' || t.lower === 'for') && !t.cap) {
       const before = tok(doc, s, i - 1);
-      if (before && isNameTok(before) && ORG_WORDS.has(before.lower)) {
+      if (before && isNameTok(before) && (ORG_WORDS.has(before.lower) || isTitle(before))) {
         run.unshift(s.items[i]!);
         i--;
         continue;

@@ -52,7 +52,7 @@ import { articleParagraphs, type Corpus, type QuoteRef } from '../corpus/corpus.
 import { paragraphAt } from '../corpus/text.js';
 import { cacheKey, defaultCacheDir } from '../corpus/cache.js';
 import { writeFileAtomic } from '../corpus/files.js';
-import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, type Problem } from '../corpus/load.js';
+import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, sizeLimitFor, type Problem } from '../corpus/load.js';
 import { readFileUpTo } from '../corpus/files.js';
 import {
   buildSearchIndex,
@@ -214,7 +214,9 @@ export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOpt
   if (problems.length || files.length === 0) return load(); // loadCorpus says what is wrong
   const file = indexFileFor(files, dir);
   const found = opts.rebuild ? undefined : await DiskIndex.open(file).catch(() => undefined);
-  if (found && (await isFresh(found, files, opts))) return found;
+  // a file over its size limit is refused as the loader refuses it, index or not (before: the
+  // index answered once it existed, so --max-file-size held only on the first run)
+  if (found && (await isFresh(found, files, opts)) && (await withinLimits(files, opts.maxFileBytes))) return found;
   found?.close();
 
   const builtAt = Date.now();
@@ -231,6 +233,15 @@ export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOpt
     await unlink(file).catch(() => undefined);
     return corpus; // no index (read-only or full disk): search in memory
   }
+}
+
+/** Every file within the size limit the loader reads it under. */
+async function withinLimits(files: readonly string[], maxFileBytes: number | undefined): Promise<boolean> {
+  for (const f of files) {
+    const s = await stat(f).catch(() => undefined);
+    if (!s || s.size > sizeLimitFor(f, maxFileBytes)) return false;
+  }
+  return true;
 }
 
 /** Index files kept in the cache folder (one per set of input paths); the least recently built go. */

@@ -31,9 +31,9 @@ export interface PoolOptions {
   /** hits kept per update */
   limit?: number;
   /**
-   * Where the workers get their shards: 'auto' reads them from the corpus's search index on disk
-   * when a fresh one built from this very corpus exists (disk-index.ts findDiskIndexOf), else the
-   * UI thread packs and hands them over; false (the default) always packs.
+   * Where the workers get their shards: 'auto' (the default) reads them from the corpus's search
+   * index on disk when a fresh one built from this very corpus exists (disk-index.ts
+   * findDiskIndexOf), else the UI thread packs and hands them over; false always packs.
    */
   diskIndex?: 'auto' | false;
   /** the cache folder to look in (tests) */
@@ -105,9 +105,8 @@ export class SearchPool {
     this.actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
     for (let s = 0; s < n; s++) this.ranges.push([Math.floor((s * total) / n), Math.floor(((s + 1) * total) / n)]);
     this.restarts = this.ranges.map(() => 0);
-    // off unless asked for: in the dashboard's tests, workers booted from the sources timed out
-    // once they read an index (not yet understood; see the final report of issue 17)
-    this.source = opts.diskIndex !== 'auto' ? Promise.resolve(undefined) : findDiskIndexOf(corpus, { cacheDir: opts.cacheDir });
+    // (the search typed while the index is looked for waits for the workers: see startShard)
+    this.source = opts.diskIndex === false ? Promise.resolve(undefined) : findDiskIndexOf(corpus, { cacheDir: opts.cacheDir });
     this.ready = Promise.all(this.ranges.map((_, s) => this.startShard(s))).then(() => undefined);
   }
 
@@ -151,6 +150,12 @@ export class SearchPool {
       const init: ShardInit = { type: 'init', offset: from, actors: this.corpus.actors, narratives: this.corpus.narratives, shard };
       w.postMessage(init, transferables(shard));
     }
+    // A search started before this worker existed (typed while the pool was still looking for
+    // the index on disk, or while a crashed worker was being replaced) was sent to nobody: send
+    // it now. The worker handles it after its shard is in (messages are handled in order).
+    // Without this, a query typed in the first moments of a session never got its results.
+    const req = this.running;
+    if (req && req.seq === this.seq && !this.shards[s]?.done) w.postMessage(req);
     return ready;
   }
 
@@ -168,13 +173,8 @@ export class SearchPool {
       return;
     }
     this.restarts[s]!++;
-    this.startShard(s).then(
-      () => {
-        const req = this.running;
-        if (req && req.seq === this.seq && !this.shards[s]?.done) this.workers[s]?.postMessage(req);
-      },
-      (e: Error) => this.onWorkerGone(s, e),
-    );
+    // startShard hands the new worker the running search
+    this.startShard(s).catch((e: Error) => this.onWorkerGone(s, e));
   }
 
   /** Starts a search; `onUpdate` gets the best hits so far, then the final ones (done). */
@@ -183,7 +183,8 @@ export class SearchPool {
     Atomics.store(this.latest, 0, seq); // every running scan of an older query stops
     this.listener = onUpdate;
     this.query = query;
-    this.shards = this.workers.map(() => ({ hits: [], total: 0, done: false }));
+    // one state per shard, whether or not its worker is running yet
+    this.shards = this.ranges.map(() => ({ hits: [], total: 0, done: false }));
     if (query.trim() === '') {
       // Every quote in corpus order: known without searching.
       const hits = this.corpus.quotes.slice(0, this.limit).map((ref, order) => this.toHit({ order, score: 0, matches: [] }, ref));
@@ -197,13 +198,15 @@ export class SearchPool {
       queueMicrotask(() => this.listener === onUpdate && this.seq === seq && onUpdate({ seq, query, hits: [], total: 0, done: true, error }));
       return seq;
     }
-    for (const w of this.workers) w?.postMessage(req); // a worker being restarted gets it when ready
+    for (const w of this.workers) w?.postMessage(req); // a worker not started yet gets it from startShard
     return seq;
   }
 
   private toHit(w: WireHit, ref = this.corpus.quotes[w.order]!): QuoteHit {
     const speaker = ref.quote.speaker ? (this.corpus.actorById.get(ref.quote.speaker) ?? null) : null;
-    return { ref, speaker, score: w.score, order: w.order, matches: w.matches };
+    // the workers keep only folded texts: a text match points into the quote as written, here
+    const matches = w.matches.map((m) => (m.field === 'text' ? { ...m, value: ref.quote.text } : m));
+    return { ref, speaker, score: w.score, order: w.order, matches };
   }
 
   private onReply(shard: number, m: WorkerReply): void {

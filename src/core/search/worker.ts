@@ -12,7 +12,7 @@ import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import type { Actor, Narrative } from '../corpus/schema.js';
 import { unpackShard, type PackedShard } from './shard.js';
-import { byScore, buildSearchIndex, compileQuery, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
+import { byScore, buildSearchIndex, compileQuery, forgetQuoteTexts, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
 import { narrows } from './prefilter.js';
 import type { ParsedQuery } from './query.js';
 
@@ -47,6 +47,7 @@ export interface WireHit {
   /** global position in corpus.quotes */
   order: number;
   score: number;
+  /** a 'text' match comes with an empty value: the pool fills in the quote's text (the worker keeps only its folded text) */
   matches: FieldMatch[];
 }
 
@@ -153,7 +154,9 @@ function run(req: SearchRequest): void {
 }
 
 function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[]): WireHit[] {
-  return highlightHits(index!, q, best).map((h) => ({ order: h.order + offset, score: h.score, matches: h.matches }));
+  // a text match's value is the quote as written, which only the pool has (forgetQuoteTexts)
+  const wire = (m: FieldMatch): FieldMatch => (m.field === 'text' ? { ...m, value: '' } : m);
+  return highlightHits(index!, q, best).map((h) => ({ order: h.order + offset, score: h.score, matches: h.matches.map(wire) }));
 }
 
 /** Reads the shard (from the index file, or as handed over) and indexes it. */
@@ -171,6 +174,7 @@ async function init(msg: ShardInit): Promise<void> {
     }
   } else corpus = unpackShard(msg.shard, msg.actors, msg.narratives);
   index = buildSearchIndex(corpus);
+  forgetQuoteTexts(index); // the pool has the quotes as written: only the folded texts stay here
   previous = undefined;
   reply({ type: 'ready', quotes: corpus.quotes.length });
 }

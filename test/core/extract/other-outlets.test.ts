@@ -127,4 +127,22 @@ describe('speakers in US political copy', () => {
   it('"attacked" quotes what is attacked in the speaker\'s words', () => {
     expect(speakerOf('Speech\n\nIn an August speech, Donald Hale attacked "the hateful ideology of his rivals."\n', 'the hateful ideology of his rivals.').speaker).toBe('Donald Hale');
   });
+
+  it('"Secretary of State John Kerry": the title\'s object is no part of the name', () => {
+    expect(speakerOf('Sanctions\n\nSecretary of State John Kerrin said the country would take "robust steps" in response.\n', 'robust steps').speaker).toBe('John Kerrin');
+  });
+
+  it('a speech verb in an infinitive speaks for the clause\'s subject', () => {
+    expect(speakerOf('Tweets\n\nDonald Hale took to Twitter overnight to accuse the campaign of being "duped" by rivals.\n', 'duped').speaker).toBe('Donald Hale');
+  });
+
+  it('"retired" before a title and a name, after the quotation', () => {
+    expect(speakerOf('Endorsements\n\nRivera "is the only candidate with the experience," retired Air Force general Lloyd Newman said.\n', 'is the only candidate with the experience,').speaker).toBe('Lloyd Newman');
+  });
+
+  it('a headline in title case is no actor, so a surname later is not given to it', () => {
+    const d = draft('Gold Star Mom Corners Obaro On Terror\n\n"It is not a huge deal," said Obaro.\n');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Gold Star Mom Corners Obaro');
+    expect(d.speaker(d.quote('It is not a huge deal,'))).toBe('Obaro');
+  });
 });

@@ -213,6 +213,17 @@ describe('search workers reading their shards from the index', () => {
         expect(b.total, q).toBe(a.total);
         expect(b.hits.map((h) => [h.order, h.score, h.ref.quote.id, h.matches]), q).toEqual(a.hits.map((h) => [h.order, h.score, h.ref.quote.id, h.matches]));
       }
+      // a query typed at once, while the pool is still looking for the index (no worker yet),
+      // gets its results when the workers come up (it used to be sent to nobody, and never answered)
+      const early = new SearchPool(corpus, { diskIndex: 'auto', cacheDir, workers: 2 });
+      try {
+        const [a, b] = await Promise.all([early.searchFinal('zakarova'), packed.searchFinal('zakarova')]);
+        expect(await early.readsFromDisk()).toBe(true);
+        expect(a.total).toBeGreaterThan(0);
+        expect(a.hits.map((h) => [h.order, h.score])).toEqual(b.hits.map((h) => [h.order, h.score]));
+      } finally {
+        await early.close();
+      }
     } finally {
       await Promise.all([packed.close(), before.close(), fromDisk.close(), wrong.close()]);
     }

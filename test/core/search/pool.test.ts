@@ -71,6 +71,31 @@ describe('the search pool (worker threads)', () => {
   });
 });
 
+describe('the search pool over texts of every kind of character', () => {
+  it('highlights exactly as one in-process search, the text as written included', async () => {
+    // texts whose folding moves characters (ß -> ss, a ligature, a combining accent), wide
+    // characters (Cyrillic, curly quotes, an emoji) and plain capitals, spread over both shards:
+    // the workers keep only folded texts, and the pool puts the quotes as written back
+    const base = await loadCorpus();
+    const texts = ['Die Straße der Revolution', 'ﬁnal colour revolution ﬁle', 'Cafe\u0301 revolución', 'Цветная революция colour', '“Colour” revolution 🙂 now', 'COLOUR REVOLUTION'];
+    const quotes = base.quotes.map((ref, i) => (i % 7 === 3 ? { ...ref, quote: { ...ref.quote, text: texts[(i / 7) % texts.length | 0]! } } : ref));
+    const corpus = { ...base, quotes };
+    const index = buildSearchIndex(corpus);
+    const pool = new SearchPool(corpus, { workers: 2, limit: 50, diskIndex: false });
+    try {
+      for (const q of ['strasse', 'ﬁnal', 'cafe', 'colour revolution', 'revolucion', 'цветная', "'revolution"]) {
+        const got = await pool.searchFinal(q);
+        const ref = searchQuotes(index, q, { limit: 50 });
+        expect(ref.total, q).toBeGreaterThan(0);
+        expect(got.total, q).toBe(ref.total);
+        expect(got.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]), q).toEqual(ref.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('the search pool when a worker dies', () => {
   it('starts the worker again and still answers exactly, the running search included', async () => {
     const corpus = await loadCorpus();

@@ -178,7 +178,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     return npEndingAt(doc, s, k);
   }
   if (t.lower === 'as' && quotedAs(ctx, s, v, seg) >= 0) return clauseSubject(ctx, s, seg); // "X was quoted … as saying"
-  if (t.lower === 'that' || t.lower === 'which' || t.lower === 'to') return null;
+  if (t.lower === 'to') return infinitiveSubject(ctx, s, j, seg);
+  if (t.lower === 'that' || t.lower === 'which') return null;
   if (t.t === ')') {
     // "The Economic Community of West African States (ECOWAS) had threatened"
     for (let k = j - 1; k >= seg[0] && k > j - 8; k--) {
@@ -190,6 +191,31 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
   }
   const np = coordinated(ctx, s, npEndingAt(doc, s, j), seg);
   return (np && unclosedAppositive(ctx, s, np, seg)) ?? np;
+}
+
+/** Verbs whose object, not subject, does what the infinitive after them says: "asked him to describe". */
+const OBJECT_CONTROL = new Set([
+  'ask', 'asks', 'asked', 'urge', 'urges', 'urged', 'tell', 'tells', 'told', 'encourage', 'encourages', 'encouraged',
+  'invite', 'invites', 'invited', 'want', 'wants', 'wanted', 'force', 'forced', 'persuade', 'persuaded', 'allow',
+  'allowed', 'allows', 'call', 'called', 'calls', 'press', 'pressed', 'expect', 'expects', 'expected', 'require',
+  'required', 'order', 'ordered', 'prompted', 'led', 'inspired', 'get', 'got', 'for', 'challenged', 'dared', 'begged',
+]);
+
+/**
+ * "Hale took to Twitter overnight to accuse …": a speech verb in an infinitive speaks for the
+ * clause's subject, unless a verb in between hands the infinitive to its object ("asked Lee to say").
+ */
+function infinitiveSubject(ctx: Ctx, s: Sentence, to: number, seg: Seg): NP | null {
+  const { doc } = ctx;
+  const subj = clauseSubject(ctx, s, seg);
+  if (!subj || subj.kind === 'pronoun') return subj;
+  const end = doc.itemOf[subj.toks[subj.toks.length - 1]!]!;
+  if (end >= to) return null;
+  for (let m = end + 1; m < to; m++) {
+    const x = tok(doc, s, m);
+    if (!x || OBJECT_CONTROL.has(x.lower) || x.t === ';') return null;
+  }
+  return subj;
 }
 
 const STATEMENT_NOUNS = new Set(['remarks', 'remark', 'comments', 'comment', 'statement', 'words', 'letter', 'speech', 'message', 'post', 'tweet', 'interview', 'testimony']);
