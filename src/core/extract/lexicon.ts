@@ -195,7 +195,8 @@ export const TITLES = new Set([
   'diplomat', 'official', 'lawmaker', 'historian', 'researcher', 'scholar', 'commentator', 'blogger',
   'columnist', 'correspondent', 'editor', 'lawyer', 'adviser', 'advisor', 'aide', 'negotiator', 'strategist',
   'coach', 'pastor', 'father', 'sister', 'brother', 'mother', 'candidate', 'head', 'officer', 'detective',
-  'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown', 'chair',
+  'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown', 'chair', 'del', 'delegate', 'amb', 'atty',
+  'cpl', 'pvt', 'fr',
 ]);
 
 /** Gender implied by a title, for pronouns ("Ms Dubois … she said"). */
