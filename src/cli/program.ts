@@ -10,7 +10,7 @@ import { nearestNames } from '../core/search/names.js';
 import { EXIT, reportError, UsageError } from './errors.js';
 import { coerceCount, parseMaxFileSize } from './options.js';
 import type { Session } from './session.js';
-import { ALL_FLAG_NAMES, commandNamed, COMMANDS, GLOBAL_FLAGS, NAMED_COMMANDS, PROG, usageOf, type CommandSpec, type FlagSpec } from './spec.js';
+import { ALL_FLAG_NAMES, commandNamed, COMMANDS, flagsOf, GLOBAL_FLAGS, NAMED_COMMANDS, PROG, usageOf, type CommandSpec, type FlagSpec } from './spec.js';
 import { version } from './version.js';
 
 /** A flag of the spec as yargs wants it. */
@@ -58,8 +58,13 @@ function explain(msg: string, argv: readonly string[], command: CommandSpec | un
     for (const w of words) {
       const asFlag = argv.find((a) => a.replace(/^-+/, '').replace(/=.*$/s, '') === w && a.startsWith('-'));
       if (asFlag) {
-        const [meant] = nearestNames(w, ALL_FLAG_NAMES);
-        return new UsageError(`unknown option ${asFlag.replace(/=.*$/s, '')}`, meant ? `did you mean --${meant}? See: ${help}` : `see: ${help}`);
+        const typed = asFlag.replace(/=.*$/s, '');
+        // another command's option ("actors --out"): say whose it is, never "did you mean --out?"
+        const owners = ALL_FLAG_NAMES.includes(w) ? NAMED_COMMANDS.filter((c) => c.flags.some((f) => f.name === w)).map((c) => c.name) : [];
+        if (owners.length) return new UsageError(`${typed} is not an option of ${command ? command.name : 'this command'}`, `it belongs to ${owners.join(', ')}; see: ${help}`);
+        const own = command ? flagsOf(command).map((f) => f.name) : ALL_FLAG_NAMES;
+        const [meant] = nearestNames(w, own).filter((m) => m !== w);
+        return new UsageError(`unknown option ${typed}`, meant ? `did you mean --${meant}? See: ${help}` : `see: ${help}`);
       }
     }
     if (!command) {

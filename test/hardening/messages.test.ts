@@ -134,3 +134,16 @@ describe('sizes', () => {
     expect(msg).not.toContain('--max-file-size');
   });
 });
+
+describe('options typed to the wrong command', () => {
+  beforeAll(() => ensureBuilt(), 180_000);
+
+  it('another command’s option is named as such, never answered with "did you mean" the same option', async () => {
+    // before: "unknown option --out" then "did you mean --out?"
+    const r = await runAsync(['actors', '--out', 'x.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('narrative-lens: --out is not an option of actors\nnarrative-lens: it belongs to extract, ingest, export, import, report; see: narrative-lens actors --help\n');
+    const typo = await runAsync(['actors', '--fromat', 'json']);
+    expect(typo.stderr).toMatch(/unknown option --fromat\n.*did you mean --format\? See: narrative-lens actors --help/);
+  });
+});

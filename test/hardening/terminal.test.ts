@@ -220,6 +220,14 @@ describe.skipIf(!hasTmux)('the terminal is always restored (tmux)', () => {
     expect(after).not.toContain('[1 Quotes]');
   });
 
+  it('TERM=dumb with nothing to print: says the terminal cannot draw the dashboard (not "needs a terminal"), exit 2', async () => {
+    const s = start(`TERM=dumb ${dashboard(['--data', corpus])}`);
+    const after = await waitForScreen(s, (x) => x.includes('<modes'), 'the command to end');
+    expect(after).toContain('EXIT=2');
+    expect(after).toContain('TERM=dumb: this terminal cannot draw the dashboard; to print results use: narrative-lens search QUERY');
+    expect(after).not.toContain('needs a terminal');
+  });
+
   it('data that fails to load (before the screen opens): the message names the file, exit 2, terminal untouched', async () => {
     const s = start(dashboard(['--data', spanOff]));
     const after = await expectRestored(s, 2);

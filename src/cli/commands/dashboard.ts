@@ -23,6 +23,8 @@ export interface DashboardArgs extends GlobalArgs {
 
 export const NOT_A_TERMINAL = `the dashboard needs a terminal (stdin and stdout); to print results use: ${PROG} search QUERY  (or --print with --search, --actor, --compare or --pane)`;
 
+export const DUMB_TERMINAL = `TERM=dumb: this terminal cannot draw the dashboard; to print results use: ${PROG} search QUERY  (or --print with --search, --actor, --compare or --pane)`;
+
 export async function run(a: DashboardArgs, session: Session, io = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   const compare = a.compare?.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
   const printable = a.search !== undefined || a.actor !== undefined || compare !== undefined || a.pane !== undefined;
@@ -33,7 +35,9 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
   if (a.print || !terminal) {
     if (!printable) {
       if (a.print) throw new UsageError('--print needs something to print', `add --search QUERY, --actor NAME, --compare A,B or --pane NAME; or run: ${PROG} search QUERY`);
-      throw new UsageError(NOT_A_TERMINAL, ''); // one line: the hint is in it
+      // one line: the hint is in it (on a terminal that is only too dumb, say that, not "needs a terminal")
+      const dumb = io.stdin.isTTY === true && io.stdout.isTTY === true;
+      throw new UsageError(dumb ? DUMB_TERMINAL : NOT_A_TERMINAL, '');
     }
     const g: GlobalArgs = { data: a.data, format: a.format, limit: a.limit };
     // each printer is loaded only to print, and only the one that prints

@@ -65,6 +65,8 @@ export class Registry {
     return keys;
   }
 
+  private readonly byMentionStart = new Map<number, ActorRec>();
+
   constructor(private readonly doc: Doc) {}
 
   private words(s: string): string[] {
@@ -151,9 +153,31 @@ export class Registry {
     if (!a.gender && gender) a.gender = gender;
   }
 
+  /** "VoA", "VOA" for "Voice of America": an organisation's or outlet's initials. */
+  private byInitials(word: string, kind: ActorKind | null): ActorRec | null {
+    if (!/^[a-z]{2,6}$/.test(word)) return null;
+    let best: ActorRec | null = null;
+    for (const raw of this.list) {
+      if (raw.merged || raw.placeholder || (raw.kind !== 'organisation' && raw.kind !== 'outlet')) continue;
+      if (kind && !compatible(raw.kind, kind)) continue;
+      // with and without the small words: "VoA" keeps the "of", "BBC" has none, "UoM" / "UM"
+      const all = raw.words.map((w) => w[0]).join('');
+      const content = raw.words.filter((w) => !['of', 'the', 'and', 'for', '&'].includes(w)).map((w) => w[0]).join('');
+      if (raw.words.length >= 2 && (all === word || content === word) && (!best || raw.lastPos > best.lastPos)) best = raw;
+    }
+    return best;
+  }
+
+  /** The actor a mention starting at UTF-16 offset s was given to (discovery reads every name first). */
+  at(s: number): ActorRec | null {
+    const a = this.byMentionStart.get(s);
+    return a ? canonical(a) : null;
+  }
+
   touch(a: ActorRec, s: number, e: number): ActorRec {
     a = canonical(a);
     a.lastPos = Math.max(a.lastPos, s);
+    if (!this.byMentionStart.has(s)) this.byMentionStart.set(s, a);
     if (e > s) {
       const keys = this.keysOf(a);
       const key = `${s}:${e}`;
@@ -180,7 +204,19 @@ export class Registry {
     // "Rep. Jim Jordan … Jordan said": a surname that is also a country is the person already named
     if (kind === 'state' && words.length === 1 && this.findByWords(words, 'person')) kind = 'person';
     const para = first.para;
-    const existing = this.findByWords(words, kind);
+    // the actor this very mention was given before ("Obama" here is the President, even when a
+    // "Michelle Obama" comes later), else the name's best match
+    const here = this.at(first.s);
+    let existing = here && compatible(here.kind, kind) && here.words.at(-1) === words.at(-1) ? here : this.findByWords(words, kind);
+    if (existing && kind === 'person' && words.length > 1) {
+      // "Obama" (he) then "Michelle Obama": a fuller name whose given name is of the other gender is someone else
+      const g = givenNameGender(words);
+      const known = canonical(existing);
+      if (g && known.gender && known.gender !== g && !sameWords(known.words, words)) existing = null;
+      // "President Obama … Michelle Obama": a surname introduced with a title in the body (not the
+      // headline, which uses surnames alone) already had its full reference; a longer name is someone else
+      else if (known.words.length === 1 && known.role && known.para > 0 && g) existing = null;
+    }
     const info = this.describe(np);
     if (existing) {
       const a = canonical(existing);
@@ -235,7 +271,7 @@ export class Registry {
   findByWords(words: string[], kind: ActorKind | null): ActorRec | null {
     let best: ActorRec | null = null;
     const cands = this.byLast.get(words.at(-1) ?? '');
-    if (!cands) return null;
+    if (!cands) return words.length === 1 ? this.byInitials(words[0]!, kind) : null;
     for (const raw of cands) {
       if (raw.merged || raw.placeholder) continue;
       const a = raw;

@@ -142,7 +142,7 @@ function endsPossessive(t: string): boolean {
 }
 
 /** Abbreviated titles that stand before a name. */
-const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'rev', 'hon', 'pres', 'supt', 'insp', 'det']);
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'del', 'amb', 'atty', 'cpl', 'pvt', 'fr', 'sr']);
 
 /**
  * "Mr. Annan": the title and its full stop are one token, so that the name phrase runs on to

@@ -195,7 +195,8 @@ export const TITLES = new Set([
   'diplomat', 'official', 'lawmaker', 'historian', 'researcher', 'scholar', 'commentator', 'blogger',
   'columnist', 'correspondent', 'editor', 'lawyer', 'adviser', 'advisor', 'aide', 'negotiator', 'strategist',
   'coach', 'pastor', 'father', 'sister', 'brother', 'mother', 'candidate', 'head', 'officer', 'detective',
-  'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown', 'chair',
+  'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown', 'chair', 'del', 'delegate', 'amb', 'atty',
+  'cpl', 'pvt', 'fr',
 ]);
 
 /** Gender implied by a title, for pronouns ("Ms Dubois … she said"). */
@@ -290,7 +291,7 @@ export const OUTLET_WORDS = new Set([
   'news', 'times', 'post', 'journal', 'herald', 'tribune', 'gazette', 'telegraph', 'daily', 'weekly', 'press',
   'radio', 'television', 'tv', 'broadcasting', 'broadcast', 'channel', 'wire', 'magazine', 'standard', 'mail',
   'express', 'mirror', 'chronicle', 'courier', 'monitor', 'examiner', 'inquirer', 'media', 'newspaper',
-  'review', 'bulletin', 'dispatch', 'observer', 'agency',
+  'review', 'bulletin', 'dispatch', 'observer', 'agency', 'voice',
 ]);
 
 /** Capitalised words that are places, events or eras rather than actors. */

@@ -145,4 +145,26 @@ describe('speakers in US political copy', () => {
     expect(d.file.actors.map((a) => a.name)).not.toContain('Gold Star Mom Corners Obaro');
     expect(d.speaker(d.quote('It is not a huge deal,'))).toBe('Obaro');
   });
+
+  it('"President Obaro" and a later "Michelle Obaro" are two people: her name does not take his words', () => {
+    const text = 'Campaign\n\nPresident Obaro spoke on Monday. "We will win this," he said. Michelle Obaro also spoke. The president told voters it would be a "personal insult" if they stayed home.\n';
+    expect(speakerOf(text, 'We will win this,').speaker).toBe('Obaro');
+    expect(speakerOf(text, 'personal insult').speaker).toBe('Obaro');
+  });
+
+  it('"Del." (delegate) is a title with its full stop', () => {
+    expect(speakerOf('Hearing\n\n"This is a waste of time," said Del. Stacey Plaskin of the Virgin Islands.\n', 'This is a waste of time,').speaker).toBe('Stacey Plaskin');
+  });
+
+  it('a quotation closed by a full stop is not reached back to by a verb that only characterises', () => {
+    expect(speakerOf('Old society\n\nHe also told his friends that "terrorism is the answer." Birchers viewed communists as terrorists.\n', 'terrorism is the answer.').speaker).not.toBe('Birchers');
+  });
+
+  it('"Voice of America" is one outlet, "VoA" its initials; "Al Jazeera" is no person named Al', () => {
+    const d = draft('Talks\n\n"We will not give up," the minister told Voice of America on Monday. He told VoA that the talks would resume. He also told Al Jazeera the same.\n');
+    const names = d.file.actors.map((a) => `${a.name} (${a.kind})`);
+    expect(names).toContain('Voice of America (outlet)');
+    expect(names).toContain('Al Jazeera (outlet)');
+    expect(names.filter((n) => /^(VoA|Voice|America) \(/.test(n))).toEqual([]);
+  });
 });

@@ -21,7 +21,8 @@ export function attributeAll(ctx: Ctx): void {
     const subj = clauseSubject(ctx, s, segs[0]!);
     if (subj && subj.kind === 'name') {
       const words = npText(doc, subj, 'name').toLowerCase().replace(/['’]s\b/g, '').split(/\s+/);
-      const known = ctx.reg.findByWords(words, null);
+      const here = ctx.reg.at(doc.toks[subj.name[0]!]!.s);
+      const known = here && here.words.at(-1) === words.at(-1) ? here : ctx.reg.findByWords(words, null);
       if (known && (known.kind === 'person' || known.kind === 'group')) pushRecent(ctx, known);
     }
     for (const seg of segs) {

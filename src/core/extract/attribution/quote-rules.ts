@@ -296,7 +296,14 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     }
   }
   while (isFiller(tok(doc, s, k))) k++;
-  if (speechVerbAt(doc, s, k)) return { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
+  if (speechVerbAt(doc, s, k)) {
+    // “… is the answer.” Birchers viewed …: a quotation closed by a full stop ends its sentence;
+    // only a plain verb of saying still reaches back to it ("“Go.” he said", a common slip)
+    const q = doc.quotes[-s.items[p]! - 1];
+    const closed = q !== undefined && /[.!?]\s*$/.test(doc.text.slice(q.start, q.end)) && !/[!?]\s*$/.test(doc.text.slice(q.start, q.end));
+    if (closed && !REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) return null;
+    return { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
+  }
   return null;
 }
 

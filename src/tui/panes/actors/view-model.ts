@@ -10,6 +10,7 @@ import { paragraphAt } from '../../../core/corpus/text.js';
 import { data, fit, pad, rule, ui, wrap, type Line } from '../../lib/text.js';
 import { count, field, formatWhen, joined, quoteMarks, spanSnippet } from '../../lib/format.js';
 import { DocBuilder, type DocView } from '../../lib/doc.js';
+import { nestBy } from '../quotes/nesting.js';
 
 export interface FilteredActors {
   actors: Actor[];
@@ -140,18 +141,21 @@ export function profileView(corpus: Corpus, record: ActorRecord, cols: number, c
 
   doc.push(rule(cols, `Quotes (${record.quotes.length})`));
   if (!record.quotes.length) doc.push([ui('  none', 'dim')]);
-  for (const { quote, article } of record.quotes) {
+  // a quote inside another of theirs (a direct quote in a reported statement) indented under it
+  const nested = nestBy(record.quotes, (r) => r);
+  nested.hits.forEach(({ quote, article }, i) => {
     const [open, close] = quoteMarks(quote.kind);
     const para = paragraphNumber(article, quote.span.start);
     const when = formatWhen(quote.when);
     doc.item({ kind: 'quote', id: quote.id }, [
+      ...(nested.inner[i] ? [ui('  ↳ ', 'dim')] : []),
       ui(`¶${para} `, 'accent'),
       ...(when ? [data(when, 'dim'), ui(' ')] : []),
       ui(open),
       data(quote.text),
       ui(close),
     ]);
-  }
+  });
 
   if (record.mentions.length) {
     doc.push(rule(cols, `Mentions (${record.mentions.length})`));

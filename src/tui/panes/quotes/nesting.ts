@@ -5,6 +5,7 @@
  * rows. Here each quote whose span lies inside another result's span (same article) is placed
  * right under it, marked as nested, and the quote it sits in says how many it holds. Pure.
  */
+import type { QuoteRef } from '../../../core/corpus/corpus.js';
 import type { QuoteHit } from '../../../core/search/search.js';
 
 /**
@@ -13,31 +14,37 @@ import type { QuoteHit } from '../../../core/search/search.js';
  */
 export const NEST_UP_TO = 20_000;
 
-export interface Nesting {
+export interface Nesting<T = QuoteHit> {
   /** the results, each quote followed by those nested in it */
-  hits: QuoteHit[];
+  hits: T[];
   /** per row: true when the quote sits inside the row's group's first quote */
   inner: boolean[];
   /** per row: how many of the results sit inside it */
   holds: number[];
 }
 
-/** The results grouped: a group takes the place of its best placed member; inside it, text order. */
+/** Search results grouped: a group takes the place of its best placed member; inside it, text order. */
 export function nestHits(hits: readonly QuoteHit[], max = NEST_UP_TO): Nesting {
-  const flat = (): Nesting => ({ hits: [...hits], inner: hits.map(() => false), holds: hits.map(() => 0) });
+  return nestBy(hits, (h) => h.ref, max);
+}
+
+/** Any list of quotes grouped so (an actor's quotes, in text order). */
+export function nestBy<T>(hits: readonly T[], refOf: (t: T) => QuoteRef, max = NEST_UP_TO): Nesting<T> {
+  const flat = (): Nesting<T> => ({ hits: [...hits], inner: hits.map(() => false), holds: hits.map(() => 0) });
   if (hits.length < 2 || hits.length > max) return flat();
   // for each result, the outermost result whose span holds it (another one, not the same span)
   const outer = new Int32Array(hits.length).fill(-1);
   const byArticle = new Map<string, number[]>();
   hits.forEach((h, i) => {
-    const list = byArticle.get(h.ref.article.id);
+    const id = refOf(h).article.id;
+    const list = byArticle.get(id);
     if (list) list.push(i);
-    else byArticle.set(h.ref.article.id, [i]);
+    else byArticle.set(id, [i]);
   });
+  const span = (i: number) => refOf(hits[i]!).quote.span;
   let any = false;
   for (const list of byArticle.values()) {
     if (list.length < 2) continue;
-    const span = (i: number) => hits[i]!.ref.quote.span;
     // by start, the longer first: a quote's holder comes before it
     list.sort((a, b) => span(a).start - span(b).start || span(b).end - span(a).end);
     let root = -1;
@@ -59,13 +66,13 @@ export function nestHits(hits: readonly QuoteHit[], max = NEST_UP_TO): Nesting {
     if (list) list.push(i);
     else members.set(o, [i]);
   }
-  const out: Nesting = { hits: [], inner: [], holds: [] };
+  const out: Nesting<T> = { hits: [], inner: [], holds: [] };
   const placed = new Uint8Array(hits.length);
   for (let i = 0; i < hits.length; i++) {
     const root = outer[i]! >= 0 ? outer[i]! : i;
     if (placed[root]) continue;
     placed[root] = 1;
-    const inside = (members.get(root) ?? []).sort((a, b) => hits[a]!.ref.quote.span.start - hits[b]!.ref.quote.span.start);
+    const inside = (members.get(root) ?? []).sort((a, b) => span(a).start - span(b).start);
     out.hits.push(hits[root]!);
     out.inner.push(false);
     out.holds.push(inside.length);

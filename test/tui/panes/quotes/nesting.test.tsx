@@ -66,3 +66,13 @@ describe('nested quotes', () => {
     expect(s).toMatch(/Donald Trump · .*direct/);
   });
 });
+
+describe('nested quotes in a profile', () => {
+  it("an actor's quote inside another of theirs is indented under it", async () => {
+    const ui = await mount(await seed(), { initial: { actor: 'actor-zakharova' } });
+    const s = ui.screen();
+    const at = lines(s).findIndex((l) => l.includes('The notorious method'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines(s)[at + 1]).toMatch(/^ {2} {2}↳ ¶6 .*‘color revolution’/);
+  });
+});
