@@ -16,6 +16,7 @@ import {
   addQuote,
   codeQuotes,
   correctKind,
+  count,
   correctSpeaker,
   createActor,
   createNarrative,
@@ -167,17 +168,17 @@ export const FLOWS = {
     if (ids.length === 0) return { fail: 'no quotes to code: search first (/), then A codes every result' };
     if (a.length === 0) {
       if (view.corpus.narratives.length === 0) return { fail: 'the study has no narratives yet: make one in the Narratives pane (3, then a)' };
-      return { ask: 'pick', title: `Code all ${ids.length} results to which narrative?`, about: [target.query ? `search: ${target.query}` : 'every quote'], items: narrativeItems(view.corpus) };
+      return { ask: 'pick', title: `Code ${ids.length === 1 ? 'the' : 'all'} ${count(ids.length, 'result')} to which narrative?`, about: [target.query ? `search: ${target.query}` : 'every quote'], items: narrativeItems(view.corpus) };
     }
     const make = (v: StudyView) => codeQuotes(v, one(a[0]), ids);
     if (a.length === 1) {
       const plan = make(view);
       const label = view.corpus.narrativeById.get(one(a[0]))?.label ?? one(a[0]);
-      if (plan.coded.length === 0) return { fail: `all ${ids.length} are coded to “${label}” already` };
+      if (plan.coded.length === 0) return { fail: `${ids.length === 1 ? 'the 1 result is' : `all ${ids.length} are`} coded to “${label}” already` };
       return {
         ask: 'confirm',
-        title: `Code ${plan.coded.length} quote${plan.coded.length === 1 ? '' : 's'} to “${clip(label, 40)}”?`,
-        about: [`${plan.coded.length} of the ${ids.length} results${target.query ? ` of “${target.query}”` : ''} will be coded${plan.already.length ? `; ${plan.already.length} are already` : ''}`, 'one edit: u undoes all of it'],
+        title: `Code ${count(plan.coded.length, 'quote')} to “${clip(label, 40)}”?`,
+        about: [`${plan.coded.length} of the ${count(ids.length, 'result')}${target.query ? ` of “${target.query}”` : ''} will be coded${plan.already.length ? `; ${plan.already.length} ${plan.already.length === 1 ? 'is' : 'are'} already` : ''}`, 'one edit: u undoes all of it'],
       };
     }
     return { done: [edit(make)] };

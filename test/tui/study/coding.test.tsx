@@ -68,6 +68,24 @@ describe('coding quotes', () => {
     expect(saved(file).codings).toEqual([]);
   });
 
+  it('says "the 1 result" and "1 quote" when the search found one quote', async () => {
+    const { session } = await newStudy();
+    const ui = await mountStudy({ session });
+    await ui.keys('/', 'rattle the sabers', KEYS.esc);
+    await ui.until('1 of 19 quotes');
+    let s = await ui.press('A');
+    expect(s).toContain('Code the 1 result to which narrative?');
+    expect(s).not.toContain('1 results');
+    await ui.press('genuine');
+    s = await ui.press(KEYS.enter);
+    expect(s).toContain('Code 1 quote to “Genuine grievance”?');
+    expect(s).toContain('1 of the 1 result of “rattle the sabers” will be coded');
+    await ui.press('y');
+    await ui.until('saved: code');
+    await ui.keys('A', 'genuine', KEYS.enter);
+    await ui.until('the 1 result is coded to “Genuine grievance” already');
+  });
+
   it('without a study, the editing keys say how to open one', async () => {
     const ui = await mount(await fixture('corpus'));
     const s = await ui.press('a');
