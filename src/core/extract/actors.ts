@@ -153,6 +153,21 @@ export class Registry {
     if (!a.gender && gender) a.gender = gender;
   }
 
+  /** "VoA", "VOA" for "Voice of America": an organisation's or outlet's initials. */
+  private byInitials(word: string, kind: ActorKind | null): ActorRec | null {
+    if (!/^[a-z]{2,6}$/.test(word)) return null;
+    let best: ActorRec | null = null;
+    for (const raw of this.list) {
+      if (raw.merged || raw.placeholder || (raw.kind !== 'organisation' && raw.kind !== 'outlet')) continue;
+      if (kind && !compatible(raw.kind, kind)) continue;
+      // with and without the small words: "VoA" keeps the "of", "BBC" has none, "UoM" / "UM"
+      const all = raw.words.map((w) => w[0]).join('');
+      const content = raw.words.filter((w) => !['of', 'the', 'and', 'for', '&'].includes(w)).map((w) => w[0]).join('');
+      if (raw.words.length >= 2 && (all === word || content === word) && (!best || raw.lastPos > best.lastPos)) best = raw;
+    }
+    return best;
+  }
+
   /** The actor a mention starting at UTF-16 offset s was given to (discovery reads every name first). */
   at(s: number): ActorRec | null {
     const a = this.byMentionStart.get(s);
@@ -256,7 +271,7 @@ export class Registry {
   findByWords(words: string[], kind: ActorKind | null): ActorRec | null {
     let best: ActorRec | null = null;
     const cands = this.byLast.get(words.at(-1) ?? '');
-    if (!cands) return null;
+    if (!cands) return words.length === 1 ? this.byInitials(words[0]!, kind) : null;
     for (const raw of cands) {
       if (raw.merged || raw.placeholder) continue;
       const a = raw;

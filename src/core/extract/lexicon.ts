@@ -291,7 +291,7 @@ export const OUTLET_WORDS = new Set([
   'news', 'times', 'post', 'journal', 'herald', 'tribune', 'gazette', 'telegraph', 'daily', 'weekly', 'press',
   'radio', 'television', 'tv', 'broadcasting', 'broadcast', 'channel', 'wire', 'magazine', 'standard', 'mail',
   'express', 'mirror', 'chronicle', 'courier', 'monitor', 'examiner', 'inquirer', 'media', 'newspaper',
-  'review', 'bulletin', 'dispatch', 'observer', 'agency',
+  'review', 'bulletin', 'dispatch', 'observer', 'agency', 'voice',
 ]);
 
 /** Capitalised words that are places, events or eras rather than actors. */

@@ -8,6 +8,7 @@ import {
   DETERMINERS,
   MONTHS,
   ORG_WORDS,
+  OUTLET_WORDS,
   NAME_PARTICLES,
   NOUN_HOMOGRAPHS,
   NP_PREPOSITIONS,
@@ -43,6 +44,9 @@ export interface NP {
 }
 
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
+
+/** "Bank of England", "Voice of America": an organisation's or outlet's word before "of" keeps the name going. */
+const ORG_OR_OUTLET = (w: string) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w);
 
 /** Adjectives that may stand before a title and name ("former President X", "deposed leader Y"). */
 const PRE_TITLE = new Set([
@@ -198,7 +202,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     while (n >= 2) {
       const p = doc.toks[core[n - 1]!]!;
       const pp = doc.toks[core[n - 2]!]!;
-      if ((p.lower === 'of' || p.lower === 'for') && !p.cap && isNameTok(pp) && ORG_WORDS.has(pp.lower)) {
+      if ((p.lower === 'of' || p.lower === 'for') && !p.cap && isNameTok(pp) && ORG_OR_OUTLET(pp.lower)) {
         n -= 2;
         while (n > 0) {
           const q = doc.toks[core[n - 1]!]!;
@@ -307,7 +311,7 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
     }
     if (run.length > 0 && (t.lower === 'of' || t.lower === 'for') && !t.cap) {
       const before = tok(doc, s, i - 1);
-      if (before && isNameTok(before) && (ORG_WORDS.has(before.lower) || isTitle(before))) {
+      if (before && isNameTok(before) && (ORG_OR_OUTLET(before.lower) || isTitle(before))) {
         run.unshift(s.items[i]!);
         i--;
         continue;
@@ -384,7 +388,7 @@ export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: 
       }
       continue;
     }
-    if ((t.lower === 'of' || t.lower === 'for') && !t.cap && sawName && ORG_WORDS.has(tok(doc, s, k - 1)?.lower ?? '') && isNameTok(tok(doc, s, k + 1))) {
+    if ((t.lower === 'of' || t.lower === 'for') && !t.cap && sawName && ORG_OR_OUTLET(tok(doc, s, k - 1)?.lower ?? '') && isNameTok(tok(doc, s, k + 1))) {
       run.push(s.items[k]!);
       k++;
       continue;

@@ -159,4 +159,12 @@ describe('speakers in US political copy', () => {
   it('a quotation closed by a full stop is not reached back to by a verb that only characterises', () => {
     expect(speakerOf('Old society\n\nHe also told his friends that "terrorism is the answer." Birchers viewed communists as terrorists.\n', 'terrorism is the answer.').speaker).not.toBe('Birchers');
   });
+
+  it('"Voice of America" is one outlet, "VoA" its initials; "Al Jazeera" is no person named Al', () => {
+    const d = draft('Talks\n\n"We will not give up," the minister told Voice of America on Monday. He told VoA that the talks would resume. He also told Al Jazeera the same.\n');
+    const names = d.file.actors.map((a) => `${a.name} (${a.kind})`);
+    expect(names).toContain('Voice of America (outlet)');
+    expect(names).toContain('Al Jazeera (outlet)');
+    expect(names.filter((n) => /^(VoA|Voice|America) \(/.test(n))).toEqual([]);
+  });
 });
