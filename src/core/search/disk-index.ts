@@ -44,13 +44,14 @@
  * is rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor, Article, Narrative, Quote } from '../corpus/schema.js';
 import { articleParagraphs, type Corpus, type QuoteRef } from '../corpus/corpus.js';
 import { paragraphAt } from '../corpus/text.js';
 import { cacheKey, defaultCacheDir } from '../corpus/cache.js';
+import { stampOf, stampsHold, type Stamp } from '../corpus/stamps.js';
 import { writeFileAtomic } from '../corpus/files.js';
 import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, sizeLimitFor, type Problem } from '../corpus/load.js';
 import { readFileUpTo } from '../corpus/files.js';
@@ -79,20 +80,9 @@ const BUILD_CHUNK = 50_000;
 const SCAN_BYTES = 8 * 1024 * 1024;
 /** Candidates' records closer than this are read in one go. */
 const READ_GAP = 64 * 1024;
-/** A file whose times are this close to the build is read and hashed every time (see top). */
-const RACY_MS = 3000;
 
 type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags' | 'date';
 const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags', 'date'];
-
-/** What identifies a file's bytes without reading them; null: read them. */
-interface Stamp {
-  size: string;
-  mtimeNs: string;
-  ctimeNs: string;
-  ino: string;
-  dev: string;
-}
 
 /** An article without its text and lists: what search results print of it. */
 type ArticleStub = Omit<Article, 'text' | 'quotes' | 'mentions' | 'silences' | 'events'>;
@@ -175,17 +165,6 @@ export interface DiskIndexOptions {
 
 // ---------------------------------------------------------------------------------------------
 // Finding, checking, building
-
-function stampOf(s: BigIntStats, builtAtMs: number): Stamp | null {
-  const changed = Number(s.ctimeNs / 1_000_000n);
-  const modified = Number(s.mtimeNs / 1_000_000n);
-  if (Math.max(changed, modified) > builtAtMs - RACY_MS) return null;
-  return { size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino), dev: String(s.dev) };
-}
-
-function sameStamp(a: Stamp | null, s: BigIntStats): boolean {
-  return a !== null && a.size === String(s.size) && a.mtimeNs === String(s.mtimeNs) && a.ctimeNs === String(s.ctimeNs) && a.ino === String(s.ino) && a.dev === String(s.dev);
-}
 
 /** The index file for these input files (by path; the content is checked inside). */
 function indexFileFor(files: readonly string[], dir: string): string {
@@ -304,12 +283,7 @@ async function contentKey(files: readonly string[], opts: DiskIndexOptions): Pro
 async function isFresh(index: DiskIndex, files: readonly string[], opts: DiskIndexOptions): Promise<boolean> {
   const h = index.header;
   if (h.files.length !== files.length || h.files.some((f, i) => f !== files[i])) return false;
-  let stampsHold = true;
-  for (let i = 0; i < files.length && stampsHold; i++) {
-    const s = await stat(files[i]!, { bigint: true }).catch(() => undefined);
-    stampsHold = s !== undefined && sameStamp(h.stamps[i] ?? null, s);
-  }
-  if (stampsHold) return true;
+  if (await stampsHold(files, h.stamps)) return true;
   return (await contentKey(files, opts)) === h.key;
 }
 
