@@ -7,7 +7,7 @@
  * reader never sees half an entry; anything unreadable, not matching its key or failing its
  * checksum is ignored and rebuilt, never trusted.
  *
- * Layout of an entry: the seal line (the format, the SHA-256 and the length of everything after
+ * Layout of an entry: the seal line (the format, the SHA-1 and the length of everything after
  * it), one line of JSON (the header: format, key, the texts' placement, the corpus without any
  * text that is a slice of an article), then every article's text, joined. The seal covers the
  * header as well as the texts: the header holds the spans and records, and one changed byte
@@ -24,6 +24,7 @@
  * Where: $NARRATIVE_LENS_CACHE_DIR, else $XDG_CACHE_HOME/narrative-lens, else ~/.cache/narrative-lens.
  */
 import { createHash } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import { constants } from 'node:fs';
 import { mkdir, open, unlink, readdir, stat, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,9 +32,10 @@ import path from 'node:path';
 import type { Actor, Article, Axis, Narrative, Position, Span } from './schema.js';
 import { OffsetMap, hasAstral } from './text.js';
 import { writeFileAtomic } from './files.js';
+import { stampsHold, type Stamp } from './stamps.js';
 
 /** Bump when the cached shape or the validation rules change. */
-const CACHE_FORMAT = 'nl-corpus-cache/4';
+const CACHE_FORMAT = 'nl-corpus-cache/5';
 /** Keep at most this many entries; the oldest go first. */
 const MAX_ENTRIES = 8;
 
@@ -137,21 +139,26 @@ function restore(h: Header, texts: string): CachedParts {
  * UTF-8 bytes) and the header (the corpus with defaults filled in and span texts dropped, which
  * stays within a few times the input). Anything larger is not ours and is not read.
  */
-function entryLimit(inputs: { bytes: Uint8Array }[]): number {
-  const total = inputs.reduce((n, i) => n + i.bytes.length, 0);
+export function entryLimit(sizes: readonly number[]): number {
+  const total = sizes.reduce((n, size) => n + size, 0);
   return 8 * total + (1 << 20);
 }
 
-/** The seal line: format, SHA-256 of the rest, its length. */
+/**
+ * The seal line: format, SHA-1 of the rest, its length. The seal finds damage (a cut, a changed
+ * byte); it cannot stop someone who may write the owner-only cache folder, who could write a
+ * matching seal with any hash. SHA-1 rather than SHA-256: half the time, and at 100,000 quotes
+ * the seal is computed over 100 MB on every load (SHA-256 took about 0.35 s of it).
+ */
 function seal(rest: Buffer): string {
-  return `${CACHE_FORMAT} ${createHash('sha256').update(rest).digest('hex')} ${rest.length}\n`;
+  return `${CACHE_FORMAT} ${createHash('sha1').update(rest).digest('hex')} ${rest.length}\n`;
 }
 
 /**
- * An entry's bytes, or undefined when it is missing or not something we read: a symbolic link,
- * a FIFO, a device or folder, a file over `limit` bytes.
+ * `f` over an entry's open file and size, or undefined when the entry is missing or not
+ * something we read: a symbolic link, a FIFO, a device or folder, a file over `limit` bytes.
  */
-async function readEntry(file: string, limit: number): Promise<Buffer | undefined> {
+async function withEntry<T>(file: string, limit: number, f: (handle: FileHandle, size: number) => Promise<T>): Promise<T | undefined> {
   let handle: FileHandle;
   try {
     // O_NOFOLLOW: a link in the entry's place fails (ELOOP); O_NONBLOCK: a FIFO does not wait
@@ -163,7 +170,16 @@ async function readEntry(file: string, limit: number): Promise<Buffer | undefine
   try {
     const info = await handle.stat();
     if (!info.isFile() || info.size > limit) return undefined;
-    const bytes = Buffer.allocUnsafe(info.size);
+    return await f(handle, info.size);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** A small file's bytes (the key books), through withEntry's checks. */
+async function readEntry(file: string, limit: number): Promise<Buffer | undefined> {
+  return withEntry(file, limit, async (handle, size) => {
+    const bytes = Buffer.allocUnsafe(size);
     let total = 0;
     while (total < bytes.length) {
       const { bytesRead } = await handle.read(bytes, total, bytes.length - total, total);
@@ -171,31 +187,91 @@ async function readEntry(file: string, limit: number): Promise<Buffer | undefine
       total += bytesRead;
     }
     return bytes;
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  });
+}
+
+/**
+ * Bytes of an entry read at a time: below the size (about 1 MB) from which Node hands V8 a
+ * decoded string kept outside its heap, so that the pieces are ordinary garbage V8 collects.
+ */
+const READ_CHUNK = 512 << 10;
+
+/**
+ * An entry's header line and texts, read a few megabytes at a time (undefined: no entry to
+ * read); throws when it is damaged (its seal does not hold, it is cut short).
+ *
+ * Why in pieces: read whole, the entry was one buffer outside V8's heap as large as the corpus
+ * (100 MB at 100,000 quotes, 1 GB at a million) that stayed allocated for the whole session:
+ * it lived long enough to be promoted, and a dashboard's UI thread, once loaded, makes too
+ * little garbage for V8 to run the full collection that would free it. One buffer of
+ * READ_CHUNK is reused; the text is decoded piece by piece (StringDecoder keeps a character or
+ * UTF-16 unit cut by a piece's end for the next one) and hashed as it comes.
+ */
+async function readDecoded(file: string, limit: number): Promise<{ head: string; texts: string } | undefined> {
+  return withEntry(file, limit, async (handle, size) => {
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, size)));
+    const first = (await handle.read(buf, 0, Math.min(buf.length, 512), 0)).bytesRead;
+    const sealEnd = buf.subarray(0, first).indexOf(10);
+    if (sealEnd < 0) throw new Error('damaged');
+    const sealLine = buf.toString('latin1', 0, sealEnd + 1);
+    const hash = createHash('sha1');
+    const headDecoder = new StringDecoder('utf8');
+    const textDecoder = new StringDecoder('utf16le');
+    const head: string[] = [];
+    const texts: string[] = [];
+    let inHead = true;
+    for (let pos = sealEnd + 1; pos < size; ) {
+      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
+      if (bytesRead === 0) throw new Error('damaged'); // shrank while read
+      const chunk = buf.subarray(0, bytesRead);
+      hash.update(chunk);
+      let from = 0;
+      if (inHead) {
+        const nl = chunk.indexOf(10);
+        head.push(headDecoder.write(nl < 0 ? chunk : chunk.subarray(0, nl)));
+        if (nl >= 0) {
+          head.push(headDecoder.end());
+          inHead = false;
+          from = nl + 1;
+        } else from = bytesRead;
+      }
+      if (!inHead && from < bytesRead) texts.push(textDecoder.write(chunk.subarray(from)));
+      pos += bytesRead;
+    }
+    if (sealLine !== `${CACHE_FORMAT} ${hash.digest('hex')} ${size - sealEnd - 1}\n`) throw new Error('damaged or stale');
+    if (inHead) throw new Error('damaged');
+    texts.push(textDecoder.end());
+    return { head: head.join(''), texts: texts.join('') };
+  });
 }
 
 export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = defaultCacheDir()): CorpusCache {
-  const key = cacheKey(inputs);
+  return openCacheEntry(cacheKey(inputs), entryLimit(inputs.map((i) => i.bytes.length)), dir);
+}
+
+/** The entry of a content key known without reading the files (knownCacheKey); `limit` from entryLimit. */
+export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir()): CorpusCache {
   const file = path.join(dir, `corpus-${key}.cache`);
-  const limit = entryLimit(inputs);
   return {
     key,
     file,
     async read() {
-      const bytes = await readEntry(file, limit).catch(() => undefined);
-      if (!bytes) return undefined;
+      const drop = async () => {
+        await unlink(file).catch(() => undefined); // damaged or foreign: drop it, rebuild
+        return undefined;
+      };
+      let entry: { head: string; texts: string } | undefined;
       try {
-        const sealEnd = bytes.indexOf(10);
-        if (sealEnd < 0) throw new Error('damaged');
-        const rest = bytes.subarray(sealEnd + 1);
-        if (bytes.subarray(0, sealEnd + 1).toString('latin1') !== seal(rest)) throw new Error('damaged or stale');
-        const nl = rest.indexOf(10);
-        if (nl < 0) throw new Error('damaged');
-        const h = JSON.parse(rest.subarray(0, nl).toString('utf8')) as Header;
+        entry = await readDecoded(file, limit); // (in pieces: see there)
+      } catch {
+        return drop();
+      }
+      if (!entry) return undefined;
+      const { head, texts } = entry;
+      entry = undefined;
+      try {
+        const h = JSON.parse(head) as Header;
         if (h.format !== CACHE_FORMAT || h.key !== key) throw new Error('stale');
-        const texts = rest.subarray(nl + 1).toString('utf16le');
         const p = h.parts;
         if (texts.length !== h.textsLength || ![p.articles, p.actors, p.narratives, p.axes, p.positions].every(Array.isArray)) {
           throw new Error('damaged');
@@ -203,8 +279,7 @@ export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = d
         if (h.textRanges.length !== p.articles.length || h.astral.length !== p.articles.length) throw new Error('damaged');
         return restore(h, texts);
       } catch {
-        await unlink(file).catch(() => undefined); // damaged or foreign: drop it, rebuild
-        return undefined;
+        return drop();
       }
     },
     async write(parts) {
@@ -226,6 +301,60 @@ export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = d
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Knowing the content key without reading the files
+
+/**
+ * Which content key a set of input files had when they were last read, with each file's stamp
+ * (stamps.ts): while every stamp holds, a load takes the key from here instead of reading and
+ * hashing every file (100,000 quotes: 92 MB read and hashed, about a fifth of a warm load, and
+ * as much memory again while the corpus is built). One small file per set of paths.
+ */
+interface KeyBook {
+  format: string;
+  files: string[];
+  stamps: Stamp[];
+  key: string;
+}
+
+function keyBookFile(files: readonly string[], dir: string): string {
+  const h = createHash('sha1').update(CACHE_FORMAT);
+  for (const f of files) h.update('\0' + f);
+  return path.join(dir, `keys-${h.digest('hex')}.json`);
+}
+
+/** The content key of these files (absolute, in load order) and their sizes, when every file's stamp still holds. */
+export async function knownCacheKey(files: readonly string[], dir = defaultCacheDir()): Promise<{ key: string; sizes: number[] } | undefined> {
+  if (files.length === 0) return undefined;
+  const bytes = await readEntry(keyBookFile(files, dir), (1 << 16) + files.length * 2048).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    const book = JSON.parse(bytes.toString('utf8')) as KeyBook;
+    if (book.format !== CACHE_FORMAT || typeof book.key !== 'string' || !Array.isArray(book.files) || !Array.isArray(book.stamps)) return undefined;
+    if (book.files.length !== files.length || book.files.some((f, i) => f !== files[i])) return undefined;
+    if (!(await stampsHold(files, book.stamps))) return undefined;
+    return { key: book.key, sizes: book.stamps.map((s) => Number(s.size)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records the content key of these files with their stamps, taken before they were read (a file
+ * written while it was read then fails its stamp next time). Nothing is recorded while a file is
+ * too recent to stamp (stamps.ts): it is read and hashed every time.
+ */
+export async function rememberCacheKey(files: readonly string[], stamps: readonly (Stamp | null)[], key: string, dir = defaultCacheDir()): Promise<void> {
+  if (files.length === 0 || stamps.length !== files.length || stamps.some((s) => s === null)) return;
+  const book: KeyBook = { format: CACHE_FORMAT, files: [...files], stamps: stamps as Stamp[], key };
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(keyBookFile(files, dir), JSON.stringify(book), { overwrite: true, mode: 0o600, sync: false });
+  } catch {
+    // like the cache itself: one that cannot be written only costs speed
+  }
+}
+
 /** Temporary files older than this were left by a killed process (see core/files.ts). */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
@@ -236,9 +365,12 @@ async function prune(dir: string): Promise<void> {
     const t = await stat(p).then((i) => i.mtimeMs, () => Date.now());
     if (Date.now() - t > STALE_TEMP_MS) await unlink(p).catch(() => undefined);
   }
-  const names = all.filter((n) => n.startsWith('corpus-'));
-  if (names.length <= MAX_ENTRIES) return;
-  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })));
-  dated.sort((a, b) => a.t - b.t);
-  for (const { n } of dated.slice(0, dated.length - MAX_ENTRIES)) await unlink(path.join(dir, n)).catch(() => undefined);
+  // the entries, and the key books (which point at entries: as many of them are enough)
+  for (const prefix of ['corpus-', 'keys-']) {
+    const names = all.filter((n) => n.startsWith(prefix));
+    if (names.length <= MAX_ENTRIES) continue;
+    const dated = await Promise.all(names.map(async (n) => ({ n, t: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })));
+    dated.sort((a, b) => a.t - b.t);
+    for (const { n } of dated.slice(0, dated.length - MAX_ENTRIES)) await unlink(path.join(dir, n)).catch(() => undefined);
+  }
 }

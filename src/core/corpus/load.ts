@@ -19,7 +19,8 @@ import type { Actor, Article, Axis, CorpusFile, Narrative, Position } from './sc
 import { makeCorpus, type Corpus } from './corpus.js';
 import { OffsetMap } from './text.js';
 import { inert } from '../sanitize.js';
-import { openCache } from './cache.js';
+import { entryLimit, knownCacheKey, openCache, openCacheEntry, rememberCacheKey } from './cache.js';
+import { stampOf } from './stamps.js';
 import { formatSize, sizeFlagFor } from './size.js';
 import { fsReason, readFileUpTo, type BoundedRead } from './files.js';
 import { nearestNames } from '../search/names.js';
@@ -626,6 +627,17 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   const notes: string[] = [];
   const files = await expand(paths.length ? paths : [bundledDataPath()], problems, notes);
   for (const n of notes) options.onNote?.(n);
+  // Files unchanged since their content key was last computed (stamps.ts): the cached corpus
+  // without reading them. Any doubt (a stamp that differs, a file now over its size limit, a
+  // missing entry) takes the path below, which reads every file.
+  const known = options.cache && problems.length === 0 ? await knownCacheKey(files, options.cacheDir) : undefined;
+  if (known && known.sizes.every((size, i) => size > 0 && size <= Math.min(sizeLimitFor(files[i]!, options.maxFileBytes), MAX_TEXT_BYTES))) {
+    const cached = await openCacheEntry(known.key, entryLimit(known.sizes), options.cacheDir).read();
+    if (cached) return makeCorpus({ ...cached, files: files.map(displayPath) });
+  }
+  // taken before the files are read: a file written while it is read fails its stamp next time
+  const takenAt = Date.now();
+  const stamps = options.cache ? await Promise.all(files.map((f) => stat(f, { bigint: true }).then((s) => stampOf(s, takenAt), () => null))) : [];
   const raws: RawFile[] = [];
   // Several reads at once (a folder of many small files is bound by the wait for each); the
   // files and their problems stay in order.
@@ -641,7 +653,10 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   // (With unreadable files there is no corpus to cache; parse the rest to report all problems.)
   const cache = options.cache && problems.length === 0 ? openCache(raws.map((r) => ({ path: r.abs, bytes: r.bytes })), options.cacheDir) : undefined;
   const cached = cache ? await cache.read() : undefined;
-  if (cached) return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
+  if (cached) {
+    await rememberCacheKey(files, stamps, cache!.key, options.cacheDir);
+    return makeCorpus({ ...cached, files: raws.map((r) => r.file) });
+  }
 
   const tooMuch = memoryProblem(raws, paths);
   if (tooMuch) throw new DataError([tooMuch]);
@@ -766,7 +781,10 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
     positions: positions.values(),
   };
   // a corpus with a repeated article is not cached: the note must be said on every load
-  if (cache && repeats.length === 0) await cache.write(parts);
+  if (cache && repeats.length === 0) {
+    await cache.write(parts);
+    await rememberCacheKey(files, stamps, cache.key, options.cacheDir);
+  }
   return makeCorpus({ ...parts, files: parsed.map((p) => p.file) });
 }
 

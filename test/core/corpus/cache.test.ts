@@ -97,7 +97,7 @@ describe('a cache that cannot lie (issue 18)', () => {
     const p = await entryOf(cacheDir);
     const good = await readFile(p);
     const bad = [
-      Buffer.from(good.toString('latin1').replace('nl-corpus-cache/4', 'nl-corpus-cache/3'), 'latin1'),
+      Buffer.from(good.toString('latin1').replace('nl-corpus-cache/5', 'nl-corpus-cache/4'), 'latin1'),
       Buffer.from('{"format":'),
       Buffer.alloc(0),
       Buffer.from('\n\n\n'),
@@ -150,4 +150,39 @@ describe('a cache that cannot lie (issue 18)', () => {
     expect(await readFile(victim, 'utf8')).toBe('precious');
     expect((await lstat(p)).isFile()).toBe(true);
   });
+});
+
+describe('knowing the cache entry without reading the files', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 3200)); // past the window in which a stamp cannot be trusted (stamps.ts)
+
+  it('files unchanged since they were read are not read again; a file changed after is', async () => {
+    const { data, cacheDir } = await setup();
+    await settle();
+    const first = await loadCorpus([data], { cache: true, cacheDir });
+    const books = (await readdir(cacheDir)).filter((n) => n.startsWith('keys-'));
+    expect(books).toHaveLength(1); // the files' content key, with their stamps
+    expect((await stat(path.join(cacheDir, books[0]!))).mode & 0o777).toBe(0o600);
+    const again = await loadCorpus([data], { cache: true, cacheDir });
+    expect(summarize(again)).toEqual(summarize(first));
+    expect(again.quoteById.get('qb-2')!.quote.text).toBe('again');
+    expect(again.files).toEqual(first.files);
+    // the same size, other bytes: the stamp no longer holds, the file is read and checked
+    const file = path.join(data, 'article-b.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"text": "again"', '"text": "agian"'));
+    await expect(loadCorpus([data], { cache: true, cacheDir })).rejects.toThrow(/span 47-52 holds "again", not the "agian"/);
+  }, 20_000);
+
+  it('a file just written is read every time: nothing is recorded for it', async () => {
+    const { data, cacheDir } = await setup();
+    await loadCorpus([data], { cache: true, cacheDir });
+    expect((await readdir(cacheDir)).filter((n) => n.startsWith('keys-'))).toEqual([]);
+  });
+
+  it('a file now over the size limit is not taken from the cache: the limit is still said', async () => {
+    const { data, cacheDir } = await setup();
+    await settle();
+    await loadCorpus([data], { cache: true, cacheDir });
+    const over = expect.objectContaining({ message: expect.stringMatching(/^file is .*, over the 100 bytes limit/) });
+    await expect(loadCorpus([data], { cache: true, cacheDir, maxFileBytes: 100 })).rejects.toMatchObject({ problems: [over, over] });
+  }, 20_000);
 });
