@@ -77,11 +77,19 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   const env = process.env;
   if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
   // fetch hidden while Ink loads: its layout engine then skips loading Node's fetch (see there)
-  const [{ default: React }, { render }, { App }, { default: signalExit }] = await withoutFetch(() =>
-    Promise.all([import('react'), import('ink'), import('./App.js'), import('signal-exit')]),
-  );
+  // The watchdog (a shell saving the terminal's modes) starts while the modules load: both come
+  // before the first frame, and neither waits for the other (about 20 ms of the first frame).
+  const watching = opts.terminal ? Promise.resolve({ done: () => undefined }) : startWatchdog();
+  let modules;
+  try {
+    modules = await withoutFetch(() => Promise.all([import('react'), import('ink'), import('./App.js'), import('signal-exit')]));
+  } catch (err) {
+    (await watching).done(); // nothing was changed on the terminal: the watchdog has nothing to restore
+    throw err;
+  }
+  const [{ default: React }, { render }, { App }, { default: signalExit }] = modules;
   const { stdin, stdout, stderr } = opts.terminal ?? process;
-  const watchdog = opts.terminal ? { done: () => undefined } : await startWatchdog();
+  const watchdog = await watching;
   let restored = false;
   /** the terminal was closed (its window, an ssh connection, tmux kill-session): nothing to restore */
   let gone = false;

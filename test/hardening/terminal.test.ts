@@ -187,8 +187,10 @@ describe.skipIf(!hasTmux)('the terminal is always restored (tmux)', () => {
       await waitForScreen(s, (x) => x.includes('Stopped'), 'the shell to report the stopped job');
       expect(display(s, '#{alternate_on}'), 'alternate screen while stopped').toBe('0');
       expect(display(s, '#{cursor_flag}'), 'cursor while stopped').toBe('1');
-      tmux('send-keys', '-t', s, 'clear; stty -a | tr " ;" "\\n\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo "<modes"', 'Enter');
-      const modes = (await waitForScreen(s, (x) => /\S.*<modes/.test(x), 'stty in the shell')).split('\n').find((l) => /\S.*<modes/.test(l))!;
+      // the marker is typed split ("<mo""des") so that only the command's output, not its echo,
+      // holds it (before: the echoed line matched, and under load the modes were read too early)
+      tmux('send-keys', '-t', s, 'clear; stty -a | tr " ;" "\\n\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo "<mo""des"', 'Enter');
+      const modes = (await waitForScreen(s, (x) => x.includes('<modes'), 'stty in the shell')).split('\n').find((l) => l.includes('<modes'))!;
       expect(modes, 'cooked mode while stopped').toMatch(/(^|\s)icanon\s/);
       expect(modes, 'echo while stopped').toMatch(/(^|\s)echo\s/);
       tmux('send-keys', '-t', s, 'fg', 'Enter');

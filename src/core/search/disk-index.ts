@@ -71,7 +71,7 @@ import type { PackedShard } from './shard.js';
 import type { SharedHay } from './prefilter.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/4';
+export const DISK_INDEX_FORMAT = 'nl-search-index/5';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 /** Quotes indexed per pass when building: bounds the build's extra memory on a huge corpus. */
@@ -121,6 +121,41 @@ interface Header {
   dates: string[];
   /** corpusFingerprint of the corpus the index was built from */
   fingerprint: string;
+  /** SHA-1 of each section's bytes, checked when a section is read whole (format 5) */
+  sums: Record<SectionName, string>;
+  /** SHA-256 of the header line without this field, checked on open (format 5) */
+  seal: string;
+}
+
+/** What the seal covers: the header as written, less the seal (JSON.parse keeps the key order). */
+function sealOf(h: Omit<Header, 'seal'>): string {
+  return createHash('sha256').update(JSON.stringify(h)).digest('hex');
+}
+
+function sectionSum(bufs: readonly Buffer[]): string {
+  const h = createHash('sha1');
+  for (const b of bufs) h.update(b);
+  return h.digest('hex');
+}
+
+/**
+ * A record line carries a check of its own JSON (FNV-1a), as records are read a few at a time:
+ * a changed byte in a quote's text or span is caught before it is printed (issue 18: "a cache
+ * that cannot lie"; before, `"end":145` → `115` in the index printed a cut quote as exact).
+ */
+function recordCheck(json: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) {
+    h ^= json.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export class DamagedIndexError extends Error {
+  constructor(what: string) {
+    super(`search index: ${what} does not match its check; rebuilt`);
+  }
 }
 
 export interface DiskIndexOptions {
@@ -317,7 +352,8 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
       articleKeys[ai] = r.articleKeys;
       flags[pos] = KINDS.indexOf(quote.kind);
       const paragraph = paragraphAt(articleParagraphs(a), quote.span.start)?.number ?? null;
-      const rec = JSON.stringify({ q: quote, p: paragraph }) + '\n';
+      const json = JSON.stringify({ q: quote, p: paragraph });
+      const rec = `${json}\t${recordCheck(json)}\n`;
       recs.push(rec);
       recBytes += Buffer.byteLength(rec, 'utf8');
       recEnds[pos] = recBytes;
@@ -378,7 +414,9 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     at += len;
   }
   const stub = ({ text: _t, quotes: _q, mentions: _m, silences: _s, events: _e, ...rest }: Article): ArticleStub => rest;
-  const header: Omit<Header, 'bytes'> = {
+  const sums = {} as Record<SectionName, string>;
+  for (const name of SECTIONS) sums[name] = sectionSum(body[name]);
+  const header: Omit<Header, 'bytes' | 'seal'> = {
     format: DISK_INDEX_FORMAT,
     key: meta.key,
     files: meta.files,
@@ -400,10 +438,16 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     outletKeys,
     dates,
     fingerprint: corpusFingerprint(corpus),
+    sums,
   };
-  // the header states the file's total size, which includes the header line itself
-  let line = Buffer.from(JSON.stringify({ ...header, bytes: 0 }) + '\n', 'utf8');
-  for (let i = 0; i < 3; i++) line = Buffer.from(JSON.stringify({ ...header, bytes: line.length + at }) + '\n', 'utf8');
+  // the header states the file's total size, which includes the header line itself; the seal,
+  // last, covers everything before it
+  const lineOf = (bytes: number) => {
+    const h = { ...header, bytes };
+    return Buffer.from(JSON.stringify({ ...h, seal: sealOf(h) }) + '\n', 'utf8');
+  };
+  let line = lineOf(0);
+  for (let i = 0; i < 3; i++) line = lineOf(line.length + at);
   return [line, ...pieces];
 }
 
@@ -447,7 +491,9 @@ export class DiskIndex {
       }
       if (nl < 0) throw new Error('damaged');
       const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
-      if (h.format !== DISK_INDEX_FORMAT || h.bytes !== size || !h.sections) throw new Error('stale or damaged');
+      if (h.format !== DISK_INDEX_FORMAT || h.bytes !== size || !h.sections || !h.sums) throw new Error('stale or damaged');
+      const { seal, ...sealed } = h;
+      if (seal !== sealOf(sealed)) throw new DamagedIndexError('the header');
       const n = h.quotes;
       const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n, date: 4 * n };
       for (const name of SECTIONS) {
@@ -489,6 +535,7 @@ export class DiskIndex {
     if (!c) {
       const [off, len] = this.header.sections[name];
       const b = this.read(off, len);
+      if (sectionSum([b]) !== this.header.sums[name]) throw new DamagedIndexError(`section ${name}`);
       // a fresh, aligned copy for the typed array
       const ab = b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
       this.columns.set(name, (c = make(ab, this.header.quotes)));
@@ -516,12 +563,17 @@ export class DiskIndex {
     const [off] = this.header.sections.hay;
     const n = this.header.quotes;
     let pos = 0;
+    // the whole section passes through here: checked as it goes, judged at the end (before any
+    // result of the scan is used)
+    const sum = createHash('sha1');
     while (pos < n) {
       const start = pos === 0 ? 0 : ends[pos - 1]!;
       // as many quotes as fit in SCAN_BYTES (at least one)
       let last = pos;
       while (last + 1 < n && (ends[last + 1]! - start) * unit <= SCAN_BYTES) last++;
-      const chunk = this.read(off + start * unit, (ends[last]! - start) * unit).toString(unit === 1 ? 'latin1' : 'utf16le');
+      const bytes = this.read(off + start * unit, (ends[last]! - start) * unit);
+      sum.update(bytes);
+      const chunk = bytes.toString(unit === 1 ? 'latin1' : 'utf16le');
       let from = 0;
       for (; pos <= last; pos++) {
         const to = ends[pos]! - start;
@@ -529,6 +581,7 @@ export class DiskIndex {
         from = to;
       }
     }
+    if (n > 0 && sum.digest('hex') !== this.header.sums.hay) throw new DamagedIndexError('section hay');
   }
 
   /**
@@ -590,7 +643,11 @@ export class DiskIndex {
       for (; k <= j; k++) {
         const p = positions[k]!;
         const s = (p === 0 ? 0 : ends[p - 1]!) - from;
-        const rec = JSON.parse(buf.toString('utf8', s, ends[p]! - from)) as { q: Quote; p: number | null };
+        const line = buf.toString('utf8', s, ends[p]! - from);
+        const tab = line.lastIndexOf('\t');
+        const json = line.slice(0, tab);
+        if (tab < 0 || line.slice(tab + 1, -1) !== recordCheck(json)) throw new DamagedIndexError(`record ${p}`);
+        const rec = JSON.parse(json) as { q: Quote; p: number | null };
         out[k] = { quote: rec.q, article: articles[articleOf[p]!]!, paragraph: rec.p };
       }
     }
