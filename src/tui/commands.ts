@@ -15,6 +15,7 @@ import { findEvent } from './panes/timeline/event-view.js';
 import { shownRows } from './panes/narratives/view-model.js';
 import { handleDialogKey, handleInfoKey, handleStudyCommand, isStudyCommand } from './study/commands.js';
 import { applyCompletion, completeQuery } from '../core/search/complete.js';
+import { count } from './lib/format.js';
 
 /** What a command sends outside the dashboard. */
 export type Effect = { kind: 'clipboard'; text: string } | { kind: 'append'; text: string };
@@ -169,7 +170,7 @@ export function handleCommand(press: Keypress, s: State, d: DashboardData): Outc
     case 'take-correction': {
       const fix = s.pane === 'quotes' && !s.detail ? d.noMatch?.suggestion : undefined;
       if (!fix) return flash('no correction to take (one is offered when nothing matches)');
-      return act({ type: 'set-text', text: fix.query }, { type: 'flash', text: `searching for ${fix.query} (${fix.total} quote${fix.total === 1 ? '' : 's'}) instead` });
+      return act({ type: 'set-text', text: fix.query }, { type: 'flash', text: `searching for ${fix.query} (${count(fix.total, 'quote')}) instead` });
     }
     case 'input-submit': {
       const open: Action[] = s.pane === 'quotes' ? openSpeaker(d, s) : s.pane === 'actors' && actor ? [{ type: 'open-profile', actor: actor.id }] : [];

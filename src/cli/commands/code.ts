@@ -7,7 +7,7 @@ import { resolveNarrative } from '../lookup.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
 import { openForEdit, runEdit, type EditArgs } from '../study-edit.js';
-import { count } from '../../core/study/describe.js';
+import { count } from '../../core/count.js';
 
 export interface CodeArgs extends EditArgs {
   query: string;

@@ -12,7 +12,7 @@ import type { GlobalArgs } from '../options.js';
 import { writeOutFile } from '../out-file.js';
 import type { Session } from '../session.js';
 import { EXPORT_FORMATS, PROG, type ExportFormat } from '../spec.js';
-import { count } from '../../core/study/describe.js';
+import { count } from '../../core/count.js';
 
 export interface ExportArgs extends Omit<GlobalArgs, 'format'> {
   format?: string;

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { ExtractMeta } from '../../core/extract/index.js';
 import { fsReason, readFileUpTo, type BoundedRead } from '../../core/corpus/files.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, MAX_TEXT_BYTES, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, MAX_TEXT_BYTES, SPLIT_ADVICE, decodeText, formatProblem, type Problem } from '../../core/corpus/load.js';
 import { inert } from '../../core/sanitize.js';
 import { formatSize, sizeFlagFor } from '../../core/corpus/size.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -50,7 +50,7 @@ function decode(bytes: Buffer, name: string): string {
 
 /** Too large: raise the limit when that would be enough, else split (past one string's size no limit helps). */
 function overLimit(name: string, limit: number, size?: number): ExtractError {
-  const split = `more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files`;
+  const split = SPLIT_ADVICE;
   if (size === undefined ? limit > MAX_TEXT_BYTES : size > MAX_TEXT_BYTES) {
     const what = size === undefined ? `is over ${formatSize(MAX_TEXT_BYTES)},` : size > limit ? `is ${formatSize(size)}, over the ${formatSize(limit)} limit for an article and` : `is ${formatSize(size)},`;
     return new ExtractError(`${name}: ${what} ${split}`);

@@ -17,7 +17,7 @@ import { json } from '../print/json.js';
 import { writeOutFile } from '../out-file.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
-import { count } from '../../core/study/describe.js';
+import { count } from '../../core/count.js';
 
 export interface ImportArgs extends EditArgs {
   file: string;

@@ -6,7 +6,7 @@ import type { GlobalArgs } from '../options.js';
 import { emit, stdoutOutput } from '../print/output.js';
 import type { Session } from '../session.js';
 import { PROG } from '../spec.js';
-import { count } from '../../core/study/describe.js';
+import { count } from '../../core/count.js';
 
 export interface InitArgs extends GlobalArgs {
   file: string;

@@ -3,7 +3,7 @@ import type { Change, HistoryEntry, Study } from '../../core/study/schema.js';
 import type { Orphan as ViewOrphan } from '../../core/study/apply.js';
 import { md, mdTable } from './markdown.js';
 import { emit, type Output } from './output.js';
-import { count } from '../../core/study/describe.js';
+import { count } from '../../core/count.js';
 
 export interface EditReport {
   /** 'dry-run' when nothing was written */

@@ -404,12 +404,24 @@ export function sizeLimitFor(file: string, maxFileBytes?: number): number {
 }
 
 /**
+ * Whether a file of `size` bytes is one the loader reads: not empty, within its size limit and
+ * what one string can hold. (Where a file's size is known without reading it: a cached corpus's
+ * or a search index's input files; a file that fails this is read, and refused, by the loader.)
+ */
+export function fitsSizeLimit(file: string, size: number, maxFileBytes?: number): boolean {
+  return size > 0 && size <= Math.min(sizeLimitFor(file, maxFileBytes), MAX_TEXT_BYTES);
+}
+
+/** Refused past one string's size, whatever the limit: what to do instead. */
+export const SPLIT_ADVICE = `more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files`;
+
+/**
  * Why a file is too large, and what to do: raise the limit when that would be enough, else split
  * the file (past one string's size no limit helps, so the advice never leads to a second refusal).
  * `size` is unknown for a pipe or a device (the read stopped past the smaller of the two).
  */
 export function overMessage(size: number | undefined, limit: number): string {
-  const split = `more than one text can hold (${formatSize(MAX_TEXT_BYTES)}); split it into several files`;
+  const split = SPLIT_ADVICE;
   if (size === undefined) {
     return limit > MAX_TEXT_BYTES ? `file is over ${formatSize(MAX_TEXT_BYTES)}, ${split}` : `file is over the ${formatSize(limit)} limit (raise it with --max-file-size ${sizeFlagFor(limit + 1)})`;
   }
@@ -631,7 +643,7 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   // without reading them. Any doubt (a stamp that differs, a file now over its size limit, a
   // missing entry) takes the path below, which reads every file.
   const known = options.cache && problems.length === 0 ? await knownCacheKey(files, options.cacheDir) : undefined;
-  if (known && known.sizes.every((size, i) => size > 0 && size <= Math.min(sizeLimitFor(files[i]!, options.maxFileBytes), MAX_TEXT_BYTES))) {
+  if (known && known.sizes.every((size, i) => fitsSizeLimit(files[i]!, size, options.maxFileBytes))) {
     const cached = await openCacheEntry(known.key, entryLimit(known.sizes), options.cacheDir).read();
     if (cached) return makeCorpus({ ...cached, files: files.map(displayPath) });
   }

@@ -7,7 +7,7 @@
 import { resolveTags, unknownTechniques, type DisarmTactic, type DisarmTechnique } from './disarm/index.js';
 import type { ExchangeInput } from './input.js';
 import { inertJson } from '../sanitize.js';
-import { count } from '../study/describe.js';
+import { count } from '../count.js';
 
 /** DISARM's own STIX bundle, which a Navigator loads as custom data (it holds the x-mitre-matrix). */
 export const DISARM_BUNDLE_URL = 'https://raw.githubusercontent.com/DISARMFoundation/DISARMframeworks/main/generated_files/DISARM_STIX/DISARM.json';

@@ -14,7 +14,7 @@ import { applyStudy, type StudyView } from '../study/apply.js';
 import { addMemo, addQuote, codeQuotes, createNarrative, updateNarrative, type MemoOn } from '../study/edits.js';
 import type { Edit, Stamp } from '../study/history.js';
 import type { ImportedProject } from './qdpx-import.js';
-import { count } from '../study/describe.js';
+import { count } from '../count.js';
 
 export interface StudyImport {
   /** the whole import as one edit (null when there is nothing to change) */

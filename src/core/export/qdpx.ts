@@ -24,7 +24,7 @@ import type { Actor, Article } from '../corpus/schema.js';
 import { stableUuid } from './ids.js';
 import { narrativeColour, type ExchangeInput, type Memo } from './input.js';
 import { el, xmlText } from './xml.js';
-import { count } from '../study/describe.js';
+import { count } from '../count.js';
 
 export const QDA_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const ORIGIN = 'narrative-lens';

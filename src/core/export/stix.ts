@@ -25,7 +25,7 @@ import { CATALOGUE, resolveTags, unknownTechniques } from './disarm/index.js';
 import { inertJson } from '../sanitize.js';
 import { openctiNameId, stixId } from './ids.js';
 import type { CodedQuote, ExchangeInput } from './input.js';
-import { count } from '../study/describe.js';
+import { count } from '../count.js';
 
 export const OPENCTI_EXTENSION = 'extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba';
 

@@ -141,14 +141,14 @@ export function completeQuery(corpus: Corpus, query: string): Completion | undef
   let candidates: string[];
   if (target.field === undefined) {
     const typed = target.typed.toLowerCase();
-    candidates = QUALIFIERS.filter((f) => f.startsWith(typed)).map((f) => `${target.lead}${f}:`);
+    candidates = QUALIFIERS.filter((f) => f.startsWith(typed)).map((f) => `${target.lead}${f}:`); // fewer than MAX_CANDIDATES
   } else {
     const values = [...new Set(valuesFor(corpus, target.field, target.typed))].filter((v) => !v.includes('"'));
     // an operator typed before the value (^ = ') stays; a quote opened by the user is the value's own
     const lead = target.lead;
     candidates = values.slice(0, MAX_CANDIDATES).map((v) => `${lead}${/['^=]$/.test(lead) ? (/\s/.test(v) ? `"${v}"` : v) : asValue(v)}`);
   }
-  return { target, candidates: candidates.slice(0, MAX_CANDIDATES) };
+  return { target, candidates };
 }
 
 /** The query with its last word replaced by a candidate. */

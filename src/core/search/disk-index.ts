@@ -53,7 +53,7 @@ import { paragraphAt } from '../corpus/text.js';
 import { cacheKey, defaultCacheDir } from '../corpus/cache.js';
 import { stampOf, stampsHold, type Stamp } from '../corpus/stamps.js';
 import { writeFileAtomic } from '../corpus/files.js';
-import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, sizeLimitFor, type Problem } from '../corpus/load.js';
+import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, fitsSizeLimit, type Problem } from '../corpus/load.js';
 import { readFileUpTo } from '../corpus/files.js';
 import {
   buildSearchIndex,
@@ -249,11 +249,11 @@ export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOpt
   }
 }
 
-/** Every file within the size limit the loader reads it under. */
+/** Every file one the loader reads under its size limit (load.ts fitsSizeLimit). */
 async function withinLimits(files: readonly string[], maxFileBytes: number | undefined): Promise<boolean> {
   for (const f of files) {
     const s = await stat(f).catch(() => undefined);
-    if (!s || s.size > sizeLimitFor(f, maxFileBytes)) return false;
+    if (!s || !fitsSizeLimit(f, s.size, maxFileBytes)) return false;
   }
   return true;
 }

@@ -5,14 +5,6 @@
 import type { StudyView } from './apply.js';
 import type { Change } from './schema.js';
 
-/**
- * A count with its noun, singular or plural as the number wants: "1 quote", "2 quotes", "0 quotes"
- * (the one place study and export messages make plurals; `plural` for nouns that do not just add s).
- */
-export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
-}
-
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 type Item = Record<string, unknown> & { id?: string };

@@ -12,7 +12,7 @@ import { articleOffsets, type QuoteRef } from '../corpus/corpus.js';
 import { ActorKind as ActorKindSchema, QuoteKind as QuoteKindSchema } from '../corpus/schema.js';
 import { articleHash, makeAnchor, quoteAnchor } from './anchor.js';
 import type { StudyView } from './apply.js';
-import { count } from './describe.js';
+import { count } from '../count.js';
 import { shortHash, StudyEditError, type Edit, type Stamp } from './history.js';
 import type { TechniqueTag } from '../corpus/schema.js';
 import { DisarmId, type Correction, type MemoTarget, type Study, type StudyNarrative, type StudyPosition } from './schema.js';

@@ -6,6 +6,7 @@ import type { Article, Quote, Span, When } from '../../core/corpus/schema.js';
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { articleOffsets, articleParagraphs } from '../../core/corpus/corpus.js';
 import { paragraphAt } from '../../core/corpus/text.js';
+import { count as coreCount } from '../../core/count.js';
 import { data, fit, ui, wrap, type Line, type Seg } from './text.js';
 
 /** "On Tuesday (2026-01-13, inferred)"; '' when there is no date at all. */
@@ -88,9 +89,9 @@ export function spanInParagraph(article: Article, span: Span, cols: number, maxL
   return { lines, total: wrapped.length, paragraph: para.number };
 }
 
-/** Plural: "1 quote", "3 quotes". */
+/** Plural: "1 quote", "3 quotes" (core/count.ts; the dashboard's numbers are not grouped). */
 export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return coreCount(n, one, many, { grouped: false });
 }
 
 /**

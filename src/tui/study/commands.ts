@@ -14,6 +14,7 @@ import { flowStep, type Answer, type FlowId, type FlowTarget } from './flows.js'
 import type { StudyAction } from './state.js';
 import { studyInfoLines } from './info.js';
 import { shownRows } from '../panes/narratives/view-model.js';
+import { count } from '../lib/format.js';
 
 /** The commands this module handles (each is a binding of keymap.ts). */
 export const STUDY_COMMANDS = [
@@ -133,7 +134,7 @@ function closingMessage(s: State, d: DashboardData): string {
   const n = dlg?.taken.length ?? 0;
   if (!dlg || n === 0) return 'cancelled: nothing changed';
   const label = dlg.target.narrative ? d.corpus.narrativeById.get(dlg.target.narrative)?.label : undefined;
-  return `done: ${n} quote${n === 1 ? '' : 's'} coded${label ? ` to “${label}”` : ''} (saved; u undoes ${n === 1 ? 'it' : 'one at a time'})`;
+  return `done: ${count(n, 'quote')} coded${label ? ` to “${label}”` : ''} (saved; u undoes ${n === 1 ? 'it' : 'one at a time'})`;
 }
 
 /** Starts a flow: its first question, or a message saying why it cannot start. */

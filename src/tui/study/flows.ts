@@ -16,7 +16,6 @@ import {
   addQuote,
   codeQuotes,
   correctKind,
-  count,
   correctSpeaker,
   createActor,
   createNarrative,
@@ -33,6 +32,7 @@ import {
   type MemoOn,
   type StudyView,
 } from '../../core/study/index.js';
+import { count } from '../../core/count.js';
 import type { PickItem } from '../components/picker/state.js';
 
 /** What a flow is about: taken from the selection when the flow starts. */

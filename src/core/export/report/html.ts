@@ -9,7 +9,7 @@ import { inert } from '../../sanitize.js';
 import type { Mark } from '../../compare.js';
 import type { Memo } from '../input.js';
 import { MARK_MEANING, MARK_WORDS, memoByline, type Citation, type ReportModel } from './model.js';
-import { count } from '../../study/describe.js';
+import { count } from '../../count.js';
 
 export function esc(s: string | null | undefined): string {
   if (s === null || s === undefined) return '';

@@ -7,7 +7,7 @@ import { markdownText } from '../markdown-text.js';
 import type { Mark } from '../../compare.js';
 import type { Memo } from '../input.js';
 import { MARK_MEANING, MARK_WORDS, memoByline, type Citation, type ReportModel } from './model.js';
-import { count } from '../../study/describe.js';
+import { count } from '../../count.js';
 
 /** Data text for Markdown: inert, and nothing in it turns into markup or breaks a table. */
 export const mdText = (s: string | null | undefined): string => markdownText(s, { bang: true });

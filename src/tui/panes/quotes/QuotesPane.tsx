@@ -19,6 +19,7 @@ import type { Nesting } from './nesting.js';
 import { isTextClause, parseQuery } from '../../../core/search/query.js';
 import type { QuoteSort } from './state.js';
 import { position } from '../../lib/list-window.js';
+import { count } from '../../lib/format.js';
 
 export interface QuotesPaneProps {
   corpus: Corpus;
@@ -72,7 +73,7 @@ function noMatchLines(help: NoMatchHelp | undefined, width: number): Line[] {
     : [ui('nothing matches ', 'dim'), data(help.term, 'bold'), ui(' with the rest of the query', 'dim')];
   if (help.suggestion) {
     const n = help.suggestion.total;
-    what.push(ui('; did you mean ', 'dim'), data(help.suggestion.term, 'bold'), ui(`? (${n} quote${n === 1 ? '' : 's'}: `, 'dim'), data(help.suggestion.query, 'bold'), ui(`) · ${keyOf('take-correction')} takes it`, 'dim'));
+    what.push(ui('; did you mean ', 'dim'), data(help.suggestion.term, 'bold'), ui(`? (${count(n, 'quote')}: `, 'dim'), data(help.suggestion.query, 'bold'), ui(`) · ${keyOf('take-correction')} takes it`, 'dim'));
   }
   return indented(what, width);
 }
