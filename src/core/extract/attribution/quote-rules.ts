@@ -46,6 +46,7 @@ export type SpeakerRule = (ctx: Ctx, site: QuoteSite) => Found | null;
 export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => speakerVerbQuote(ctx, q.s, q.p, q.seg),
   (ctx, q) => quoteThenSpeaker(ctx, q.closeSent, q.closeItem),
+  (ctx, q) => quoteTailSpeaker(ctx, q),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
@@ -259,7 +260,10 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
   const t = tok(doc, s, i);
   if (!t) return null;
   if (speechVerbAt(doc, s, i)) {
-    const r = npStartingAt(doc, s, i + 1);
+    // "said 9/11 widow Terry Strada": a figure that qualifies the description is not its start
+    let j = i + 1;
+    while (j <= i + 4 && /^(?:\d+|\/)$/.test(tok(doc, s, j)?.t ?? '')) j++;
+    const r = npStartingAt(doc, s, i + 1) ?? (j > i + 1 ? npStartingAt(doc, s, j) : null);
     if (r) return { np: r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
     return null;
   }
@@ -305,6 +309,33 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     return { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
   }
   return null;
+}
+
+/**
+ * “Q” for criminal behaviour, she said. / ''Q'' of the plan, Mr. X said.: a passage opening its
+ * sentence, the few words that finish the sentence it begins, then the speaker and a plain verb of saying.
+ */
+function quoteTailSpeaker(ctx: Ctx, { qi, s, p, closeSent, closeItem }: QuoteSite): Found | null {
+  const { doc } = ctx;
+  if (p !== 0 || closeSent !== s) return null;
+  const q = doc.quotes[qi]!;
+  if (/[.!?]\s*$/.test(doc.text.slice(q.start, q.end))) return null;
+  let comma = -1;
+  for (let m = closeItem + 1; m < s.items.length && m <= closeItem + 10; m++) {
+    const x = tok(doc, s, m);
+    if (!x || TERMINAL.has(x.t) || x.t === ';' || x.t === ':' || speechVerbAt(doc, s, m)) return null;
+    if (x.t === ',') {
+      comma = m;
+      break;
+    }
+  }
+  if (comma <= closeItem + 1) return null;
+  const r = npStartingAt(doc, s, comma + 1);
+  if (!r) return null;
+  let k = r.next;
+  while (isFiller(tok(doc, s, k))) k++;
+  if (!speechVerbAt(doc, s, k) || !REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) return null;
+  return { np: r.np, v: k, sent: s, rule: 'quote-tail-speaker', confidence: 0.8 };
 }
 
 /** X told Y that … “Q”: the first speech verb of the clause with a subject. */
