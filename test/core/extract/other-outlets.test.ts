@@ -191,4 +191,15 @@ describe('speakers in US political copy', () => {
   it('"said 9/11 widow X": a figure before the description', () => {
     expect(speakerOf('Veto\n\n"They are 100 percent wrong," said 9/11 widow Tara Struve.\n', 'They are 100 percent wrong,').speaker).toBe('Tara Struve');
   });
+  it('a passage closing a sentence it did not open ends that sentence: the next "She says it …" is hers', () => {
+    const text = 'Feud\n\nThe debate commission said the sound was fine.\n\nLena Marsh says Carl Ovid’s "latest meltdown is unhinged, even for him." She says it underscores that he is "temperamentally unfit to be commander-in-chief."\n';
+    expect(speakerOf(text, 'temperamentally unfit to be commander-in-chief.').speaker).toBe('Lena Marsh');
+  });
+
+  it('a description after a preposition before a colon is no speaker ("the job of president: “…”")', () => {
+    const text = 'Forum\n\nPresident Ovid spoke first.\n\nLena Marsh stressed her record and said she has the quality for the job of president: "Steadiness, and mixed with strength."\n';
+    expect(speakerOf(text, 'Steadiness, and mixed with strength.').speaker).toBe('Lena Marsh');
+    // "a lesson from X: ‘…’" still gives X the words
+    expect(speakerOf('A lesson from Dana Orr: \'Be the voice that people hear.\'\n\nOrr spoke at the school.\n', 'Be the voice that people hear.').speaker).toBe('Dana Orr');
+  });
 });

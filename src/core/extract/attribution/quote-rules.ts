@@ -26,6 +26,9 @@ import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
+/** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
+const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'about', 'into', 'over', 'against', 'toward', 'towards', 'than', 'like']);
+
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
 
 /** Where a quoted passage stands: its sentence and item, its clause, and where it closes. */
@@ -185,7 +188,10 @@ function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
   const colon = tok(doc, s, p - 1);
   if (colon?.t === ':') {
     const np = npEndingAt(doc, s, p - 2);
-    if (np && np.kind !== 'pronoun') return { np, v: -1, sent: s, rule: 'speaker-colon', confidence: 0.75 };
+    // "the quality for the job of president: “…”": a phrase after a preposition is no speaker
+    const before = np ? tok(doc, s, doc.itemOf[np.toks[0]!]! - 1) : null;
+    const governed = before !== null && before.word && !before.cap && PREPOSITIONS.has(before.lower);
+    if (np && np.kind !== 'pronoun' && !governed) return { np, v: -1, sent: s, rule: 'speaker-colon', confidence: 0.75 };
   }
   return null;
 }
