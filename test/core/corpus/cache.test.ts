@@ -226,7 +226,7 @@ describe('texts on demand (the dashboard: a large corpus keeps its texts on disk
     const good = await readFile(p);
     // one byte of a text (the last character of the last article) changed
     const bad = Buffer.from(good);
-    bad[bad.length - 2] ^= 1;
+    bad.writeUInt8(bad[bad.length - 2]! ^ 1, bad.length - 2);
     await writeFile(p, bad);
     const again = await loadCorpus([data], { cache: true, cacheDir, textsOnDemand: 1 });
     expect(readsOnDemand(again.articles[0]!)).toBe(false); // rebuilt from the files
