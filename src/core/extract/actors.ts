@@ -22,6 +22,9 @@ export interface ActorRec {
   affiliation: string | null;
   country: string | null;
   gender?: 'm' | 'f';
+  /** the gender is only the given-name list's guess ("Aung" reads as male; Burmese names have no
+   *  given name): a he/she with no other fitting antecedent may still point to this person */
+  genderGuessed?: boolean;
   /** an unnamed description ("a former Russian diplomat") that may later resolve to a name */
   placeholder: boolean;
   /** modifiers of a placeholder's description, lower-case */
@@ -98,6 +101,7 @@ export class Registry {
       affiliation: init.affiliation ?? null,
       country: init.country ?? null,
       ...(init.gender ? { gender: init.gender } : {}),
+      ...(init.genderGuessed ? { genderGuessed: true } : {}),
       placeholder: init.placeholder ?? false,
       modifiers: init.modifiers ?? new Set(),
       indefinite: init.indefinite ?? false,
@@ -225,7 +229,13 @@ export class Registry {
         a.aliases.add(a.name);
         a.name = nameStr;
         a.words = words;
-        if (a.kind === 'person') a.gender ??= givenNameGender(words);
+        if (a.kind === 'person' && !a.gender) {
+          const g = givenNameGender(words);
+          if (g) {
+            a.gender = g;
+            a.genderGuessed = true;
+          }
+        }
       } else if (nameStr !== a.name) a.aliases.add(nameStr);
       if (a.kind === 'person') {
         a.role ??= info.role;
@@ -259,7 +269,7 @@ export class Registry {
       roleBase: kind === 'person' ? info.roleBase : null,
       affiliation: kind === 'person' ? info.affiliation : null,
       country: kind === 'state' ? null : info.country,
-      ...(info.gender ? { gender: info.gender } : kind === 'person' && givenNameGender(words) ? { gender: givenNameGender(words)! } : {}),
+      ...(info.gender ? { gender: info.gender } : kind === 'person' && givenNameGender(words) ? { gender: givenNameGender(words)!, genderGuessed: true } : {}),
     });
     for (const al of aliases) a.aliases.add(al);
     if (info.role && info.fullText !== name) a.aliases.add(info.fullText);

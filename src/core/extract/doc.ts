@@ -276,6 +276,9 @@ type Role = 'open' | 'close' | 'either' | 'weakclose';
 interface Mark {
   tok: number;
   pos: number;
+  /** a doubled apostrophe ('' as a quotation mark, NYT archive copy) is one mark over two tokens */
+  tokEnd: number;
+  posEnd: number;
   fam: Family;
   role: Role;
 }
@@ -347,8 +350,16 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
     for (let k = p.firstTok; k < p.endTok; k++) {
       const tk = toks[k]!;
       if (tk.t.length !== 1 || !MARK_CHARS.has(tk.t)) continue;
+      const pair = toks[k + 1];
+      if (tk.t === "'" && pair && pair.t === "'" && pair.s === tk.e && k + 1 < p.endTok) {
+        // ''…'': two apostrophes standing for a double quotation mark
+        const c = classifyMark('"', text[tk.s - 1], text[pair.e]);
+        if (c) marks.push({ tok: k, pos: tk.s, tokEnd: k + 1, posEnd: pair.s, fam: c[0], role: c[1] });
+        k++;
+        continue;
+      }
       const c = classifyMark(tk.t, text[tk.s - 1], text[tk.e]);
-      if (c) marks.push({ tok: k, pos: tk.s, fam: c[0], role: c[1] });
+      if (c) marks.push({ tok: k, pos: tk.s, tokEnd: k, posEnd: tk.s, fam: c[0], role: c[1] });
     }
     const stack: Open[] = [];
     // stack positions per family, so finding the nearest open of a family is O(1)
@@ -411,7 +422,7 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
       if (j < 0) continue; // a stray closing mark
       const o = stack[j]!;
       truncate(j);
-      const start = o.mark.pos + 1;
+      const start = o.mark.posEnd + 1;
       const end = m.pos;
       // "rock 'n' roll": one letter between single marks is an elision, not a quotation
       const tiny = m.fam === 'single' && end - start <= 1;
@@ -427,7 +438,7 @@ function findQuotes(text: string, toks: Tok[], paras: Para[]): QuotedPassage[] {
           para: o.para,
           lastPara: p.idx,
           openTok: o.mark.tok,
-          closeTok: m.tok,
+          closeTok: m.tokEnd,
           sent: -1,
           lastSent: -1,
           item: -1,
@@ -527,11 +538,15 @@ function splitSentences(toks: Tok[], paras: Para[], quotes: QuotedPassage[]): Se
         push(b);
         k = b - 1;
       } else if (tk.mark && tk.top >= 0 && quotes[tk.top]!.closeTok === k) {
-        const inner = toks[k - 1];
+        // the closing mark may be a doubled apostrophe: the word or stop inside is before both
+        const dbl = tk.t === "'" && toks[k - 1]?.t === "'" && toks[k - 1]!.e === tk.s;
+        const inner = toks[dbl ? k - 2 : k - 1];
         if (!inner || !TERMINAL.has(inner.t)) continue;
         const b = k + 1;
         if (b >= p.endTok || !startsSentence(toks[b])) continue;
-        if (tailHasSpeechVerb(toks, b, p.endTok)) continue;
+        // "“Go.” he said" (a common slip) stays one sentence; a passage that closes a sentence it did
+        // not open ("Clinton says Trump’s “…unhinged.” She says …") ends it
+        if (quotes[tk.top]!.openTok <= a && tailHasSpeechVerb(toks, b, p.endTok)) continue;
         push(b);
       }
     }

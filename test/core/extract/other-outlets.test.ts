@@ -167,4 +167,39 @@ describe('speakers in US political copy', () => {
     expect(names).toContain('Al Jazeera (outlet)');
     expect(names.filter((n) => /^(VoA|Voice|America) \(/.test(n))).toEqual([]);
   });
+  it('"she" finds a woman whose given name the name list reads as male (Burmese names have none)', () => {
+    const text = 'Visit\n\nAung San Thida met Ben Carter at the White House on Wednesday. She thanked him.\n\n"Unity also means prosperity, because people fight over limited resources," she said in the Oval Office.\n';
+    expect(speakerOf(text, 'Unity also means prosperity, because people fight over limited resources,').speaker).toBe('Aung San Thida');
+  });
+
+  it('a participle opening the sentence is no name; the subject after its commas speaks', () => {
+    const text = 'Taxes\n\nChastened by the analyses, as well as complaints over its costs, Dale Warrick revised his plan.\n\n"The relief will go to the middle class," he said last month.\n';
+    expect(speakerOf(text, 'The relief will go to the middle class,').speaker).toBe('Dale Warrick');
+    expect(draft(text).file.actors.map((a) => a.name)).not.toContain('Chastened');
+  });
+
+  it('a place after "in" modifies the speaker before it: "the center in Dallas maintains" is the center\'s', () => {
+    const d = draft('Burma\n\nThe Wexford Policy Center in Dallas maintains that the program works.\n');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Dallas');
+  });
+
+  it('“Q” and the words that finish its sentence, then ", she said"', () => {
+    const text = 'Hearing\n\nSenator Ada Quill questioned the bank chief.\n\n"The only way this will change will be if executives face jail time" for such behavior, she said.\n';
+    expect(speakerOf(text, 'The only way this will change will be if executives face jail time')).toMatchObject({ speaker: 'Ada Quill', rule: 'quote-tail-speaker:pronoun' });
+  });
+
+  it('"said 9/11 widow X": a figure before the description', () => {
+    expect(speakerOf('Veto\n\n"They are 100 percent wrong," said 9/11 widow Tara Struve.\n', 'They are 100 percent wrong,').speaker).toBe('Tara Struve');
+  });
+  it('a passage closing a sentence it did not open ends that sentence: the next "She says it …" is hers', () => {
+    const text = 'Feud\n\nThe debate commission said the sound was fine.\n\nLena Marsh says Carl Ovid’s "latest meltdown is unhinged, even for him." She says it underscores that he is "temperamentally unfit to be commander-in-chief."\n';
+    expect(speakerOf(text, 'temperamentally unfit to be commander-in-chief.').speaker).toBe('Lena Marsh');
+  });
+
+  it('a description after a preposition before a colon is no speaker ("the job of president: “…”")', () => {
+    const text = 'Forum\n\nPresident Ovid spoke first.\n\nLena Marsh stressed her record and said she has the quality for the job of president: "Steadiness, and mixed with strength."\n';
+    expect(speakerOf(text, 'Steadiness, and mixed with strength.').speaker).toBe('Lena Marsh');
+    // "a lesson from X: ‘…’" still gives X the words
+    expect(speakerOf('A lesson from Dana Orr: \'Be the voice that people hear.\'\n\nOrr spoke at the school.\n', 'Be the voice that people hear.').speaker).toBe('Dana Orr');
+  });
 });

@@ -68,6 +68,15 @@ describe('passages that are hard to delimit', () => {
     expect(passages(d)).toEqual([]);
   });
 
+  it("reads two apostrophes (''…'', archive copy) as one quotation mark, span inside both", () => {
+    const d = draft("Taxes\n\n''I admire the mechanics'' of the plan, Mr. Dorrin said. ''They are detailed.''\n\n''Their aim is clear,'' Ann Kell, a fellow at the institute, said.\n");
+    expect(passages(d)).toEqual(['I admire the mechanics', 'They are detailed.', 'Their aim is clear,']);
+    const text = d.file.articles[0]!.text;
+    for (const q of d.quotes.filter((x) => x.kind !== 'indirect')) expect(text.slice(q.span.start - 2, q.span.start)).toBe("''");
+    expect(d.speaker(d.quote('Their aim is clear,'))).toBe('Ann Kell');
+    expect(d.speaker(d.quote('I admire the mechanics'))).toBe('Dorrin');
+  });
+
   it('counts offsets in code points, also after astral characters', () => {
     const d = draft('🚀🚀 The minister said: “We go to 🌕 now.”\n');
     const q = d.quote('We go to 🌕 now.');

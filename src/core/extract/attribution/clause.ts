@@ -83,6 +83,22 @@ export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
         break;
       }
     }
+  } else if (/^[A-Z][a-z]+(?:ed|ing)$/.test(t.t) && tok(doc, s, i + 1)?.word && !tok(doc, s, i + 1)!.cap) {
+    // "Chastened by the analyses, as well as …, Trump revised": a participle opening the sentence
+    // is no name; the subject is the first name or pronoun after one of its commas
+    let firstComma = -1;
+    for (let k = i + 1; k < seg[1] && k < i + 30; k++) {
+      if (s.items[k]! < 0) break;
+      if (tok(doc, s, k)?.t !== ',') continue;
+      if (firstComma < 0) firstComma = k;
+      const r = npStartingAt(doc, s, k + 1);
+      if (r && (r.np.kind === 'name' || r.np.kind === 'pronoun')) {
+        firstComma = k;
+        break;
+      }
+    }
+    if (firstComma < 0) return null;
+    i = firstComma + 1;
   }
   const r = npStartingAt(doc, s, i);
   if (r && r.np.kind === 'role' && tok(doc, s, r.next)?.t === ',') {
@@ -189,8 +205,24 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     }
     return null;
   }
-  const np = coordinated(ctx, s, npEndingAt(doc, s, j), seg);
+  const np = coordinated(ctx, s, locatedHead(ctx, s, npEndingAt(doc, s, j), seg), seg);
   return (np && unclosedAppositive(ctx, s, np, seg)) ?? np;
+}
+
+const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'outside', 'inside']);
+
+/**
+ * "The … Center in Dallas maintains", "a senior official in Moscow said": a phrase after a
+ * preposition of place modifies the noun before it, which is the subject.
+ */
+function locatedHead(ctx: Ctx, s: Sentence, np: NP | null, seg: Seg): NP | null {
+  const { doc } = ctx;
+  if (!np || np.kind === 'pronoun') return np;
+  const start = doc.itemOf[np.toks[0]!]!;
+  const prep = tok(doc, s, start - 1);
+  if (!prep || !PLACE_PREPS.has(prep.lower) || start - 2 < seg[0]) return np;
+  const head = npEndingAt(doc, s, start - 2);
+  return head && head.kind !== 'pronoun' ? head : np;
 }
 
 /** Verbs whose object, not subject, does what the infinitive after them says: "asked him to describe". */

@@ -26,6 +26,9 @@ import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
+/** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
+const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'about', 'into', 'over', 'against', 'toward', 'towards', 'than', 'like']);
+
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
 
 /** Where a quoted passage stands: its sentence and item, its clause, and where it closes. */
@@ -46,6 +49,7 @@ export type SpeakerRule = (ctx: Ctx, site: QuoteSite) => Found | null;
 export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => speakerVerbQuote(ctx, q.s, q.p, q.seg),
   (ctx, q) => quoteThenSpeaker(ctx, q.closeSent, q.closeItem),
+  (ctx, q) => quoteTailSpeaker(ctx, q),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
@@ -184,7 +188,10 @@ function speakerVerbQuote(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | n
   const colon = tok(doc, s, p - 1);
   if (colon?.t === ':') {
     const np = npEndingAt(doc, s, p - 2);
-    if (np && np.kind !== 'pronoun') return { np, v: -1, sent: s, rule: 'speaker-colon', confidence: 0.75 };
+    // "the quality for the job of president: “…”": a phrase after a preposition is no speaker
+    const before = np ? tok(doc, s, doc.itemOf[np.toks[0]!]! - 1) : null;
+    const governed = before !== null && before.word && !before.cap && PREPOSITIONS.has(before.lower);
+    if (np && np.kind !== 'pronoun' && !governed) return { np, v: -1, sent: s, rule: 'speaker-colon', confidence: 0.75 };
   }
   return null;
 }
@@ -259,7 +266,10 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
   const t = tok(doc, s, i);
   if (!t) return null;
   if (speechVerbAt(doc, s, i)) {
-    const r = npStartingAt(doc, s, i + 1);
+    // "said 9/11 widow Terry Strada": a figure that qualifies the description is not its start
+    let j = i + 1;
+    while (j <= i + 4 && /^(?:\d+|\/)$/.test(tok(doc, s, j)?.t ?? '')) j++;
+    const r = npStartingAt(doc, s, i + 1) ?? (j > i + 1 ? npStartingAt(doc, s, j) : null);
     if (r) return { np: r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
     return null;
   }
@@ -305,6 +315,33 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     return { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
   }
   return null;
+}
+
+/**
+ * “Q” for criminal behaviour, she said. / ''Q'' of the plan, Mr. X said.: a passage opening its
+ * sentence, the few words that finish the sentence it begins, then the speaker and a plain verb of saying.
+ */
+function quoteTailSpeaker(ctx: Ctx, { qi, s, p, closeSent, closeItem }: QuoteSite): Found | null {
+  const { doc } = ctx;
+  if (p !== 0 || closeSent !== s) return null;
+  const q = doc.quotes[qi]!;
+  if (/[.!?]\s*$/.test(doc.text.slice(q.start, q.end))) return null;
+  let comma = -1;
+  for (let m = closeItem + 1; m < s.items.length && m <= closeItem + 10; m++) {
+    const x = tok(doc, s, m);
+    if (!x || TERMINAL.has(x.t) || x.t === ';' || x.t === ':' || speechVerbAt(doc, s, m)) return null;
+    if (x.t === ',') {
+      comma = m;
+      break;
+    }
+  }
+  if (comma <= closeItem + 1) return null;
+  const r = npStartingAt(doc, s, comma + 1);
+  if (!r) return null;
+  let k = r.next;
+  while (isFiller(tok(doc, s, k))) k++;
+  if (!speechVerbAt(doc, s, k) || !REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) return null;
+  return { np: r.np, v: k, sent: s, rule: 'quote-tail-speaker', confidence: 0.8 };
 }
 
 /** X told Y that … “Q”: the first speech verb of the clause with a subject. */

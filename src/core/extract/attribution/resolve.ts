@@ -33,8 +33,8 @@ export function resolve(ctx: Ctx, np: NP): ActorRec | null {
 function resolvePronoun(ctx: Ctx, p: string): ActorRec | null {
   const info = PRONOUNS.get(p);
   if (!info) return null;
-  for (let i = ctx.recent.length - 1, n = 0; i >= 0 && n < 12; i--, n++) {
-    const a = canonical(ctx.recent[i]!);
+  const window = ctx.recent.slice(-12).reverse().map(canonical);
+  for (const a of window) {
     if (info.kind === 'person') {
       if (a.kind !== 'person') continue;
       if (a.gender && info.gender && a.gender !== info.gender) continue;
@@ -44,6 +44,8 @@ function resolvePronoun(ctx: Ctx, p: string): ActorRec | null {
     if (info.kind === 'group' && a.kind !== 'person') return a;
     if (info.kind === 'thing' && (a.kind === 'organisation' || a.kind === 'outlet' || a.kind === 'state')) return a;
   }
+  // no one of that gender: the given-name list may have guessed wrong ("Aung San Suu Kyi … she")
+  if (info.kind === 'person' && info.gender) return window.find((a) => a.kind === 'person' && a.genderGuessed) ?? null;
   return null;
 }
 
