@@ -45,7 +45,7 @@ for (const f of [
   ...txtFiles('/tmp/attrib-polnear/data/dev/text'),
   ...txtFiles('/tmp/attrib-polnear/data/test/text'),
 ]) {
-  realTexts.push({ name: path.relative('/', f), text: readFileSync(f, 'utf8') });
+  realTexts.push({ name: f.startsWith(root) ? path.relative(root, f) : f, text: readFileSync(f, 'utf8') });
 }
 for (const f of [...jsonFiles(path.join(root, 'data')), ...jsonFiles(path.join(root, 'samples/wikinews'))]) {
   const file = JSON.parse(readFileSync(f, 'utf8')) as { articles?: Array<{ id: string; text: string }> };
