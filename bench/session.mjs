@@ -24,7 +24,8 @@ if (queriesJson === '--warm') {
   process.exit(0);
 }
 const queries = JSON.parse(queriesJson);
-const corpus = await loadCorpus([dataPath], { cache: true });
+// as the dashboard loads it: a large corpus's texts stay on disk until shown
+const corpus = await loadCorpus([dataPath], { cache: true, textsOnDemand: true });
 const pool = new SearchPool(corpus);
 await pool.ready;
 

@@ -62,7 +62,8 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
     session.study !== undefined && !a.data?.length
       ? await (await import('../../tui/study/open.js')).openStudyForDashboard(session.study, { cache: true, maxFileBytes: session.maxFileBytes })
       : undefined;
-  const corpus = opened?.corpus ?? (await session.openCorpus(a.data));
+  // a large corpus's texts stay on disk until shown (core/corpus/texts-on-demand.ts)
+  const corpus = opened?.corpus ?? (await session.openCorpus(a.data, { textsOnDemand: true }));
   const actor = a.actor !== undefined ? resolveActor(corpus, a.actor).id : undefined;
   const narratives = compare?.map((c) => resolveNarrative(corpus, c).id);
   if (narratives && narratives.length === 1) throw new UsageError('--compare needs two or more narratives', 'separate them with commas: --compare A,B');

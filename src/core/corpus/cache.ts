@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
 import { mkdir, open, unlink, readdir, stat, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,7 @@ import type { Actor, Article, Axis, Narrative, Position, Span } from './schema.j
 import { OffsetMap, hasAstral } from './text.js';
 import { writeFileAtomic } from './files.js';
 import { stampsHold, type Stamp } from './stamps.js';
+import { attachTexts, EntryTexts } from './texts-on-demand.js';
 
 /** Bump when the cached shape or the validation rules change. */
 const CACHE_FORMAT = 'nl-corpus-cache/5';
@@ -57,7 +58,11 @@ export function defaultCacheDir(): string {
 export interface CorpusCache {
   key: string;
   file: string;
-  read(): Promise<CachedParts | undefined>;
+  /**
+   * The cached corpus. With `textsOnDemandFrom`, an entry whose texts take at least that many
+   * bytes keeps them on disk, read when first used (texts-on-demand.ts).
+   */
+  read(opts?: { textsOnDemandFrom?: number }): Promise<CachedParts | undefined>;
   write(parts: CachedParts): Promise<void>;
 }
 
@@ -158,7 +163,7 @@ function seal(rest: Buffer): string {
  * `f` over an entry's open file and size, or undefined when the entry is missing or not
  * something we read: a symbolic link, a FIFO, a device or folder, a file over `limit` bytes.
  */
-async function withEntry<T>(file: string, limit: number, f: (handle: FileHandle, size: number) => Promise<T>): Promise<T | undefined> {
+async function withEntry<T>(file: string, limit: number, f: (handle: FileHandle, size: number, info: Stats) => Promise<T>): Promise<T | undefined> {
   let handle: FileHandle;
   try {
     // O_NOFOLLOW: a link in the entry's place fails (ELOOP); O_NONBLOCK: a FIFO does not wait
@@ -170,7 +175,7 @@ async function withEntry<T>(file: string, limit: number, f: (handle: FileHandle,
   try {
     const info = await handle.stat();
     if (!info.isFile() || info.size > limit) return undefined;
-    return await f(handle, info.size);
+    return await f(handle, info.size, info);
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -207,8 +212,8 @@ const READ_CHUNK = 512 << 10;
  * READ_CHUNK is reused; the text is decoded piece by piece (StringDecoder keeps a character or
  * UTF-16 unit cut by a piece's end for the next one) and hashed as it comes.
  */
-async function readDecoded(file: string, limit: number): Promise<{ head: string; texts: string } | undefined> {
-  return withEntry(file, limit, async (handle, size) => {
+async function readDecoded(file: string, limit: number, onDemandFrom = Infinity): Promise<{ head: string; texts: string | OnDisk } | undefined> {
+  return withEntry(file, limit, async (handle, size, info) => {
     const buf = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, size)));
     const first = (await handle.read(buf, 0, Math.min(buf.length, 512), 0)).bytesRead;
     const sealEnd = buf.subarray(0, first).indexOf(10);
@@ -220,6 +225,9 @@ async function readDecoded(file: string, limit: number): Promise<{ head: string;
     const head: string[] = [];
     const texts: string[] = [];
     let inHead = true;
+    /** where the texts begin, and whether they are decoded now or read when asked for (texts-on-demand.ts) */
+    let textsAt = -1;
+    let decode = true;
     for (let pos = sealEnd + 1; pos < size; ) {
       const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
       if (bytesRead === 0) throw new Error('damaged'); // shrank while read
@@ -233,16 +241,42 @@ async function readDecoded(file: string, limit: number): Promise<{ head: string;
           head.push(headDecoder.end());
           inHead = false;
           from = nl + 1;
+          textsAt = pos + from;
+          decode = size - textsAt < onDemandFrom;
         } else from = bytesRead;
       }
-      if (!inHead && from < bytesRead) texts.push(textDecoder.write(chunk.subarray(from)));
+      // (on demand: hashed all the same, so that the seal holds for what is read later)
+      if (decode && !inHead && from < bytesRead) texts.push(textDecoder.write(chunk.subarray(from)));
       pos += bytesRead;
     }
     if (sealLine !== `${CACHE_FORMAT} ${hash.digest('hex')} ${size - sealEnd - 1}\n`) throw new Error('damaged or stale');
     if (inHead) throw new Error('damaged');
+    if (!decode) return { head: head.join(''), texts: textsOf(file, info, textsAt) };
     texts.push(textDecoder.end());
     return { head: head.join(''), texts: texts.join('') };
   });
+}
+
+/**
+ * The entry opened again, synchronously, for the texts read on demand; refused (a load from the
+ * files instead) if what is now at the path is not the file just checked.
+ */
+function textsOf(file: string, checked: Stats, at: number): OnDisk {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const now = fstatSync(fd);
+  if (now.ino !== checked.ino || now.dev !== checked.dev || now.size !== checked.size || !now.isFile()) {
+    closeSync(fd);
+    throw new Error('replaced while read');
+  }
+  return { fd, at, units: (checked.size - at) / 2 };
+}
+
+/** An entry's texts left on disk: the open file and where they begin. */
+interface OnDisk {
+  fd: number;
+  at: number;
+  /** the texts' length in UTF-16 units */
+  units: number;
 }
 
 export function openCache(inputs: { path: string; bytes: Uint8Array }[], dir = defaultCacheDir()): CorpusCache {
@@ -255,14 +289,14 @@ export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir
   return {
     key,
     file,
-    async read() {
+    async read(opts = {}) {
       const drop = async () => {
         await unlink(file).catch(() => undefined); // damaged or foreign: drop it, rebuild
         return undefined;
       };
-      let entry: { head: string; texts: string } | undefined;
+      let entry: { head: string; texts: string | OnDisk } | undefined;
       try {
-        entry = await readDecoded(file, limit); // (in pieces: see there)
+        entry = await readDecoded(file, limit, opts.textsOnDemandFrom); // (in pieces: see there)
       } catch {
         return drop();
       }
@@ -273,12 +307,17 @@ export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir
         const h = JSON.parse(head) as Header;
         if (h.format !== CACHE_FORMAT || h.key !== key) throw new Error('stale');
         const p = h.parts;
-        if (texts.length !== h.textsLength || ![p.articles, p.actors, p.narratives, p.axes, p.positions].every(Array.isArray)) {
+        const length = typeof texts === 'string' ? texts.length : texts.units;
+        if (length !== h.textsLength || ![p.articles, p.actors, p.narratives, p.axes, p.positions].every(Array.isArray)) {
           throw new Error('damaged');
         }
         if (h.textRanges.length !== p.articles.length || h.astral.length !== p.articles.length) throw new Error('damaged');
-        return restore(h, texts);
+        if (typeof texts === 'string') return restore(h, texts);
+        if (!h.textRanges.every(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && 0 <= s && s <= e && e <= h.textsLength)) throw new Error('damaged');
+        attachTexts(p.articles, new EntryTexts(texts.fd, texts.at, h.textRanges, h.astral));
+        return p;
       } catch {
+        if (typeof texts !== 'string') closeSync(texts.fd);
         return drop();
       }
     },

@@ -81,7 +81,20 @@ export interface LoadOptions {
   cacheDir?: string;
   /** told what was done about the input that is not a problem (a file given twice, read once) */
   onNote?: (note: string) => void;
+  /**
+   * A corpus taken from the cache keeps its texts (articles', and the quotes' and other spans'
+   * sliced from them) on disk, each read when first used (texts-on-demand.ts), when they take at
+   * least this many bytes; true: TEXTS_ON_DEMAND_FROM. The dashboard's choice: it shows a few
+   * quotes and one article at a time. Has no effect on a corpus read from its files.
+   */
+  textsOnDemand?: boolean | number;
 }
+
+/**
+ * Texts (UTF-16 bytes) from which the dashboard leaves them on disk: about 5,000 quotes. Below,
+ * reading them all costs little, and an in-process search reads every quote's anyway.
+ */
+export const TEXTS_ON_DEMAND_FROM = 4 * 1024 * 1024;
 
 /** The package's bundled data folder (the seed article's dataset). */
 export function bundledDataPath(): string {
@@ -630,6 +643,11 @@ function memoryProblem(raws: RawFile[], paths: string[], heapLimit = getHeapStat
 
 const keepFirst = <T>(a: T): T => a;
 
+function onDemand(options: LoadOptions): { textsOnDemandFrom?: number } {
+  const o = options.textsOnDemand;
+  return o === undefined || o === false ? {} : { textsOnDemandFrom: o === true ? TEXTS_ON_DEMAND_FROM : o };
+}
+
 /**
  * Loads files and folders into one corpus. Throws DataError listing every problem found.
  * With no paths, loads the bundled data.
@@ -644,7 +662,7 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   // missing entry) takes the path below, which reads every file.
   const known = options.cache && problems.length === 0 ? await knownCacheKey(files, options.cacheDir) : undefined;
   if (known && known.sizes.every((size, i) => fitsSizeLimit(files[i]!, size, options.maxFileBytes))) {
-    const cached = await openCacheEntry(known.key, entryLimit(known.sizes), options.cacheDir).read();
+    const cached = await openCacheEntry(known.key, entryLimit(known.sizes), options.cacheDir).read(onDemand(options));
     if (cached) return makeCorpus({ ...cached, files: files.map(displayPath) });
   }
   // taken before the files are read: a file written while it is read fails its stamp next time
@@ -664,7 +682,7 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   // A corpus validated before, with the very same bytes, need not be validated again.
   // (With unreadable files there is no corpus to cache; parse the rest to report all problems.)
   const cache = options.cache && problems.length === 0 ? openCache(raws.map((r) => ({ path: r.abs, bytes: r.bytes })), options.cacheDir) : undefined;
-  const cached = cache ? await cache.read() : undefined;
+  const cached = cache ? await cache.read(onDemand(options)) : undefined;
   if (cached) {
     await rememberCacheKey(files, stamps, cache!.key, options.cacheDir);
     return makeCorpus({ ...cached, files: raws.map((r) => r.file) });

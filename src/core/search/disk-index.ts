@@ -71,7 +71,7 @@ import type { PackedShard } from './shard.js';
 import type { SharedHay } from './prefilter.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/5';
+export const DISK_INDEX_FORMAT = 'nl-search-index/6';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 /** Quotes indexed per pass when building: bounds the build's extra memory on a huge corpus. */
@@ -175,14 +175,15 @@ function indexFileFor(files: readonly string[], dir: string): string {
 
 /**
  * What identifies a loaded corpus's quotes for the search workers: their ids, kinds, speakers,
- * texts' lengths and tags, in order. A pool reads shards from an index only when the index was
+ * spans and tags, in order (not their texts: a dashboard's corpus may hold them on disk,
+ * core/corpus/texts-on-demand.ts, and reading them all here would undo that). A pool reads shards from an index only when the index was
  * built from a corpus with the same fingerprint (the files may have changed since the dashboard
  * loaded them).
  */
 export function corpusFingerprint(corpus: Corpus): string {
   const h = createHash('sha1');
   for (const { quote: q, article: a } of corpus.quotes) {
-    h.update(`${q.id}\0${q.kind}\0${q.speaker ?? ''}\0${q.text.length}\0${a.id}\0${q.narratives.join('\u0001')}\0${q.topics.join('\u0001')}\n`);
+    h.update(`${q.id}\0${q.kind}\0${q.speaker ?? ''}\0${q.span.start}-${q.span.end}\0${a.id}\0${q.narratives.join('\u0001')}\0${q.topics.join('\u0001')}\n`);
   }
   return h.digest('hex');
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, summarize } from '../../../src/core/corpus/load.js';
 import { tempDir } from '../../temp.js';
+import { readsOnDemand } from '../../../src/core/corpus/texts-on-demand.js';
 
 const valid = fileURLToPath(new URL('../../fixtures/valid/', import.meta.url));
 
@@ -185,4 +186,51 @@ describe('knowing the cache entry without reading the files', () => {
     const over = expect.objectContaining({ message: expect.stringMatching(/^file is .*, over the 100 bytes limit/) });
     await expect(loadCorpus([data], { cache: true, cacheDir, maxFileBytes: 100 })).rejects.toMatchObject({ problems: [over, over] });
   }, 20_000);
+});
+
+describe('texts on demand (the dashboard: a large corpus keeps its texts on disk until shown)', () => {
+  it('a corpus from the cache reads each text when asked, and gives the same corpus', async () => {
+    const { data, cacheDir } = await setup();
+    const fresh = await loadCorpus([data], { cache: true, cacheDir });
+    const eager = await loadCorpus([data], { cache: true, cacheDir }); // from the cache too, texts read at once
+    const lazy = await loadCorpus([data], { cache: true, cacheDir, textsOnDemand: 1 });
+    const article = lazy.articles[0]!;
+    const quote = lazy.quoteById.get('qb-2')!.quote;
+    expect(readsOnDemand(article)).toBe(true);
+    expect(readsOnDemand(quote)).toBe(true);
+    // after an emoji: the span counts code points, the text comes back exactly
+    expect(quote.text).toBe('again');
+    expect(lazy.articles.map((a) => a.text)).toEqual(fresh.articles.map((a) => a.text));
+    // what printers, exports and spreads see: the texts as plain values, in the same places
+    expect(JSON.stringify(lazy.articles)).toBe(JSON.stringify(eager.articles));
+    expect({ ...quote }).toEqual({ ...fresh.quoteById.get('qb-2')!.quote });
+    expect(Object.keys(quote)).toEqual(Object.keys(eager.quoteById.get('qb-2')!.quote));
+    // an edit replaces the text as a plain value
+    quote.text = 'edited';
+    expect(quote.text).toBe('edited');
+    expect(lazy.articles[1]!.text).toBe(fresh.articles[1]!.text);
+  });
+
+  it('below the size asked for, and from the files, the texts are read at once', async () => {
+    const { data, cacheDir } = await setup();
+    const fresh = await loadCorpus([data], { cache: true, cacheDir, textsOnDemand: 1 });
+    expect(readsOnDemand(fresh.articles[0]!)).toBe(false); // read from the files: nothing on disk to point at
+    const small = await loadCorpus([data], { cache: true, cacheDir, textsOnDemand: true });
+    expect(readsOnDemand(small.articles[0]!)).toBe(false);
+  });
+
+  it('a damaged entry is found when it is opened, even though its texts are not decoded', async () => {
+    const { data, cacheDir } = await setup();
+    const fresh = await loadCorpus([data], { cache: true, cacheDir });
+    const p = await entryOf(cacheDir);
+    const good = await readFile(p);
+    // one byte of a text (the last character of the last article) changed
+    const bad = Buffer.from(good);
+    bad.writeUInt8(bad[bad.length - 2]! ^ 1, bad.length - 2);
+    await writeFile(p, bad);
+    const again = await loadCorpus([data], { cache: true, cacheDir, textsOnDemand: 1 });
+    expect(readsOnDemand(again.articles[0]!)).toBe(false); // rebuilt from the files
+    expect(again.articles.map((a) => a.text)).toEqual(fresh.articles.map((a) => a.text));
+    expect((await readFile(p)).equals(good)).toBe(true);
+  });
 });

@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const script = path.join(root, 'scripts', 'eval-external.ts');
 const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, encoding: 'utf8' });
 
-const text = 'Vote\n\n“We will win,” Dana Ruiz said. “It is close,” she said.\n';
+const text = 'Vote\n\n“We will win,” Dana Ruiz said. “It is close,” she said. “Go and vote,” said Omar Haddad.\n';
 const at = (s: string, from = 0) => {
   const i = text.indexOf(s, from);
   return [i, i + s.length] as const;
@@ -33,6 +33,8 @@ function corpus(): string {
   const [c1s, c1e] = at('said');
   const [ps, pe] = at('she');
   const [c2s, c2e] = at('said', ps);
+  const [q3s, q3e] = at('“Go and vote,”');
+  const [c3s, c3e] = at('said', q3e);
   writeFileSync(
     path.join(dir, 'dev', 'attributions', `${base}_ab12.ann`),
     [
@@ -46,6 +48,12 @@ function corpus(): string {
       `T7\tContent ${q2s} ${q2e}\t“It is close,”`,
       `T8\tAttribution ${c2s} ${c2e}\tsaid`,
       'E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5',
+      // an annotation slip: the verb marked as the source
+      `T9\tSource ${c3s} ${c3e}\tsaid`,
+      `T10\tCue ${c3s} ${c3e}\tsaid`,
+      `T11\tContent ${q3s} ${q3e}\t“Go and vote,”`,
+      `T12\tAttribution ${c3s} ${c3e}\tsaid`,
+      'E3\tAttribution:T12 Content:T11 Cue:T10 Source:T9',
       '',
     ].join('\n'),
   );
@@ -56,6 +64,7 @@ function corpus(): string {
     ['said', c1s, c1e, 'VBD', 'O', 0],
     ['she', ps, pe, 'PRP', 'O', 5],
     ['said', c2s, c2e, 'VBD', 'O', 0],
+    ['said', c3s, c3e, 'VBD', 'O', 0],
   ] as const;
   const xml = `<root><document><sentences><sentence id="1"><tokens>${toks
     .map(([w, s, e, pos, ner], i) => `<token id="${i + 1}"><word>${w}</word><CharacterOffsetBegin>${s}</CharacterOffsetBegin><CharacterOffsetEnd>${e}</CharacterOffsetEnd><POS>${pos}</POS><NER>${ner}</NER></token>`)
@@ -75,7 +84,8 @@ describe('scripts/eval-external.ts (PolNeAR layout)', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { lines: Array<{ label: string; gold: number; tp: number; speaker: { n: number; correct: number }; named: { n: number; correct: number } }> };
     const all = out.lines.find((l) => l.label === 'PolNeAR dev (all)')!;
-    expect(all).toMatchObject({ gold: 2, tp: 2, speaker: { n: 2, correct: 2 }, named: { n: 1, correct: 1 } });
+    // the third passage's source is the verb "said" (an annotation slip): no speaker in the gold, not scored
+    expect(all).toMatchObject({ gold: 3, tp: 3, speaker: { n: 2, correct: 2 }, named: { n: 1, correct: 1 }, unresolved: 1 });
   });
 
   it('refuses to list the test split\'s misses, and names a folder that is not PolNeAR\'s', () => {

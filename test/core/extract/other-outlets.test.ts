@@ -202,4 +202,18 @@ describe('speakers in US political copy', () => {
     // "a lesson from X: ‘…’" still gives X the words
     expect(speakerOf('A lesson from Dana Orr: \'Be the voice that people hear.\'\n\nOrr spoke at the school.\n', 'Be the voice that people hear.').speaker).toBe('Dana Orr');
   });
+  it('"On July 6, 2015, X made the following comment:" ending the paragraph before the quotation', () => {
+    const text = 'Jobs\n\nOn July 6, 2015, Ned Sorrel made the following comment:\n\n"For young people who have left high school, the unemployment rate is 33 percent."\n';
+    expect(speakerOf(text, 'For young people who have left high school, the unemployment rate is 33 percent.')).toMatchObject({ speaker: 'Ned Sorrel', rule: 'paragraph-colon' });
+  });
+
+  it('a quotation standing as its own sentence after a sentence whose subject is a named person is hers, not the last speaker\'s', () => {
+    const text = 'Race\n\nCarl Ovid said "this is fine."\n\nOn "Face the Nation," Sen. Paula Reyes (Vt.), who lost the primaries, named young voters\' fatigue as one of the reasons. "The younger people are sick and tired of discrimination and racism."\n';
+    expect(speakerOf(text, 'The younger people are sick and tired of discrimination and racism.')).toMatchObject({ speaker: 'Paula Reyes', rule: 'paragraph-subject' });
+  });
+
+  it('a parenthesis between dashes (with its own commas) between the speaker and the verb', () => {
+    const text = "Media\n\nJon Dix, the chief executive of Ora Media -- the company that owns the programming, which is also streamed online -- told me, ''We're a content provider.''\n";
+    expect(speakerOf(text, "We're a content provider.").speaker).toBe('Jon Dix');
+  });
 });

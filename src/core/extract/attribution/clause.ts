@@ -75,14 +75,23 @@ export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
     MONTHS.includes(t.lower) ||
     /^[a-z]+ly$/i.test(t.t);
   if (fronted) {
+    // "On July 6, 2015, Sanders made …": the first comma followed by a name or pronoun, else the first comma
+    let first = -1;
     for (let k = i + 1; k < seg[1] && k < i + 15; k++) {
       const c = tok(doc, s, k);
-      if (s.items[k]! < 0) break;
-      if (c?.t === ',') {
-        i = k + 1;
+      // "On “Face the Nation,” Sen. X …": a title whose comma sits inside its marks
+      const quoted = s.items[k]! < 0 ? doc.quotes[-s.items[k]! - 1]! : null;
+      if (quoted && !/,\s*$/.test(doc.text.slice(quoted.start, quoted.end))) break;
+      if (!quoted && c?.t !== ',') continue;
+      if (first < 0) first = k;
+      const r = npStartingAt(doc, s, k + 1);
+      if (r && (r.np.kind === 'name' || r.np.kind === 'pronoun')) {
+        first = k;
         break;
       }
+      if (!/^\d/.test(tok(doc, s, k + 1)?.t ?? '')) break;
     }
+    if (first >= 0) i = first + 1;
   } else if (/^[A-Z][a-z]+(?:ed|ing)$/.test(t.t) && tok(doc, s, i + 1)?.word && !tok(doc, s, i + 1)!.cap) {
     // "Chastened by the analyses, as well as …, Trump revised": a participle opening the sentence
     // is no name; the subject is the first name or pronoun after one of its commas
@@ -126,7 +135,26 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     // verb opens its clause: "Said the minister: …" or a participle
     return npStartingAt(doc, s, v + 1)?.np ?? clauseSubject(ctx, s, seg);
   }
-  const t = tok(doc, s, j);
+  let t = tok(doc, s, j);
+  if (t && PAREN_DASHES.has(t.t)) {
+    // "X, the chief of Ora -- the company that owns …, which … -- told me": a parenthesis
+    // between dashes (commas and all) is skipped; the subject is before it
+    let k = j - 1;
+    while (k >= seg[0] && tok(doc, s, k)?.t === t.t) k--;
+    for (; k >= seg[0] && k > j - 45; k--) {
+      const x = tok(doc, s, k);
+      if (!x) break;
+      if (x.t !== t.t) continue;
+      let b = k - 1;
+      while (b >= seg[0] && tok(doc, s, b)?.t === t.t) b--;
+      if (b >= seg[0] && tok(doc, s, b)) {
+        j = b;
+        while (j > seg[0] && isFiller(tok(doc, s, j))) j--;
+        t = tok(doc, s, j);
+      }
+      break;
+    }
+  }
   if (!t) {
     // a quotation right before the verb: “…” said X
     const r = npStartingAt(doc, s, v + 1);
@@ -208,6 +236,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
   const np = coordinated(ctx, s, locatedHead(ctx, s, npEndingAt(doc, s, j), seg), seg);
   return (np && unclosedAppositive(ctx, s, np, seg)) ?? np;
 }
+
+const PAREN_DASHES = new Set(['—', '–', '-']);
 
 const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'outside', 'inside']);
 

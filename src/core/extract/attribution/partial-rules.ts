@@ -94,8 +94,15 @@ export function paragraphColon(ctx: Ctx, s: Sentence, p: number): Found | null {
     const np = subjectOf(ctx, prev, k, seg);
     return np ? { np, v: k, sent: prev, rule: 'paragraph-colon', confidence: 0.8 } : null;
   }
+  // "Sanders made the following comment:" / "… issued this statement:": a noun of speech ends it
+  if (COLON_NOUNS.has(tok(doc, prev, last - 1)?.lower ?? '')) {
+    const np = clauseSubject(ctx, prev, seg);
+    if (np && np.kind !== 'pronoun' && doc.itemOf[np.toks[np.toks.length - 1]!]! < last - 2) return { np, v: -1, sent: prev, rule: 'paragraph-colon', confidence: 0.75 };
+  }
   return null;
 }
+
+const COLON_NOUNS = new Set(['comment', 'comments', 'statement', 'remarks', 'remark', 'message', 'tweet', 'post', 'response', 'reply', 'warning', 'explanation', 'words']);
 
 const DASHES = new Set(['―', '—', '–', '-']);
 

@@ -20,7 +20,7 @@ import { SPEECH_VERBS } from '../lexicon.js';
 import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
-import { accordingSource, firstVerb, segOf, subjectOf } from './clause.js';
+import { accordingSource, clauseSubject, firstVerb, segments, segOf, subjectOf } from './clause.js';
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
@@ -59,7 +59,27 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => putIt(ctx, q.s, q.p, q.seg),
   (ctx, q) => speechNounOwner(ctx, q.s, q.p, q.seg),
   (ctx, q) => characterisedAs(ctx, q.s, q.p, q.seg),
+  (ctx, q) => paragraphSubject(ctx, q),
 ];
+
+/**
+ * "Sen. Bernie Sanders … identified young voters' exhaustion as a reason. “The younger people are …”":
+ * a passage standing as its own sentence after a sentence of its paragraph whose subject is a
+ * named person is that person's, rather than the last speaker's.
+ */
+function paragraphSubject(ctx: Ctx, { s, p, closeSent, closeItem }: QuoteSite): Found | null {
+  const { doc } = ctx;
+  if (p !== 0 || s.idx === 0) return null;
+  const rest = closeSent.items.slice(closeItem + 1);
+  if (rest.some((it) => it < 0 || !TERMINAL.has(doc.toks[it]!.t))) return null;
+  const prev = doc.sents[s.idx - 1]!;
+  if (prev.para !== s.para) return null;
+  const np = clauseSubject(ctx, prev, segments(ctx, prev)[0]!);
+  if (!np || np.kind !== 'name') return null;
+  const a = ctx.reg.at(doc.toks[np.name[0] ?? np.toks[0]!]!.s);
+  if (!a || a.kind !== 'person') return null;
+  return { np, v: -1, sent: prev, rule: 'paragraph-subject', confidence: 0.6 };
+}
 
 /** A rule that decides a passage no speaker rule could attribute; null to pass it on. */
 export type FallbackRule = (ctx: Ctx, site: QuoteSite) => QuoteAttr | null;
