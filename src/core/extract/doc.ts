@@ -5,29 +5,60 @@
  */
 import { ABBREVIATIONS, SPEECH_VERBS, STOPWORDS } from './lexicon.js';
 
-export interface Tok {
-  idx: number;
-  /** UTF-16 start/end in the text */
-  s: number;
-  e: number;
-  t: string;
-  lower: string;
-  /** a word (letters/digits), not punctuation */
-  word: boolean;
-  /** starts with a capital letter, or is a particle-prefixed name part such as "al-Assad" */
-  cap: boolean;
-  /** ends in a possessive ’s / 's (base has it removed) */
-  poss: boolean;
-  /** the token without a possessive suffix */
-  base: string;
-  para: number;
+/**
+ * What a token's text alone decides (its spelling, case and kind). Tokens with the same text
+ * share one: a long article has millions of tokens but some tens of thousands of distinct words,
+ * and a string or three per token was most of the extractor's memory and of its garbage
+ * collection time (issue 18).
+ */
+export interface Lexeme {
+  readonly t: string;
+  readonly lower: string;
+  readonly word: boolean;
+  readonly cap: boolean;
+  readonly poss: boolean;
+  readonly base: string;
+}
+
+export class Tok {
+  /** paragraph, innermost and outermost quoted passage, sentence: filled in by the passes below */
+  para = -1;
   /** innermost quoted passage containing the token (marks excluded), or -1 */
-  quote: number;
+  quote = -1;
   /** outermost quoted passage containing the token or whose mark it is, or -1 */
-  top: number;
+  top = -1;
   /** this token is a quotation mark of a recognised passage */
-  mark: boolean;
-  sent: number;
+  mark = false;
+  sent = -1;
+  constructor(
+    public idx: number,
+    /** UTF-16 start/end in the text */
+    readonly s: number,
+    readonly e: number,
+    readonly lex: Lexeme,
+  ) {}
+  get t(): string {
+    return this.lex.t;
+  }
+  get lower(): string {
+    return this.lex.lower;
+  }
+  /** a word (letters/digits), not punctuation */
+  get word(): boolean {
+    return this.lex.word;
+  }
+  /** starts with a capital letter, or is a particle-prefixed name part such as "al-Assad" */
+  get cap(): boolean {
+    return this.lex.cap;
+  }
+  /** ends in a possessive ’s / 's (base has it removed) */
+  get poss(): boolean {
+    return this.lex.poss;
+  }
+  /** the token without a possessive suffix */
+  get base(): string {
+    return this.lex.base;
+  }
 }
 
 export interface QuotedPassage {
@@ -94,43 +125,93 @@ const PARTICLE_NAME = /^(?:al|el|ad|ar|as|at|az|ash|an|ul|ud)-\p{Lu}/u;
 
 export function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const t = m[0];
-    const c = t.charCodeAt(0);
-    // ASCII first characters (most of an English text) are classified without a regular
-    // expression; the others as before. Same answers: an ASCII character that is not a letter or
-    // digit can only be matched alone by the \S alternative.
-    let word: boolean;
-    let cap: boolean;
-    if (c < 0x80) {
-      const upper = c >= 0x41 && c <= 0x5a;
-      word = upper || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-      cap = word && (upper || (t.length > 3 && t.indexOf('-') > 0 && PARTICLE_NAME.test(t)));
-    } else {
-      word = LETTER_OR_DIGIT.test(t[0]!) || (t.length > 1 && LETTER_OR_DIGIT.test(t));
-      cap = word && (UPPER.test(t) || PARTICLE_NAME.test(t));
+  const lexemes = new Map<string, Lexeme>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+      i++;
+      continue;
     }
-    const poss = word && t.length > 2 && endsPossessive(t);
-    const base = poss ? t.slice(0, -2) : t;
-    toks.push({
-      idx: toks.length,
-      s: m.index,
-      e: m.index + t.length,
-      t,
-      lower: base.toLowerCase(),
-      word,
-      cap,
-      poss,
-      base,
-      para: -1,
-      quote: -1,
-      top: -1,
-      mark: false,
-      sent: -1,
-    });
+    let end = c < 0x80 ? asciiTokenEnd(text, i, c) : -1;
+    if (end < 0) {
+      // beyond ASCII: the regular expression decides (it skips Unicode spaces itself)
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(text);
+      if (m === null) break;
+      i = m.index;
+      end = i + m[0].length;
+    }
+    const t = text.slice(i, end);
+    let lex = lexemes.get(t);
+    if (lex === undefined) lexemes.set(t, (lex = lexeme(t)));
+    toks.push(new Tok(toks.length, i, end, lex));
+    i = end;
   }
   return joinTitleDots(toks);
+}
+
+const isAsciiAlnum = (x: number) => (x >= 0x30 && x <= 0x39) || (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a);
+const isAsciiLetter = (x: number) => (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a);
+
+/**
+ * Where TOKEN's match starting at i (an ASCII character, not a space) ends, read without the
+ * regular expression (most of an English text; the expression cost a third of tokenizing), or -1
+ * when a character beyond ASCII could change the answer and the expression must decide.
+ */
+function asciiTokenEnd(text: string, i: number, c: number): number {
+  if (!isAsciiAlnum(c)) return i + 1; // punctuation: the \S alternative alone
+  if (text.charCodeAt(i + 1) === 0x2e && isAsciiLetter(c)) {
+    // dotted initials, two or more: "U.S."
+    let j = i;
+    for (;;) {
+      const x = text.charCodeAt(j);
+      if (x >= 0x80) return -1;
+      if (!isAsciiLetter(x) || text.charCodeAt(j + 1) !== 0x2e) break;
+      j += 2;
+    }
+    return j - i >= 4 ? j : i + 1;
+  }
+  // letters and digits joined by single hyphens or apostrophes
+  let j = i + 1;
+  for (;;) {
+    const x = text.charCodeAt(j);
+    if (isAsciiAlnum(x)) {
+      j++;
+      continue;
+    }
+    if (x >= 0x80) return -1;
+    if (x === 0x2d || x === 0x27) {
+      const y = text.charCodeAt(j + 1);
+      if (isAsciiAlnum(y)) {
+        j += 2;
+        continue;
+      }
+      if (y >= 0x80) return -1;
+    }
+    return j;
+  }
+}
+
+function lexeme(t: string): Lexeme {
+  const c = t.charCodeAt(0);
+  // ASCII first characters (most of an English text) are classified without a regular
+  // expression; the others as before. Same answers: an ASCII character that is not a letter or
+  // digit can only be matched alone by the \S alternative.
+  let word: boolean;
+  let cap: boolean;
+  if (c < 0x80) {
+    const upper = c >= 0x41 && c <= 0x5a;
+    word = upper || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    cap = word && (upper || (t.length > 3 && t.indexOf('-') > 0 && PARTICLE_NAME.test(t)));
+  } else {
+    word = LETTER_OR_DIGIT.test(t[0]!) || (t.length > 1 && LETTER_OR_DIGIT.test(t));
+    cap = word && (UPPER.test(t) || PARTICLE_NAME.test(t));
+  }
+  const poss = word && t.length > 2 && endsPossessive(t);
+  const base = poss ? t.slice(0, -2) : t;
+  return { t, lower: base.toLowerCase(), word, cap, poss, base };
 }
 
 /** /['’]s$/i without a regular expression */
@@ -159,7 +240,7 @@ function joinTitleDots(toks: Tok[]): Tok[] {
     const prev = out[out.length - 1];
     const initial = t.t.length === 1 && t.cap && prev?.word && prev.cap && prev.e < t.s && next !== undefined && !STOPWORDS.has(next.lower);
     if ((titleDot || initial) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
-      out.push({ ...t, idx: out.length, e: dot.e, t: `${t.t}.`, base: `${t.base}.` });
+      out.push(new Tok(out.length, t.s, dot.e, { ...t.lex, t: `${t.t}.`, base: `${t.base}.` }));
       i++;
       continue;
     }
