@@ -67,6 +67,7 @@ const VERBS: Record<string, string> = {
   'quip': 'quip quips quipped quipping',
   'joke*': 'joke jokes joked joking',
   'shout': 'shout shouts shouted shouting',
+  'sing': 'sing sings sang singing',
   'exclaim': 'exclaim exclaims exclaimed exclaiming',
   'reiterate*': 'reiterate reiterates reiterated reiterating',
   'underline*': 'underline underlines underlined underlining',
@@ -234,7 +235,9 @@ const PERSON_ROLES =
   'premier chancellor king:m queen:f prince:m princess:f lady:f gentleman:m villager farmer fighter commentator ' +
   'organiser organizer coordinator volunteer trader investor banker sociologist scientist manager secretary-general ' +
   // broadcast and campaign roles: "MSNBC host Chris Matthews", "the Republican nominee"
-  'host anchor moderator presenter narrator announcer nominee challenger incumbent';
+  'host anchor moderator presenter narrator announcer nominee challenger incumbent ' +
+  // kin: "9/11 widow Terry Strada" (she), "Scott's niece"
+  'widow:f widower:m niece:f nephew:m aunt:f uncle:m sister:f brother:m granddaughter:f grandson:m';
 const GROUP_ROLES =
   'officials analysts experts diplomats activists campaigners protesters protestors demonstrators critics observers ' +
   'residents witnesses sources lawmakers legislators people students workers villagers opponents supporters ' +
@@ -292,6 +295,27 @@ export const OUTLET_WORDS = new Set([
   'radio', 'television', 'tv', 'broadcasting', 'broadcast', 'channel', 'wire', 'magazine', 'standard', 'mail',
   'express', 'mirror', 'chronicle', 'courier', 'monitor', 'examiner', 'inquirer', 'media', 'newspaper',
   'review', 'bulletin', 'dispatch', 'observer', 'agency', 'voice',
+]);
+
+/** One-word names of news outlets and fact-checkers, which no outlet word ("News", "Times") marks. */
+export const OUTLET_NAMES = new Set([
+  'reuters', 'politico', 'vox', 'politifact', 'breitbart', 'axios', 'buzzfeed', 'slate', 'salon', 'mediaite', 'gawker',
+  'newsmax', 'snopes', 'factcheck.org', 'cnn', 'msnbc', 'npr', 'pbs', 'afp', 'xinhua', 'tass', 'interfax', 'sputnik',
+  'yonhap', 'kyodo', 'irna', 'isna', 'bernama', 'ansa', 'efe', 'dpa', 'euronews', 'newsweek', 'forbes', 'fortune',
+]);
+
+/**
+ * US states and the largest US cities and boroughs: one-word place names the country gazetteer does
+ * not hold ("Texas says …" is a headline's metonymy, never a person). Georgia and Washington are
+ * left out (a country; the US government and a surname).
+ */
+export const US_PLACES = new Set([
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'hawaii',
+  'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts',
+  'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'ohio', 'oklahoma', 'oregon',
+  'pennsylvania', 'tennessee', 'texas', 'utah', 'vermont', 'wisconsin', 'wyoming', 'manhattan', 'brooklyn', 'queens',
+  'bronx', 'chicago', 'houston', 'phoenix', 'philadelphia', 'dallas', 'detroit', 'boston', 'seattle', 'denver',
+  'baltimore', 'atlanta', 'miami', 'cleveland', 'pittsburgh', 'cincinnati', 'milwaukee', 'charlotte', 'nashville',
 ]);
 
 /** Capitalised words that are places, events or eras rather than actors. */

@@ -216,4 +216,43 @@ describe('speakers in US political copy', () => {
     const text = "Media\n\nJon Dix, the chief executive of Ora Media -- the company that owns the programming, which is also streamed online -- told me, ''We're a content provider.''\n";
     expect(speakerOf(text, "We're a content provider.").speaker).toBe('Jon Dix');
   });
+  it('one-word outlets are outlets, one-word US places and initials are nobody', () => {
+    const d = draft('Poll\n\nPolitiFact says the claim is true. Reuters reported that turnout fell. Senator Ada Quill of Kentucky, the majority leader, said the count was fair.\n');
+    const kinds = Object.fromEntries(d.file.actors.map((a) => [a.name, a.kind]));
+    expect(kinds).toMatchObject({ PolitiFact: 'outlet', Reuters: 'outlet', 'Ada Quill': 'person' });
+    expect(kinds.Kentucky).toBeUndefined();
+  });
+
+  it('"Mr. King\'s Russia Today programming": the title is King\'s, Russia stays a country, and "Mr. King" is Larry King', () => {
+    const text = "Media\n\nLarry Kingsley King, the host, works for RT. Mr. King's Russia Today programming is streamed online.\n\n''They pay us a lot of money,'' Mr. King said.\n";
+    const d = draft(text);
+    expect(d.file.actors.find((a) => a.name === 'Russia')?.kind).toBe('state');
+    expect(d.speaker(d.quote('They pay us a lot of money,'))).toBe('Larry Kingsley King');
+  });
+  it('"X … has been steadily pounding Y as a “…”": an adverb before the participle', () => {
+    expect(speakerOf('Race\n\nSenate leader Harry Ruud (D-Nev.), in particular, has been steadily pounding Carl Ovid as a "con artist" this year.\n', 'con artist').speaker).toBe('Harry Ruud');
+  });
+
+  it('a characterising verb does not reach into a later clause with its own subject', () => {
+    const text = 'Police\n\nGov. Chris Cole described the speech as a "disgrace" after Lena Marsh attacked officers and blamed police shootings on "implicit bias" against minorities.\n';
+    expect(speakerOf(text, 'disgrace').speaker).toBe('Chris Cole');
+    expect(speakerOf(text, 'implicit bias').speaker).toBe('Lena Marsh');
+    // with "she" and no woman remembered before, the words are nobody's rather than his
+    const she = 'Police\n\nGov. Chris Cole described Lena Marsh as a "disgrace" after she attacked officers and blamed police shootings on "implicit bias" against minorities.\n';
+    expect(speakerOf(she, 'implicit bias').speaker).not.toBe('Chris Cole');
+  });
+
+  it('a long fronted clause before the subject ("With … voters, President X is rolling out … message: “…”")', () => {
+    const text = 'Turnout\n\nWith Democratic leaders increasingly worried about a lack of passion for the nominee among young black voters, President Obaro is rolling out a new and more personal campaign message: "It\'s about me."\n';
+    expect(speakerOf(text, "It's about me.").speaker).toBe('Obaro');
+  });
+
+  it('a kin word sets the gender a given name only guessed ("widow Terry X" is she)', () => {
+    const text = 'Veto\n\nAs President Obaro prepares a veto, nominee Lena Marsh disagrees with him.\n\n"They are wrong," said 9/11 widow Terry Struve.\n\nStruve accused the government of delay.\n\n"We will not wait another day," she said.\n';
+    expect(speakerOf(text, 'We will not wait another day,').speaker).toBe('Terry Struve');
+  });
+
+  it('sung words are the singer\'s', () => {
+    expect(speakerOf('Clip\n\n"Promise mama you\'ll keep your hands in sight," Mary Blyth sings to the candidate.\n', "Promise mama you'll keep your hands in sight,").speaker).toBe('Mary Blyth');
+  });
 });

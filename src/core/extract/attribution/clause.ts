@@ -77,7 +77,7 @@ export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
   if (fronted) {
     // "On July 6, 2015, Sanders made …": the first comma followed by a name or pronoun, else the first comma
     let first = -1;
-    for (let k = i + 1; k < seg[1] && k < i + 15; k++) {
+    for (let k = i + 1; k < seg[1] && k < i + 30; k++) {
       const c = tok(doc, s, k);
       // "On “Face the Nation,” Sen. X …": a title whose comma sits inside its marks
       const quoted = s.items[k]! < 0 ? doc.quotes[-s.items[k]! - 1]! : null;

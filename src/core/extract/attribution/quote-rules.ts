@@ -366,8 +366,19 @@ function quoteTailSpeaker(ctx: Ctx, { qi, s, p, closeSent, closeItem }: QuoteSit
 
 /** X told Y that … “Q”: the first speech verb of the clause with a subject. */
 function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
+  const { doc } = ctx;
   const k = firstVerb(ctx, s, seg);
-  if (k < 0 || k >= p || (isPassive(ctx, s, k) && tok(ctx.doc, s, k)!.lower !== 'said')) return null;
+  if (k < 0 || k >= p || (isPassive(ctx, s, k) && tok(doc, s, k)!.lower !== 'said')) return null;
+  if (!REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) {
+    // "Christie described Clinton as a “disgrace” after she attacked officers and blamed shootings
+    // on “implicit bias”": a verb that only characterises does not reach into a later clause with its own subject
+    for (let m = k + 1; m < p; m++) {
+      const x = tok(doc, s, m);
+      if (!x || !SUBORDINATORS.has(x.lower) || x.lower === 'as') continue;
+      const r = npStartingAt(doc, s, m + 1);
+      if (r && (r.np.kind === 'name' || r.np.kind === 'pronoun') && r.next < p) return { np: r.np, v: -1, sent: s, rule: 'subordinate-subject', confidence: 0.6 };
+    }
+  }
   const np = subjectOf(ctx, s, k, seg)!;
   return { np, v: k, sent: s, rule: 'verb-in-sentence', confidence: 0.8 };
 }
