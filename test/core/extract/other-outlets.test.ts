@@ -264,4 +264,8 @@ describe('speakers in US political copy', () => {
     const text = 'Rally\n\nCarl Ovid spoke first.\n\nLena Marsh says she hopes to be elected president, but she knows that "the champion will always be the king."\n';
     expect(speakerOf(text, 'the champion will always be the king.').speaker).toBe('Lena Marsh');
   });
+  it('people met at events are speakers ("one questioner claimed that the “…”")', () => {
+    const text = 'Forum\n\nAt a forum with military leaders in Virginia on Monday, one questioner claimed that "the forces of political correctness" were hurting the military.\n';
+    expect(speakerOf(text, 'the forces of political correctness').speaker).toBe('one questioner');
+  });
 });
