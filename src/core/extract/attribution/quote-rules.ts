@@ -136,7 +136,13 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
   return { quote: qi, kind: 'direct', speaker: canonical(ctx.last.actor), rule: 'follows-speaker', confidence: conf, channel: null, when: null };
 };
 
-const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'direct', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
+/**
+ * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
+ * one without: the article could not be opened), so the passage is kept as quoted words nobody is
+ * quoted as saying, a term, with the rule saying it was not attributed; the analyst can give it a
+ * speaker and make it direct.
+ */
+const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'term', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
 export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
 export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
