@@ -237,7 +237,9 @@ const PERSON_ROLES =
   // broadcast and campaign roles: "MSNBC host Chris Matthews", "the Republican nominee"
   'host anchor moderator presenter narrator announcer nominee challenger incumbent ' +
   // kin: "9/11 widow Terry Strada" (she), "Scott's niece"
-  'widow:f widower:m niece:f nephew:m aunt:f uncle:m sister:f brother:m granddaughter:f grandson:m';
+  'widow:f widower:m niece:f nephew:m aunt:f uncle:m sister:f brother:m granddaughter:f grandson:m ' +
+  // people met at events: "one questioner claimed", "a caller said"
+  'questioner caller voter reader viewer listener attendee participant delegate donor';
 const GROUP_ROLES =
   'officials analysts experts diplomats activists campaigners protesters protestors demonstrators critics observers ' +
   'residents witnesses sources lawmakers legislators people students workers villagers opponents supporters ' +

@@ -255,4 +255,17 @@ describe('speakers in US political copy', () => {
   it('sung words are the singer\'s', () => {
     expect(speakerOf('Clip\n\n"Promise mama you\'ll keep your hands in sight," Mary Blyth sings to the candidate.\n', "Promise mama you'll keep your hands in sight,").speaker).toBe('Mary Blyth');
   });
+  it('"“…,” my father often said": a kin word after a possessive determiner speaks', () => {
+    const text = 'Memoir\n\nThe bunkers never came to fruition. "We live in a wicked kingdom," my father often said.\n';
+    expect(speakerOf(text, 'We live in a wicked kingdom,')).toMatchObject({ speaker: 'father', rule: 'quote-speaker-verb:description' });
+  });
+
+  it('"X says …, but she knows that “…”": a clause after "but" inside what X says', () => {
+    const text = 'Rally\n\nCarl Ovid spoke first.\n\nLena Marsh says she hopes to be elected president, but she knows that "the champion will always be the king."\n';
+    expect(speakerOf(text, 'the champion will always be the king.').speaker).toBe('Lena Marsh');
+  });
+  it('people met at events are speakers ("one questioner claimed that the “…”")', () => {
+    const text = 'Forum\n\nAt a forum with military leaders in Virginia on Monday, one questioner claimed that "the forces of political correctness" were hurting the military.\n';
+    expect(speakerOf(text, 'the forces of political correctness').speaker).toBe('one questioner');
+  });
 });

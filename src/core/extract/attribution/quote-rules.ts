@@ -27,6 +27,8 @@ import { accept } from './resolve.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 /** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
+const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their', 'your']);
+
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'about', 'into', 'over', 'against', 'toward', 'towards', 'than', 'like']);
 
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
@@ -298,7 +300,8 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     if (r) return { np: r.np, v: -1, sent: s, rule: 'according-to', confidence: 0.85 };
     return null;
   }
-  const r = npStartingAt(doc, s, i);
+  // "“…,” my father often said": a kin or role word after a possessive determiner
+  const r = npStartingAt(doc, s, i) ?? (KIN_DETERMINERS.has(t.lower) ? npStartingAt(doc, s, i + 1) : null);
   if (!r) return null;
   let k = r.next;
   if (tok(doc, s, k)?.t === '(') {
@@ -368,7 +371,17 @@ function quoteTailSpeaker(ctx: Ctx, { qi, s, p, closeSent, closeItem }: QuoteSit
 function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
   const { doc } = ctx;
   const k = firstVerb(ctx, s, seg);
-  if (k < 0 || k >= p || (isPassive(ctx, s, k) && tok(doc, s, k)!.lower !== 'said')) return null;
+  if (k < 0) {
+    // "Clinton says she hopes to win, but she knows that “…”": a clause joined by "but" or "while"
+    // inside what a verb of saying opening the sentence reports
+    const first = segments(ctx, s)[0]!;
+    if (first === seg || first[1] > p) return null;
+    const k0 = firstVerb(ctx, s, first);
+    if (k0 < 0 || !REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k0]!]!.t)?.lemma ?? '')) return null;
+    const np0 = subjectOf(ctx, s, k0, first);
+    return np0 ? { np: np0, v: k0, sent: s, rule: 'verb-in-sentence', confidence: 0.7 } : null;
+  }
+  if (k >= p || (isPassive(ctx, s, k) && tok(doc, s, k)!.lower !== 'said')) return null;
   if (!REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) {
     // "Christie described Clinton as a “disgrace” after she attacked officers and blamed shootings
     // on “implicit bias”": a verb that only characterises does not reach into a later clause with its own subject
