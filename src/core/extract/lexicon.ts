@@ -266,6 +266,8 @@ export const ROLE_NOUNS: ReadonlyMap<string, RoleNoun> = (() => {
   for (const w of ORG_ROLES.split(/\s+/)) if (!m.has(w)) m.set(w, { kind: 'organisation', base: w });
   for (const w of OUTLET_ROLES.split(/\s+/)) m.set(w, { kind: 'outlet', base: w });
   m.set('people', { kind: 'group', base: 'person' });
+  // "Scott's family has called on police to …": a family speaks as a group
+  m.set('family', { kind: 'group', base: 'family' });
   return m;
 })();
 

@@ -27,6 +27,8 @@ import { accept } from './resolve.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 /** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
+const POST_MODIFIER_PREPS = new Set(['in', 'of', 'at', 'from', 'for', 'with', 'on']);
+
 const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their', 'your']);
 
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'about', 'into', 'over', 'against', 'toward', 'towards', 'than', 'like']);
@@ -329,6 +331,17 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     }
   }
   while (isFiller(tok(doc, s, k))) k++;
+  if (!speechVerbAt(doc, s, k) && r.np.kind === 'role' && POST_MODIFIER_PREPS.has(tok(doc, s, k)?.lower ?? '')) {
+    // "“…?” a narrator in the Clinton ad asks": a description with a phrase after it
+    for (let m = k + 1; m < s.items.length && m <= k + 6; m++) {
+      const x = tok(doc, s, m);
+      if (!x || x.t === ',' || TERMINAL.has(x.t)) break;
+      if (speechVerbAt(doc, s, m)) {
+        k = m;
+        break;
+      }
+    }
+  }
   if (speechVerbAt(doc, s, k)) {
     // “… is the answer.” Birchers viewed …: a quotation closed by a full stop ends its sentence;
     // only a plain verb of saying still reaches back to it ("“Go.” he said", a common slip)
