@@ -264,4 +264,22 @@ describe('speakers in US political copy', () => {
     const text = 'Rally\n\nCarl Ovid spoke first.\n\nLena Marsh says she hopes to be elected president, but she knows that "the champion will always be the king."\n';
     expect(speakerOf(text, 'the champion will always be the king.').speaker).toBe('Lena Marsh');
   });
+  it('people met at events are speakers ("one questioner claimed that the “…”")', () => {
+    const text = 'Forum\n\nAt a forum with military leaders in Virginia on Monday, one questioner claimed that "the forces of political correctness" were hurting the military.\n';
+    expect(speakerOf(text, 'the forces of political correctness').speaker).toBe('one questioner');
+  });
+  it('"“…?” a narrator in the campaign ad asks": a description with a phrase after it', () => {
+    const text = 'Ads\n\nThe spot features a report from the weekend.\n\n"You work hard. You pay your taxes. So why didn\'t he pay his?" a narrator in the campaign ad asks.\n';
+    expect(speakerOf(text, "You work hard. You pay your taxes. So why didn't he pay his?").speaker).toBe('narrator');
+  });
+
+  it('", saying, “…”" after a relative clause with its own verb of saying is the main subject\'s', () => {
+    const text = 'Taxes\n\nCarl Ovid was similarly defensive when forced to defend not paying an architect who said he was stiffed, saying, "Maybe he did not do a good job."\n';
+    expect(speakerOf(text, 'Maybe he did not do a good job.').speaker).toBe('Carl Ovid');
+  });
+
+  it('a family speaks as a group ("Scott\'s family has called on police to release the videos “…”")', () => {
+    const text = 'Videos\n\nThe lawyer Justin Barr said the footage was unclear.\n\nScott\'s family has called on police to release the videos "as a matter of the greater good and transparency" and urged calm.\n';
+    expect(speakerOf(text, 'as a matter of the greater good and transparency').speaker).toMatch(/family/);
+  });
 });

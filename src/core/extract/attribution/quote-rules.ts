@@ -27,6 +27,8 @@ import { accept } from './resolve.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 /** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
+const POST_MODIFIER_PREPS = new Set(['in', 'of', 'at', 'from', 'for', 'with', 'on']);
+
 const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their', 'your']);
 
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'about', 'into', 'over', 'against', 'toward', 'towards', 'than', 'like']);
@@ -134,7 +136,13 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
   return { quote: qi, kind: 'direct', speaker: canonical(ctx.last.actor), rule: 'follows-speaker', confidence: conf, channel: null, when: null };
 };
 
-const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'direct', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
+/**
+ * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
+ * one without: the article could not be opened), so the passage is kept as quoted words nobody is
+ * quoted as saying, a term, with the rule saying it was not attributed; the analyst can give it a
+ * speaker and make it direct.
+ */
+const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'term', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
 export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
 export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
@@ -329,6 +337,17 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     }
   }
   while (isFiller(tok(doc, s, k))) k++;
+  if (!speechVerbAt(doc, s, k) && r.np.kind === 'role' && POST_MODIFIER_PREPS.has(tok(doc, s, k)?.lower ?? '')) {
+    // "“…?” a narrator in the Clinton ad asks": a description with a phrase after it
+    for (let m = k + 1; m < s.items.length && m <= k + 6; m++) {
+      const x = tok(doc, s, m);
+      if (!x || x.t === ',' || TERMINAL.has(x.t)) break;
+      if (speechVerbAt(doc, s, m)) {
+        k = m;
+        break;
+      }
+    }
+  }
   if (speechVerbAt(doc, s, k)) {
     // “… is the answer.” Birchers viewed …: a quotation closed by a full stop ends its sentence;
     // only a plain verb of saying still reaches back to it ("“Go.” he said", a common slip)
