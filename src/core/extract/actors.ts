@@ -5,7 +5,7 @@
  */
 import type { ActorKind } from '../corpus/schema.js';
 import type { Doc } from './doc.js';
-import { EVALUATIVE, GAZETTEER, NON_ACTOR_WORDS, ORG_WORDS, OUTLET_WORDS, DETERMINERS } from './lexicon.js';
+import { EVALUATIVE, GAZETTEER, NON_ACTOR_WORDS, ORG_WORDS, OUTLET_NAMES, OUTLET_WORDS, DETERMINERS, US_PLACES } from './lexicon.js';
 import { isTitle, npText, roleNoun, type NP } from './np.js';
 import { givenNameGender } from './gender.js';
 
@@ -327,7 +327,11 @@ export class Registry {
   private classify(np: NP, words: string[], hint: { speaker?: boolean; person?: boolean; outlet?: boolean }): ActorKind | null {
     const joined = words.join(' ');
     const g = GAZETTEER.get(joined);
-    if (g && (g.as === 'name' || g.as === 'capital')) return hint.person ? 'person' : 'state';
+    if (g && (g.as === 'name' || g.as === 'capital')) {
+      // "Mr. King's Russia Today programming": the title and the possessive are King's, the country is a country
+      const before = this.doc.toks[np.name[0]! - 1];
+      return hint.person && !before?.poss ? 'person' : 'state';
+    }
     if (g && g.as === 'demonym' && words.length === 1) return null; // "Iranian" alone is no actor
     if (words.length === 1) {
       const w = words[0]!;
@@ -335,6 +339,17 @@ export class Registry {
       if (PARTY_WORDS.has(w)) return null;
       if (/s$/.test(w) && (PARTY_WORDS.has(w.slice(0, -1)) || GAZETTEER.get(w.slice(0, -1))?.as === 'demonym')) return 'group';
       if (NUMBER_WORD.test(w)) return null; // "Twenty-two were arrested"
+      if (OUTLET_NAMES.has(w)) return 'outlet';
+      if (US_PLACES.has(w)) return null; // "McConnell of Kentucky, the majority leader": the appositive is his
+      if (np.role?.kind !== 'person') {
+        const t = this.doc.toks[np.name[0]!]!;
+        // "C" or "L" alone is an initial cut from its name, not someone
+        if (/^[A-Z]\.?$/.test(t.t)) return null;
+        // a capitalised common word opening a sentence or a headline ("Additional …", "Keeps …",
+        // "Proponents, including …"): written in lower case elsewhere in the article, it is no name
+        const sent = this.doc.sents[t.sent];
+        if ((t.para === 0 || sent?.a === np.name[0]) && this.doc.lowerVocab.has(w)) return null;
+      }
     }
     if (words.some((w) => OUTLET_WORDS.has(w)) && !words.includes('agency')) return 'outlet';
     if (words.some((w) => ORG_WORDS.has(w) || w === 'house')) return 'organisation';
@@ -435,6 +450,11 @@ export class Registry {
     const ofRe = /^\s*(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
     const of = (/\b(?:of|for)\s+.*$/u.exec(name) ? ofRe.exec(name.slice(name.search(/\b(?:of|for)\s/u)))?.[1] : ofRe.exec(doc.text.slice(last.e, last.e + 80))?.[1])?.replace(/\.+$/, "").toLowerCase();
     if (role.kind === 'person') {
+      // "Mr. King": a title and a capitalised surname that is also a role noun name someone already known
+      if (np.toks.length === 2 && isTitle(first) && last.cap) {
+        const known = this.findByWords([last.lower.replace(/['’]s$/, '')], 'person');
+        if (known) return this.touch(canonical(known), first.s, last.poss ? last.e - 2 : last.e);
+      }
       if (of) {
         // someone already known by this description ("the President of Gabon")
         for (const a0 of this.list) {

@@ -294,6 +294,27 @@ export const OUTLET_WORDS = new Set([
   'review', 'bulletin', 'dispatch', 'observer', 'agency', 'voice',
 ]);
 
+/** One-word names of news outlets and fact-checkers, which no outlet word ("News", "Times") marks. */
+export const OUTLET_NAMES = new Set([
+  'reuters', 'politico', 'vox', 'politifact', 'breitbart', 'axios', 'buzzfeed', 'slate', 'salon', 'mediaite', 'gawker',
+  'newsmax', 'snopes', 'factcheck.org', 'cnn', 'msnbc', 'npr', 'pbs', 'afp', 'xinhua', 'tass', 'interfax', 'sputnik',
+  'yonhap', 'kyodo', 'irna', 'isna', 'bernama', 'ansa', 'efe', 'dpa', 'euronews', 'newsweek', 'forbes', 'fortune',
+]);
+
+/**
+ * US states and the largest US cities and boroughs: one-word place names the country gazetteer does
+ * not hold ("Texas says …" is a headline's metonymy, never a person). Georgia and Washington are
+ * left out (a country; the US government and a surname).
+ */
+export const US_PLACES = new Set([
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'hawaii',
+  'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts',
+  'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'ohio', 'oklahoma', 'oregon',
+  'pennsylvania', 'tennessee', 'texas', 'utah', 'vermont', 'wisconsin', 'wyoming', 'manhattan', 'brooklyn', 'queens',
+  'bronx', 'chicago', 'houston', 'phoenix', 'philadelphia', 'dallas', 'detroit', 'boston', 'seattle', 'denver',
+  'baltimore', 'atlanta', 'miami', 'cleveland', 'pittsburgh', 'cincinnati', 'milwaukee', 'charlotte', 'nashville',
+]);
+
 /** Capitalised words that are places, events or eras rather than actors. */
 export const NON_ACTOR_WORDS = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'mountains',

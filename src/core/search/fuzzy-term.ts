@@ -24,7 +24,7 @@
  * searches with plain fuse.js on every keystroke.
  */
 import Fuse from 'fuse.js';
-import { allowedErrors, boundedEdits, FUSE_MAX_BITS, leftmostStart } from './prefilter.js';
+import { allowedErrors, boundedEdits, FUSE_MAX_BITS, FUSE_MIN_SCORE, leftmostStart, NO_MATCH, termAnswer, type TermResult } from './prefilter.js';
 
 /**
  * The fuse option that engages this searcher: extended search with fast fuzzy terms. fuse passes
@@ -39,22 +39,10 @@ export function fastTermOptions<O extends object>(options: O): O {
   return { ...options, useExtendedSearch: false, [FAST_TERMS]: true };
 }
 
-interface TermResult {
-  isMatch: boolean;
-  score: number;
-  /** with includeMatches: the ranges fuse would highlight, [start, end] inclusive */
-  indices?: [number, number][];
-}
 interface Searcher {
   searchIn(text: string): TermResult;
 }
 type Options = Record<string, unknown>;
-
-/** fuse's floor for a non-zero score (bitap/search.ts: Math.max(0.001, finalScore)) */
-const FUSE_MIN_SCORE = 0.001;
-const NO_MATCH: TermResult = Object.freeze({ isMatch: false, score: 1 });
-const WHOLE: TermResult = Object.freeze({ isMatch: true, score: 0 });
-const EXACT: TermResult = Object.freeze({ isMatch: true, score: FUSE_MIN_SCORE });
 
 /** The options under which fuse's answer is the one described above. */
 function answerable(o: Options): boolean {
@@ -100,7 +88,7 @@ class FastTermSearcher implements Searcher {
     this.answersItself = term !== null && parsedAsOneFuzzyTerm(this.fuse);
     if (!this.answersItself) this.searchIn = (t) => this.fuse.searchIn(t);
     else if (extended.includeMatches === true) this.searchIn = termAnswerWithRanges(term!, extended.threshold as number);
-    else this.searchIn = termAnswer(term!, extended.threshold as number);
+    else this.searchIn = termAnswer(term!, extended.threshold as number); // shared with the prefilter
   }
 }
 
@@ -115,23 +103,6 @@ function fuseSearcher(pattern: string, options: Options): Searcher {
 function parsedAsOneFuzzyTerm(s: Searcher): boolean {
   const q = (s as { query?: { type?: string }[][] }).query;
   return Array.isArray(q) && q.length === 1 && q[0]!.length === 1 && q[0]![0]!.type === 'fuzzy';
-}
-
-function termAnswer(term: string, threshold: number): (text: string) => TermResult {
-  const m = term.length;
-  const k = allowedErrors(m, threshold);
-  const edits = k > 0 ? boundedEdits(term, k) : null;
-  // results are shared: fuse only reads isMatch and score
-  const byErrors: TermResult[] = [];
-  for (let e = 1; e <= k; e++) byErrors[e] = Object.freeze({ isMatch: true, score: Math.max(FUSE_MIN_SCORE, e / m) });
-  return (text) => {
-    if (text === term) return WHOLE;
-    if (text.includes(term)) return EXACT;
-    if (edits === null) return NO_MATCH;
-    // not a substring, so at least one edit: the scan may stop as soon as it finds one
-    const e = edits(text, 1);
-    return e <= k ? byErrors[e]! : NO_MATCH;
-  };
 }
 
 /**

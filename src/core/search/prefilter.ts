@@ -48,10 +48,67 @@ function atomTest(a: TextAtom, sep: string): Test | null {
     return (hay) => hay.includes(v);
   }
   if (v.length > FUSE_MAX_BITS) return null;
-  const k = allowedErrors(v.length);
-  if (k === 0) return (hay) => hay.includes(v);
-  // pigeonhole pieces found by indexOf, then the exact edit distance around each (boundedEdits)
-  return withinEdits(v, k);
+  // fuse's own answer for the term (indexOf, then pigeonhole pieces and the exact edit distance
+  // around each): the one the scoring asks next for the same record's text (see termAnswer)
+  const answer = termAnswer(v, SEARCH_THRESHOLD);
+  return (hay) => answer(hay).isMatch;
+}
+
+/** How fuse.js answers one fuzzy term against one field: match or not, and the score. */
+export interface TermResult {
+  isMatch: boolean;
+  score: number;
+  /** with includeMatches: the ranges fuse would highlight, [start, end] inclusive */
+  indices?: [number, number][];
+}
+
+/** fuse's floor for a non-zero score (bitap/search.ts: Math.max(0.001, finalScore)) */
+export const FUSE_MIN_SCORE = 0.001;
+export const NO_MATCH: TermResult = Object.freeze({ isMatch: false, score: 1 });
+const WHOLE: TermResult = Object.freeze({ isMatch: true, score: 0 });
+const EXACT: TermResult = Object.freeze({ isMatch: true, score: FUSE_MIN_SCORE });
+
+/**
+ * fuse.js's answer for a fuzzy term of 1..32 code units against one field, without ranges
+ * (fuzzy-term.ts says why it is fuse's): the field equals the term, score 0; contains it, 0.001;
+ * else the fewest edits e that turn the term into a substring, a match with score e / m while
+ * e <= allowedErrors(m).
+ *
+ * One function per term and threshold (a small registry), remembering its last field: the
+ * prefilter asks it about a record's text, and the scoring asks the same function about the same
+ * text right after (search.ts rankQuotes), so each record's text is scanned once per term, not
+ * twice. Results are shared and frozen: read only isMatch and score.
+ */
+export function termAnswer(term: string, threshold: number): (text: string) => TermResult {
+  const key = `${threshold}\u0000${term}`;
+  let answer = answers.get(key);
+  if (!answer) {
+    if (answers.size >= MAX_ANSWERS) answers.clear(); // a long session's old terms
+    answers.set(key, (answer = makeTermAnswer(term, threshold)));
+  }
+  return answer;
+}
+const answers = new Map<string, (text: string) => TermResult>();
+const MAX_ANSWERS = 256;
+
+function makeTermAnswer(term: string, threshold: number): (text: string) => TermResult {
+  const m = term.length;
+  const k = allowedErrors(m, threshold);
+  const edits = k > 0 ? boundedEdits(term, k) : null;
+  const byErrors: TermResult[] = [];
+  for (let e = 1; e <= k; e++) byErrors[e] = Object.freeze({ isMatch: true, score: Math.max(FUSE_MIN_SCORE, e / m) });
+  let lastText: string | undefined;
+  let last: TermResult = NO_MATCH;
+  return (text) => {
+    if (text === lastText) return last;
+    lastText = text;
+    if (text === term) return (last = WHOLE);
+    if (text.includes(term)) return (last = EXACT);
+    if (edits === null) return (last = NO_MATCH);
+    // not a substring, so at least one edit: the scan may stop as soon as it finds one
+    const e = edits(text, 1);
+    return (last = e <= k ? byErrors[e]! : NO_MATCH);
+  };
 }
 
 /**

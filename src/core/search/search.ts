@@ -645,7 +645,19 @@ export function compileQuery(query: string, opts: { exhaustive?: boolean } = {})
 export const byScore = (x: Scored, y: Scored) => x.score - y.score || x.pos - y.pos;
 
 /**
- * Which records match and how well, unsorted, without highlight ranges. Throws only if fuse
+ * The best `limit` of `best` (sorted) and `more` (any order), sorted: only the hits of `more`
+ * that beat the worst kept one are sorted in. A one-letter query matches nearly every record,
+ * and sorting each chunk's every hit to keep fifty was a fair part of its time.
+ */
+export function keepBest(best: Scored[], more: readonly Scored[], limit: number): Scored[] {
+  const worst = best.length >= limit ? best[limit - 1] : undefined;
+  const better = worst === undefined ? more : more.filter((s) => byScore(s, worst) < 0);
+  if (better.length === 0) return best;
+  return best.concat(better).sort(byScore).slice(0, limit);
+}
+
+/**
+ * Which records match and how well, in no particular order, without highlight ranges. Throws only if fuse
  * itself does (searchQuotes turns that into an error result).
  */
 export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayLike<number>): Scored[] {
@@ -676,17 +688,30 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
   // cannot match every term (prefilter.ts); fuse then scores only the rest. A subset search
   // returns exactly the full search's hits in that subset (see subsetFuse), so nothing changes
   // but the time.
-  const candidates: number[] = [];
+  //
+  // A candidate whose index entry exists is scored at once: the prefilter has just asked the
+  // term's answer about its text, and the scoring's question is the same one, answered from the
+  // term's memory (prefilter.ts termAnswer) instead of scanning the text again. The entries
+  // missing are made in one pass for the rest, which are scored after (so hits come unsorted).
+  const ranking = (q.ranking ??= new LogicalSearch(q.expr, FAST_RANKING_OPTIONS, SHARED_FROM));
+  const { entries } = index;
+  const late: number[] = [];
   visitAll((pos) => {
     const r = records[pos]!;
-    if ((q.mayMatch === null || q.mayMatch(r.text.text, r.shared)) && filtersHold(r, q.filters)) candidates.push(pos);
+    if (!((q.mayMatch === null || q.mayMatch(r.text.text, r.shared)) && filtersHold(r, q.filters))) return;
+    const entry = entries[pos];
+    if (entry === undefined) {
+      late.push(pos);
+      return;
+    }
+    const hit = ranking.evaluate(entry);
+    if (hit) scored.push({ pos, score: hit.score });
   });
-  if (candidates.length === 0) return scored;
-  ensureEntries(index, candidates);
-  const ranking = (q.ranking ??= new LogicalSearch(q.expr, FAST_RANKING_OPTIONS, SHARED_FROM));
-  for (const pos of candidates) {
-    const r = ranking.evaluate(index.entries[pos]!);
-    if (r) scored.push({ pos, score: r.score });
+  if (late.length === 0) return scored;
+  ensureEntries(index, late);
+  for (const pos of late) {
+    const hit = ranking.evaluate(entries[pos]!);
+    if (hit) scored.push({ pos, score: hit.score });
   }
   return scored;
 }

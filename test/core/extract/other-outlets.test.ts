@@ -216,4 +216,17 @@ describe('speakers in US political copy', () => {
     const text = "Media\n\nJon Dix, the chief executive of Ora Media -- the company that owns the programming, which is also streamed online -- told me, ''We're a content provider.''\n";
     expect(speakerOf(text, "We're a content provider.").speaker).toBe('Jon Dix');
   });
+  it('one-word outlets are outlets, one-word US places and initials are nobody', () => {
+    const d = draft('Poll\n\nPolitiFact says the claim is true. Reuters reported that turnout fell. Senator Ada Quill of Kentucky, the majority leader, said the count was fair.\n');
+    const kinds = Object.fromEntries(d.file.actors.map((a) => [a.name, a.kind]));
+    expect(kinds).toMatchObject({ PolitiFact: 'outlet', Reuters: 'outlet', 'Ada Quill': 'person' });
+    expect(kinds.Kentucky).toBeUndefined();
+  });
+
+  it('"Mr. King\'s Russia Today programming": the title is King\'s, Russia stays a country, and "Mr. King" is Larry King', () => {
+    const text = "Media\n\nLarry Kingsley King, the host, works for RT. Mr. King's Russia Today programming is streamed online.\n\n''They pay us a lot of money,'' Mr. King said.\n";
+    const d = draft(text);
+    expect(d.file.actors.find((a) => a.name === 'Russia')?.kind).toBe('state');
+    expect(d.speaker(d.quote('They pay us a lot of money,'))).toBe('Larry Kingsley King');
+  });
 });

@@ -30,6 +30,22 @@ describe('the search pool (worker threads)', () => {
     }
   });
 
+  it('a query typed while the workers are still starting gets exactly the in-process results', async () => {
+    // the workers warm up before they say they are ready; a search sent meanwhile stops that and
+    // is answered in full
+    const early = new SearchPool(corpus, { workers: 2, limit: 50 });
+    try {
+      for (const s of ['colour', 'colour revolution', 'k']) {
+        const got = await early.searchFinal(s);
+        const ref = searchQuotes(index, s, { limit: 50, exhaustive: true });
+        expect(got.hits.map((h) => [h.ref.quote.id, h.score]), s).toEqual(ref.hits.map((h) => [h.ref.quote.id, h.score]));
+        expect(got.total, s).toBe(ref.total);
+      }
+    } finally {
+      await early.close();
+    }
+  });
+
   it('highlights what matched', async () => {
     const u = await pool.searchFinal('sigh of relief');
     const top = u.hits[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allowedErrors, boundedEdits, narrows, pigeonholePieces, withinEdits } from '../../../src/core/search/prefilter.js';
+import { allowedErrors, boundedEdits, narrows, pigeonholePieces, termAnswer, withinEdits } from '../../../src/core/search/prefilter.js';
 import { parseQuery, type ParsedQuery } from '../../../src/core/search/query.js';
 import { loadCorpus } from '../../../src/core/corpus/load.js';
 import { buildSearchIndex, searchQuotes } from '../../../src/core/search/search.js';
@@ -72,6 +72,32 @@ describe('prefilter', () => {
         },
       ),
       { numRuns: 5000 },
+    );
+  });
+
+  it("answers a term as fuse does, field after field, though it remembers the last field it was asked", () => {
+    // the prefilter and the scoring share one answer per term, which remembers its last field:
+    // asked about fields in any order, repeats and alternations included, it answers each one
+    const unit = fc.constantFrom('a', 'b', 'c', 'd');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, minLength: 1, maxLength: 10 }),
+        fc.array(fc.string({ unit, maxLength: 24 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(3), { minLength: 1, maxLength: 12 }),
+        (term, fields, order) => {
+          const answer = termAnswer(term, 0.3);
+          const k = allowedErrors(term.length);
+          for (const at of order) {
+            const field = fields[at % fields.length]!;
+            const d = bestSubstringDistance(term, field);
+            const want = field === term ? 0 : d === 0 ? 0.001 : d <= k ? Math.max(0.001, d / term.length) : 1;
+            const got = answer(field);
+            expect(got.isMatch, `${term} in ${field}`).toBe(d <= k);
+            expect(got.score, `${term} in ${field}`).toBe(want);
+          }
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 

@@ -260,3 +260,20 @@ describe('corpus built in the test', () => {
     expect(searchQuotes(idx, '!speaker:x').hits.length).toBe(1);
   });
 });
+
+describe('keeping the best hits chunk by chunk (the search workers)', () => {
+  it('keeps exactly the first hits of one sort by (score, position), whatever the chunks', async () => {
+    const { default: fc } = await import('fast-check');
+    const { byScore, keepBest } = await import('../../../src/core/search/search.js');
+    // scores from a few values, so that ties (broken by position) are common
+    const hit = fc.record({ pos: fc.nat(500), score: fc.constantFrom(0, 0.001, 0.25, 0.5, 0.75) });
+    fc.assert(
+      fc.property(fc.array(fc.array(hit, { maxLength: 30 }), { maxLength: 6 }), fc.integer({ min: 1, max: 12 }), (chunks, limit) => {
+        let best: { pos: number; score: number }[] = [];
+        for (const chunk of chunks) best = keepBest(best, chunk, limit);
+        expect(best).toEqual(chunks.flat().sort(byScore).slice(0, limit));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
