@@ -125,7 +125,8 @@ function writeElementsInRuns(a: unknown[], depth: number, emit: (s: string) => v
       // "[\n  [\n    x,\n    y\n  ]\n]" at depth 1: the elements between the wrapping
       emit(s.slice(open.length, s.length - close.length));
       emit(i + part.length < a.length ? ',\n' : '\n');
-      run = Math.max(1, Math.min(1 << 16, Math.floor((run * PIECE_CHARS) / Math.max(1, s.length))));
+      // a run that fills a piece or more is a piece of its own, never copied into a batch
+      run = Math.max(1, Math.min(1 << 16, Math.floor((run * 2 * PIECE_CHARS) / Math.max(1, s.length))));
     }
     i += part.length;
   }
