@@ -59,12 +59,12 @@ export class Registry {
   /** last name word → actors with a name or alias ending in it (surname and suffix lookups) */
   private readonly byLast = new Map<string, Set<ActorRec>>();
   private readonly wordsOf = new Map<string, string[]>();
-  /** each actor's mention spans as "s:e", so `touch` finds a repeat in O(1) (a scan of the list was quadratic in a long article) */
-  private readonly mentionKeys = new WeakMap<ActorRec, Set<string>>();
+  /** each actor's mention spans (spanKey), so `touch` finds a repeat in O(1) (a scan of the list was quadratic in a long article) */
+  private readonly mentionKeys = new WeakMap<ActorRec, Set<number | string>>();
 
-  private keysOf(a: ActorRec): Set<string> {
+  private keysOf(a: ActorRec): Set<number | string> {
     let keys = this.mentionKeys.get(a);
-    if (!keys) this.mentionKeys.set(a, (keys = new Set(a.mentions.map((m) => `${m.s}:${m.e}`))));
+    if (!keys) this.mentionKeys.set(a, (keys = new Set(a.mentions.map((m) => spanKey(m.s, m.e)))));
     return keys;
   }
 
@@ -95,9 +95,20 @@ export class Registry {
     }
   }
 
+  /** the name and the number of aliases each actor was last indexed with (aliases only grow) */
+  private readonly indexedAs = new WeakMap<ActorRec, { name: string; aliases: number }>();
+
   /** Keeps the last-word index up to date with an actor's names. */
   index(a: ActorRec): void {
     this.indexInitials(a);
+    // nothing new since the last time: all of it is indexed already (this ran on every mention,
+    // over every alias of the actor)
+    const was = this.indexedAs.get(a);
+    if (was && was.name === a.name && was.aliases === a.aliases.size) return;
+    if (was) {
+      was.name = a.name;
+      was.aliases = a.aliases.size;
+    } else this.indexedAs.set(a, { name: a.name, aliases: a.aliases.size });
     for (const n of [a.name, ...a.aliases]) {
       const last = this.words(n).at(-1);
       if (!last) continue;
@@ -158,7 +169,7 @@ export class Registry {
     const keys = this.keysOf(into);
     for (const m of from.mentions) {
       into.mentions.push(m);
-      keys.add(`${m.s}:${m.e}`);
+      keys.add(spanKey(m.s, m.e));
     }
     for (const p of from.speakerParas) into.speakerParas.add(p);
     into.firstPos = Math.min(into.firstPos, from.firstPos);
@@ -207,7 +218,7 @@ export class Registry {
     if (!this.byMentionStart.has(s)) this.byMentionStart.set(s, a);
     if (e > s) {
       const keys = this.keysOf(a);
-      const key = `${s}:${e}`;
+      const key = spanKey(s, e);
       if (!keys.has(key)) {
         keys.add(key);
         a.mentions.push({ s, e });
@@ -567,6 +578,12 @@ function namesMatch(a: ActorRec, w: string[], words: string[]): boolean {
     if (w.length < words.length && endsWith(words, w) && (a.kind !== 'person' || w.length >= 1)) return true;
   }
   return false;
+}
+
+/** A mention's span as one number when it fits (most do), else as text: no string per mention looked up. */
+function spanKey(s: number, e: number): number | string {
+  const len = e - s;
+  return len >= 0 && len < 2 ** 23 && s < 2 ** 30 ? s * 2 ** 23 + len : `${s}:${e}`;
 }
 
 function sameWords(a: string[], b: string[]): boolean {
