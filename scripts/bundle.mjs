@@ -19,6 +19,17 @@ const stringWidthDropIn = {
   },
 };
 
+// Ink builds every frame with @alcalzone/ansi-tokenize: hand it our drop-in
+// (src/tui/lib/ansi-tokenize.ts: the same answers, checked by test/tui/lib/ansi-tokenize tests,
+// without diffing the styles of every pair of equal cells) — except inside the drop-in itself.
+const ansiDropIn = path.resolve('src/tui/lib/ansi-tokenize.ts');
+const ansiTokenizeDropIn = {
+  name: 'ansi-tokenize-drop-in',
+  setup(b) {
+    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (path.resolve(args.importer) === ansiDropIn ? undefined : { path: ansiDropIn }));
+  },
+};
+
 // Chunk names carry content hashes: drop the previous build's so they do not pile up.
 for (const name of await readdir('dist/cli').catch(() => [])) {
   if (name.startsWith('chunk-')) await rm(`dist/cli/${name}`);
@@ -39,7 +50,7 @@ await build({
   banner: { js: "import { createRequire as __nlRequire } from 'node:module'; const require = __nlRequire(import.meta.url);" },
   // prefer packages' ESM builds (jsonc-parser's main is UMD with dynamic requires)
   mainFields: ['module', 'main'],
-  plugins: [stringWidthDropIn],
+  plugins: [stringWidthDropIn, ansiTokenizeDropIn],
   // React's production build, chosen at build time: the development build is dropped from the
   // bundle (less to compile at start) and never chosen at run time. src/tui/run.ts still sets
   // NODE_ENV for the unbundled sources (tests, tsx).

@@ -19,6 +19,7 @@ import { colorEnabled, inert } from '../core/sanitize.js';
 import { problemLines, type Problem } from '../core/corpus/load.js';
 import type { DashboardStudy } from './study/useStudy.js';
 import { startWatchdog } from './watchdog.js';
+import { loadStudyCore } from './study/core.js';
 
 export interface DashboardOptions {
   corpus: Corpus;
@@ -82,12 +83,13 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   const watching = opts.terminal ? Promise.resolve({ done: () => undefined }) : startWatchdog();
   let modules;
   try {
-    modules = await withoutFetch(() => Promise.all([import('react'), import('ink'), import('./App.js'), import('signal-exit')]));
+    // the study's core only with a study: the flows and saves use it, a corpus alone never does
+    [modules] = await withoutFetch(() => Promise.all([import('./dashboard-modules.js'), opts.study ? loadStudyCore() : undefined]));
   } catch (err) {
     (await watching).done(); // nothing was changed on the terminal: the watchdog has nothing to restore
     throw err;
   }
-  const [{ default: React }, { render }, { App }, { default: signalExit }] = modules;
+  const { React, render, App, signalExit } = modules;
   const { stdin, stdout, stderr } = opts.terminal ?? process;
   const watchdog = await watching;
   let restored = false;

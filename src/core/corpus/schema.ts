@@ -78,8 +78,8 @@ export const Attribution = z
   .strict();
 export type Attribution = z.infer<typeof Attribution>;
 
-/** Below this confidence an extractor's attribution is shown as unsure (check the speaker). */
-export const LOW_CONFIDENCE = 0.6;
+/** Below this confidence an extractor's attribution is shown as unsure (in a module of its own: see there). */
+export { LOW_CONFIDENCE } from './confidence.js';
 
 export const Quote = z
   .object({

@@ -183,7 +183,10 @@ export class Registry {
     a = canonical(a);
     if (!a.role) a.role = role;
     if (!a.roleBase && base) a.roleBase = base;
-    if (!a.gender && gender) a.gender = gender;
+    if (gender && (!a.gender || a.genderGuessed)) {
+      a.gender = gender;
+      a.genderGuessed = false;
+    }
   }
 
   /** "VoA", "VOA" for "Voice of America": an organisation's or outlet's initials. */
@@ -277,7 +280,11 @@ export class Registry {
         a.affiliation ??= info.affiliation;
       }
       a.country ??= info.country;
-      if (!a.gender && info.gender) a.gender = info.gender;
+      if (info.gender && (!a.gender || a.genderGuessed)) {
+        // "widow", "Mrs." say it; the given-name list only guessed
+        a.gender = info.gender;
+        a.genderGuessed = false;
+      }
       if (info.role && info.fullText !== nameStr) a.aliases.add(info.fullText);
       this.index(a);
       return this.touch(a, first.s, last.poss ? last.e - 2 : last.e);

@@ -67,6 +67,7 @@ const VERBS: Record<string, string> = {
   'quip': 'quip quips quipped quipping',
   'joke*': 'joke jokes joked joking',
   'shout': 'shout shouts shouted shouting',
+  'sing': 'sing sings sang singing',
   'exclaim': 'exclaim exclaims exclaimed exclaiming',
   'reiterate*': 'reiterate reiterates reiterated reiterating',
   'underline*': 'underline underlines underlined underlining',
@@ -234,7 +235,11 @@ const PERSON_ROLES =
   'premier chancellor king:m queen:f prince:m princess:f lady:f gentleman:m villager farmer fighter commentator ' +
   'organiser organizer coordinator volunteer trader investor banker sociologist scientist manager secretary-general ' +
   // broadcast and campaign roles: "MSNBC host Chris Matthews", "the Republican nominee"
-  'host anchor moderator presenter narrator announcer nominee challenger incumbent';
+  'host anchor moderator presenter narrator announcer nominee challenger incumbent ' +
+  // kin: "9/11 widow Terry Strada" (she), "Scott's niece"
+  'widow:f widower:m niece:f nephew:m aunt:f uncle:m sister:f brother:m granddaughter:f grandson:m ' +
+  // people met at events: "one questioner claimed", "a caller said"
+  'questioner caller voter reader viewer listener attendee participant delegate donor';
 const GROUP_ROLES =
   'officials analysts experts diplomats activists campaigners protesters protestors demonstrators critics observers ' +
   'residents witnesses sources lawmakers legislators people students workers villagers opponents supporters ' +
@@ -261,6 +266,8 @@ export const ROLE_NOUNS: ReadonlyMap<string, RoleNoun> = (() => {
   for (const w of ORG_ROLES.split(/\s+/)) if (!m.has(w)) m.set(w, { kind: 'organisation', base: w });
   for (const w of OUTLET_ROLES.split(/\s+/)) m.set(w, { kind: 'outlet', base: w });
   m.set('people', { kind: 'group', base: 'person' });
+  // "Scott's family has called on police to …": a family speaks as a group
+  m.set('family', { kind: 'group', base: 'family' });
   return m;
 })();
 

@@ -84,6 +84,69 @@ export class LogicalSearch {
     return { score: total, matches: segments };
   }
 
+  /**
+   * A record's score alone, or -1 when it does not match: the same number as evaluate's, without
+   * the arrays of segments. The factors are multiplied as they are found, in the order evaluate
+   * lists them (fuse's), so the product is bit for bit the same; an $and that fails puts the
+   * product back to what it was before it, as evaluate drops its segments. Ranking asks this of
+   * every candidate; building and spreading those arrays was a fair part of a keystroke's time
+   * and most of its garbage.
+   */
+  score(entry: EntryLike): number {
+    this.product = 1;
+    return this.scoreNode(this.tree, entry.$ ?? {}) ? this.product : -1;
+  }
+  private product = 1;
+
+  private scoreNode(node: Node | Leaf, item: Record<number, unknown>): boolean {
+    if (!('children' in node)) return this.scoreLeaf(node, item);
+    const before = this.product;
+    let any = false;
+    for (const child of node.children) {
+      if (this.scoreNode(child, item)) any = true;
+      else if (node.operator === '$and') {
+        this.product = before;
+        return false;
+      }
+    }
+    return any;
+  }
+
+  private scoreLeaf(leaf: Leaf, item: Record<number, unknown>): boolean {
+    if (leaf.keyId !== null) throw new Error('a term bound to one key is not used by search.ts');
+    let known = this.known.get(leaf);
+    if (!known) this.known.set(leaf, (known = new Map()));
+    let any = false;
+    for (let k = 0; k < this.weights.length; k++) {
+      const value = item[k] as Value | undefined;
+      if (value === undefined || value === null) continue;
+      if (k < this.sharedFrom && !Array.isArray(value)) {
+        // the record's own field: one answer, one factor (what segment would make), no arrays
+        const r = leaf.searcher.searchIn(value.v);
+        if (!r.isMatch) continue;
+        this.product *= this.factor(r.score, k, value.n);
+        any = true;
+        continue;
+      }
+      let seg: Segment | null | undefined;
+      if (k < this.sharedFrom) seg = this.segment(leaf, k, value);
+      else {
+        seg = known.get(value);
+        if (seg === undefined) known.set(value, (seg = this.segment(leaf, k, value)));
+      }
+      if (!seg) continue;
+      for (const f of seg.factors) this.product *= f;
+      any = true;
+    }
+    return any;
+  }
+
+  /** fuse's computeScore factor for one match */
+  private factor(score: number, k: number, norm: number): number {
+    const weight = this.weights[k]!;
+    return Math.pow(score === 0 && weight ? Number.EPSILON : score, (weight || 1) * (this.useNorm ? norm : 1));
+  }
+
   private node(node: Node | Leaf, item: Record<number, unknown>): Segment[] {
     if (!('children' in node)) return this.leaf(node, item);
     const out: Segment[] = [];
@@ -116,13 +179,11 @@ export class LogicalSearch {
 
   /** fuse's _findMatches and the factors computeScore makes of them */
   private segment(leaf: Leaf, k: number, value: Value): Segment | null {
-    const weight = this.weights[k]!;
     const seg: Segment = { factors: [], matches: [] };
     const add = (text: string, norm: number, refIndex: number | undefined) => {
       const r = leaf.searcher.searchIn(text);
       if (!r.isMatch) return;
-      const score = r.score;
-      seg.factors.push(Math.pow(score === 0 && weight ? Number.EPSILON : score, (weight || 1) * (this.useNorm ? norm : 1)));
+      seg.factors.push(this.factor(r.score, k, norm));
       if (r.indices && r.indices.length) {
         seg.matches.push(refIndex === undefined ? { key: this.names[k]!, indices: r.indices } : { key: this.names[k]!, refIndex, indices: r.indices });
       }

@@ -704,14 +704,14 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
       late.push(pos);
       return;
     }
-    const hit = ranking.evaluate(entry);
-    if (hit) scored.push({ pos, score: hit.score });
+    const score = ranking.score(entry);
+    if (score >= 0) scored.push({ pos, score });
   });
   if (late.length === 0) return scored;
   ensureEntries(index, late);
   for (const pos of late) {
-    const hit = ranking.evaluate(entries[pos]!);
-    if (hit) scored.push({ pos, score: hit.score });
+    const score = ranking.score(entries[pos]!);
+    if (score >= 0) scored.push({ pos, score });
   }
   return scored;
 }

@@ -83,8 +83,24 @@ try {
 }
 let index: SearchIndex | undefined;
 let offset = 0;
-/** the last query that ran to completion, and every position it matched */
-let previous: { parsed: ParsedQuery; matched: Int32Array } | undefined;
+/**
+ * The last queries that ran to completion, each with every position it matched, newest first.
+ * A query may search only the matches of any earlier query it narrows (prefilter.ts narrows:
+ * every record matching it matches that one), and the fewest of them win. Not only the last
+ * query's: when a term grows past a length that allows one more error ('western countr' after
+ * 'western count'), the last query's matches are no longer a superset, but those of 'western'
+ * typed a few keys earlier still are — at 100,000 quotes a quarter of the records instead of all.
+ */
+let recent: { parsed: ParsedQuery; matched: Int32Array }[] = [];
+/** How many completed queries are remembered (at most 4 bytes a record each). */
+const RECENT = 12;
+
+/** The smallest remembered set of positions every match of `parsed` must be in; null: all records. */
+function narrowest(parsed: ParsedQuery): Int32Array | null {
+  let best: Int32Array | null = null;
+  for (const r of recent) if ((best === null || r.matched.length < best.length) && narrows(r.parsed, parsed)) best = r.matched;
+  return best;
+}
 
 const stale = (seq: number) => Atomics.load(latest, 0) !== seq;
 
@@ -122,8 +138,8 @@ function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo 
     if (!stale(req.seq)) reply({ type: 'result', seq: req.seq, hits: toWire(q, scored.slice(0, req.limit)), total: scored.length, done: true });
     return;
   }
-  // Narrowing: when every match of this query must match the previous one, search only those.
-  const pool = previous && narrows(previous.parsed, q.parsed) ? previous.matched : null;
+  // Narrowing: when every match of this query must match an earlier one, search only those.
+  const pool = narrowest(q.parsed);
   const size = Math.min(upTo, pool ? pool.length : index.records.length);
 
   let best: Scored[] = [];
@@ -156,7 +172,7 @@ function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo 
     if (done) break;
   }
   matched.sort((a, b) => a - b);
-  previous = { parsed: q.parsed, matched: Int32Array.from(matched) };
+  recent = [{ parsed: q.parsed, matched: Int32Array.from(matched) }, ...recent.slice(0, RECENT - 1)];
 }
 
 function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[]): WireHit[] {
@@ -183,7 +199,7 @@ async function init(msg: ShardInit): Promise<void> {
   forgetQuoteTexts(index); // the pool has the quotes as written: only the folded texts stay here
   warmUp();
   collectOnce();
-  previous = undefined;
+  recent = []; // the warm-up's searches saw only the first records
   reply({ type: 'ready', quotes: corpus.quotes.length });
 }
 

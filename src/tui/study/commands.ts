@@ -8,7 +8,8 @@ import type { Command } from '../keymap.js';
 import type { Keypress } from '../input.js';
 import type { Action, State } from '../state.js';
 import { clampIndex, quoteIndex, type DashboardData } from '../dashboard-data.js';
-import { StudyEditError, redoable, undoable, type StudyView } from '../../core/study/index.js';
+import type { StudyView } from '../../core/study/index.js';
+import { isStudyEditError, studyCore } from './core.js';
 import { filterItems, picked } from '../components/picker/state.js';
 import { flowStep, type Answer, type FlowId, type FlowTarget } from './flows.js';
 import type { StudyAction } from './state.js';
@@ -144,7 +145,7 @@ export function startFlow(flow: FlowId, target: FlowTarget, view: StudyView): Ou
     step = flowStep(flow, { view, target }, []);
   } catch (err) {
     // a flow that asks the core first (what a deletion would take with it) is refused at once
-    if (err instanceof StudyEditError) return flash(err.message);
+    if (isStudyEditError(err)) return flash(err.message);
     throw err;
   }
   if ('fail' in step) return flash(step.fail);
@@ -177,11 +178,11 @@ export function handleStudyCommand(command: StudyCommand, s: State, d: Dashboard
   if (!study?.view) return flash(study ? `read-only: ${study.file} has ${study.problems.length} problem${study.problems.length === 1 ? '' : 's'} (O lists them); fix the file to edit` : NO_STUDY);
   const view = study.view;
   if (command === 'undo') {
-    const e = undoable(view.study);
+    const e = studyCore().undoable(view.study);
     return e ? act({ type: 'enqueue', effects: [{ kind: 'undo' }] }) : flash('nothing to undo');
   }
   if (command === 'redo') {
-    const e = redoable(view.study);
+    const e = studyCore().redoable(view.study);
     return e ? act({ type: 'enqueue', effects: [{ kind: 'redo' }] }) : flash('nothing to redo');
   }
   const flow = FLOW_OF[command];
@@ -253,7 +254,7 @@ function submit(s: State, d: DashboardData): Outcome {
   try {
     step = flowStep(dlg.flow, { view, target: dlg.target }, answers);
   } catch (err) {
-    if (err instanceof StudyEditError) return act({ type: 'error', error: err.message });
+    if (isStudyEditError(err)) return act({ type: 'error', error: err.message });
     throw err;
   }
   if ('fail' in step) return { actions: [{ type: 'study', action: { type: 'close' } }, { type: 'flash', text: step.fail }] };
@@ -262,7 +263,7 @@ function submit(s: State, d: DashboardData): Outcome {
   try {
     step.done[0]?.make(view);
   } catch (err) {
-    if (err instanceof StudyEditError) return act({ type: 'error', error: err.message });
+    if (isStudyEditError(err)) return act({ type: 'error', error: err.message });
     throw err;
   }
   if (step.stay) return act({ type: 'enqueue', effects: step.done }, { type: 'taken', id: String(answer) });

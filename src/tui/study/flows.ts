@@ -10,28 +10,8 @@
  */
 import type { Corpus } from '../../core/corpus/corpus.js';
 import type { ActorKind, QuoteKind } from '../../core/corpus/schema.js';
-import {
-  addMemo,
-  addQuestion,
-  addQuote,
-  codeQuotes,
-  correctKind,
-  correctSpeaker,
-  createActor,
-  createNarrative,
-  deleteNarrative,
-  markReviewed,
-  mergeActors,
-  rejectQuote,
-  setAlignment,
-  setPosition,
-  suggestQuotes,
-  uncodeQuotes,
-  updateNarrative,
-  type Edit,
-  type MemoOn,
-  type StudyView,
-} from '../../core/study/index.js';
+import type { Edit, MemoOn, StudyView } from '../../core/study/index.js';
+import { studyCore } from './core.js';
 import { count } from '../../core/count.js';
 import type { PickItem } from '../components/picker/state.js';
 
@@ -120,13 +100,13 @@ export const FLOWS = {
     if (a.length === 0) return { ask: 'text', title: 'New narrative: its label', about: [], placeholder: 'e.g. Western-orchestrated colour revolution' };
     if (a.length === 1) return { ask: 'text', title: 'Its summary (optional)', about: [one(a[0])], optional: true };
     if (a.length === 2) return { ask: 'text', title: 'Key terms, separated by commas (optional)', about: [one(a[0])], optional: true };
-    return { done: [edit((v) => createNarrative(v, { label: one(a[0]), summary: one(a[1]), keyTerms: splitTerms(one(a[2])) }))] };
+    return { done: [edit((v) => studyCore().createNarrative(v, { label: one(a[0]), summary: one(a[1]), keyTerms: splitTerms(one(a[2])) }))] };
   },
   'narrative-rename': ({ view, target }, a) => {
     const n = view.corpus.narrativeById.get(target.narrative ?? '');
     if (!n) return { fail: 'no narrative is selected' };
     if (a.length === 0) return { ask: 'text', title: 'Rename the narrative', about: [n.label], initial: n.label };
-    return { done: [edit((v) => updateNarrative(v, n.id, { label: one(a[0]) }))] };
+    return { done: [edit((v) => studyCore().updateNarrative(v, n.id, { label: one(a[0]) }))] };
   },
   'narrative-edit': ({ view, target }, a) => {
     const n = view.corpus.narrativeById.get(target.narrative ?? '');
@@ -134,12 +114,12 @@ export const FLOWS = {
     const own = view.study.narratives.find((x) => x.id === n.id);
     if (a.length === 0) return { ask: 'text', title: 'Summary', about: [n.label], initial: own ? own.summary : n.summary, optional: true };
     if (a.length === 1) return { ask: 'text', title: 'Key terms, separated by commas', about: [n.label], initial: n.keyTerms.join(', '), optional: true };
-    return { done: [edit((v) => updateNarrative(v, n.id, { summary: one(a[0]), keyTerms: splitTerms(one(a[1])) }))] };
+    return { done: [edit((v) => studyCore().updateNarrative(v, n.id, { summary: one(a[0]), keyTerms: splitTerms(one(a[1])) }))] };
   },
   'narrative-delete': ({ view, target }, a) => {
     const n = view.corpus.narrativeById.get(target.narrative ?? '');
     if (!n) return { fail: 'no narrative is selected' };
-    const make = (v: StudyView) => deleteNarrative(v, n.id);
+    const make = (v: StudyView) => studyCore().deleteNarrative(v, n.id);
     if (a.length === 0) return { ask: 'confirm', title: 'Delete this narrative?', about: [make(view).summary, 'u undoes it'] };
     return { done: [edit(make)] };
   },
@@ -153,7 +133,7 @@ export const FLOWS = {
       if (items.length === 0) return { fail: view.corpus.narratives.length ? 'this quote is coded to every narrative already' : 'the study has no narratives yet: make one in the Narratives pane (3, then a)' };
       return { ask: 'pick', title: 'Code the quote to which narrative?', about: quoteAbout(view.corpus, ref.quote.id), items };
     }
-    return { done: [edit((v) => codeQuotes(v, one(a[0]), [ref.quote.id]))] };
+    return { done: [edit((v) => studyCore().codeQuotes(v, one(a[0]), [ref.quote.id]))] };
   },
   uncode: ({ view, target }, a) => {
     const ref = view.corpus.quoteById.get(target.quote ?? '');
@@ -161,7 +141,7 @@ export const FLOWS = {
     const coded = [...(view.codedByStudy.get(ref.quote.id) ?? [])];
     if (coded.length === 0) return { fail: ref.quote.narratives.length ? 'this quote is coded in the sources, not by the study: a study never changes its sources' : 'this quote is not coded to any narrative' };
     if (a.length === 0) return { ask: 'pick', title: 'Take the quote off which narrative?', about: quoteAbout(view.corpus, ref.quote.id), items: coded.map((id) => ({ id, label: view.corpus.narrativeById.get(id)?.label ?? id, detail: id })) };
-    return { done: [edit((v) => uncodeQuotes(v, one(a[0]), [ref.quote.id]))] };
+    return { done: [edit((v) => studyCore().uncodeQuotes(v, one(a[0]), [ref.quote.id]))] };
   },
   'code-all': ({ view, target }, a) => {
     const ids = target.quotes ?? [];
@@ -170,7 +150,7 @@ export const FLOWS = {
       if (view.corpus.narratives.length === 0) return { fail: 'the study has no narratives yet: make one in the Narratives pane (3, then a)' };
       return { ask: 'pick', title: `Code ${ids.length === 1 ? 'the' : 'all'} ${count(ids.length, 'result')} to which narrative?`, about: [target.query ? `search: ${target.query}` : 'every quote'], items: narrativeItems(view.corpus) };
     }
-    const make = (v: StudyView) => codeQuotes(v, one(a[0]), ids);
+    const make = (v: StudyView) => studyCore().codeQuotes(v, one(a[0]), ids);
     if (a.length === 1) {
       const plan = make(view);
       const label = view.corpus.narrativeById.get(one(a[0]))?.label ?? one(a[0]);
@@ -188,7 +168,7 @@ export const FLOWS = {
     const n = view.corpus.narrativeById.get(target.narrative ?? '');
     if (!n) return { fail: 'no narrative is selected' };
     if (a.length === 0) {
-      const items = suggestQuotes(view, n.id, 50).map((s) => ({
+      const items = studyCore().suggestQuotes(view, n.id, 50).map((s) => ({
         id: s.ref.quote.id,
         label: `${Math.round(s.score * 100)}%  ${s.ref.quote.text}`,
         detail: `${s.ref.quote.speaker ? (view.corpus.actorById.get(s.ref.quote.speaker)?.name ?? '') : 'term'} · shares: ${s.shared.slice(0, 4).join(', ')}`,
@@ -196,7 +176,7 @@ export const FLOWS = {
       if (items.length === 0) return { fail: `no suggestions for “${n.label}”: code a quote to it or give it key terms (e) first` };
       return { ask: 'pick', title: `Suggested for “${clip(n.label, 40)}”: enter codes one, esc when done`, about: ['uncoded quotes most like its coded quotes and key terms, closest first'], items };
     }
-    return { done: [edit((v) => codeQuotes(v, n.id, [one(a[0])]))], stay: true };
+    return { done: [edit((v) => studyCore().codeQuotes(v, n.id, [one(a[0])]))], stay: true };
   },
 
   // ---- memos ----
@@ -221,7 +201,7 @@ export const FLOWS = {
     if (!on) return { fail: 'nothing selected to write a memo on' };
     if (a.length === 0) return { ask: 'text', title: 'Memo', about, placeholder: 'a note for yourself or a colleague' };
     const memoOn = on;
-    return { done: [edit((v) => addMemo(v, memoOn, one(a[0])))] };
+    return { done: [edit((v) => studyCore().addMemo(v, memoOn, one(a[0])))] };
   },
 
   // ---- corrections ----
@@ -233,25 +213,25 @@ export const FLOWS = {
       const items = [{ id: NEW_ACTOR, label: '+ a new actor…', pinned: true }, ...actorItems(view.corpus, (id) => id === ref.quote.speaker)];
       return { ask: 'pick', title: 'Who said it?', about, items };
     }
-    if (one(a[0]) !== NEW_ACTOR) return { done: [edit((v) => correctSpeaker(v, ref.quote.id, one(a[0])))] };
+    if (one(a[0]) !== NEW_ACTOR) return { done: [edit((v) => studyCore().correctSpeaker(v, ref.quote.id, one(a[0])))] };
     if (a.length === 1) return { ask: 'text', title: 'The new actor: name', about };
     if (a.length === 2) return { ask: 'pick', title: `What is ${clip(one(a[1]), 40)}?`, about, items: ACTOR_KINDS };
     const spec = { name: one(a[1]), kind: one(a[2]) as ActorKind };
-    const actorId = createActor(view, spec).actorId;
-    return { done: [edit((v) => createActor(v, spec)), edit((v) => correctSpeaker(v, ref.quote.id, actorId))] };
+    const actorId = studyCore().createActor(view, spec).actorId;
+    return { done: [edit((v) => studyCore().createActor(v, spec)), edit((v) => studyCore().correctSpeaker(v, ref.quote.id, actorId))] };
   },
   kind: ({ view, target }, a) => {
     const ref = view.corpus.quoteById.get(target.quote ?? '');
     if (!ref) return { fail: 'no quote is selected' };
     if (a.length === 0) return { ask: 'pick', title: `What kind of quote is it? (now: ${ref.quote.kind})`, about: quoteAbout(view.corpus, ref.quote.id), items: QUOTE_KINDS.filter((k) => k.id !== ref.quote.kind) };
-    return { done: [edit((v) => correctKind(v, ref.quote.id, one(a[0]) as QuoteKind))] };
+    return { done: [edit((v) => studyCore().correctKind(v, ref.quote.id, one(a[0]) as QuoteKind))] };
   },
   reject: ({ view, target }, a) => {
     const ref = view.corpus.quoteById.get(target.quote ?? '');
     if (!ref) return { fail: 'no quote is selected' };
     if (a.length === 0) return { ask: 'text', title: 'Reject this quote as false: why? (optional)', about: quoteAbout(view.corpus, ref.quote.id), optional: true };
     if (a.length === 1) return { ask: 'confirm', title: 'Reject this quote?', about: [...quoteAbout(view.corpus, ref.quote.id), 'it leaves the study’s view (the source file is untouched); u undoes it'] };
-    return { done: [edit((v) => rejectQuote(v, ref.quote.id, one(a[0]) || undefined))] };
+    return { done: [edit((v) => studyCore().rejectQuote(v, ref.quote.id, one(a[0]) || undefined))] };
   },
   'add-quote': ({ view, target }, a) => {
     const article = view.corpus.articleById.get(target.article ?? '') ?? (view.corpus.articles.length === 1 ? view.corpus.articles[0] : undefined);
@@ -266,14 +246,14 @@ export const FLOWS = {
     const words = one(a[0]);
     const kind = one(a[1]) as QuoteKind;
     const speaker = one(a[2]) || null;
-    return { done: [edit((v) => addQuote(v, article.id, words, { kind, speaker }))] };
+    return { done: [edit((v) => studyCore().addQuote(v, article.id, words, { kind, speaker }))] };
   },
   review: ({ view, target }, a) => {
     const article = view.corpus.articleById.get(target.article ?? '');
     if (!article) return { fail: 'select a quote of the article first' };
     if (!article.draft) return { fail: `“${clip(article.title, 50)}” is not a draft (reviewed already)` };
     if (a.length === 0) return { ask: 'confirm', title: 'Mark this article reviewed?', about: [article.title, 'its DRAFT mark is cleared in the study (the source is untouched)'] };
-    return { done: [edit((v) => markReviewed(v, article.id))] };
+    return { done: [edit((v) => studyCore().markReviewed(v, article.id))] };
   },
 
   // ---- actors ----
@@ -281,7 +261,7 @@ export const FLOWS = {
     const actor = view.corpus.actorById.get(target.actor ?? '');
     if (!actor) return { fail: 'no actor is selected' };
     if (a.length === 0) return { ask: 'pick', title: `Merge ${clip(actor.name, 40)} into whom?`, about: ['the same person or body: aliases are joined, every quote moves'], items: actorItems(view.corpus, (id) => id === actor.id) };
-    const make = (v: StudyView) => mergeActors(v, actor.id, one(a[0]));
+    const make = (v: StudyView) => studyCore().mergeActors(v, actor.id, one(a[0]));
     if (a.length === 1) return { ask: 'confirm', title: 'Merge these actors?', about: [make(view).summary, 'u undoes it'] };
     return { done: [edit(make)] };
   },
@@ -290,15 +270,15 @@ export const FLOWS = {
     if (!actor) return { fail: 'no actor is selected' };
     const about = [actor.name, actor.alignment ? `now: ${actor.alignment.label}${actor.alignment.inferred ? ' (inferred)' : ''} — ${actor.alignment.reason}` : 'no alignment yet'];
     if (a.length === 0) return { ask: 'text', title: 'Alignment (empty clears it)', about, initial: actor.alignment?.label ?? '', optional: true };
-    if (one(a[0]).trim() === '') return { done: [edit((v) => setAlignment(v, actor.id, null))] };
+    if (one(a[0]).trim() === '') return { done: [edit((v) => studyCore().setAlignment(v, actor.id, null))] };
     if (a.length === 1) return { ask: 'text', title: 'Why? The reason, from the text', about, initial: actor.alignment && !actor.alignment.inferred ? actor.alignment.reason : '' };
-    return { done: [edit((v) => setAlignment(v, actor.id, { label: one(a[0]), reason: one(a[1]) }))] };
+    return { done: [edit((v) => studyCore().setAlignment(v, actor.id, { label: one(a[0]), reason: one(a[1]) }))] };
   },
 
   // ---- questions and positions ----
   question: (_ctx, a) => {
     if (a.length === 0) return { ask: 'text', title: 'A new question the narratives answer differently', about: [], placeholder: 'e.g. Who is behind the unrest?' };
-    return { done: [edit((v) => addQuestion(v, one(a[0])))] };
+    return { done: [edit((v) => studyCore().addQuestion(v, one(a[0])))] };
   },
   position: ({ view, target }, all) => {
     const n = view.corpus.narrativeById.get(target.narrative ?? '');
@@ -339,7 +319,7 @@ export const FLOWS = {
       }
       evidence = many(a[next]).filter(Boolean);
     }
-    return { done: [edit((v) => setPosition(v, { narrative: n.id, axis: axis.id, stance: one(a[0]), summary: one(a[1]), status, statusBy, evidence }))] };
+    return { done: [edit((v) => studyCore().setPosition(v, { narrative: n.id, axis: axis.id, stance: one(a[0]), summary: one(a[1]), status, statusBy, evidence }))] };
   },
 } satisfies Record<string, (ctx: FlowContext, answers: readonly Answer[]) => Step>;
 

@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Corpus } from '../../core/corpus/corpus.js';
-import { StudyEditError, stampNow, undoable, redoable, type EditOutcome, type StudySession, type StudyView } from '../../core/study/index.js';
+import type { EditOutcome, StudySession, StudyView } from '../../core/study/index.js';
+import { isStudyEditError, studyCore } from './core.js';
 import type { Action } from '../state.js';
 import type { StudyData } from './commands.js';
 import type { Effect } from './flows.js';
@@ -44,13 +45,13 @@ export function saveStatus(summary: string, out: EditOutcome): { status: StudySt
 }
 
 async function run(session: StudySession, effect: Effect, author: string | undefined): Promise<{ summary: string; out: EditOutcome }> {
-  const stamp = stampNow(author);
+  const stamp = studyCore().stampNow(author);
   if (effect.kind === 'undo') {
-    const summary = `undo ${undoable(session.study)?.summary ?? ''}`;
+    const summary = `undo ${studyCore().undoable(session.study)?.summary ?? ''}`;
     return { summary, out: await session.undo(stamp) };
   }
   if (effect.kind === 'redo') {
-    const summary = `redo ${redoable(session.study)?.summary ?? ''}`;
+    const summary = `redo ${studyCore().redoable(session.study)?.summary ?? ''}`;
     return { summary, out: await session.redo(stamp) };
   }
   const edit = effect.make(session.view);
@@ -78,7 +79,7 @@ export function useStudy(study: DashboardStudy | undefined, ui: StudyUiState, di
           status(next.status, next.conflict);
           if (out.status === 'conflict') break;
         } catch (err) {
-          const message = err instanceof StudyEditError ? err.message : `could not save: ${(err as Error).message}`;
+          const message = isStudyEditError(err) ? err.message : `could not save: ${(err as Error).message}`;
           status({ text: message, tone: 'bad' });
           break;
         }

@@ -229,4 +229,57 @@ describe('speakers in US political copy', () => {
     expect(d.file.actors.find((a) => a.name === 'Russia')?.kind).toBe('state');
     expect(d.speaker(d.quote('They pay us a lot of money,'))).toBe('Larry Kingsley King');
   });
+  it('"X … has been steadily pounding Y as a “…”": an adverb before the participle', () => {
+    expect(speakerOf('Race\n\nSenate leader Harry Ruud (D-Nev.), in particular, has been steadily pounding Carl Ovid as a "con artist" this year.\n', 'con artist').speaker).toBe('Harry Ruud');
+  });
+
+  it('a characterising verb does not reach into a later clause with its own subject', () => {
+    const text = 'Police\n\nGov. Chris Cole described the speech as a "disgrace" after Lena Marsh attacked officers and blamed police shootings on "implicit bias" against minorities.\n';
+    expect(speakerOf(text, 'disgrace').speaker).toBe('Chris Cole');
+    expect(speakerOf(text, 'implicit bias').speaker).toBe('Lena Marsh');
+    // with "she" and no woman remembered before, the words are nobody's rather than his
+    const she = 'Police\n\nGov. Chris Cole described Lena Marsh as a "disgrace" after she attacked officers and blamed police shootings on "implicit bias" against minorities.\n';
+    expect(speakerOf(she, 'implicit bias').speaker).not.toBe('Chris Cole');
+  });
+
+  it('a long fronted clause before the subject ("With … voters, President X is rolling out … message: “…”")', () => {
+    const text = 'Turnout\n\nWith Democratic leaders increasingly worried about a lack of passion for the nominee among young black voters, President Obaro is rolling out a new and more personal campaign message: "It\'s about me."\n';
+    expect(speakerOf(text, "It's about me.").speaker).toBe('Obaro');
+  });
+
+  it('a kin word sets the gender a given name only guessed ("widow Terry X" is she)', () => {
+    const text = 'Veto\n\nAs President Obaro prepares a veto, nominee Lena Marsh disagrees with him.\n\n"They are wrong," said 9/11 widow Terry Struve.\n\nStruve accused the government of delay.\n\n"We will not wait another day," she said.\n';
+    expect(speakerOf(text, 'We will not wait another day,').speaker).toBe('Terry Struve');
+  });
+
+  it('sung words are the singer\'s', () => {
+    expect(speakerOf('Clip\n\n"Promise mama you\'ll keep your hands in sight," Mary Blyth sings to the candidate.\n', "Promise mama you'll keep your hands in sight,").speaker).toBe('Mary Blyth');
+  });
+  it('"“…,” my father often said": a kin word after a possessive determiner speaks', () => {
+    const text = 'Memoir\n\nThe bunkers never came to fruition. "We live in a wicked kingdom," my father often said.\n';
+    expect(speakerOf(text, 'We live in a wicked kingdom,')).toMatchObject({ speaker: 'father', rule: 'quote-speaker-verb:description' });
+  });
+
+  it('"X says …, but she knows that “…”": a clause after "but" inside what X says', () => {
+    const text = 'Rally\n\nCarl Ovid spoke first.\n\nLena Marsh says she hopes to be elected president, but she knows that "the champion will always be the king."\n';
+    expect(speakerOf(text, 'the champion will always be the king.').speaker).toBe('Lena Marsh');
+  });
+  it('people met at events are speakers ("one questioner claimed that the “…”")', () => {
+    const text = 'Forum\n\nAt a forum with military leaders in Virginia on Monday, one questioner claimed that "the forces of political correctness" were hurting the military.\n';
+    expect(speakerOf(text, 'the forces of political correctness').speaker).toBe('one questioner');
+  });
+  it('"“…?” a narrator in the campaign ad asks": a description with a phrase after it', () => {
+    const text = 'Ads\n\nThe spot features a report from the weekend.\n\n"You work hard. You pay your taxes. So why didn\'t he pay his?" a narrator in the campaign ad asks.\n';
+    expect(speakerOf(text, "You work hard. You pay your taxes. So why didn't he pay his?").speaker).toBe('narrator');
+  });
+
+  it('", saying, “…”" after a relative clause with its own verb of saying is the main subject\'s', () => {
+    const text = 'Taxes\n\nCarl Ovid was similarly defensive when forced to defend not paying an architect who said he was stiffed, saying, "Maybe he did not do a good job."\n';
+    expect(speakerOf(text, 'Maybe he did not do a good job.').speaker).toBe('Carl Ovid');
+  });
+
+  it('a family speaks as a group ("Scott\'s family has called on police to release the videos “…”")', () => {
+    const text = 'Videos\n\nThe lawyer Justin Barr said the footage was unclear.\n\nScott\'s family has called on police to release the videos "as a matter of the greater good and transparency" and urged calm.\n';
+    expect(speakerOf(text, 'as a matter of the greater good and transparency').speaker).toMatch(/family/);
+  });
 });

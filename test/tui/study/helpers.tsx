@@ -13,6 +13,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { initStudy, openStudy, parseStudy, type Study, type StudySession } from '../../../src/core/study/index.js';
 import { App } from '../../../src/tui/App.js';
+import { loadStudyCore } from '../../../src/tui/study/core.js';
 import type { DashboardStudy } from '../../../src/tui/study/useStudy.js';
 import type { InitialOptions } from '../../../src/tui/state.js';
 import { waitFor, type Mounted } from '../helpers.js';
@@ -50,6 +51,7 @@ export async function mountStudy(study: DashboardStudy, opts: { initial?: Initia
   let code: number | undefined;
   const size = { columns: opts.columns ?? 100, rows: opts.rows ?? 30 };
   const corpus = 'session' in study ? study.session.view.corpus : (await import('../helpers.js').then((h) => h.fixture('corpus')));
+  await loadStudyCore(); // as runDashboard does when it is given a study
   const inst = render(<App corpus={corpus} initial={opts.initial} plain size={size} study={study} onExit={(c) => (code = c)} />);
   const raw = () => inst.lastFrame() ?? '';
   const screen = () => stripVTControlCharacters(raw());

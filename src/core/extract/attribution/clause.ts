@@ -77,7 +77,7 @@ export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
   if (fronted) {
     // "On July 6, 2015, Sanders made …": the first comma followed by a name or pronoun, else the first comma
     let first = -1;
-    for (let k = i + 1; k < seg[1] && k < i + 15; k++) {
+    for (let k = i + 1; k < seg[1] && k < i + 30; k++) {
       const c = tok(doc, s, k);
       // "On “Face the Nation,” Sen. X …": a title whose comma sits inside its marks
       const quoted = s.items[k]! < 0 ? doc.quotes[-s.items[k]! - 1]! : null;
@@ -165,7 +165,10 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     // (looked for first: the words between the commas are that verb's clause, not an appositive)
     for (let k = j - 1; k >= seg[0] && k > j - 16; k--) {
       if (s.items[k]! < 0) break;
-      if (speechVerbAt(doc, s, k)) return subjectOf(ctx, s, k, seg);
+      if (!speechVerbAt(doc, s, k)) continue;
+      // "… an architect who said he was stiffed …, saying": a verb inside a relative clause is not the one shared
+      if (['who', 'which', 'that'].includes(tok(doc, s, k - 1)?.lower ?? '')) continue;
+      return subjectOf(ctx, s, k, seg);
     }
   }
   if (t.t === ',') {
@@ -207,7 +210,9 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     }
     if (/ing$/.test(doc.toks[s.items[v]!]!.lower)) {
       // "“…,” he said, adding that …": the participle shares the subject of the verb before it
-      for (let k = j - 1; k >= seg[0] && k > j - 12; k--) if (speechVerbAt(doc, s, k)) return subjectOf(ctx, s, k, seg);
+      for (let k = j - 1; k >= seg[0] && k > j - 12; k--) {
+        if (speechVerbAt(doc, s, k) && !['who', 'which', 'that'].includes(tok(doc, s, k - 1)?.lower ?? '')) return subjectOf(ctx, s, k, seg);
+      }
       return clauseSubject(ctx, s, seg);
     }
     if (j - 1 >= seg[0] && s.items[j - 1]! < 0) return npStartingAt(doc, s, v + 1)?.np ?? null; // “…,” said X

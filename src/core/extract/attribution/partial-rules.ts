@@ -70,7 +70,12 @@ export function characterisedAs(ctx: Ctx, s: Sentence, p: number, seg: Seg): Fou
     const x = tok(doc, s, m);
     if (!x) return null; // another quotation in between
     // "was seen as", "is regarded as": someone else's view of the subject ("has been pounding" is the subject's)
-    if (BE.has(x.lower) && !/ing$/.test(tok(doc, s, m + 1)?.lower ?? '')) return null;
+    if (BE.has(x.lower)) {
+      // "has been steadily pounding": an adverb before the participle
+      let n = m + 1;
+      while (/^[a-z]+ly$/.test(tok(doc, s, n)?.lower ?? '')) n++;
+      if (!/ing$/.test(tok(doc, s, n)?.lower ?? '')) return null;
+    }
     if (x.t === ';') return null;
   }
   return { np, v: -1, sent: s, rule: 'characterised-as', confidence: 0.65 };

@@ -27,6 +27,10 @@ import { accept } from './resolve.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 /** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
+const POST_MODIFIER_PREPS = new Set(['in', 'of', 'at', 'from', 'for', 'with', 'on']);
+
+const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their', 'your']);
+
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'about', 'into', 'over', 'against', 'toward', 'towards', 'than', 'like']);
 
 const SCARE_MARKERS = new Set(['so-called', 'self-styled', 'self-proclaimed', 'quote-unquote']);
@@ -132,7 +136,13 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
   return { quote: qi, kind: 'direct', speaker: canonical(ctx.last.actor), rule: 'follows-speaker', confidence: conf, channel: null, when: null };
 };
 
-const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'direct', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
+/**
+ * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
+ * one without: the article could not be opened), so the passage is kept as quoted words nobody is
+ * quoted as saying, a term, with the rule saying it was not attributed; the analyst can give it a
+ * speaker and make it direct.
+ */
+const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'term', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
 export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
 export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
@@ -298,7 +308,8 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     if (r) return { np: r.np, v: -1, sent: s, rule: 'according-to', confidence: 0.85 };
     return null;
   }
-  const r = npStartingAt(doc, s, i);
+  // "“…,” my father often said": a kin or role word after a possessive determiner
+  const r = npStartingAt(doc, s, i) ?? (KIN_DETERMINERS.has(t.lower) ? npStartingAt(doc, s, i + 1) : null);
   if (!r) return null;
   let k = r.next;
   if (tok(doc, s, k)?.t === '(') {
@@ -326,6 +337,17 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     }
   }
   while (isFiller(tok(doc, s, k))) k++;
+  if (!speechVerbAt(doc, s, k) && r.np.kind === 'role' && POST_MODIFIER_PREPS.has(tok(doc, s, k)?.lower ?? '')) {
+    // "“…?” a narrator in the Clinton ad asks": a description with a phrase after it
+    for (let m = k + 1; m < s.items.length && m <= k + 6; m++) {
+      const x = tok(doc, s, m);
+      if (!x || x.t === ',' || TERMINAL.has(x.t)) break;
+      if (speechVerbAt(doc, s, m)) {
+        k = m;
+        break;
+      }
+    }
+  }
   if (speechVerbAt(doc, s, k)) {
     // “… is the answer.” Birchers viewed …: a quotation closed by a full stop ends its sentence;
     // only a plain verb of saying still reaches back to it ("“Go.” he said", a common slip)
@@ -366,8 +388,29 @@ function quoteTailSpeaker(ctx: Ctx, { qi, s, p, closeSent, closeItem }: QuoteSit
 
 /** X told Y that … “Q”: the first speech verb of the clause with a subject. */
 function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | null {
+  const { doc } = ctx;
   const k = firstVerb(ctx, s, seg);
-  if (k < 0 || k >= p || (isPassive(ctx, s, k) && tok(ctx.doc, s, k)!.lower !== 'said')) return null;
+  if (k < 0) {
+    // "Clinton says she hopes to win, but she knows that “…”": a clause joined by "but" or "while"
+    // inside what a verb of saying opening the sentence reports
+    const first = segments(ctx, s)[0]!;
+    if (first === seg || first[1] > p) return null;
+    const k0 = firstVerb(ctx, s, first);
+    if (k0 < 0 || !REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k0]!]!.t)?.lemma ?? '')) return null;
+    const np0 = subjectOf(ctx, s, k0, first);
+    return np0 ? { np: np0, v: k0, sent: s, rule: 'verb-in-sentence', confidence: 0.7 } : null;
+  }
+  if (k >= p || (isPassive(ctx, s, k) && tok(doc, s, k)!.lower !== 'said')) return null;
+  if (!REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) {
+    // "Christie described Clinton as a “disgrace” after she attacked officers and blamed shootings
+    // on “implicit bias”": a verb that only characterises does not reach into a later clause with its own subject
+    for (let m = k + 1; m < p; m++) {
+      const x = tok(doc, s, m);
+      if (!x || !SUBORDINATORS.has(x.lower) || x.lower === 'as') continue;
+      const r = npStartingAt(doc, s, m + 1);
+      if (r && (r.np.kind === 'name' || r.np.kind === 'pronoun') && r.next < p) return { np: r.np, v: -1, sent: s, rule: 'subordinate-subject', confidence: 0.6 };
+    }
+  }
   const np = subjectOf(ctx, s, k, seg)!;
   return { np, v: k, sent: s, rule: 'verb-in-sentence', confidence: 0.8 };
 }

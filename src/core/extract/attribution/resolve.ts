@@ -22,7 +22,7 @@ export function resolve(ctx: Ctx, np: NP): ActorRec | null {
     const first = ctx.doc.toks[np.toks[0]!]!;
     const last = ctx.doc.toks[np.toks[np.toks.length - 1]!]!;
     a = ctx.reg.resolveGroup(ctx.doc.text.slice(first.s, last.e), first.s, last.e, first.para);
-  } else if (np.kind === 'pronoun') a = resolvePronoun(ctx, np.pronoun!);
+  } else if (np.kind === 'pronoun') a = resolvePronoun(ctx, np.pronoun!, np.toks[0]!);
   else if (np.kind === 'name') a = ctx.reg.resolveName(np, { speaker: true });
   else a = ctx.reg.resolveRole(np, ctx.recent);
   if (a) a = canonical(a);
@@ -30,7 +30,7 @@ export function resolve(ctx: Ctx, np: NP): ActorRec | null {
   return a;
 }
 
-function resolvePronoun(ctx: Ctx, p: string): ActorRec | null {
+function resolvePronoun(ctx: Ctx, p: string, at: number): ActorRec | null {
   const info = PRONOUNS.get(p);
   if (!info) return null;
   const window = ctx.recent.slice(-12).reverse().map(canonical);
@@ -44,8 +44,15 @@ function resolvePronoun(ctx: Ctx, p: string): ActorRec | null {
     if (info.kind === 'group' && a.kind !== 'person') return a;
     if (info.kind === 'thing' && (a.kind === 'organisation' || a.kind === 'outlet' || a.kind === 'state')) return a;
   }
-  // no one of that gender: the given-name list may have guessed wrong ("Aung San Suu Kyi … she")
-  if (info.kind === 'person' && info.gender) return window.find((a) => a.kind === 'person' && a.genderGuessed) ?? null;
+  // no one of that gender: the given-name list may have guessed wrong ("Aung San Suu Kyi … she"),
+  // for someone named before this sentence (in it, "Chris Cole described Lena Marsh … after she …"
+  // the woman is more likely someone not yet remembered)
+  if (info.kind === 'person' && info.gender) {
+    const tk = ctx.doc.toks[at]!;
+    const sentStart = ctx.doc.toks[ctx.doc.sents[tk.sent]!.a]!.s;
+    const namedHere = (a: ActorRec) => a.mentions.some((m) => m.s >= sentStart && m.s < tk.s);
+    return window.find((a) => a.kind === 'person' && a.genderGuessed && !namedHere(a)) ?? null;
+  }
   return null;
 }
 

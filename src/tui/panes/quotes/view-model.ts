@@ -3,7 +3,7 @@
  * speaker, date, source and narratives. Pure: lines in, lines out.
  */
 import type { Corpus } from '../../../core/corpus/corpus.js';
-import { LOW_CONFIDENCE } from '../../../core/corpus/schema.js';
+import { LOW_CONFIDENCE } from '../../../core/corpus/confidence.js';
 import type { QuoteHit, FieldMatch } from '../../../core/search/search.js';
 import { data, fit, highlight, pad, ui, width, type Line, type Seg } from '../../lib/text.js';
 import { field, formatWhen, joined, quoteMarks, spanInParagraph } from '../../lib/format.js';
