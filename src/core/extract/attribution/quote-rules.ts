@@ -19,7 +19,7 @@ import { canonical } from '../actors.js';
 import { SPEECH_VERBS } from '../lexicon.js';
 import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
-import { TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
+import { itemKey, TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
 import { accordingSource, clauseSubject, firstVerb, segments, segOf, subjectOf } from './clause.js';
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
@@ -416,7 +416,7 @@ function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | nul
 }
 
 function accordingTo(ctx: Ctx, s: Sentence, seg: Seg): Found | null {
-  const key = `${s.idx}:${seg[0]}`;
+  const key = itemKey(s, seg[0]);
   if (ctx.accordingCache.has(key)) return ctx.accordingCache.get(key)!;
   const { doc } = ctx;
   let found: Found | null = null;
