@@ -16,6 +16,7 @@
 // corpus too, should the collector not have freed it before the second load peaks.
 import { loadCorpus } from '../dist/core/corpus/load.js';
 import { SearchPool } from '../dist/core/search/pool.js';
+import { collectGarbage } from '../dist/core/collect.js';
 
 const [dataPath, queriesJson] = process.argv.slice(2);
 if (!dataPath || !queriesJson) throw new Error('usage: session.mjs <corpus path> <queries as JSON>|--warm');
@@ -26,6 +27,7 @@ if (queriesJson === '--warm') {
 const queries = JSON.parse(queriesJson);
 // as the dashboard loads it: a large corpus's texts stay on disk until shown
 const corpus = await loadCorpus([dataPath], { cache: true, textsOnDemand: true });
+collectGarbage(); // as the dashboard does once its first frame is out (tui/run.ts)
 const pool = new SearchPool(corpus);
 await pool.ready;
 

@@ -19,6 +19,7 @@ import { colorEnabled, inert } from '../core/sanitize.js';
 import { problemLines, type Problem } from '../core/corpus/load.js';
 import type { DashboardStudy } from './study/useStudy.js';
 import { startWatchdog } from './watchdog.js';
+import { collectWhenIdle } from './idle-collect.js';
 import { loadStudyCore } from './study/core.js';
 
 export interface DashboardOptions {
@@ -108,10 +109,12 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
 
   return new Promise<number>((resolve) => {
     let instance: Instance | undefined;
+    let stopCollecting = () => {};
     let finished = false;
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
       finished = true;
+      stopCollecting();
       try {
         instance?.unmount();
       } catch {
@@ -223,6 +226,8 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
         }),
         { ...RENDER_OPTIONS, stdin, stdout, stderr },
       );
+      // the UI thread's garbage freed while no key comes (idle-collect.ts)
+      stopCollecting = collectWhenIdle(stdin);
       instance.waitUntilExit().then(
         () => finish(0),
         (err: unknown) => finish(2, err),

@@ -17,9 +17,9 @@ const article = path.join(dir, 'long.txt');
 
 beforeAll(() => {
   ensureBuilt();
-  // about 4 MB of the seed article, repeated: its extraction takes many seconds
+  // about 16 MB of the seed article, repeated: its extraction takes many seconds even on a quiet machine
   const seed = readFileSync(path.join(ROOT, 'seeds/000_77e29c8a411f06ba.txt'), 'utf8');
-  writeFileSync(article, Array.from({ length: Math.ceil(4e6 / seed.length) }, () => seed).join('\n'));
+  writeFileSync(article, Array.from({ length: Math.ceil(16e6 / seed.length) }, () => seed).join('\n'));
 }, 180_000);
 
 it('SIGTERM during extract of a long article: ends at once, exit 143, no draft written', async () => {
@@ -39,7 +39,7 @@ it('SIGTERM during extract of a long article: ends at once, exit 143, no draft w
 }, 60_000);
 
 it('an article too long for the memory allowed: one clear line, exit 2, no native abort, nothing written', async () => {
-  // NL_EXTRACT_HEAP_MB gives the worker the heap of a much smaller machine; the 4 MB article needs more
+  // NL_EXTRACT_HEAP_MB gives the worker the heap of a much smaller machine; the 16 MB article needs more
   const out = path.join(dir, 'oom.json');
   for (const args of [['extract', article, '-o', out], ['search', '--data', article, 'minister']]) {
     const r = await runAsync(args, { env: { NL_EXTRACT_HEAP_MB: '48' }, timeoutMs: 120_000 });

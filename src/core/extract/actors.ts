@@ -59,12 +59,12 @@ export class Registry {
   /** last name word → actors with a name or alias ending in it (surname and suffix lookups) */
   private readonly byLast = new Map<string, Set<ActorRec>>();
   private readonly wordsOf = new Map<string, string[]>();
-  /** each actor's mention spans as "s:e", so `touch` finds a repeat in O(1) (a scan of the list was quadratic in a long article) */
-  private readonly mentionKeys = new WeakMap<ActorRec, Set<string>>();
+  /** each actor's mention spans (spanKey), so `touch` finds a repeat in O(1) (a scan of the list was quadratic in a long article) */
+  private readonly mentionKeys = new WeakMap<ActorRec, Set<number | string>>();
 
-  private keysOf(a: ActorRec): Set<string> {
+  private keysOf(a: ActorRec): Set<number | string> {
     let keys = this.mentionKeys.get(a);
-    if (!keys) this.mentionKeys.set(a, (keys = new Set(a.mentions.map((m) => `${m.s}:${m.e}`))));
+    if (!keys) this.mentionKeys.set(a, (keys = new Set(a.mentions.map((m) => spanKey(m.s, m.e)))));
     return keys;
   }
 
@@ -78,8 +78,37 @@ export class Registry {
     return w;
   }
 
+  /** initials ("voa", "vo") → organisations and outlets whose name words had them (byInitials) */
+  private readonly initialsIndex = new Map<string, ActorRec[]>();
+  /** the name words each actor was last indexed by initials under */
+  private readonly initialsOf = new WeakMap<ActorRec, string[]>();
+
+  private indexInitials(a: ActorRec): void {
+    if ((a.kind !== 'organisation' && a.kind !== 'outlet') || a.words.length < 2 || this.initialsOf.get(a) === a.words) return;
+    this.initialsOf.set(a, a.words);
+    const all = a.words.map((w) => w[0]).join('');
+    const content = a.words.filter((w) => !['of', 'the', 'and', 'for', '&'].includes(w)).map((w) => w[0]).join('');
+    for (const key of all === content ? [all] : [all, content]) {
+      let list = this.initialsIndex.get(key);
+      if (!list) this.initialsIndex.set(key, (list = []));
+      list.push(a);
+    }
+  }
+
+  /** the name and the number of aliases each actor was last indexed with (aliases only grow) */
+  private readonly indexedAs = new WeakMap<ActorRec, { name: string; aliases: number }>();
+
   /** Keeps the last-word index up to date with an actor's names. */
   index(a: ActorRec): void {
+    this.indexInitials(a);
+    // nothing new since the last time: all of it is indexed already (this ran on every mention,
+    // over every alias of the actor)
+    const was = this.indexedAs.get(a);
+    if (was && was.name === a.name && was.aliases === a.aliases.size) return;
+    if (was) {
+      was.name = a.name;
+      was.aliases = a.aliases.size;
+    } else this.indexedAs.set(a, { name: a.name, aliases: a.aliases.size });
     for (const n of [a.name, ...a.aliases]) {
       const last = this.words(n).at(-1);
       if (!last) continue;
@@ -140,7 +169,7 @@ export class Registry {
     const keys = this.keysOf(into);
     for (const m of from.mentions) {
       into.mentions.push(m);
-      keys.add(`${m.s}:${m.e}`);
+      keys.add(spanKey(m.s, m.e));
     }
     for (const p of from.speakerParas) into.speakerParas.add(p);
     into.firstPos = Math.min(into.firstPos, from.firstPos);
@@ -164,13 +193,18 @@ export class Registry {
   private byInitials(word: string, kind: ActorKind | null): ActorRec | null {
     if (!/^[a-z]{2,6}$/.test(word)) return null;
     let best: ActorRec | null = null;
-    for (const raw of this.list) {
+    // only the actors whose names ever had these initials (a scan of every actor for every unknown
+    // word grew with actors × words); the test below is the same, and so is the pick: the latest
+    // mention, the earliest created on a tie, as the scan in creation order gave
+    const cands = this.initialsIndex.get(word);
+    if (!cands) return null;
+    for (const raw of cands) {
       if (raw.merged || raw.placeholder || (raw.kind !== 'organisation' && raw.kind !== 'outlet')) continue;
       if (kind && !compatible(raw.kind, kind)) continue;
       // with and without the small words: "VoA" keeps the "of", "BBC" has none, "UoM" / "UM"
       const all = raw.words.map((w) => w[0]).join('');
       const content = raw.words.filter((w) => !['of', 'the', 'and', 'for', '&'].includes(w)).map((w) => w[0]).join('');
-      if (raw.words.length >= 2 && (all === word || content === word) && (!best || raw.lastPos > best.lastPos)) best = raw;
+      if (raw.words.length >= 2 && (all === word || content === word) && (!best || raw.lastPos > best.lastPos || (raw.lastPos === best.lastPos && raw.key < best.key))) best = raw;
     }
     return best;
   }
@@ -187,7 +221,7 @@ export class Registry {
     if (!this.byMentionStart.has(s)) this.byMentionStart.set(s, a);
     if (e > s) {
       const keys = this.keysOf(a);
-      const key = `${s}:${e}`;
+      const key = spanKey(s, e);
       if (!keys.has(key)) {
         keys.add(key);
         a.mentions.push({ s, e });
@@ -293,15 +327,15 @@ export class Registry {
       if (raw.merged || raw.placeholder) continue;
       const a = raw;
       if (kind && !compatible(a.kind, kind)) continue;
-      const al = [a.words, ...[...a.aliases].map((x) => this.words(x))];
-      let hit = false;
-      for (const w of al) {
-        if (sameWords(w, words)) hit = true;
-        else if (a.kind === 'person' || a.kind === 'organisation' || a.kind === 'outlet') {
-          if (words.length < w.length && endsWith(w, words)) hit = true;
-          else if (w.length < words.length && endsWith(words, w) && (a.kind !== 'person' || w.length >= 1)) hit = true;
+      // the name, then each alias (no list of them built: this runs for every name in the text)
+      let hit = namesMatch(a, a.words, words);
+      if (!hit) {
+        for (const x of a.aliases) {
+          if (namesMatch(a, this.words(x), words)) {
+            hit = true;
+            break;
+          }
         }
-        if (hit) break;
       }
       if (hit && (!best || a.lastPos > best.lastPos)) best = a;
     }
@@ -541,6 +575,22 @@ export function nameWords(s: string): string[] {
     .toLowerCase()
     .split(/[\s]+/)
     .filter((w) => w.length > 0);
+}
+
+/** One of actor a's names (its words w) is the name looked up, or ends it, or is ended by it. */
+function namesMatch(a: ActorRec, w: string[], words: string[]): boolean {
+  if (sameWords(w, words)) return true;
+  if (a.kind === 'person' || a.kind === 'organisation' || a.kind === 'outlet') {
+    if (words.length < w.length && endsWith(w, words)) return true;
+    if (w.length < words.length && endsWith(words, w) && (a.kind !== 'person' || w.length >= 1)) return true;
+  }
+  return false;
+}
+
+/** A mention's span as one number when it fits (most do), else as text: no string per mention looked up. */
+function spanKey(s: number, e: number): number | string {
+  const len = e - s;
+  return len >= 0 && len < 2 ** 23 && s < 2 ** 30 ? s * 2 ** 23 + len : `${s}:${e}`;
 }
 
 function sameWords(a: string[], b: string[]): boolean {

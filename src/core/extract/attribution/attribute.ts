@@ -51,7 +51,8 @@ export function attributeAll(ctx: Ctx): void {
     const outer = byQuote.get(q.parent);
     const text = doc.text.slice(q.start, q.end);
     const short = wordCount(text) <= 4 && !/[.!?]$/.test(text.trim());
-    const attr: QuoteAttr = short
+    // a passage inside one nobody was given is nobody's either: a term (a direct quote needs a speaker)
+    const attr: QuoteAttr = short || !outer?.speaker
       ? { quote: q.idx, kind: 'term', speaker: outer?.speaker ?? null, rule: 'term-nested', confidence: 0.6, channel: null, when: null, note: 'nested' }
       : {
           quote: q.idx,

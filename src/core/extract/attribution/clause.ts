@@ -6,7 +6,7 @@
 import { DETERMINERS, MONTHS, PRONOUNS, STOPWORDS, WEEKDAYS } from '../lexicon.js';
 import { isFiller, npEndingAt, npStartingAt, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
-import type { Ctx, Seg } from './context.js';
+import { itemKey, type Ctx, type Seg } from './context.js';
 
 const CONJ_SPLIT = new Set(['but', 'while', 'whereas', 'yet', 'although', 'though']);
 const COORD = new Set(['and', 'or', 'but', 'then', 'nor']);
@@ -120,7 +120,7 @@ export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
 
 /** The subject of the speech verb at item v (cached: the same verb is asked about often). */
 export function subjectOf(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | null {
-  const key = `${s.idx}:${v}`;
+  const key = itemKey(s, v);
   if (ctx.verbCache.has(key)) return ctx.verbCache.get(key)!;
   const np = subjectOfUncached(ctx, s, v, seg);
   ctx.verbCache.set(key, np);
@@ -362,7 +362,7 @@ export function quotedAs(ctx: Ctx, s: Sentence, v: number, seg: Seg): number {
 }
 
 export function firstVerb(ctx: Ctx, s: Sentence, seg: Seg): number {
-  const key = `${s.idx}:${seg[0]}`;
+  const key = itemKey(s, seg[0]);
   const hit = ctx.firstVerbCache.get(key);
   if (hit !== undefined) return hit;
   let found = -1;

@@ -58,12 +58,35 @@ export interface Ctx {
   readonly attrs: QuoteAttr[];
   readonly indirect: IndirectAttr[];
   // caches, keyed by sentence (and item or segment)
-  readonly cache: Map<string, ActorRec | null>;
+  readonly cache: Map<number | string, ActorRec | null>;
   readonly timesCache: Map<number, TimeExpr[]>;
-  readonly verbCache: Map<string, NP | null>;
+  readonly verbCache: Map<number | string, NP | null>;
   readonly segsCache: Map<number, Seg[]>;
-  readonly firstVerbCache: Map<string, number>;
-  readonly accordingCache: Map<string, Found | null>;
+  readonly firstVerbCache: Map<number | string, number>;
+  readonly accordingCache: Map<number | string, Found | null>;
+}
+
+/**
+ * A cache key for item i of sentence s: one number when it fits (always, but in a sentence of
+ * millions of words), else text. Numbers and strings never collide as Map keys; no string is made
+ * per question asked (these caches are asked millions of times on a long article).
+ */
+export function itemKey(s: Sentence, i: number): number | string {
+  return i >= 0 && i < 2 ** 23 && s.idx < 2 ** 30 ? s.idx * 2 ** 23 + i : `${s.idx}:${i}`;
+}
+
+/**
+ * A cache key for a phrase's tokens: a run of consecutive tokens (nearly every phrase) as one
+ * number, any other list as its text, as before.
+ */
+export function phraseKey(toks: readonly number[]): number | string {
+  const n = toks.length;
+  if (n > 0 && n < 1024 && toks[n - 1]! - toks[0]! === n - 1 && toks[0]! < 2 ** 40) {
+    let run = true;
+    for (let i = 1; i < n && run; i++) run = toks[i] === toks[i - 1]! + 1;
+    if (run) return toks[0]! * 1024 + n;
+  }
+  return toks.join(',');
 }
 
 export function createContext(doc: Doc, reg: Registry): Ctx {

@@ -19,7 +19,7 @@ import { canonical } from '../actors.js';
 import { SPEECH_VERBS } from '../lexicon.js';
 import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
-import { TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
+import { itemKey, TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
 import { accordingSource, clauseSubject, firstVerb, segments, segOf, subjectOf } from './clause.js';
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
@@ -136,7 +136,13 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
   return { quote: qi, kind: 'direct', speaker: canonical(ctx.last.actor), rule: 'follows-speaker', confidence: conf, channel: null, when: null };
 };
 
-const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'direct', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
+/**
+ * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
+ * one without: the article could not be opened), so the passage is kept as quoted words nobody is
+ * quoted as saying, a term, with the rule saying it was not attributed; the analyst can give it a
+ * speaker and make it direct.
+ */
+const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'term', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
 export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
 export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
@@ -410,7 +416,7 @@ function verbInSentence(ctx: Ctx, s: Sentence, p: number, seg: Seg): Found | nul
 }
 
 function accordingTo(ctx: Ctx, s: Sentence, seg: Seg): Found | null {
-  const key = `${s.idx}:${seg[0]}`;
+  const key = itemKey(s, seg[0]);
   if (ctx.accordingCache.has(key)) return ctx.accordingCache.get(key)!;
   const { doc } = ctx;
   let found: Found | null = null;

@@ -2,7 +2,7 @@
 import { PRONOUNS } from '../lexicon.js';
 import { canonical, type ActorRec } from '../actors.js';
 import type { NP } from '../np.js';
-import type { Ctx, Found } from './context.js';
+import { phraseKey, type Ctx, type Found } from './context.js';
 
 export function pushRecent(ctx: Ctx, a: ActorRec): void {
   a = canonical(a);
@@ -14,7 +14,7 @@ export function pushRecent(ctx: Ctx, a: ActorRec): void {
 
 /** Turns a phrase into an actor (cached per phrase so both passes agree). */
 export function resolve(ctx: Ctx, np: NP): ActorRec | null {
-  const key = np.toks.join(',');
+  const key = phraseKey(np.toks);
   if (ctx.cache.has(key)) return ctx.cache.get(key)!;
   let a: ActorRec | null = null;
   if (np.coord) {

@@ -24,6 +24,7 @@ import { extractOne, type Job, type JobCounts, type JobResult } from './extract-
 import { applyIdentity, resolveIdentity, type Merge, type Proposal } from './identity.js';
 import type { ArticleMeta } from './metadata.js';
 import { runPool } from './pool.js';
+import { IN_PLACE_BELOW } from '../in-worker.js';
 import { ARTICLE_EXTS } from './read.js';
 import { looksLikeSidecar, readSidecar } from './sidecar.js';
 
@@ -290,7 +291,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     opts.onProgress?.({ done, total, failed, file: r.file });
   };
   const workers = opts.workers ?? availableParallelism();
-  if (workers <= 1 || jobs.length <= 2) {
+  // here only when every article is short: a long one goes to a worker even alone, where a signal
+  // still ends the run at once and running out of memory is a clear failure, not a native abort
+  const short = jobs.every((j) => j.bytes.length < IN_PLACE_BELOW);
+  if (short && (workers <= 1 || jobs.length <= 2)) {
     for (const job of jobs) {
       if (opts.signal?.aborted) break;
       let r: JobResult;
@@ -303,7 +307,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       await new Promise((res) => setImmediate(res)); // let a progress bar draw and a signal land
     }
   } else {
-    await runPool(jobs, { workers, timeoutMs: opts.timeoutMs ?? 60_000, onResult, ...(opts.signal ? { signal: opts.signal } : {}) });
+    await runPool(jobs, { workers: Math.max(1, workers), timeoutMs: opts.timeoutMs ?? 60_000, onResult, ...(opts.signal ? { signal: opts.signal } : {}) });
   }
   // a failed file that was ingested before keeps its last good article
   for (const f of failures) {
