@@ -241,3 +241,26 @@ export function wrapMax(line: readonly Seg[], cols: number, max: number): Line[]
   shown[max - 1] = width(last) <= cols - 1 ? [...last, ui('…', 'dim')] : fit([...last, ui(' ')], cols);
   return shown;
 }
+
+/**
+ * Units laid out along lines as wholes, `sep` between units on a line: a unit such as
+ * "≠ conflicts with 1, 3" is never split across lines (wrap would break it at any space). A unit
+ * wider than `cols` gets a line of its own, cut with an ellipsis. With `maxLines`, the units that
+ * do not fit in that many lines are left out (put the ones that matter most first).
+ */
+export function packUnits(units: readonly (readonly Seg[])[], cols: number, sep: readonly Seg[], maxLines = Infinity): Line[] {
+  if (cols <= 0) return [];
+  const lines: Line[] = [];
+  let cur: Seg[] | null = null;
+  for (const unit of units) {
+    if (unit.length === 0) continue;
+    if (cur && width(cur) + width(sep) + width(unit) <= cols) {
+      cur.push(...sep, ...unit);
+      continue;
+    }
+    if (lines.length >= maxLines) continue; // no room for a new line: a smaller unit may still fit the last one
+    cur = fit(unit, cols);
+    lines.push(cur);
+  }
+  return lines.map(merge);
+}

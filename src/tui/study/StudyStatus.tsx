@@ -18,8 +18,20 @@ export function statusLine(study: StudyData, status: StudyStatus | null, cols: n
   const orphans = view.orphans.length ? [ui(` · ${view.orphans.length} orphaned (O)`, 'warn')] : [];
   if (status) return fit([ui(' study ', 'dim'), data(status.text, status.tone === 'ok' ? 'good' : status.tone === 'warn' ? 'warn' : 'bad'), ...orphans], cols);
   const s = view.study;
+  // narratives and questions as the panes list them (the sources' and the study's together, so a
+  // new study does not say "0 narratives" beside a list of eight), and how many of them the study
+  // made or edited; codings and edits are the study's alone
+  const shown = (n: number, own: number, noun: string) => `${count(n, noun)}${own ? ` (${own} yours)` : ''}`;
   return fit(
-    [ui(' study ', 'dim'), data(name, 'bold'), ui(` · ${[count(s.narratives.length, 'narrative'), count(s.codings.length, 'coding'), count(s.questions.length, 'question'), count(s.history.length, 'edit')].join(' · ')}`, 'dim'), ...orphans],
+    [
+      ui(' study ', 'dim'),
+      data(name, 'bold'),
+      ui(
+        ` · ${[shown(view.corpus.narratives.length, s.narratives.length, 'narrative'), count(s.codings.length, 'coding'), shown(view.corpus.axes.length, s.questions.length, 'question'), count(s.history.length, 'edit')].join(' · ')}`,
+        'dim',
+      ),
+      ...orphans,
+    ],
     cols,
   );
 }

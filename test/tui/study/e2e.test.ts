@@ -104,7 +104,7 @@ describe.skipIf(!hasTmux)('a coding session in a real terminal (tmux)', () => {
 
     // reopen: everything is there; compare; undo and redo the position across the restart
     s = start(['study.json']);
-    await waitForScreen(s, (x) => x.includes('study study.json · 1 narrative · 3 codings · 1 question · 6 edits'), 'the dashboard again, with the work of the first session');
+    await waitForScreen(s, (x) => x.includes('study study.json · 5 narratives (1 yours) · 3 codings · 4 questions (1 yours) · 6 edits'), 'the dashboard again, with the work of the first session');
     let screen = await send(s, ['3', 'G'], /^> \[ \] Home-grown anger/m);
     screen = await send(s, ['Space', 'g', 'Space', 'c', 'G'], 'Who is to blame?');
     expect(screen).toContain('Prices and repression drive it');

@@ -12,6 +12,16 @@ afterEach(() => cleanup());
 const CTRL_R = '\u0012';
 
 describe('narratives in a study', () => {
+  it('counts in the status line the narratives and questions the panes show, not only the study\'s own', async () => {
+    const { session } = await newStudy();
+    const ui = await mountStudy({ session });
+    const s = await ui.press('3');
+    // the Narratives pane lists the sources' four narratives; a new study made none of them
+    const listed = /^ (\d+) narratives /m.exec(s)?.[1];
+    expect(listed).toBe('4');
+    expect(s).toContain('study study.json · 4 narratives · 0 codings · 3 questions · 0 edits');
+  });
+
   it('creates a narrative with a label, summary and key terms, saved at once', async () => {
     const { file, session } = await newStudy();
     const ui = await mountStudy({ session, author: 'ana' });

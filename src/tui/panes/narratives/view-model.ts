@@ -5,7 +5,7 @@
 import type { Narrative } from '../../../core/corpus/schema.js';
 import type { Corpus } from '../../../core/corpus/corpus.js';
 import type { CompareCell, Comparison, Mark } from '../../../core/compare.js';
-import { data, fit, pad, rule, ui, wrap, wrapMax, type Line, type Seg, type Style } from '../../lib/text.js';
+import { data, fit, packUnits, pad, rule, ui, wrap, wrapMax, type Line, type Seg, type Style } from '../../lib/text.js';
 import { actorNames, count, field, joined, quoteMarks } from '../../lib/format.js';
 
 export function narrativeRow(n: Narrative, chosen: boolean, cols: number): Line {
@@ -46,17 +46,21 @@ export const MARKS: Record<Mark, { text: string; style: Style; meaning: string }
 /** Column numbers as people count them: [0, 2] → "1, 3". */
 const columns = (list: readonly number[]) => list.map((i) => i + 1).join(', ');
 
-/** How a cell relates to the other columns: "= agrees with 2  ≠ conflicts with 1, 3", or "— silent". */
-export function relationLine(cell: CompareCell): Seg[] {
-  if (!cell.position) return [ui(MARKS.silent.text, MARKS.silent.style)];
-  const out: Seg[] = [];
-  if (cell.agreeWith.length) out.push(ui(`${MARKS.agree.text} with ${columns(cell.agreeWith)}`, MARKS.agree.style));
-  if (cell.conflictWith.length) {
-    if (out.length) out.push(ui('  '));
-    out.push(ui(`${MARKS.conflict.text} with ${columns(cell.conflictWith)}`, MARKS.conflict.style));
-  }
+/**
+ * How a cell relates to the other columns, one unit per mark ("= agrees with 2",
+ * "≠ conflicts with 1, 3", or "— silent"): laid out with packUnits so that a mark and its columns
+ * stay on one line.
+ */
+export function relationUnits(cell: CompareCell): Seg[][] {
+  if (!cell.position) return [[ui(MARKS.silent.text, MARKS.silent.style)]];
+  const out: Seg[][] = [];
+  if (cell.agreeWith.length) out.push([ui(`${MARKS.agree.text} with ${columns(cell.agreeWith)}`, MARKS.agree.style)]);
+  if (cell.conflictWith.length) out.push([ui(`${MARKS.conflict.text} with ${columns(cell.conflictWith)}`, MARKS.conflict.style)]);
   return out;
 }
+
+/** The gap between marks on a line. */
+const GAP = [ui('  ')];
 
 /** The position's own status and, apart from it, who says so: "! contested — by Mariya Zakharova". */
 export function statusLine(cell: CompareCell): Seg[] {
@@ -70,7 +74,7 @@ export function statusLine(cell: CompareCell): Seg[] {
 /** A cell's lines at width `cols` (cut texts end in "…"; Enter opens the cell whole). */
 function cellLines(cell: CompareCell, cols: number, maxText: number, relations = true): Line[] {
   const lines: Line[] = [];
-  if (relations) lines.push(...wrap(relationLine(cell), cols));
+  if (relations) lines.push(...packUnits(relationUnits(cell), cols, GAP));
   const p = cell.position;
   if (!p) return lines;
   const status = statusLine(cell);
@@ -128,22 +132,17 @@ function marked(lines: Line[], selected: boolean): Line[] {
 }
 
 export function compareView(cmp: Comparison, cols: number, sel: CompareSelection): CompareView {
-  const legend: Line = fit(
-    [
-      ...(['agree', 'conflict', 'unverified', 'contested', 'silent'] as Mark[]).flatMap((m, i) => [
-        ...(i ? [ui('  ')] : []),
-        ui(MARKS[m].text, MARKS[m].style),
-      ]),
-      ui('  (with n: column n)', 'dim'),
-    ],
-    cols,
-  );
+  // the legend's marks, each a unit that is never split; what a number after a mark means last
+  const legendUnits: Seg[][] = [
+    ...(['agree', 'conflict', 'unverified', 'contested', 'silent'] as Mark[]).map((m) => [ui(MARKS[m].text, MARKS[m].style)]),
+    [ui('n = column n', 'dim')],
+  ];
   const n = cmp.narratives.length;
   const rows = shownRows(cmp, sel.diffOnly);
   const hidden = cmp.rows.length - rows.length;
-  const filterNote: Seg[] = sel.diffOnly
-    ? [ui(` · differences only: ${rows.length} of ${count(cmp.rows.length, 'question')} (d shows all)`, 'warn')]
-    : [ui(' · d: differences only', 'dim')];
+  const filterUnits: Seg[][] = sel.diffOnly
+    ? [[ui(`differences only: ${rows.length} of ${count(cmp.rows.length, 'question')}`, 'warn')], [ui('(d shows all)', 'warn')]]
+    : [[ui('d: differences only', 'dim')]];
   const empty: Line[] =
     n === 0 || cmp.rows.length === 0
       ? [[ui(n === 0 ? 'no narratives to compare' : 'these narratives take no position on any question', 'dim')]]
@@ -153,14 +152,19 @@ export function compareView(cmp: Comparison, cols: number, sel: CompareSelection
   const heading = (i: number): Seg[] => [ui(`${i + 1} `, 'accent'), data(cmp.narratives[i]!.label, 'title')];
 
   if (compareMode(cols, n) === 'stacked') {
-    const header: Line[] = [
-      legend,
-      fit([ui(`${count(n, 'narrative')}, stacked: side by side from ${columnsWidth(n)} columns`, 'dim'), ...filterNote], cols),
-    ];
+    // two lines at most, whole units only, what matters most first: at 60 columns the marks fill
+    // the first line, the toggle and the width advice the second; "n = column n" comes last, as
+    // each stacked cell starts with its column's number anyway
+    const header: Line[] = packUnits(
+      [...legendUnits.slice(0, -1), ...filterUnits, [ui(`stacked: side by side from ${columnsWidth(n)} columns`, 'dim')], ...legendUnits.slice(-1)],
+      cols,
+      GAP,
+      2,
+    );
     const blocks = rows.map((row, r) => {
       const block: Line[] = wrap([data(row.axis.question, 'title')], cols);
       row.cells.forEach((cell, c) => {
-        const head = wrapMax([...heading(c), ui('  '), ...relationLine(cell)], cols - MARKER, 2);
+        const head = packUnits([...wrapMax(heading(c), cols - MARKER, 2), ...relationUnits(cell)], cols - MARKER, GAP);
         const body = cellLines(cell, cols - MARKER - 2, 3, false).map((l) => [ui('  '), ...l]);
         block.push(...marked([...head, ...body], r === sel.row && c === sel.col));
       });
@@ -183,8 +187,8 @@ export function compareView(cmp: Comparison, cols: number, sel: CompareSelection
   };
   const heads = cmp.narratives.map((_, i) => wrapMax(heading(i), w - MARKER, 2).map((l) => [ui('  '), ...l]));
   const header: Line[] = [
-    legend,
-    fit([ui(`${count(n, 'narrative')} × ${count(cmp.rows.length, 'question')} · enter opens a cell · ←→ column`, 'dim'), ...filterNote], cols),
+    ...packUnits(legendUnits, cols, GAP),
+    fit([ui(`${count(n, 'narrative')} × ${count(cmp.rows.length, 'question')} · enter opens a cell · ←→ column · `, 'dim'), ...filterUnits.flatMap((u, i) => [...(i ? [ui(' ')] : []), ...u])], cols),
     ...join(heads, Math.max(...heads.map((h) => h.length))),
     rule(cols),
   ];

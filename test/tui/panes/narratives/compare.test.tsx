@@ -63,6 +63,29 @@ describe('the comparison you can work in', () => {
     expect(await ui.press('d')).toContain('How many have died?');
   });
 
+  it('keeps each mark whole on one line at 60 columns: the legend and every "≠ conflicts with n"', async () => {
+    const ui = await mount(await fixture('corpus'), { initial: { compare: THREE }, size: { columns: 60, rows: 20 } });
+    const first = ui.screen();
+    // the legend's five marks all shown, none cut, within the width
+    expect(lines(first)[1]).toBe('= agrees  ≠ conflicts  ? unverified  ! contested  — silent');
+    expect(lines(first)[2]).toBe('d: differences only  stacked: side by side from 100 columns');
+    const seen: string[] = [];
+    let s = first;
+    for (const key of ['j', 'j', '']) {
+      expect(widest(s)).toBeLessThanOrEqual(60);
+      for (const l of lines(s).slice(3)) {
+        // a mark is never split from its words or its columns
+        expect(l).not.toMatch(/[=≠]\s*$/);
+        expect(l).not.toMatch(/^[\s>▏]*(agrees|conflicts|with)\b/);
+        for (const m of l.matchAll(/[=≠] (agrees|conflicts) with [\d, ]*\d/g)) seen.push(m[0]);
+      }
+      if (key) s = await ui.press(key);
+    }
+    // the fixture's three narratives conflict somewhere: the check above saw marks to check
+    expect(seen.some((m) => m.startsWith('≠ conflicts with'))).toBe(true);
+    expect(seen.some((m) => m.startsWith('= agrees with'))).toBe(true);
+  });
+
   it('gives width advice that is right for the number of narratives', async () => {
     const two = await mount(await fixture('corpus'), { initial: { compare: ['n-colour-rev', 'n-peaked'] }, size: { columns: 80, rows: 24 } });
     expect(two.screen()).toContain('stacked: side by side from 100 columns');
@@ -86,12 +109,12 @@ describe('the comparison you can work in', () => {
     await ui.press('j');
     expect(await ui.press(KEYS.space)).toContain('2 chosen');
     const opened = await ui.press('c');
-    expect(opened).toContain('2 narratives, stacked');
+    expect(opened).toContain('stacked: side by side');
     expect(opened).toContain('conflicts with 1');
     expect(opened).toContain('What drives the protests?');
 
     const fast = await mount(await fixture('corpus'), { initial: { pane: 'narratives' }, size: { columns: 60, rows: 20 } });
-    const once = await fast.pressUntil(' j c', (s) => s.includes('2 narratives, stacked'), 'the comparison after one chunk " j c"');
+    const once = await fast.pressUntil(' j c', (s) => s.includes('stacked: side by side'), 'the comparison after one chunk " j c"');
     expect(once).toContain('What drives the protests?');
   });
 });
