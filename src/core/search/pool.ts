@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import type { Corpus } from '../corpus/corpus.js';
+import type { Corpus, QuoteRef } from '../corpus/corpus.js';
 import { packShard, transferables } from './shard.js';
 import { findDiskIndexOf } from './disk-index.js';
 import type { QuoteHit } from './search.js';
@@ -205,8 +205,26 @@ export class SearchPool {
   private toHit(w: WireHit, ref = this.corpus.quotes[w.order]!): QuoteHit {
     const speaker = ref.quote.speaker ? (this.corpus.actorById.get(ref.quote.speaker) ?? null) : null;
     // the workers keep only folded texts: a text match points into the quote as written, here
-    const matches = w.matches.map((m) => (m.field === 'text' ? { ...m, value: ref.quote.text } : m));
+    const matches = w.matches.map((m) => (m.field === 'text' ? { ...m, value: this.textOf(w.order, ref) } : m));
     return { ref, speaker, score: w.score, order: w.order, matches };
+  }
+
+  /** Texts of recent hits, by position, most recent last (see textOf). */
+  private readonly texts = new Map<number, string>();
+
+  /**
+   * A hit's text as written. A dashboard's corpus may read it from disk each time it is asked
+   * (core/corpus/texts-on-demand.ts), and every update of a search names the best hits so far
+   * again, most of them the previous keystroke's too: the last few hundred are kept.
+   */
+  private textOf(order: number, ref: QuoteRef): string {
+    let text = this.texts.get(order);
+    if (text === undefined) {
+      text = ref.quote.text;
+      if (this.texts.size >= 4 * this.limit) this.texts.delete(this.texts.keys().next().value!);
+    } else this.texts.delete(order);
+    this.texts.set(order, text);
+    return text;
   }
 
   private onReply(shard: number, m: WorkerReply): void {

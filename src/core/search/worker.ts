@@ -222,6 +222,9 @@ const WARM_UP_RECORDS = 1000;
 
 function warmUp(): void {
   const seq = Atomics.load(latest, 0);
+  // the pool has sent a search already (typed while this worker started, or one a restarted
+  // worker must answer): answer it now, cold, rather than after the warm-up
+  if (seq !== 0) return;
   for (const query of WARM_UP) {
     if (stale(seq)) return;
     run({ type: 'search', seq, query, limit: 50 }, () => undefined, WARM_UP_RECORDS);

@@ -3,6 +3,9 @@ import { loadCorpus } from '../../../src/core/corpus/load.js';
 import type { Corpus } from '../../../src/core/corpus/corpus.js';
 import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../../src/core/search/search.js';
 import { SearchPool, type PoolUpdate } from '../../../src/core/search/pool.js';
+import { readsOnDemand } from '../../../src/core/corpus/texts-on-demand.js';
+import { tempDir } from '../../temp.js';
+import path from 'node:path';
 
 describe('the search pool (worker threads)', () => {
   let corpus: Corpus;
@@ -146,6 +149,29 @@ describe('the search pool when a worker dies', () => {
       }
       expect(last?.error).toMatch(/search worker failed/);
       expect((await pool.searchFinal('trump')).error).toMatch(/search worker failed/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('the search pool over a corpus whose texts stay on disk (the dashboard\'s)', () => {
+  const tmp = tempDir('nl-pool-ondemand-');
+  it('gives the hits, scores, texts and highlights of one in-process search of the corpus read whole', async () => {
+    const cacheDir = path.join(tmp, 'cache');
+    const whole = await loadCorpus([], { cache: true, cacheDir });
+    const onDisk = await loadCorpus([], { cache: true, cacheDir, textsOnDemand: 1 });
+    expect(readsOnDemand(onDisk.quotes[0]!.quote)).toBe(true);
+    const index = buildSearchIndex(whole);
+    const pool = new SearchPool(onDisk, { workers: 2, limit: 50, diskIndex: false });
+    try {
+      for (const q of ['colour revolution', 'zakarova', "'relief | sabers", 'speaker:trump help']) {
+        const got = await pool.searchFinal(q);
+        const ref = searchQuotes(index, q, { limit: 50 });
+        expect(ref.total, q).toBeGreaterThan(0);
+        expect(got.total, q).toBe(ref.total);
+        expect(got.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]), q).toEqual(ref.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]));
+      }
     } finally {
       await pool.close();
     }
