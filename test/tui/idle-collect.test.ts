@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { collectWhenIdle, GROWN_BYTES, IDLE_MS } from '../../src/tui/idle-collect.js';
+import { collectWhenIdle } from '../../src/tui/idle-collect.js';
+import { GROWN_BYTES, IDLE_MS } from '../../src/core/collect.js';
 
 afterEach(() => {
   vi.useRealTimers();
