@@ -1,7 +1,7 @@
 /**
  * Fingerprints of the extractor's output, to show that a change to its speed left every draft
  * byte-identical (issue 18). Extracts the real texts (seeds, the Wikinews samples, the shared
- * sample articles, the articles inside data/ and samples/wikinews, the PolNeAR texts when they are
+ * sample articles, the articles inside data/, samples/wikinews and eval/gold, the PolNeAR texts when they are
  * on this machine), a few thousand generated texts (fixed seed: hostile marks, scripts, names,
  * titles, initials, long and empty paragraphs) and, with --big, the benchmark's long article; each
  * draft's JSON text (as `extract` prints it) is hashed.
@@ -47,7 +47,7 @@ for (const f of [
 ]) {
   realTexts.push({ name: f.startsWith(root) ? path.relative(root, f) : f, text: readFileSync(f, 'utf8') });
 }
-for (const f of [...jsonFiles(path.join(root, 'data')), ...jsonFiles(path.join(root, 'samples/wikinews'))]) {
+for (const f of [...jsonFiles(path.join(root, 'data')), ...jsonFiles(path.join(root, 'samples/wikinews')), ...jsonFiles(path.join(root, 'eval/gold'))]) {
   const file = JSON.parse(readFileSync(f, 'utf8')) as { articles?: Array<{ id: string; text: string }> };
   for (const a of file.articles ?? []) realTexts.push({ name: `${path.relative(root, f)}#${a.id}`, text: a.text });
 }

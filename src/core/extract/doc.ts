@@ -18,6 +18,11 @@ export interface Lexeme {
   readonly cap: boolean;
   readonly poss: boolean;
   readonly base: string;
+  /**
+   * Answers about the spelling alone, kept with it once asked (np.ts: isNameTok, isTitle): they
+   * were asked millions of times on a long article, each a few set look-ups and expressions.
+   */
+  memo: { name?: boolean; title?: boolean } | null;
 }
 
 export class Tok {
@@ -211,7 +216,7 @@ function lexeme(t: string): Lexeme {
   }
   const poss = word && t.length > 2 && endsPossessive(t);
   const base = poss ? t.slice(0, -2) : t;
-  return { t, lower: base.toLowerCase(), word, cap, poss, base };
+  return { t, lower: base.toLowerCase(), word, cap, poss, base, memo: null };
 }
 
 /** /['’]s$/i without a regular expression */
@@ -240,7 +245,7 @@ function joinTitleDots(toks: Tok[]): Tok[] {
     const prev = out[out.length - 1];
     const initial = t.t.length === 1 && t.cap && prev?.word && prev.cap && prev.e < t.s && next !== undefined && !STOPWORDS.has(next.lower);
     if ((titleDot || initial) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
-      out.push(new Tok(out.length, t.s, dot.e, { ...t.lex, t: `${t.t}.`, base: `${t.base}.` }));
+      out.push(new Tok(out.length, t.s, dot.e, { ...t.lex, t: `${t.t}.`, base: `${t.base}.`, memo: null }));
       i++;
       continue;
     }

@@ -62,6 +62,12 @@ export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
 
 export function isNameTok(t: Tok | null): boolean {
   if (!t || !t.word || !t.cap) return false;
+  // a question about the spelling alone: answered once per distinct word
+  const memo = (t.lex.memo ??= {});
+  return (memo.name ??= nameSpelling(t));
+}
+
+function nameSpelling(t: Tok): boolean {
   if (/^\d/.test(t.t)) return false;
   // an abbreviation in capitals is a name even when it spells a common word: "the US", "WHO"
   if (/^[A-Z]{2,}$/.test(t.t) && !TIME_WORDS.has(t.lower)) return true;
@@ -70,7 +76,8 @@ export function isNameTok(t: Tok | null): boolean {
 }
 
 export function isTitle(t: Tok): boolean {
-  return TITLES.has(t.lower.replace(/\.$/, ''));
+  const memo = (t.lex.memo ??= {});
+  return (memo.title ??= TITLES.has(t.lower.replace(/\.$/, '')));
 }
 
 /** roleNoun's answer per lower-case word: it depends on nothing else, and was asked for millions of times on a long article */

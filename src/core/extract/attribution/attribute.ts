@@ -28,7 +28,7 @@ export function attributeAll(ctx: Ctx): void {
     for (const seg of segs) {
       const k = firstVerb(ctx, s, seg);
       if (k < 0) continue;
-      if (s.items.slice(seg[0], k).some((x) => x < 0)) continue; // a quotation comes first
+      if (quotationIn(s.items, seg[0], k)) continue; // a quotation comes first
       const np = subjectOf(ctx, s, k, seg);
       if (np && np.kind !== 'pronoun') {
         const a = resolve(ctx, np);
@@ -68,4 +68,10 @@ export function attributeAll(ctx: Ctx): void {
     byQuote.set(q.idx, attr);
   }
   ctx.attrs.sort((a, b) => doc.quotes[a.quote]!.start - doc.quotes[b.quote]!.start);
+}
+
+/** Some item in [from, to) is a quotation (no copy of the items: this runs for every clause). */
+function quotationIn(items: readonly number[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (items[i]! < 0) return true;
+  return false;
 }

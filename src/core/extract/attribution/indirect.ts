@@ -18,6 +18,8 @@ const FRONTED = new Set(['however', 'similarly', 'meanwhile', 'still', 'but', 'a
 
 export function findIndirect(ctx: Ctx, s: Sentence, segs: Seg[]): void {
   const { doc } = ctx;
+  // most sentences report nothing: without a speech verb or "according" no rule below can fire
+  if (!mayReport(ctx, s)) return;
   let takenUntil = -1;
   // prefix counts of words and quotations, so a content check is O(1)
   const n = s.items.length;
@@ -149,6 +151,16 @@ export function findIndirect(ctx: Ctx, s: Sentence, segs: Seg[]): void {
       takenUntil = Math.max(takenUntil, e);
     }
   }
+}
+
+/** A word of the sentence (outside quotations) is a speech verb's form or "according". */
+function mayReport(ctx: Ctx, s: Sentence): boolean {
+  for (const v of s.items) {
+    if (v < 0) continue;
+    const t = ctx.doc.toks[v]!;
+    if (t.lower === 'according' || SPEECH_VERBS.has(t.t)) return true;
+  }
+  return false;
 }
 
 /**
