@@ -20,6 +20,7 @@ import { isTextClause, parseQuery } from '../../../core/search/query.js';
 import type { QuoteSort } from './state.js';
 import { position } from '../../lib/list-window.js';
 import { count } from '../../lib/format.js';
+import { typingHint } from './typing-hint.js';
 
 export interface QuotesPaneProps {
   corpus: Corpus;
@@ -101,9 +102,14 @@ export function QuotesPane(props: QuotesPaneProps) {
         ? `${props.total} of ${all} quotes${props.pending ? ', searching…' : ''}`
         : `${all} quotes`;
   const status = `${counted}${hits.length ? `  ${position(selected, hits.length)}` : ''}${props.sort !== 'relevance' ? ` · by ${props.sort}` : ''}`;
+  // a filter value still being typed (date:20): what it expects, not an error
+  const hint = typingHint(props.query, props.error);
+  const error = hint ? undefined : props.error;
   // a query that cannot be read: the whole message (it names the valid choices) where the results go
-  const empty: Line[] = props.error
-    ? [...indented([data(props.error, 'bad')], width), [ui('  esc clears the search; ? shows the syntax', 'dim')]]
+  const empty: Line[] = hint
+    ? [...indented([ui(hint, 'dim')], width)]
+    : error
+    ? [...indented([data(error, 'bad')], width), [ui('  esc clears the search; ? shows the syntax', 'dim')]]
     : props.pending
     ? [[ui('  searching…', 'dim')]]
     : props.query
@@ -130,8 +136,8 @@ export function QuotesPane(props: QuotesPaneProps) {
         text={props.query}
         focused={props.focused}
         placeholder="search quotes, speakers, narratives, topics"
-        status={status}
-        error={props.error ? 'query not understood (below)' : undefined}
+        status={hint ? 'typing a filter (below)' : status}
+        error={error ? 'query not understood (below)' : undefined}
         width={width}
       />
       <Lines lines={[...said, ...rows].slice(0, list)} height={list} />

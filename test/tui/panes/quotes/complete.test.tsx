@@ -57,6 +57,32 @@ describe('completion in the search box', () => {
   });
 });
 
+describe('a filter value still being typed', () => {
+  it('date:20 says what date: expects, not an error; a value that cannot become a date gets the message, at 60x20', async () => {
+    const ui = await mount(await fixture('corpus'), { size: { columns: 60, rows: 20 } });
+    const hint = 'date: expects YYYY[-MM[-DD]] or a range FROM..TO';
+    // each step either on its way (the hint) or a whole date (results)
+    for (const [typed, whole] of [['/date:2', false], ['0', false], ['26-', false], ['0', false], ['1', true], ['..2026-0', false], ['2', true]] as const) {
+      const s = await ui.press(typed);
+      expect(s, typed).not.toContain('not understood');
+      if (whole) {
+        expect(s, typed).not.toContain(hint);
+        expect(s, typed).toMatch(/\d+ of 19 quotes/);
+      } else {
+        expect(s, typed).toContain(hint);
+        expect(s, typed).toContain('typing a filter (below)');
+      }
+    }
+    // a month that no typing can mend: the clear message
+    let s = await ui.pressUntil(`${KEYS.ctrlU}date:2026-13`, (x) => x.includes('not understood'), 'the error');
+    expect(s).not.toContain(hint);
+    expect(lines(s).slice(2, 8).map((l) => l.trim()).join(' ')).toContain('date: must be YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO (not "2026-13")');
+    // a half value left behind (a space after it) is finished: the message too
+    s = await ui.pressUntil(`${KEYS.ctrlU}date:20 relief`, (x) => x.includes('not understood'), 'the error');
+    expect(s).not.toContain(hint);
+  });
+});
+
 describe('taking the correction of a query that finds nothing', () => {
   it('teh colour: says teh spoils it, offers the, Ctrl-T searches for it', async () => {
     const ui = await mount(await fixture('corpus'), { initial: { search: 'teh colour' } });
