@@ -320,3 +320,16 @@ describe('a gendered description as the subject', () => {
     expect(speakerOf(text, "Don't shoot him,").speaker).toMatch(/wife/);
   });
 });
+
+describe('names with initials and brackets', () => {
+  it('a middle initial that spells a word ("Julie A. Diaz", "Anna I. Roth") stays inside the name', () => {
+    const text = 'Voices\n\n"Me too," said Julie A. Diaz.\n\n"Me three," said Anna I. Roth.\n\n"He is the worst!" ― Rosa A. Diaz Martinez.\n\nGetty.\n';
+    expect(speakerOf(text, 'Me too,').speaker).toBe('Julie A. Diaz');
+    expect(speakerOf(text, 'Me three,').speaker).toBe('Anna I. Roth');
+    expect(speakerOf(text, 'He is the worst!')).toMatchObject({ speaker: 'Rosa A. Diaz Martinez', rule: 'dash-signature' });
+  });
+  it('"X (D), Y\'s opponent …, called …, saying “…”": the name before the party in brackets', () => {
+    const text = 'Videos\n\nGov. Pat Morrow said the videos would be released later.\n\nAttorney General Roy Cotter (D), Morrow\'s opponent in the election, called Friday for releasing the videos, as well, saying that transparency "breaks down barriers."\n';
+    expect(speakerOf(text, 'breaks down barriers.').speaker).toBe('Roy Cotter');
+  });
+});
