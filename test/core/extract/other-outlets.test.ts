@@ -283,3 +283,15 @@ describe('speakers in US political copy', () => {
     expect(speakerOf(text, 'as a matter of the greater good and transparency').speaker).toMatch(/family/);
   });
 });
+
+describe('a bare surname among namesakes', () => {
+  it('"Cruz" stays the person already called "Cruz", not a relative named in full since', () => {
+    const text =
+      'Endorsement\n\nSen. Tom Reyes is endorsing the governor.\n\n"I will vote for him," Reyes said.\n\n' +
+      'The governor had attacked his wife, Ana Reyes, and his father, Luis Reyes.\n\n"I am not in the habit of supporting such people," Reyes said in July.\n\n' +
+      'Delegates asked how Reyes could change his mind.\n\n"The day that was abrogated was the day this became personal," he said.\n';
+    const d = draft(text);
+    expect(d.speaker(d.quote('I am not in the habit of supporting such people,'))).toBe('Tom Reyes');
+    expect(d.speaker(d.quote('The day that was abrogated was the day this became personal,'))).toBe('Tom Reyes');
+  });
+});
