@@ -295,3 +295,17 @@ describe('a bare surname among namesakes', () => {
     expect(d.speaker(d.quote('The day that was abrogated was the day this became personal,'))).toBe('Tom Reyes');
   });
 });
+
+describe('a source introduced in apposition', () => {
+  it('"…, which concerns Henry Cole, president of the caucus. “…,” he said": the one just introduced', () => {
+    const text =
+      'Songs\n\nPresident Barack Obaro spoke on Monday.\n\n"It is pandering," Carl Ander said.\n\n' +
+      'While Obaro had a wide array of artists writing songs about him, that has not been happening for Lena Marsh, which is something that concerns Henry Colby, president of the Florida Black Caucus.\n\n' +
+      '"No one is writing songs for her," he said.\n';
+    expect(speakerOf(text, 'No one is writing songs for her,').speaker).toBe('Henry Colby');
+  });
+  it('not when the sentence\'s subject is a person ("Obaro attacked Colby, the father of a soldier. “…,” he said")', () => {
+    const text = 'Attack\n\nPresident Barack Obaro attacked Henry Colby, the father of a soldier.\n\n"He has no right to speak," he said.\n';
+    expect(speakerOf(text, 'He has no right to speak,').speaker).toBe('Barack Obaro');
+  });
+});
