@@ -309,3 +309,14 @@ describe('a source introduced in apposition', () => {
     expect(speakerOf(text, 'He has no right to speak,').speaker).toBe('Barack Obaro');
   });
 });
+
+describe('a gendered description as the subject', () => {
+  it('"My mother has softened with age, but … she still says “…”" is the mother\'s, not a man named before', () => {
+    const text = 'Memoir\n\nLike President Obaro, I believe in the good sense of the people.\n\nMy mother has softened with age, but even now at 86 she still says things such as, "We\'re not all meant to be equal, you know."\n';
+    expect(speakerOf(text, "We're not all meant to be equal, you know.").speaker).toBe('mother');
+  });
+  it('"Keith Scott\'s wife can be heard … “…,” she says": the wife', () => {
+    const text = 'Video\n\nThe video shows officers around the car of Keith Lamont Scott. Scott\'s wife can be heard yelling to the officers that her husband was unarmed.\n\n"Don\'t shoot him," she says.\n';
+    expect(speakerOf(text, "Don't shoot him,").speaker).toMatch(/wife/);
+  });
+});

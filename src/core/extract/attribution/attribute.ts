@@ -3,7 +3,7 @@
  * and surnames later), attribute each quoted passage that opens in it (quote-rules.ts), find its
  * indirect quotes (indirect.ts); then nested passages take their outer passage's speaker.
  */
-import { npEndingAt, npText, personRoleBetween, tok } from '../np.js';
+import { npEndingAt, npStartingAt, npText, personRoleBetween, tok } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { wordCount, type Ctx, type QuoteAttr } from './context.js';
 import { clauseSubject, firstVerb, segments, subjectOf } from './clause.js';
@@ -19,7 +19,7 @@ export function attributeAll(ctx: Ctx): void {
   for (const s of doc.sents) {
     const segs = segments(ctx, s);
     // the sentence subject, for pronouns that follow
-    const subj = clauseSubject(ctx, s, segs[0]!);
+    const subj = clauseSubject(ctx, s, segs[0]!) ?? kinSubject(ctx, s);
     let personSubject = false;
     if (subj && subj.kind === 'name') {
       const words = npText(doc, subj, 'name').toLowerCase().replace(/['’]s\b/g, '').split(/\s+/);
@@ -27,6 +27,13 @@ export function attributeAll(ctx: Ctx): void {
       const known = here && here.words.at(-1) === words.at(-1) ? here : ctx.reg.findByWords(words, null);
       if (known && (known.kind === 'person' || known.kind === 'group')) pushRecent(ctx, known);
       personSubject = known?.kind === 'person';
+    } else if (subj && subj.kind === 'role' && subj.role?.kind === 'person' && subj.role.gender) {
+      // "My mother has softened with age, but … she still says": a gendered description as subject
+      const a = resolve(ctx, subj);
+      if (a && a.kind === 'person') {
+        pushRecent(ctx, a);
+        personSubject = true;
+      }
     } else if (subj && subj.kind === 'pronoun') personSubject = ['he', 'she', 'i', 'we'].includes(subj.pronoun ?? '');
     for (const seg of segs) {
       const k = firstVerb(ctx, s, seg);
@@ -72,6 +79,16 @@ export function attributeAll(ctx: Ctx): void {
     byQuote.set(q.idx, attr);
   }
   ctx.attrs.sort((a, b) => doc.quotes[a.quote]!.start - doc.quotes[b.quote]!.start);
+}
+
+const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their']);
+
+/** "My mother has softened with age": a possessive determiner and a gendered role noun opening the sentence. */
+function kinSubject(ctx: Ctx, s: Sentence) {
+  const t = tok(ctx.doc, s, 0);
+  if (!t || !KIN_DETERMINERS.has(t.lower)) return null;
+  const r = npStartingAt(ctx.doc, s, 1);
+  return r && r.np.kind === 'role' && r.np.role?.kind === 'person' && r.np.role.gender ? r.np : null;
 }
 
 /**
