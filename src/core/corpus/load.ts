@@ -318,9 +318,10 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - lastNl}`;
 }
 
-function parseJson(text: string, file: string, problems: Problem[]): unknown {
+/** Parses JSON text; every mistake (at most 20) goes to `problems` with its line and column. `kind` names the file in the message for an empty one. */
+export function parseJson(text: string, file: string, problems: Problem[], kind = 'a corpus file'): unknown {
   if (text.trim().length === 0) {
-    problems.push({ file, where: '', message: 'file is empty; a corpus file is a JSON object' });
+    problems.push({ file, where: '', message: `file is empty; ${kind} is a JSON object` });
     return undefined;
   }
   let parseError: unknown;

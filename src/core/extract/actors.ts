@@ -25,6 +25,9 @@ export interface ActorRec {
   /** the gender is only the given-name list's guess ("Aung" reads as male; Burmese names have no
    *  given name): a he/she with no other fitting antecedent may still point to this person */
   genderGuessed?: boolean;
+  /** referred to by the surname alone at least once ("Ted Cruz … Cruz said"): a later bare "Cruz" is
+   *  still this person, not a relative named in full since ("his wife, Heidi", "Rafael Cruz") */
+  bySurname?: boolean;
   /** an unnamed description ("a former Russian diplomat") that may later resolve to a name */
   placeholder: boolean;
   /** modifiers of a placeholder's description, lower-case */
@@ -261,6 +264,7 @@ export class Registry {
     const info = this.describe(np);
     if (existing) {
       const a = canonical(existing);
+      if (words.length === 1 && a.kind === 'person' && a.words.length > 1) a.bySurname = true;
       if (words.length > a.words.length && a.kind === kind) {
         // a fuller name than we had: "Trump" then "Donald Trump"
         a.aliases.add(a.name);
@@ -337,7 +341,10 @@ export class Registry {
           }
         }
       }
-      if (hit && (!best || a.lastPos > best.lastPos)) best = a;
+      if (!hit) continue;
+      // a bare surname: whoever was already called by it, before the most recent namesake
+      const better = !best || (words.length === 1 && !!canonical(a).bySurname !== !!canonical(best).bySurname ? !!canonical(a).bySurname : a.lastPos > best.lastPos);
+      if (better) best = a;
     }
     return best;
   }

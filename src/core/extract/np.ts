@@ -93,6 +93,12 @@ export function roleNoun(t: Tok | null): (RoleNoun & { word: string }) | null {
       const m = /^(?:under|vice-?|co-|deputy-|acting-|ex-)(.{3,})$/.exec(t.lower);
       if (m) r = ROLE_NOUNS.get(m[1]!);
     }
+    // "Delegates asked …": the plural of a person's role is a group ("delegate" → "delegates"); not
+    // "heads", "chairs", more often a verb or a thing ("heads of state hours after declaring")
+    if (!r && /[^s]s$/.test(t.lower) && t.lower !== 'heads' && t.lower !== 'chairs') {
+      const one = ROLE_NOUNS.get(t.lower.endsWith('ies') ? `${t.lower.slice(0, -3)}y` : t.lower.slice(0, -1));
+      if (one?.kind === 'person') r = { kind: 'group', base: one.base };
+    }
     // frozen: one object is handed to every caller, so none may change it
     hit = r ? Object.freeze({ ...r, word: t.lower }) : null;
     if (roleNounOf.size > 200_000) roleNounOf.clear(); // bounded: a text of random words

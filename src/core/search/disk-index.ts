@@ -232,6 +232,9 @@ export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOpt
   const files = await expand(paths.length ? [...paths] : [bundledDataPath()], problems);
   const load = () => loadCorpus([...paths], { cache: true, cacheDir: dir, maxFileBytes: opts.maxFileBytes });
   if (problems.length || files.length === 0) return load(); // loadCorpus says what is wrong
+  // a pipe (`--data <(cmd)`, /dev/stdin) can be read once: hashing it for the index left the
+  // loader nothing ("file is empty"); it is not a corpus to keep an index of anyway
+  if (!(await allPlainFiles(files))) return load();
   const file = indexFileFor(files, dir);
   const found = opts.rebuild ? undefined : await DiskIndex.open(file).catch(() => undefined);
   // a file over its size limit is refused as the loader refuses it, index or not (before: the
@@ -253,6 +256,11 @@ export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOpt
     await unlink(file).catch(() => undefined);
     return corpus; // no index (read-only or full disk): search in memory
   }
+}
+
+async function allPlainFiles(files: readonly string[]): Promise<boolean> {
+  for (const f of files) if (!(await stat(f).then((s) => s.isFile(), () => false))) return false;
+  return true;
 }
 
 /** Every file one the loader reads under its size limit (load.ts fitsSizeLimit). */

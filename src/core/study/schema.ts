@@ -10,7 +10,7 @@
  * Annotation TextQuoteSelector), so that it survives re-extraction (see anchor.ts).
  */
 import { z } from 'zod';
-import { Actor, Alignment, Id, Position, QuoteKind, Span, STUDY_FORMAT, STUDY_FORMATS, TechniqueTag } from '../corpus/schema.js';
+import { Actor, Alignment, Id, Position, QuoteKind, Span, STUDY_FORMAT, STUDY_FORMATS, TechniqueTag, isCalendarDate } from '../corpus/schema.js';
 
 /** The format studies are written in; STUDY_FORMATS lists those that are read. */
 export const STUDY_FORMAT_ID = STUDY_FORMAT;
@@ -47,7 +47,11 @@ export type Anchor = z.infer<typeof Anchor>;
 
 /** Who made an edit and when (ISO 8601). */
 const By = z.string().min(1);
-const At = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'a time is ISO 8601 UTC, e.g. 2026-01-14T09:30:00.000Z');
+const At = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'a time is ISO 8601 UTC, e.g. 2026-01-14T09:30:00.000Z')
+  // a day and a time that exist (2026-13-45T99:99:99Z has the shape, not the meaning)
+  .refine((s) => isCalendarDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60 && Number(s.slice(17, 19)) < 61, 'no such day or time; a time is ISO 8601 UTC, e.g. 2026-01-14T09:30:00.000Z');
 const stamped = { by: By, at: At };
 
 export const Source = z

@@ -14,15 +14,15 @@
  *   is merged into what is there when nothing conflicts; otherwise nothing is overwritten, this
  *   window's study is kept beside it (STUDY.conflict-….json) and the conflicts are reported.
  */
-import { watch as watchFs } from 'node:fs';
+import { realpathSync, statSync, watch as watchFs } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { readFileUpTo, writeFileAtomic } from '../corpus/files.js';
-import { DataError, schemaProblems } from '../corpus/load.js';
+import { DataError, decodeText, parseJson, schemaProblems, type Problem } from '../corpus/load.js';
 import { sha256 } from './anchor.js';
 import { merge3, type Conflict } from './merge.js';
-import { STUDY_FORMAT_ID, StudyFile, type Study } from './schema.js';
+import { COLLECTIONS, STUDY_FORMAT_ID, StudyFile, keyOf, type Study } from './schema.js';
 import { fromStored, toStored } from './stored.js';
 
 export interface LoadedStudy {
@@ -61,19 +61,52 @@ export function serializeStudy(study: Study): string {
 
 /** Parses and checks a study file's text; problems name the file and the place. */
 export function parseStudy(text: string, file: string): Study {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new DataError([{ file, where: '', message: `broken JSON: ${(err as Error).message}` }]);
-  }
+  const problems: Problem[] = [];
+  // broken JSON is reported as in a corpus file: every mistake with its line and column
+  const raw = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file, problems, 'a study');
+  if (problems.length > 0) throw new DataError(problems);
   if (typeof raw !== 'object' || raw === null || !('study' in raw)) {
     throw new DataError([{ file, where: '$', message: `not a study: expected {"format": "${STUDY_FORMAT_ID}", "study": {…}} (create one with narrative-lens init)` }]);
   }
   const parsed = StudyFile.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new DataError(schemaProblems(parsed.error, file));
+  const repeated = repeatedKeys(parsed.data.study, file);
+  if (repeated.length > 0) throw new DataError(repeated);
   // a narrative-lens/study-1 file has nothing to put back: it is migrated as it is read
   return fromStored(parsed.data.study, file);
+}
+
+/**
+ * Items of one collection under the same id (a hand edit, or two files pasted together): the
+ * study is read by id, so one of them would vanish from every view and from the next save.
+ */
+function repeatedKeys(study: Study, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const coll of COLLECTIONS) {
+    const first = new Map<string, number>();
+    (study[coll] as unknown[]).forEach((item, i) => {
+      const key = keyOf(coll, item);
+      const at = first.get(key);
+      if (at === undefined) first.set(key, i);
+      else problems.push({ file, where: `$.study.${coll}[${i}]`, message: `${coll === 'sources' ? 'path' : 'id'} "${key}" repeated (first at $.study.${coll}[${at}]); each must be unique` });
+    });
+  }
+  return problems;
+}
+
+/**
+ * A study reached through a symbolic link is read, locked and saved where the link points: the
+ * atomic save renames a new file into place, which would replace the link itself and leave the
+ * real study without the edit.
+ */
+function realTarget(abs: string): string {
+  try {
+    const real = realpathSync(abs);
+    // only a link to a file: /dev/fd/63 (a shell's <(…)) resolves to a pipe's name, not a path
+    return statSync(real).isFile() ? real : abs;
+  } catch {
+    return abs; // not there yet (init), or a dangling link: create refuses to replace it
+  }
 }
 
 const MAX_STUDY_BYTES = 256 * 1024 * 1024;
@@ -87,7 +120,7 @@ export class FileStudyStore implements StudyStore {
     file: string,
     private readonly options: { staleMs?: number } = {},
   ) {
-    this.file = path.resolve(file);
+    this.file = realTarget(path.resolve(file));
     this.location = file;
   }
 
@@ -105,7 +138,12 @@ export class FileStudyStore implements StudyStore {
   }
 
   private loaded(bytes: Buffer): LoadedStudy {
-    return { study: parseStudy(bytes.toString('utf8'), this.location), version: sha256(bytes) };
+    // decoded as corpus files are: UTF-16/32, invalid UTF-8 and NUL bytes refused with where they
+    // are (before, invalid bytes became U+FFFD, and the next save wrote them back so: lost)
+    const problems: Problem[] = [];
+    const text = decodeText(bytes, this.location, problems);
+    if (text === undefined) throw new DataError(problems);
+    return { study: parseStudy(text, this.location), version: sha256(bytes) };
   }
 
   async load(): Promise<LoadedStudy> {

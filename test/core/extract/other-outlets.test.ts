@@ -283,3 +283,40 @@ describe('speakers in US political copy', () => {
     expect(speakerOf(text, 'as a matter of the greater good and transparency').speaker).toMatch(/family/);
   });
 });
+
+describe('a bare surname among namesakes', () => {
+  it('"Cruz" stays the person already called "Cruz", not a relative named in full since', () => {
+    const text =
+      'Endorsement\n\nSen. Tom Reyes is endorsing the governor.\n\n"I will vote for him," Reyes said.\n\n' +
+      'The governor had attacked his wife, Ana Reyes, and his father, Luis Reyes.\n\n"I am not in the habit of supporting such people," Reyes said in July.\n\n' +
+      'Delegates asked how Reyes could change his mind.\n\n"The day that was abrogated was the day this became personal," he said.\n';
+    const d = draft(text);
+    expect(d.speaker(d.quote('I am not in the habit of supporting such people,'))).toBe('Tom Reyes');
+    expect(d.speaker(d.quote('The day that was abrogated was the day this became personal,'))).toBe('Tom Reyes');
+  });
+});
+
+describe('a source introduced in apposition', () => {
+  it('"…, which concerns Henry Cole, president of the caucus. “…,” he said": the one just introduced', () => {
+    const text =
+      'Songs\n\nPresident Barack Obaro spoke on Monday.\n\n"It is pandering," Carl Ander said.\n\n' +
+      'While Obaro had a wide array of artists writing songs about him, that has not been happening for Lena Marsh, which is something that concerns Henry Colby, president of the Florida Black Caucus.\n\n' +
+      '"No one is writing songs for her," he said.\n';
+    expect(speakerOf(text, 'No one is writing songs for her,').speaker).toBe('Henry Colby');
+  });
+  it('not when the sentence\'s subject is a person ("Obaro attacked Colby, the father of a soldier. “…,” he said")', () => {
+    const text = 'Attack\n\nPresident Barack Obaro attacked Henry Colby, the father of a soldier.\n\n"He has no right to speak," he said.\n';
+    expect(speakerOf(text, 'He has no right to speak,').speaker).toBe('Barack Obaro');
+  });
+});
+
+describe('a gendered description as the subject', () => {
+  it('"My mother has softened with age, but … she still says “…”" is the mother\'s, not a man named before', () => {
+    const text = 'Memoir\n\nLike President Obaro, I believe in the good sense of the people.\n\nMy mother has softened with age, but even now at 86 she still says things such as, "We\'re not all meant to be equal, you know."\n';
+    expect(speakerOf(text, "We're not all meant to be equal, you know.").speaker).toBe('mother');
+  });
+  it('"Keith Scott\'s wife can be heard … “…,” she says": the wife', () => {
+    const text = 'Video\n\nThe video shows officers around the car of Keith Lamont Scott. Scott\'s wife can be heard yelling to the officers that her husband was unarmed.\n\n"Don\'t shoot him," she says.\n';
+    expect(speakerOf(text, "Don't shoot him,").speaker).toMatch(/wife/);
+  });
+});

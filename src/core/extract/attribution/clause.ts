@@ -64,7 +64,10 @@ export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
   let i = seg[0];
   while (i < seg[1]) {
     const t = tok(doc, s, i);
-    if (t && (t.t === ',' || t.t === ';' || CONJ_SPLIT.has(t.lower) || t.lower === 'and')) i++;
+    // "While Obama had …, that has not …": opening the sentence, "while", "although" subordinate
+    // (read as a fronted clause below); after a comma they open a clause of their own
+    const subordinating = i === 0 && (t?.lower === 'while' || t?.lower === 'although' || t?.lower === 'though' || t?.lower === 'whereas');
+    if (t && !subordinating && (t.t === ',' || t.t === ';' || CONJ_SPLIT.has(t.lower) || t.lower === 'and')) i++;
     else break;
   }
   const t = tok(doc, s, i);

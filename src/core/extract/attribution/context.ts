@@ -41,6 +41,8 @@ export interface Found {
   sent: Sentence;
   rule: string;
   confidence: number;
+  /** the passage is quoted from a document nobody is named as writing (document-rules.ts): nobody's */
+  document?: true;
 }
 
 /** A clause segment of a sentence: [first item, end item). */

@@ -6,6 +6,8 @@
  *   speaker-colon        X: “Q”  (headlines)
  *   quote-speaker-verb   “Q,” X said   “Q,” X, who …, told Y
  *   quote-verb-speaker   “Q,” said X
+ *   document(-owner)     “Q,” the letter reads / said the ruling / per the bylaws (document-rules.ts:
+ *                        the owner when written, else nobody's)
  *   according-to         “Q,” according to X   … “Q” …, according to X
  *   verb-in-sentence     X said … “Q”  (the sentence's first speech verb before the quote)
  *   paragraph-colon, speech-noun, characterised-as   (partial-rules.ts: fragments inside someone's words)
@@ -24,6 +26,7 @@ import { accordingSource, clauseSubject, firstVerb, segments, segOf, subjectOf }
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
+import { documentSource } from './document-rules.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 /** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
@@ -54,6 +57,7 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => speakerVerbQuote(ctx, q.s, q.p, q.seg),
   (ctx, q) => quoteThenSpeaker(ctx, q.closeSent, q.closeItem),
   (ctx, q) => quoteTailSpeaker(ctx, q),
+  (ctx, q) => documentSource(ctx, q),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
@@ -166,7 +170,14 @@ export function attributeQuote(ctx: Ctx, qi: number, s: Sentence, p: number, seg
   for (const rule of SPEAKER_RULES) {
     const f = rule(ctx, site);
     if (!f) continue;
-    const a = accept(ctx, f, q.para);
+    const owner = f.rule === 'document-owner' ? accept(ctx, f, q.para) : null;
+    if (f.document || (f.rule === 'document-owner' && !owner)) {
+      // words of a document nobody is named as writing: nobody's, and the last speaker does not
+      // take the passages after it either
+      ctx.last = null;
+      return void ctx.attrs.push({ quote: qi, kind: 'term', speaker: null, rule: 'document', confidence: 0.5, channel: null, when: null });
+    }
+    const a = owner ?? accept(ctx, f, q.para);
     if (!a) continue;
     let conf = f.confidence;
     let name = f.rule;
