@@ -55,6 +55,10 @@ const PRE_TITLE = new Set([
   'self-exiled', 'imprisoned', 'detained', 'embattled', 'beleaguered', 'influential', 'powerful', 'retired', 'chief',
 ]);
 
+const PARTY_NOUNS = new Set(['democrat', 'republican', 'independent', 'libertarian', 'conservative', 'liberal', 'progressive', 'socialist']);
+
+const RELATION_WORDS = new Set(['rival', 'fellow', 'ally', 'opponent', 'foe', 'friend', 'colleague']);
+
 export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
   const v = s.items[i];
   return v === undefined || v < 0 ? null : doc.toks[v]!;
@@ -72,6 +76,7 @@ function nameSpelling(t: Tok): boolean {
   // an abbreviation in capitals is a name even when it spells a common word: "the US", "WHO"
   if (/^[A-Z]{2,}$/.test(t.t) && !TIME_WORDS.has(t.lower)) return true;
   if (STOPWORDS.has(t.lower) || TIME_WORDS.has(t.lower)) return false;
+  if (/^i['’](?:ve|m|d|ll)$/.test(t.lower)) return false; // "If, as I've suggested, …"
   return true;
 }
 
@@ -207,7 +212,12 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     let n = core.length - 1;
     while (n > 0) {
       const p = doc.toks[core[n - 1]!]!;
-      if (isNameTok(p) && !p.poss && !isTitle(p) && roleNoun(p)?.kind !== 'person') n--;
+      // "Democrat Tim Kaine": a party noun before a given name describes the person (not "Republican National Committee")
+      // and "Rival Hillary Clinton", "Fellow Democrat X": a relation, not part of the name nor the person's role
+      const party = (PARTY_NOUNS.has(p.lower) && givenNameGender([doc.toks[core[n]!]!.lower, 'x']) !== undefined) || RELATION_WORDS.has(p.lower);
+      // "Said Ellis: “…”", "Says Kim, …": a verb of saying opening the sentence, inverted before its speaker
+      const inverted = (p.lower === 'said' || p.lower === 'says') && doc.sents[p.sent]?.a === p.idx;
+      if (isNameTok(p) && !p.poss && !isTitle(p) && roleNoun(p)?.kind !== 'person' && !party && !inverted) n--;
       else if (!p.cap && NAME_PARTICLES.has(p.lower) && n - 2 >= 0 && isNameTok(doc.toks[core[n - 2]!]!)) n--;
       else break;
     }
@@ -215,7 +225,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     while (n >= 2) {
       const p = doc.toks[core[n - 1]!]!;
       const pp = doc.toks[core[n - 2]!]!;
-      if ((p.lower === 'of' || p.lower === 'for') && !p.cap && isNameTok(pp) && ORG_OR_OUTLET(pp.lower)) {
+      if ((p.lower === 'of' || p.lower === 'for' || p.lower === 'on') && !p.cap && isNameTok(pp) && ORG_OR_OUTLET(pp.lower)) {
         n -= 2;
         while (n > 0) {
           const q = doc.toks[core[n - 1]!]!;
@@ -322,9 +332,10 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
       run.sort((a, b) => a - b);
       break;
     }
-    if (run.length > 0 && (t.lower === 'of' || t.lower === 'for') && !t.cap) {
+    if (run.length > 0 && (t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && !t.cap) {
       const before = tok(doc, s, i - 1);
-      if (before && isNameTok(before) && (ORG_OR_OUTLET(before.lower) || isTitle(before))) {
+      // "Council on Foreign Relations", "Board on Professional Responsibility": "on" only after an organisation's word
+      if (before && isNameTok(before) && (ORG_OR_OUTLET(before.lower) || (isTitle(before) && t.lower !== 'on'))) {
         run.unshift(s.items[i]!);
         i--;
         continue;
@@ -401,7 +412,7 @@ export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: 
       }
       continue;
     }
-    if ((t.lower === 'of' || t.lower === 'for') && !t.cap && sawName && ORG_OR_OUTLET(tok(doc, s, k - 1)?.lower ?? '') && isNameTok(tok(doc, s, k + 1))) {
+    if ((t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && !t.cap && sawName && ORG_OR_OUTLET(tok(doc, s, k - 1)?.lower ?? '') && isNameTok(tok(doc, s, k + 1))) {
       run.push(s.items[k]!);
       k++;
       continue;

@@ -333,3 +333,26 @@ describe('names with initials and brackets', () => {
     expect(speakerOf(text, 'breaks down barriers.').speaker).toBe('Roy Cotter');
   });
 });
+
+describe('what is not part of a name', () => {
+  it('an occupation, a party noun or a relation before a name describes the person ("Actress X", "Democrat X", "Rival X")', () => {
+    const text = 'Show\n\nActress Meryl Strand said it was "a disgrace." Democrat Tim Kane said it was "a mess." Rival Lena Marsh said it was "unhinged." The Republican National Committee said it was "a shame."\n';
+    expect(speakerOf(text, 'a disgrace.').speaker).toBe('Meryl Strand');
+    expect(speakerOf(text, 'a mess.').speaker).toBe('Tim Kane');
+    expect(speakerOf(text, 'unhinged.').speaker).toBe('Lena Marsh');
+    expect(speakerOf(text, 'a shame.').speaker).toBe('Republican National Committee');
+  });
+  it('"Said Ellis: “…”" is Ellis; "as I\'ve suggested" is nobody', () => {
+    const text = 'Taxes\n\nThe plan would make the code more complicated. Said Ellis: "I don\'t get the sense she is interested."\n\nIf, as I\'ve suggested, he benefits, "that is fine," Mr. Holm said.\n';
+    expect(speakerOf(text, "I don't get the sense she is interested.").speaker).toBe('Ellis');
+    expect(draft(text).file.actors.map((a) => a.name)).not.toContain("I've");
+  });
+  it('"Council on Foreign Relations", "Commission on Presidential Debates" are whole names', () => {
+    const text = 'Debate\n\nThe Commission on Presidential Debates said the microphone was "faulty."\n';
+    expect(speakerOf(text, 'faulty.').speaker).toBe('Commission on Presidential Debates');
+  });
+  it('"X\'s campaign is defending … It is denouncing what it calls “…”": the campaign', () => {
+    const text = 'Tweets\n\nThe Commission on Presidential Debates said there were issues with the audio.\n\nCarl Ovid\'s campaign is defending his early-morning tweets. It is denouncing what it calls "the biggest media attack in history."\n';
+    expect(speakerOf(text, 'the biggest media attack in history.').speaker).toBe("Carl Ovid's campaign");
+  });
+});

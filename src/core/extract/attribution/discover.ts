@@ -22,7 +22,7 @@ export function discoverActors(ctx: Ctx): void {
         !t.poss &&
         (isNameTok(nx) ||
           (nx !== null && !nx.cap && ['al', 'bin', 'ibn', 'van', 'von', 'de', 'da'].includes(nx.lower) && isNameTok(tok(doc, s, i + 2))) ||
-          (nx !== null && (nx.lower === 'of' || nx.lower === 'for') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
+          (nx !== null && (nx.lower === 'of' || nx.lower === 'for' || nx.lower === 'on') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
       if (continues) continue;
       const np = npEndingAt(doc, s, i, true);
       if (!np || np.kind !== 'name') continue;
