@@ -356,3 +356,16 @@ describe('what is not part of a name', () => {
     expect(speakerOf(text, 'the biggest media attack in history.').speaker).toBe("Carl Ovid's campaign");
   });
 });
+
+describe('headlines', () => {
+  it('a capitalised verb in a title-case headline ends the name ("Sanders Vows …", "…, Lindsey Graham Says.", "Obama Sees …")', () => {
+    for (const [headline, name] of [
+      ['Railing Against Tax Breaks, Sandersen Vows To Eliminate Them.', 'Sandersen Vows'],
+      ['Trump Could Address Clean Energy, Lindsey Grahame Says.', 'Lindsey Grahame Says'],
+      ["Obaro Sees 'Personal Insult' if Voters Stay Home.", 'Obaro Sees'],
+    ]) {
+      const names = draft(`${headline}\n\nThe senator spoke on Monday.\n`).file.actors.map((a) => a.name);
+      expect(names, headline).not.toContain(name);
+    }
+  });
+});
