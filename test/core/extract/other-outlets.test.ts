@@ -369,3 +369,14 @@ describe('headlines', () => {
     }
   });
 });
+
+describe('abbreviated titles and later descriptions', () => {
+  it('"Vermont Sen. Bernie X … The senator said" is X', () => {
+    const text = 'Taxes\n\nIf Donald Trumbo could make money doing it, Vermont Sen. Bernie Sandler is against it.\n\nThe senator said he would "introduce legislation in the next session."\n';
+    expect(speakerOf(text, 'introduce legislation in the next session.').speaker).toBe('Bernie Sandler');
+  });
+  it('"The former first lady and U.S. senator said" is no male senator named before', () => {
+    const text = 'Forum\n\nSen. John McCall praised the troops.\n\nThe former first lady and U.S. senator said it was "a mistake" to use private email.\n';
+    expect(speakerOf(text, 'a mistake').speaker).not.toBe('John McCall');
+  });
+});
