@@ -21,7 +21,7 @@ export interface Session {
    * loads the corpus (--data, else the bundled data); cached on disk by content unless told not
    * to. With --study, the study's sources with the study applied: every command works on it.
    */
-  openCorpus(data: readonly string[] | undefined, opts?: { cache?: boolean; textsOnDemand?: boolean }): Promise<Corpus>;
+  openCorpus(data: readonly string[] | undefined, opts?: { cache?: boolean; textsOnDemand?: boolean; onNote?: (note: string) => void }): Promise<Corpus>;
   /** opens the study given with --study (once per run) */
   openStudy(): Promise<StudySession>;
 }
@@ -33,7 +33,7 @@ export function makeSession(): Session {
     beforeDashboard: [],
     openCorpus: async (data, opts = {}) => {
       if (session.study === undefined) {
-        const onNote = (note: string) => process.stderr.write(`${PROG}: note: ${inert(note)}\n`);
+        const onNote = opts.onNote ?? ((note: string) => process.stderr.write(`${PROG}: note: ${inert(note)}\n`));
         return loadCorpus([...(data ?? [])], { cache: opts.cache ?? true, maxFileBytes: session.maxFileBytes, onNote, textsOnDemand: opts.textsOnDemand });
       }
       if (data?.length) throw new UsageError('give --study or --data, not both', `a study opens the sources it names; add sources with a new study: ${PROG} init NEW.json --data …`);

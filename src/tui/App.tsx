@@ -4,8 +4,8 @@
  * handled (commands.ts) into actions for the reducer (state.ts), and the pane the state shows.
  * What a key does is decided in keymap.ts and commands.ts, never here; panes only draw.
  */
-import React, { useCallback, useMemo, useRef, useState } from 'react';
-import { Box, useInput } from 'ink';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, useInput, type Key } from 'ink';
 import type { Corpus } from '../core/corpus/corpus.js';
 import { footerHints } from './keymap.js';
 import { decodeInput } from './input.js';
@@ -53,9 +53,17 @@ export interface AppProps {
   clipFile?: string;
   /** a study to edit (its view's corpus is shown instead of `corpus`), or one that opened read-only */
   study?: DashboardStudy;
+  /** what was typed while the corpus loaded (Startup.tsx): the state to start from, and the keys still to handle */
+  early?: EarlyInput;
 }
 
-export function App({ corpus, initial, onExit, onSuspend, onError, plain = false, size, poolAbove, clipboard, clipFile, study }: AppProps) {
+/** Keys typed before the dashboard opened: the state they made, and those kept for it (in order, as Ink handed them). */
+export interface EarlyInput {
+  state: State;
+  typed: { input: string; key: Key }[];
+}
+
+export function App({ corpus, initial, onExit, onSuspend, onError, plain = false, size, poolAbove, clipboard, clipFile, study, early }: AppProps) {
   const fail = useCallback(
     (error: Error) => {
       if (onError) onError(error);
@@ -68,7 +76,7 @@ export function App({ corpus, initial, onExit, onSuspend, onError, plain = false
     <ErrorBoundary onError={fail}>
       <ThemeProvider theme={theme}>
         <TerminalSizeProvider size={size}>
-          <Dashboard corpus={corpus} initial={initial} onExit={onExit} onSuspend={onSuspend} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} study={study} />
+          <Dashboard corpus={corpus} initial={initial} onExit={onExit} onSuspend={onSuspend} poolAbove={poolAbove} copyOut={{ clipboard, clipFile }} study={study} early={early} />
         </TerminalSizeProvider>
       </ThemeProvider>
     </ErrorBoundary>
@@ -83,12 +91,13 @@ interface DashboardProps {
   poolAbove: number | undefined;
   copyOut: CopyOutOptions;
   study: DashboardStudy | undefined;
+  early: EarlyInput | undefined;
 }
 
-function Dashboard({ corpus: sources, initial, onExit, onSuspend, poolAbove, copyOut, study }: DashboardProps) {
+function Dashboard({ corpus: sources, initial, onExit, onSuspend, poolAbove, copyOut, study, early }: DashboardProps) {
   // State lives in a ref as well, so that several keys arriving in one chunk each see the
   // result of the one before (React batches the re-render).
-  const [state, setState] = useState<State>(() => initialState({ ...initial, study: studyMode(study) }));
+  const [state, setState] = useState<State>(() => early?.state ?? initialState({ ...initial, study: studyMode(study) }));
   const ref = useRef(state);
   const dispatch = useCallback((action: Action) => {
     ref.current = reducer(ref.current, action);
@@ -105,13 +114,34 @@ function Dashboard({ corpus: sources, initial, onExit, onSuspend, poolAbove, cop
   const dataRef = useRef(data);
   dataRef.current = data;
 
-  useInput((input, key) => {
+  /** One chunk of input; false when it ended the dashboard or suspended it. */
+  const onKey = (input: string, key: Key): boolean => {
     for (const press of decodeInput(input, key, () => contexts(ref.current))) {
       const outcome = handleCommand(press, ref.current, dataRef.current);
-      if ('exit' in outcome) return onExit(outcome.exit);
-      if ('suspend' in outcome) return onSuspend?.();
+      if ('exit' in outcome) {
+        onExit(outcome.exit);
+        return false;
+      }
+      if ('suspend' in outcome) {
+        onSuspend?.();
+        return false;
+      }
       for (const action of outcome.actions) dispatch(action);
       for (const effect of outcome.effects ?? []) send(effect);
+    }
+    return true;
+  };
+  useInput((input, key) => void onKey(input, key));
+  // Keys kept while the corpus loaded: one chunk per render, as they would have come, each
+  // handled with the data of the frame drawn after the one before (a chunk that changes nothing
+  // lets the next one go at once).
+  const typedEarly = useRef(early?.typed.slice() ?? []);
+  useEffect(() => {
+    while (typedEarly.current.length) {
+      const before = ref.current;
+      const next = typedEarly.current.shift()!;
+      if (!onKey(next.input, next.key)) typedEarly.current = [];
+      else if (ref.current !== before) return;
     }
   });
 

@@ -7,4 +7,5 @@
 export { default as React } from 'react';
 export { render } from 'ink';
 export { App } from './App.js';
+export { Startup } from './Startup.js';
 export { default as signalExit } from 'signal-exit';

@@ -21,9 +21,17 @@ import type { DashboardStudy } from './study/useStudy.js';
 import { startWatchdog } from './watchdog.js';
 import { collectWhenIdle } from './idle-collect.js';
 import { loadStudyCore } from './study/core.js';
+import type { FirstPage } from './first-page.js';
 
 export interface DashboardOptions {
-  corpus: Corpus;
+  /** the corpus, loaded (or `loading`) */
+  corpus?: Corpus;
+  /**
+   * The corpus, loaded once the first frame is out: that frame shows the first page read from
+   * the search index on disk (first-page.ts, Startup.tsx). Only for a start that needs no names
+   * resolved in the corpus (no `actor`, `compare` or study).
+   */
+  loading?: { firstPage: FirstPage; load: () => Promise<Corpus> };
   /** pre-fill the quote search */
   search?: string;
   /** the Quotes list's first order (--sort) */
@@ -59,14 +67,14 @@ export function plainOutput(env: NodeJS.ProcessEnv = process.env, stdout: NodeJS
 }
 
 /** Turns the CLI's options into the dashboard's first state (names resolved to ids). */
-export function initialFrom(corpus: Corpus, opts: Omit<DashboardOptions, 'corpus'>): InitialOptions {
+export function initialFrom(corpus: Corpus | undefined, opts: Omit<DashboardOptions, 'corpus'>): InitialOptions {
   let actor: string | undefined;
-  if (opts.actor) {
+  if (corpus && opts.actor) {
     const found = findActor(corpus, opts.actor);
     actor = isFound(found) ? found.id : undefined;
   }
-  const compare = (opts.compare ?? [])
-    .map((c) => findNarrative(corpus, c))
+  const compare = (corpus ? (opts.compare ?? []) : [])
+    .map((c) => findNarrative(corpus!, c))
     .filter(isFound)
     .map((n) => n.id);
   return { pane: opts.pane, search: opts.search, sort: opts.sort, actor, compare };
@@ -90,7 +98,9 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
     (await watching).done(); // nothing was changed on the terminal: the watchdog has nothing to restore
     throw err;
   }
-  const { React, render, App, signalExit } = modules;
+  const { React, render, App, Startup, signalExit } = modules;
+  const { corpus, loading } = opts;
+  if (!corpus && !loading) throw new Error('runDashboard: no corpus');
   const { stdin, stdout, stderr } = opts.terminal ?? process;
   const watchdog = await watching;
   let restored = false;
@@ -213,21 +223,26 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
 
     stdout.write(ALT_SCREEN_ON);
     try {
-      instance = render(
-        React.createElement(App, {
-          corpus: opts.corpus,
-          initial: initialFrom(opts.corpus, opts),
-          plain: plainOutput(process.env, stdout),
-          ...(opts.study ? { study: opts.study } : {}),
-          // leave the input handler before tearing down Ink
-          onExit: (code: number) => setImmediate(() => finish(code)),
-          onSuspend: () => setImmediate(suspend),
-          onError: (error: Error) => setImmediate(() => finish(2, error)),
-        }),
-        { ...RENDER_OPTIONS, stdin, stdout, stderr },
-      );
-      // the UI thread's garbage freed while no key comes (idle-collect.ts)
-      stopCollecting = collectWhenIdle(stdin);
+      const props = {
+        initial: initialFrom(corpus, opts),
+        plain: plainOutput(process.env, stdout),
+        ...(opts.study ? { study: opts.study } : {}),
+        // leave the input handler before tearing down Ink
+        onExit: (code: number) => setImmediate(() => finish(code)),
+        onSuspend: () => setImmediate(suspend),
+        onError: (error: Error) => setImmediate(() => finish(2, error)),
+      };
+      // the UI thread's garbage freed while no key comes (idle-collect.ts); its first collection
+      // takes the load's garbage, so it starts once the loaded dashboard is drawn
+      const collect = () => {
+        if (!finished) stopCollecting = collectWhenIdle(stdin);
+      };
+      if (corpus) {
+        instance = render(React.createElement(App, { ...props, corpus }), { ...RENDER_OPTIONS, stdin, stdout, stderr });
+        collect();
+      } else {
+        instance = render(React.createElement(Startup, { ...props, firstPage: loading!.firstPage, load: loading!.load, onLoaded: collect }), { ...RENDER_OPTIONS, stdin, stdout, stderr });
+      }
       instance.waitUntilExit().then(
         () => finish(0),
         (err: unknown) => finish(2, err),

@@ -10,6 +10,7 @@ import { resolveActor, resolveNarrative } from '../lookup.js';
 import type { GlobalArgs } from '../options.js';
 import type { Session } from '../session.js';
 import { PROG, type Pane } from '../spec.js';
+import { inert } from '../../core/sanitize.js';
 import type { SortKey } from '../../core/search/sort.js';
 
 export interface DashboardArgs extends GlobalArgs {
@@ -56,7 +57,25 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
     }
   }
 
-  // The dashboard. Resolve names first, so a typo is an error here, not an empty screen.
+  // The dashboard. With nothing to resolve in the corpus, and a fresh search index on disk, its
+  // first frame comes from the index while the corpus loads (tui/first-page.ts, tui/Startup.tsx).
+  if (session.study === undefined && a.actor === undefined && compare === undefined && a.search === undefined && (a.pane ?? 'quotes') === 'quotes' && (a.sort ?? 'relevance') === 'relevance') {
+    const { readFirstPage } = await import('../../tui/first-page.js');
+    const firstPage = await readFirstPage(a.data ?? [], { maxFileBytes: session.maxFileBytes });
+    if (firstPage) {
+      // notes the load has to give wait until the screen is given back (written now, they would draw over the frame)
+      const notes: string[] = [];
+      const load = () => session.openCorpus(a.data, { textsOnDemand: true, onNote: (n) => notes.push(n) });
+      for (const hook of session.beforeDashboard) hook();
+      const { runDashboard } = await import('../../tui/run.js');
+      try {
+        return await runDashboard({ loading: { firstPage, load }, pane: a.pane });
+      } finally {
+        for (const n of notes) process.stderr.write(`${PROG}: note: ${inert(n)}\n`);
+      }
+    }
+  }
+  // Resolve names first, so a typo is an error here, not an empty screen.
   // A study opens for editing; one that fails validation opens read-only, its problems listed.
   const opened =
     session.study !== undefined && !a.data?.length

@@ -25,6 +25,9 @@ export interface ActorRec {
   /** the gender is only the given-name list's guess ("Aung" reads as male; Burmese names have no
    *  given name): a he/she with no other fitting antecedent may still point to this person */
   genderGuessed?: boolean;
+  /** referred to by the surname alone at least once ("Ted Cruz … Cruz said"): a later bare "Cruz" is
+   *  still this person, not a relative named in full since ("his wife, Heidi", "Rafael Cruz") */
+  bySurname?: boolean;
   /** an unnamed description ("a former Russian diplomat") that may later resolve to a name */
   placeholder: boolean;
   /** modifiers of a placeholder's description, lower-case */
@@ -261,6 +264,7 @@ export class Registry {
     const info = this.describe(np);
     if (existing) {
       const a = canonical(existing);
+      if (words.length === 1 && a.kind === 'person' && a.words.length > 1) a.bySurname = true;
       if (words.length > a.words.length && a.kind === kind) {
         // a fuller name than we had: "Trump" then "Donald Trump"
         a.aliases.add(a.name);
@@ -337,7 +341,10 @@ export class Registry {
           }
         }
       }
-      if (hit && (!best || a.lastPos > best.lastPos)) best = a;
+      if (!hit) continue;
+      // a bare surname: whoever was already called by it, before the most recent namesake
+      const better = !best || (words.length === 1 && !!canonical(a).bySurname !== !!canonical(best).bySurname ? !!canonical(a).bySurname : a.lastPos > best.lastPos);
+      if (better) best = a;
     }
     return best;
   }
@@ -480,9 +487,14 @@ export class Registry {
           if (a.roleBase === role.base && [a.name, ...a.aliases].some((x) => x.toLowerCase().includes(of))) return this.touch(a, first.s, last.e);
         }
       }
+      // "The former first lady and U.S. senator": a gendered role among the words (or the role it is
+      // coordinated with) is no man's description
+      const before = np.toks[0]! >= 2 && doc.toks[np.toks[0]! - 1]!.lower === 'and' ? roleNoun(doc.toks[np.toks[0]! - 2]!)?.gender : undefined;
+      const descGender = role.gender ?? np.desc.map((i) => roleNoun(doc.toks[i]!)?.gender).find((g) => g !== undefined) ?? before;
       if (definite) {
         const fits = (a: ActorRec) =>
           a.kind === 'person' &&
+          !(descGender && a.gender && a.gender !== descGender) &&
           (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base)) &&
           (!of || [a.role, a.affiliation, a.country].some((x) => (x ?? '').toLowerCase().includes(of)));
         for (let i = recent.length - 1; i >= 0; i--) {
@@ -522,7 +534,7 @@ export class Registry {
         indefinite: np.indefinite,
         definite,
         modifiers: new Set(descWords),
-        ...(role.gender ? { gender: role.gender } : {}),
+        ...(descGender ? { gender: descGender } : {}),
         ...(of ? { of } : {}),
       });
       const g = descWords.map((w) => GAZETTEER.get(w)).find((x) => x);

@@ -57,18 +57,23 @@ import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, fitsSizeLi
 import { readFileUpTo } from '../corpus/files.js';
 import {
   buildSearchIndex,
+  byScore,
   compileQuery,
   FIELD_SEP,
+  FoldedScorer,
+  highlightHits,
   qualifierHolds,
   searchQuotes,
   textFilterHolds,
   type CompiledQuery,
+  type Scored,
   type SearchIndex,
   type SearchResult,
 } from './search.js';
-import { foldWithMap, type Atom } from './query.js';
+import type { Atom } from './query.js';
+import type { Doc } from './options.js';
 import type { PackedShard } from './shard.js';
-import type { SharedHay } from './prefilter.js';
+import { textClauseTests } from './prefilter.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
 export const DISK_INDEX_FORMAT = 'nl-search-index/6';
@@ -696,63 +701,189 @@ export class DiskIndex {
 // Searching
 
 /**
- * The quotes that can match `q`, ascending: every filter holds (exactly, as search.ts decides
- * it) and the prefilter cannot rule the quote out. A superset of the matches, so searching only
- * these changes nothing but the time.
+ * Every quote that matches `q` and its score, in one pass over the index, without reading a
+ * record: the filters are decided from the columns (exactly as search.ts decides them), the
+ * prefilter rules quotes out from their folded text, and each quote it lets through is scored
+ * at once from that text and the fields it shares (search.ts FoldedScorer: the very scoring of
+ * the one quote search), while the term's answer for the text is still remembered from the
+ * prefilter. Returns the best `limit` by (score, position) — fuse's order — and how many match.
  */
-export function candidates(index: DiskIndex, q: CompiledQuery, texts?: string[]): Int32Array {
+export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infinity): { shown: Scored[]; total: number } {
   const n = index.header.quotes;
-  let needsHay = q.mayMatch !== null;
+  let needsHay = q.mayMatch !== null || q.expr !== null;
   const tests = q.filters.map((clause) => clauseTest(index, clause, () => (needsHay = true)));
-  const out = new Int32Array(n);
-  let count = 0;
+  const best = new Best(limit);
   const filtersHold = (pos: number, hay: () => string) => {
     for (const t of tests) if (!t(pos, hay)) return false;
     return true;
   };
-  if (!needsHay && !texts) {
+  if (!needsHay) {
+    // filters only: every quote that passes them, score 0
     const none = () => '';
-    for (let pos = 0; pos < n; pos++) if (filtersHold(pos, none)) out[count++] = pos;
-    return out.slice(0, count);
+    for (let pos = 0; pos < n; pos++) if (filtersHold(pos, none)) best.add(pos, 0);
+    return best.result();
   }
   // (Tried: the prefilter over the whole chunk, each needle found once per chunk by a cursor,
   // with no string per quote: 1.0-1.4x slower than a slice per quote, which V8 makes cheaply.)
-  const shared = q.mayMatch ? sharedParts(index) : null;
+  const mayMatch = diskPrefilter(index, q);
+  const scorer = new FoldedScorer(q);
+  const docOf = sharedDocs(index);
   index.scanHay((pos, chunk, from, to) => {
     const own = chunk.slice(from, to);
     if (tests.length && !filtersHold(pos, () => own)) return;
-    // the quote's own folded text, and the parts it shares (each tested once a query: prefilter.ts)
-    if (q.mayMatch && !q.mayMatch(own, shared!(pos))) return;
-    if (texts) texts[count] = own;
-    out[count++] = pos;
+    if (mayMatch && !mayMatch(pos, own)) return;
+    const score = scorer.score(docOf(pos, own));
+    if (score >= 0) best.add(pos, score);
   });
-  return out.slice(0, count);
+  return best.result();
 }
 
 /**
- * A quote's shared searchable fields as the prefilter takes them: one object per speaker, list of
- * narratives and list of topics (their fields joined by the separator), the same object for
- * every quote that shares it, empty ones left out (as search.ts prepares them).
+ * The best `limit` matches by (score, position) and how many there were. Positions come in
+ * ascending order, so a later one with an equal score ranks below: with a limit, a heap of the
+ * kept ones, its worst on top; without, every match, sorted at the end.
  */
-function sharedParts(index: DiskIndex): (pos: number) => SharedHay[] {
+class Best {
+  private pos: Int32Array;
+  private score: Float64Array;
+  private size = 0;
+  private total = 0;
+  constructor(private readonly limit: number) {
+    const cap = limit === Infinity ? 1024 : Math.max(0, limit);
+    this.pos = new Int32Array(cap);
+    this.score = new Float64Array(cap);
+  }
+  add(pos: number, score: number): void {
+    this.total++;
+    if (this.limit === Infinity) {
+      if (this.size === this.pos.length) this.grow();
+      this.pos[this.size] = pos;
+      this.score[this.size++] = score;
+      return;
+    }
+    if (this.size < this.limit) {
+      // sift up: the heap's top is its worst (highest score, then latest position)
+      let i = this.size++;
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (!this.worse(pos, score, this.pos[up]!, this.score[up]!)) break;
+        this.pos[i] = this.pos[up]!;
+        this.score[i] = this.score[up]!;
+        i = up;
+      }
+      this.pos[i] = pos;
+      this.score[i] = score;
+      return;
+    }
+    // positions ascend: an equal score comes later and ranks below, so only a lower one enters
+    if (this.size === 0 || !(score < this.score[0]!)) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const w = r < this.size && this.worse(this.pos[r]!, this.score[r]!, this.pos[l]!, this.score[l]!) ? r : l;
+      if (!this.worse(this.pos[w]!, this.score[w]!, pos, score)) break;
+      this.pos[i] = this.pos[w]!;
+      this.score[i] = this.score[w]!;
+      i = w;
+    }
+    this.pos[i] = pos;
+    this.score[i] = score;
+  }
+  private worse(pa: number, sa: number, pb: number, sb: number): boolean {
+    return sa > sb || (sa === sb && pa > pb);
+  }
+  private grow(): void {
+    const pos = new Int32Array(this.pos.length * 2);
+    pos.set(this.pos);
+    const score = new Float64Array(this.score.length * 2);
+    score.set(this.score);
+    this.pos = pos;
+    this.score = score;
+  }
+  result(): { shown: Scored[]; total: number } {
+    const shown: Scored[] = new Array(this.size);
+    for (let k = 0; k < this.size; k++) shown[k] = { pos: this.pos[k]!, score: this.score[k]! };
+    return { shown: shown.sort(byScore), total: this.total };
+  }
+}
+
+/**
+ * A quote's document of folded fields as search.ts makes it (toDoc), from the index: its own
+ * folded text, and the fields it shares, one object per speaker, list of narratives and list of
+ * topics (so that each is scored once a query). One document object, refilled per quote.
+ */
+function sharedDocs(index: DiskIndex): (pos: number, own: string) => Doc {
   const h = index.header;
-  const part = (fields: readonly string[]): SharedHay | null => (fields.length && fields.join(FIELD_SEP) !== '' ? { hay: fields.join(FIELD_SEP) } : null);
-  const speakers = h.speakerFields.map(part);
-  const narratives = h.narrativeFields.map(part);
-  const topics = h.topicFields.map(part);
   const speakerCol = index.int32('speaker');
   const nsetCol = index.int32('nset');
   const tagCol = index.int32('tags');
-  return (pos) => {
-    const out: SharedHay[] = [];
-    const s = speakerCol[pos]!;
-    const a = s < 0 ? null : speakers[s]!;
-    const b = narratives[nsetCol[pos]!]!;
-    const c = topics[tagCol[pos]!]!;
-    if (a) out.push(a);
-    if (b) out.push(b);
-    if (c) out.push(c);
-    return out;
+  const none = { aliases: [] as string[] } as { speaker?: string; aliases: string[]; role?: string };
+  const speakers: (typeof none | undefined)[] = new Array(h.actors.length);
+  const speakerDoc = (s: number) => {
+    if (s < 0) return none;
+    let d = speakers[s];
+    if (d === undefined) {
+      // the header keeps [name, ...aliases, role] folded (search.ts prepare); split by the actor's counts
+      const actor = h.actors[s]!;
+      const fields = h.speakerFields[s]!;
+      const aliases = fields.slice(1, 1 + actor.aliases.length);
+      d = speakers[s] = { speaker: fields[0]!, aliases, ...(actor.role ? { role: fields[1 + actor.aliases.length]! } : {}) };
+    }
+    return d;
+  };
+  const doc: Doc = { text: '', aliases: [], narratives: [], topics: [] };
+  return (pos, own) => {
+    const who = speakerDoc(speakerCol[pos]!);
+    doc.text = own;
+    doc.speaker = who.speaker;
+    doc.aliases = who.aliases;
+    doc.role = who.role;
+    doc.narratives = h.narrativeFields[nsetCol[pos]!]!;
+    doc.topics = h.topicFields[tagCol[pos]!]!;
+    return doc;
+  };
+}
+
+/**
+ * The exact prefilter (prefilter.ts) over the index: a quote can match only if every clause of
+ * free terms holds in its own folded text or in a part it shares (its speaker's name, aliases
+ * and role; its narrative labels; its topics, each part's fields joined by the separator, as
+ * search.ts prepares them). A part's answer is decided once per table entry and query, and kept
+ * in a byte per entry (unknown, no, yes): no object or map per quote. null when nothing prunes.
+ */
+function diskPrefilter(index: DiskIndex, q: CompiledQuery): ((pos: number, own: string) => boolean) | null {
+  const tests = q.mayMatch === null ? null : textClauseTests(q.parsed, FIELD_SEP);
+  if (tests === null) return null;
+  const h = index.header;
+  const hayOf = (fields: readonly string[]): string | null => (fields.length && fields.join(FIELD_SEP) !== '' ? fields.join(FIELD_SEP) : null);
+  const tables = [
+    { col: index.int32('speaker'), hays: h.speakerFields.map(hayOf) },
+    { col: index.int32('nset'), hays: h.narrativeFields.map(hayOf) },
+    { col: index.int32('tags'), hays: h.topicFields.map(hayOf) },
+  ];
+  const clauses = tests.map((test) => ({ test, known: tables.map((t) => new Uint8Array(t.hays.length)) }));
+  const UNKNOWN = 0;
+  const NO = 1;
+  const YES = 2;
+  const inShared = (c: (typeof clauses)[number], pos: number): boolean => {
+    for (let t = 0; t < tables.length; t++) {
+      const i = tables[t]!.col[pos]!;
+      if (i < 0) continue; // no speaker
+      let v = c.known[t]![i]!;
+      if (v === UNKNOWN) {
+        const hay = tables[t]!.hays[i]!;
+        c.known[t]![i] = v = hay !== null && c.test(hay) ? YES : NO;
+      }
+      if (v === YES) return true;
+    }
+    return false;
+  };
+  return (pos, own) => {
+    // the shared parts first (a byte each): a clause they answer needs no scan of the text
+    for (const c of clauses) if (!inShared(c, pos) && !c.test(own)) return false;
+    return true;
   };
 }
 
@@ -806,25 +937,35 @@ function clauseTest(index: DiskIndex, clause: readonly Atom[], usesHay: () => vo
         const holds = h.articleKeys.map((keys) => qualifierHolds(a, '', none, [], keys));
         return (pos) => holds[col[pos]!]!;
       }
-      case 'outlet':
-      case 'date':
-        // not in the index's columns: every record stays a candidate, and the search of the
-        // candidates (search.ts, over their full records) decides
-        return () => true;
+      case 'outlet': {
+        // the folded outlet of each article (search.ts prepare's outletKeys)
+        const col = index.int32('article');
+        const holds = h.outletKeys.map((keys) => qualifierHolds(a, '', none, [], none, keys));
+        return (pos) => holds[col[pos]!]!;
+      }
+      case 'date': {
+        // the quote's date, else its article's (search.ts prepare's date), -1 for none
+        const col = index.int32('date');
+        const holds = h.dates.map((d) => qualifierHolds(a, '', none, [], none, none, d));
+        const undated = qualifierHolds(a, '', none, [], none, none, null);
+        return (pos) => (col[pos]! < 0 ? undated : holds[col[pos]!]!);
+      }
     }
   });
   return atoms.length === 1 ? atoms[0]! : (pos, hay) => atoms.some((t) => t(pos, hay));
 }
 
 export interface FileSearch {
-  /** the corpus the hits belong to (on disk: the candidates, with every actor and article stub) */
+  /** the corpus the hits belong to (on disk: the hits, with every actor and article stub) */
   corpus: Corpus;
   result: SearchResult;
 }
 
 /**
  * Searches the index: the same result as searchQuotes over the whole corpus, with each hit's
- * `order` its position in the whole corpus.
+ * `order` its position in the whole corpus. Ranked from the index's columns and folded text
+ * (rankDiskIndex); the full records are read for the hits returned only (with a limit of 50,
+ * 50 of them), and their highlight ranges computed from those records.
  */
 export function searchDiskIndex(index: DiskIndex, query: string, opts: { limit?: number } = {}): FileSearch {
   const compiled = compileQuery(query);
@@ -838,62 +979,22 @@ export function searchDiskIndex(index: DiskIndex, query: string, opts: { limit?:
     const hits = corpus.quotes.map((ref, order) => ({ ref, speaker: ref.quote.speaker ? (corpus.actorById.get(ref.quote.speaker) ?? null) : null, score: 0, order, matches: [] }));
     return { corpus, result: { hits, total: n } };
   }
-  if (limit < n) {
-    // Fewer hits shown than there may be candidates: rank from the columns and the folded text,
-    // then read the full records of the shown hits only.
-    const texts: string[] = [];
-    const found = candidates(index, compiled.query, texts);
-    const ranked = limit < found.length ? rankFromColumns(index, found, texts, query, limit) : null;
-    if (ranked) {
-      const corpus = index.corpusOf(ranked.shown);
-      const result = searchQuotes(buildSearchIndex(corpus), query);
-      if (result.hits.length === ranked.shown.length) {
-        for (const hit of result.hits) hit.order = ranked.shown[hit.order]!;
-        return { corpus, result: { hits: result.hits, total: ranked.total } };
-      }
-    }
-    return searchFound(index, found, query, opts);
+  let ranked: { shown: Scored[]; total: number };
+  try {
+    ranked = rankDiskIndex(index, compiled.query, limit);
+  } catch (err) {
+    if (err instanceof DamagedIndexError) throw err;
+    return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: `cannot search for that: ${(err as Error).message}` } };
   }
-  return searchFound(index, candidates(index, compiled.query), query, opts);
-}
-
-/** The one quote search over these candidates' full records. */
-function searchFound(index: DiskIndex, found: Int32Array, query: string, opts: { limit?: number }): FileSearch {
-  const corpus = index.corpusOf(found);
-  const result = searchQuotes(buildSearchIndex(corpus), query, opts);
-  for (const hit of result.hits) hit.order = found[hit.order]!;
-  return { corpus, result };
-}
-
-/**
- * The best `limit` candidates and how many match, without their full records: each candidate
- * stands in as a quote whose text is its folded text, with its kind, speaker, narratives,
- * topics, date and article from the columns. Folding that text again gives it back (checked for
- * each; otherwise null and the caller reads the records), so search.ts prepares exactly the
- * fields, and fuse gives exactly the scores, that the real quote has; only the highlight ranges
- * would point into the folded text, and the caller takes those from the real records.
- */
-function rankFromColumns(index: DiskIndex, found: Int32Array, texts: readonly string[], query: string, limit: number): { shown: Int32Array; total: number } | null {
-  const h = index.header;
-  const flags = index.flags;
-  const speakerCol = index.int32('speaker');
-  const tagCol = index.int32('tags');
-  const articleCol = index.int32('article');
-  const articles = index.articles();
-  const quotes: QuoteRef[] = new Array(found.length);
-  for (let k = 0; k < found.length; k++) {
-    const pos = found[k]!;
-    const text = texts[k]!;
-    if (foldWithMap(text).text !== text) return null;
-    const s = speakerCol[pos]!;
-    const [narratives, topics, said] = h.tagLists[tagCol[pos]!]!;
-    const quote = { id: '', kind: KINDS[flags[pos]! & 3]!, text, speaker: s < 0 ? null : h.actors[s]!.id, narratives, topics, when: said ? { text: null, date: said, inferred: false } : null } as unknown as Quote;
-    quotes[k] = { quote, article: articles[articleCol[pos]!]! };
-  }
-  const light: Corpus = { ...index.corpusOf([]), quotes };
-  const result = searchQuotes(buildSearchIndex(light), query, { limit });
-  if (result.error) return null;
-  return { shown: Int32Array.from(result.hits.map((hit) => found[hit.order]!)).sort(), total: result.total };
+  const positions = Int32Array.from(ranked.shown, (s) => s.pos).sort();
+  const corpus = index.corpusOf(positions);
+  // the hits' own records, searched as a corpus of their own for their highlight ranges only:
+  // the scores and the order are the ranking's
+  const local = new Map<number, number>();
+  positions.forEach((p, k) => local.set(p, k));
+  const hits = highlightHits(buildSearchIndex(corpus), compiled.query, ranked.shown.map((s) => ({ pos: local.get(s.pos)!, score: s.score })));
+  for (const hit of hits) hit.order = positions[hit.order]!;
+  return { corpus, result: { hits, total: ranked.total } };
 }
 
 /**

@@ -717,6 +717,61 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
 }
 
 /**
+ * Scores documents of folded fields without records or a SearchIndex: the search index on disk
+ * (disk-index.ts) ranks every candidate from the folded text it scans and the folded fields
+ * quotes share, and reads the full records of the hits it prints only.
+ *
+ * The score is rankQuotes' for a record whose document (toDoc) is `doc`: the same logical search
+ * (logical.ts, fuse's key weights), the same term answers, and the entry fuse's own indexer would
+ * make — the text's part with fuse's own field norm, each shared part made by fuse's indexer once
+ * per value (the same string or array object in every document that shares it, as SharedParts
+ * makes them). Filters are not applied here: the caller has decided them.
+ */
+export class FoldedScorer {
+  private readonly ranking: LogicalSearch | null;
+  private readonly parts = SHARED_FIELDS.map(({ field, key }) => ({ field, key, made: new Map<unknown, unknown>() }));
+  private readonly entry: { $: Record<string, unknown> } = { $: {} };
+
+  constructor(q: CompiledQuery) {
+    this.ranking = q.expr ? (q.ranking ??= new LogicalSearch(q.expr, FAST_RANKING_OPTIONS, SHARED_FROM)) : null;
+  }
+
+  /** The score of `doc`, or -1 when it does not match the free terms (0 when the query has none). */
+  score(doc: Doc): number {
+    if (!this.ranking) return 0;
+    const $: Record<string, unknown> = {};
+    // fuse's indexer: a blank string makes no entry part
+    if (doc.text.trim().length) $[TEXT_KEY] = { v: doc.text, n: fieldNorm.get(doc.text) };
+    for (const p of this.parts) {
+      const value = doc[p.field];
+      if (value === undefined) continue;
+      let part = p.made.get(value);
+      if (part === undefined) {
+        const made = Fuse.createIndex(SEARCH_OPTIONS.keys, [{ [p.field]: value } as unknown as Doc], { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }).toJSON().records[0];
+        part = (made?.$ as Record<string, unknown> | undefined)?.[p.key] ?? null;
+        p.made.set(value, part);
+      }
+      if (part !== null) $[p.key] = part;
+    }
+    this.entry.$ = $;
+    return this.ranking.score(this.entry);
+  }
+}
+
+/** The key fuse's index gives the quote's text (its position among the keys). */
+const TEXT_KEY = String(SEARCH_OPTIONS.keys.findIndex((k) => k.name === 'text'));
+
+/**
+ * fuse's own field norm (the one its indexer stores with each value: 1 / tokens^(weight / 2),
+ * rounded to three places), taken from an index fuse makes, not rewritten here.
+ */
+const fieldNorm: { get(value: string): number } = (() => {
+  const made = Fuse.createIndex(SEARCH_OPTIONS.keys, [], { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }) as unknown as { norm?: { get?: unknown } };
+  if (typeof made.norm?.get !== 'function') throw new Error('fuse.js no longer keeps its field norm where search.ts reads it (FoldedScorer)');
+  return made.norm as { get(value: string): number };
+})();
+
+/**
  * Hits with highlight ranges, for the records that are shown only: fuse's match indices cost
  * time per record, and a screen shows a few dozen.
  */

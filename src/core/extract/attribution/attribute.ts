@@ -3,7 +3,8 @@
  * and surnames later), attribute each quoted passage that opens in it (quote-rules.ts), find its
  * indirect quotes (indirect.ts); then nested passages take their outer passage's speaker.
  */
-import { npText } from '../np.js';
+import { npEndingAt, npStartingAt, npText, personRoleBetween, tok } from '../np.js';
+import type { Sentence } from '../doc.js';
 import { wordCount, type Ctx, type QuoteAttr } from './context.js';
 import { clauseSubject, firstVerb, segments, subjectOf } from './clause.js';
 import { findIndirect } from './indirect.js';
@@ -18,13 +19,26 @@ export function attributeAll(ctx: Ctx): void {
   for (const s of doc.sents) {
     const segs = segments(ctx, s);
     // the sentence subject, for pronouns that follow
-    const subj = clauseSubject(ctx, s, segs[0]!);
+    const subj = clauseSubject(ctx, s, segs[0]!) ?? kinSubject(ctx, s);
+    let personSubject = false;
     if (subj && subj.kind === 'name') {
       const words = npText(doc, subj, 'name').toLowerCase().replace(/['’]s\b/g, '').split(/\s+/);
       const here = ctx.reg.at(doc.toks[subj.name[0]!]!.s);
       const known = here && here.words.at(-1) === words.at(-1) ? here : ctx.reg.findByWords(words, null);
       if (known && (known.kind === 'person' || known.kind === 'group')) pushRecent(ctx, known);
-    }
+      personSubject = known?.kind === 'person';
+    } else if (subj && subj.kind === 'role' && subj.role?.kind === 'organisation' && subj.desc.some((i) => doc.toks[i]!.poss)) {
+      // "Donald Trump's campaign is defending … It's denouncing what it calls “…”": the "it" that follows
+      const a = resolve(ctx, subj);
+      if (a && a.kind === 'organisation') pushRecent(ctx, a);
+    } else if (subj && subj.kind === 'role' && subj.role?.kind === 'person' && subj.role.gender) {
+      // "My mother has softened with age, but … she still says": a gendered description as subject
+      const a = resolve(ctx, subj);
+      if (a && a.kind === 'person') {
+        pushRecent(ctx, a);
+        personSubject = true;
+      }
+    } else if (subj && subj.kind === 'pronoun') personSubject = ['he', 'she', 'i', 'we'].includes(subj.pronoun ?? '');
     for (const seg of segs) {
       const k = firstVerb(ctx, s, seg);
       if (k < 0) continue;
@@ -43,6 +57,7 @@ export function attributeAll(ctx: Ctx): void {
       attributeQuote(ctx, q.idx, s, p, segs);
     }
     findIndirect(ctx, s, segs);
+    if (!personSubject) rememberIntroduced(ctx, s);
   }
   // nested passages, once their outer passage is attributed
   const byQuote = new Map(ctx.attrs.map((a) => [a.quote, a]));
@@ -68,6 +83,36 @@ export function attributeAll(ctx: Ctx): void {
     byQuote.set(q.idx, attr);
   }
   ctx.attrs.sort((a, b) => doc.quotes[a.quote]!.start - doc.quotes[b.quote]!.start);
+}
+
+const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their']);
+
+/** "My mother has softened with age": a possessive determiner and a gendered role noun opening the sentence. */
+function kinSubject(ctx: Ctx, s: Sentence) {
+  const t = tok(ctx.doc, s, 0);
+  if (!t || !KIN_DETERMINERS.has(t.lower)) return null;
+  const r = npStartingAt(ctx.doc, s, 1);
+  return r && r.np.kind === 'role' && r.np.role?.kind === 'person' && r.np.role.gender ? r.np : null;
+}
+
+/**
+ * "…, which is something that concerns Henry Crespo, president of the Florida caucus. “…,” he said.":
+ * a person introduced in full with a role in apposition, in a sentence whose subject is no person,
+ * is the one a pronoun in the next quotation most likely points to (news copy introduces its
+ * sources this way), so they become the most recent mention. Not when the sentence's subject is a
+ * person ("Trump attacked Khan, the father of a soldier. “…,” he said" is Trump's).
+ */
+function rememberIntroduced(ctx: Ctx, s: Sentence): void {
+  const { doc } = ctx;
+  for (let i = 0; i + 2 < s.items.length; i++) {
+    const t = tok(doc, s, i);
+    if (!t || !t.cap || tok(doc, s, i + 1)?.t !== ',' || !personRoleBetween(doc, s, i + 2)) continue;
+    const np = npEndingAt(doc, s, i);
+    if (!np || np.kind !== 'name' || np.name.length < 2) continue;
+    const first = doc.toks[np.name[0]!]!;
+    const a = ctx.reg.at(first.s);
+    if (a && a.kind === 'person' && a.mentions.length > 0 && Math.min(...a.mentions.map((m) => m.s)) === first.s) pushRecent(ctx, a);
+  }
 }
 
 /** Some item in [from, to) is a quotation (no copy of the items: this runs for every clause). */

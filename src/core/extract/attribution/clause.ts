@@ -64,7 +64,10 @@ export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
   let i = seg[0];
   while (i < seg[1]) {
     const t = tok(doc, s, i);
-    if (t && (t.t === ',' || t.t === ';' || CONJ_SPLIT.has(t.lower) || t.lower === 'and')) i++;
+    // "While Obama had …, that has not …": opening the sentence, "while", "although" subordinate
+    // (read as a fronted clause below); after a comma they open a clause of their own
+    const subordinating = i === 0 && (t?.lower === 'while' || t?.lower === 'although' || t?.lower === 'though' || t?.lower === 'whereas');
+    if (t && !subordinating && (t.t === ',' || t.t === ';' || CONJ_SPLIT.has(t.lower) || t.lower === 'and')) i++;
     else break;
   }
   const t = tok(doc, s, i);
@@ -199,7 +202,19 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
         if (named && named.kind === 'name' && doc.itemOf[named.toks[0]!] === c + 1) return named;
         break;
       }
-      const np = npEndingAt(doc, s, c - 1);
+      let before = c - 1;
+      if (tok(doc, s, before)?.t === ')') {
+        // "Roy Cooper (D), McCrory's opponent …, called": a party in brackets before the appositive
+        for (let k = before - 1; k >= seg[0] && k >= before - 8; k--) {
+          const x = tok(doc, s, k);
+          if (!x) break;
+          if (x.t === '(') {
+            before = k - 1;
+            break;
+          }
+        }
+      }
+      const np = npEndingAt(doc, s, before);
       if (np) {
         // "…, a mother of two from Yekaterinburg, a city …, told": a name inside the previous
         // appositive (after a preposition) is not the subject; look one comma further back

@@ -3,11 +3,21 @@
  * title later in the text resolves to them), their roles from appositives, and the outlets that
  * are told things ("told Al Jazeera").
  */
-import { GAZETTEER, ORG_WORDS } from '../lexicon.js';
+import { GAZETTEER, ORG_WORDS, SPEECH_VERBS } from '../lexicon.js';
 import { givenNameGender } from '../gender.js';
 import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, type Ctx } from './context.js';
+
+/** "Sanders Vows To …", "…, Lindsey Graham Says.": a capitalised verb of saying in a title-case headline ends the name. */
+function headlineVerb(t: { para: number; cap: boolean; lower: string } | null): boolean {
+  return t !== null && t.para === 0 && t.cap && /s$/.test(t.lower) && (SPEECH_VERBS.has(t.lower) || HEADLINE_VERBS.has(t.lower));
+}
+
+/** Verbs headlines use after a name that are no verbs of saying: "Obama Sees ‘Personal Insult’". */
+const HEADLINE_VERBS = new Set(
+  'sees wants seeks hopes fears plans eyes backs hits rips hammers defends faces gets takes makes gives pushes wins loses leads trails joins meets visits signs names picks rejects accepts'.split(' '),
+);
 
 /** First pass: named people and organisations, so that later surnames resolve. */
 export function discoverActors(ctx: Ctx): void {
@@ -16,13 +26,13 @@ export function discoverActors(ctx: Ctx): void {
     const n = s.items.length;
     for (let i = 0; i < n; i++) {
       const t = tok(doc, s, i);
-      if (!t || !isNameTok(t)) continue;
+      if (!t || !isNameTok(t) || headlineVerb(t)) continue;
       const nx = tok(doc, s, i + 1);
       const continues =
         !t.poss &&
-        (isNameTok(nx) ||
+        ((isNameTok(nx) && !headlineVerb(nx)) ||
           (nx !== null && !nx.cap && ['al', 'bin', 'ibn', 'van', 'von', 'de', 'da'].includes(nx.lower) && isNameTok(tok(doc, s, i + 2))) ||
-          (nx !== null && (nx.lower === 'of' || nx.lower === 'for') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
+          (nx !== null && (nx.lower === 'of' || nx.lower === 'for' || nx.lower === 'on') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
       if (continues) continue;
       const np = npEndingAt(doc, s, i, true);
       if (!np || np.kind !== 'name') continue;
