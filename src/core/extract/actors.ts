@@ -487,9 +487,14 @@ export class Registry {
           if (a.roleBase === role.base && [a.name, ...a.aliases].some((x) => x.toLowerCase().includes(of))) return this.touch(a, first.s, last.e);
         }
       }
+      // "The former first lady and U.S. senator": a gendered role among the words (or the role it is
+      // coordinated with) is no man's description
+      const before = np.toks[0]! >= 2 && doc.toks[np.toks[0]! - 1]!.lower === 'and' ? roleNoun(doc.toks[np.toks[0]! - 2]!)?.gender : undefined;
+      const descGender = role.gender ?? np.desc.map((i) => roleNoun(doc.toks[i]!)?.gender).find((g) => g !== undefined) ?? before;
       if (definite) {
         const fits = (a: ActorRec) =>
           a.kind === 'person' &&
+          !(descGender && a.gender && a.gender !== descGender) &&
           (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base)) &&
           (!of || [a.role, a.affiliation, a.country].some((x) => (x ?? '').toLowerCase().includes(of)));
         for (let i = recent.length - 1; i >= 0; i--) {
@@ -529,7 +534,7 @@ export class Registry {
         indefinite: np.indefinite,
         definite,
         modifiers: new Set(descWords),
-        ...(role.gender ? { gender: role.gender } : {}),
+        ...(descGender ? { gender: descGender } : {}),
         ...(of ? { of } : {}),
       });
       const g = descWords.map((w) => GAZETTEER.get(w)).find((x) => x);

@@ -57,6 +57,17 @@ const PRE_TITLE = new Set([
 
 const PARTY_NOUNS = new Set(['democrat', 'republican', 'independent', 'libertarian', 'conservative', 'liberal', 'progressive', 'socialist']);
 
+/** An abbreviated title's role, so that "Sen. X" is "the senator" later and "Gov. Y" "the governor". */
+const TITLE_BASES: ReadonlyMap<string, string> = new Map([
+  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['gen', 'general'], ['col', 'colonel'],
+  ['lt', 'lieutenant'], ['sgt', 'sergeant'], ['capt', 'captain'], ['maj', 'major'], ['adm', 'admiral'], ['prof', 'professor'],
+  ['atty', 'attorney'], ['amb', 'ambassador'], ['del', 'delegate'], ['supt', 'superintendent'], ['rev', 'reverend'], ['pres', 'president'],
+]);
+function titleBase(lower: string): string {
+  const b = lower.replace(/\.$/, '');
+  return TITLE_BASES.get(b) ?? b;
+}
+
 const RELATION_WORDS = new Set(['rival', 'fellow', 'ally', 'opponent', 'foe', 'friend', 'colleague']);
 
 export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
@@ -254,7 +265,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     }
     if (name.every((i) => isTitle(doc.toks[i]!) || roleNoun(doc.toks[i]!)?.kind === 'person')) {
       const r = roleNoun(lastName);
-      const base = lastName.lower.replace(/\.$/, '');
+      const base = titleBase(lastName.lower);
       const g = r?.gender ?? TITLE_GENDER.get(base);
       return { kind: 'role', toks: run, name: [], desc: core.slice(0, -1), role: { kind: 'person', base: r?.base ?? base, word: lastName.lower, ...(g ? { gender: g } : {}) }, indefinite };
     }
@@ -267,7 +278,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
         break;
       }
       if (isTitle(t)) {
-        const base = t.lower.replace(/\.$/, '');
+        const base = titleBase(t.lower);
         const g = TITLE_GENDER.get(base);
         role = { kind: 'person', base, word: t.lower, ...(g ? { gender: g } : {}) };
         break;

@@ -369,3 +369,27 @@ describe('headlines', () => {
     }
   });
 });
+
+describe('abbreviated titles and later descriptions', () => {
+  it('"Vermont Sen. Bernie X … The senator said" is X', () => {
+    const text = 'Taxes\n\nIf Donald Trumbo could make money doing it, Vermont Sen. Bernie Sandler is against it.\n\nThe senator said he would "introduce legislation in the next session."\n';
+    expect(speakerOf(text, 'introduce legislation in the next session.').speaker).toBe('Bernie Sandler');
+  });
+  it('"The former first lady and U.S. senator said" is no male senator named before', () => {
+    const text = 'Forum\n\nSen. John McCall praised the troops.\n\nThe former first lady and U.S. senator said it was "a mistake" to use private email.\n';
+    expect(speakerOf(text, 'a mistake').speaker).not.toBe('John McCall');
+  });
+});
+
+describe('a sentence opening with a named person', () => {
+  it('no verb of saying reaches the passage: the person opening its sentence, unsure, rather than the last speaker', () => {
+    const text =
+      'Veto\n\n"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McCord, R-Ky., said Tuesday.\n\n' +
+      'House Speaker Paul Ryland, R-Wis., despite admitting that he had concerns about "trial lawyers trying to get rich," the victims "do need to have their day in court" and he does believe McCord is correct.\n';
+    const d = draft(text);
+    const q = d.quote('do need to have their day in court');
+    expect(d.speaker(q)).toBe('Paul Ryland');
+    expect(q.attribution).toMatchObject({ rule: 'sentence-subject' });
+    expect(q.attribution!.confidence).toBeLessThan(0.6);
+  });
+});

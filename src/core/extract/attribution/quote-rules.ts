@@ -141,6 +141,22 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
 };
 
 /**
+ * "House Speaker Paul Ryan, R-Wis., despite admitting that he had his concerns about “…”, the
+ * victims “…”": no verb of saying reaches the passage, but its sentence opens with a named person
+ * other than the last speaker; that person is likelier than the last speaker, and still a guess (0.5).
+ */
+const sentenceSubject: FallbackRule = (ctx, { qi, s, p, seg }) => {
+  const { doc } = ctx;
+  const np = clauseSubject(ctx, s, segments(ctx, s)[0]!);
+  if (!np || np.kind !== 'name' || seg[0] !== segments(ctx, s)[0]![0]) return null;
+  if (doc.itemOf[np.toks[np.toks.length - 1]!]! >= p) return null;
+  const a = ctx.reg.at(doc.toks[np.name[0] ?? np.toks[0]!]!.s);
+  if (!a || a.kind !== 'person' || (ctx.last && canonical(ctx.last.actor) === a)) return null;
+  a.speakerParas.add(doc.quotes[qi]!.para);
+  return { quote: qi, kind: 'direct', speaker: a, rule: 'sentence-subject', confidence: 0.5, channel: null, when: null };
+};
+
+/**
  * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
  * one without: the article could not be opened), so the passage is kept as quoted words nobody is
  * quoted as saying, a term, with the rule saying it was not attributed; the analyst can give it a
@@ -149,7 +165,7 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
 const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'term', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
 export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
-export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
+export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, sentenceSubject, followsSpeaker, unattributed];
 
 /** Attributes the passage qi that opens at item p of sentence s. */
 export function attributeQuote(ctx: Ctx, qi: number, s: Sentence, p: number, segs: Seg[]): void {
