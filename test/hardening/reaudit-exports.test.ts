@@ -4,7 +4,8 @@
  * `--out /dev/tty` onto a terminal are refused in one line; into a pipe or a file they still work.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../temp.js';
@@ -27,6 +28,28 @@ describe.skipIf(!hasScript)('a .qdpx project onto a terminal', () => {
     expect(screen).toContain(`a .qdpx project is a zip archive: not writing it to the terminal (${out})`);
     expect(screen).toContain('exit=2');
     expect(screen).not.toContain('PK\u0003\u0004'); // a zip's first bytes
+  });
+});
+
+describe('import of a .qdpx "zip bomb"', () => {
+  beforeAll(() => ensureBuilt(), 180_000);
+
+  it('texts that unpack past the limit are refused before they are unpacked (before: a 3 MB archive of 3 GB of zeros took 3.2 GB); entries never read (a PDF) are not unpacked', async () => {
+    const corpus = path.join(MINI, 'corpus.json');
+    const qdpx = path.join(dir, 'x.qdpx');
+    expect((await runAsync(['export', '--format', 'qdpx', '--data', corpus, '--out', qdpx])).code).toBe(0);
+    const entries = unzipSync(readFileSync(qdpx));
+    const zeros = new Uint8Array(24 * 1024 * 1024);
+    const bomb = path.join(dir, 'bomb.qdpx');
+    writeFileSync(bomb, zipSync({ ...entries, 'sources/zeros.txt': zeros }));
+    expect(statSync(bomb).size).toBeLessThan(1024 * 1024); // 24 MB of text in under a megabyte
+    const r = await runAsync(['import', bomb, '-o', path.join(dir, 'bomb.json'), '--max-file-size', '4MB']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bomb\.qdpx: its texts unpack to more than 4 MB \(at sources\/zeros\.txt\); not read \(raise the limit with --max-file-size\)/);
+    const pdf = path.join(dir, 'pdf.qdpx');
+    writeFileSync(pdf, zipSync({ ...entries, 'sources/scan.pdf': zeros }));
+    const r2 = await runAsync(['import', pdf, '-o', path.join(dir, 'pdf.json'), '--max-file-size', '4MB']);
+    expect(r2.code, r2.stderr).toBe(0);
   });
 });
 
