@@ -44,7 +44,10 @@
  * is rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor, Article, Narrative, Quote } from '../corpus/schema.js';
@@ -76,11 +79,16 @@ import type { PackedShard } from './shard.js';
 import { textClauseTests } from './prefilter.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/6';
+export const DISK_INDEX_FORMAT = 'nl-search-index/7';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 /** Quotes indexed per pass when building: bounds the build's extra memory on a huge corpus. */
 const BUILD_CHUNK = 50_000;
+/**
+ * Quotes per block of hay: each block has its own check, so that a scan of some blocks (a worker
+ * thread's part) checks what it read. About 23 MB of the benchmark's quotes.
+ */
+export const HAY_BLOCK = 1 << 16;
 /** Bytes of hay decoded at a time while scanning. */
 const SCAN_BYTES = 8 * 1024 * 1024;
 /** Candidates' records closer than this are read in one go. */
@@ -126,21 +134,57 @@ interface Header {
   dates: string[];
   /** corpusFingerprint of the corpus the index was built from */
   fingerprint: string;
-  /** SHA-1 of each section's bytes, checked when a section is read whole (format 5) */
+  /** how the sections are summed (SECTION_CHECK when built) */
+  check: string;
+  /** quotes per block of hay (HAY_BLOCK unless a test asks for fewer) */
+  hayBlock: number;
+  /** the sum of each block's hay, in order: what a scan checks (format 7) */
+  hayBlocks: string[];
+  /** each section's sum, checked when a section is read whole or scanned (format 5) */
   sums: Record<SectionName, string>;
-  /** SHA-256 of the header line without this field, checked on open (format 5) */
+  /**
+   * SHA-256 of the header line as written, with this field's value as zeros; it is the line's
+   * first field (format 7: checked over the bytes read, instead of the header parsed and
+   * written out again, which took 0.15 s of a search at a million quotes)
+   */
   seal: string;
 }
 
-/** What the seal covers: the header as written, less the seal (JSON.parse keeps the key order). */
-function sealOf(h: Omit<Header, 'seal'>): string {
-  return createHash('sha256').update(JSON.stringify(h)).digest('hex');
+const SEAL_AT = '{"seal":"'.length;
+const SEAL_ZEROS = '0'.repeat(64);
+
+/** The seal of a header line whose seal is `line[SEAL_AT, SEAL_AT + 64)`. */
+function sealOf(line: Uint8Array): string {
+  return createHash('sha256').update(line.subarray(0, SEAL_AT)).update(SEAL_ZEROS).update(line.subarray(SEAL_AT + 64)).digest('hex');
+}
+
+/**
+ * The check each section carries: CRC-32 (zlib's, native) where this Node has it (20.15 and
+ * later), else SHA-256. A search scans and so checks the whole folded text (356 MB at a million
+ * quotes): SHA-1 took 0.4-0.7 s of it, CRC-32 about a third of that. The check is for damage
+ * (a disk, a copy, an edit by hand), which a CRC catches; an index built with the other check
+ * is rebuilt, never misread.
+ */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+export const SECTION_CHECK = crc32 ? 'crc32' : 'sha256';
+
+class SectionSum {
+  private crc = 0;
+  private readonly hash = crc32 ? null : createHash('sha256');
+  update(b: Uint8Array): this {
+    if (this.hash) this.hash.update(b);
+    else this.crc = crc32!(b, this.crc);
+    return this;
+  }
+  digest(): string {
+    return this.hash ? this.hash.digest('hex') : (this.crc >>> 0).toString(16).padStart(8, '0');
+  }
 }
 
 function sectionSum(bufs: readonly Buffer[]): string {
-  const h = createHash('sha1');
+  const h = new SectionSum();
   for (const b of bufs) h.update(b);
-  return h.digest('hex');
+  return h.digest();
 }
 
 /**
@@ -166,6 +210,8 @@ export class DamagedIndexError extends Error {
 export interface DiskIndexOptions {
   cacheDir?: string;
   maxFileBytes?: number;
+  /** @internal quotes per block of hay when building (tests use small blocks; default HAY_BLOCK) */
+  hayBlock?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +295,7 @@ export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOpt
   if (key === undefined) return corpus;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(file, layout(corpus, { key, files, stamps }), { overwrite: true, mode: 0o600, sync: false });
+    await writeFileAtomic(file, layout(corpus, { key, files, stamps, hayBlock: opts.hayBlock }), { overwrite: true, mode: 0o600, sync: false });
     await prune(dir, file);
     return await DiskIndex.open(file);
   } catch {
@@ -302,7 +348,7 @@ async function isFresh(index: DiskIndex, files: readonly string[], opts: DiskInd
 }
 
 /** The index file's bytes for a validated corpus, as pieces (a million quotes: hundreds of MB). */
-function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (Stamp | null)[] }): Buffer[] {
+function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (Stamp | null)[]; hayBlock?: number }): Buffer[] {
   const n = corpus.quotes.length;
   const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
   const articleIndex = new Map(corpus.articles.map((a, i) => [a, i]));
@@ -397,9 +443,15 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     texts.push(Buffer.from(corpus.quotes.slice(from, from + BUILD_CHUNK).map((r) => r.quote.text).join(''), 'utf16le'));
   }
   if (units > 2 ** 31 - 1) throw new Error('corpus too large for one search index file');
+  // the hay in blocks of HAY_BLOCK quotes, each with its own check (a part of the index can be
+  // scanned, and checked, without the rest: a worker thread scans a half)
   const hayBytes: Buffer[] = [];
-  for (let from = 0; from < n; from += BUILD_CHUNK) {
-    hayBytes.push(Buffer.from(hays.slice(from, from + BUILD_CHUNK).join(''), latin1 ? 'latin1' : 'utf16le'));
+  const hayBlocks: string[] = [];
+  const hayBlock = meta.hayBlock ?? HAY_BLOCK;
+  for (let from = 0; from < n; from += hayBlock) {
+    const b = Buffer.from(hays.slice(from, from + hayBlock).join(''), latin1 ? 'latin1' : 'utf16le');
+    hayBytes.push(b);
+    hayBlocks.push(sectionSum([b]));
   }
   const body: Record<SectionName, Buffer[]> = {
     hay: hayBytes,
@@ -432,6 +484,9 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
   for (const name of SECTIONS) sums[name] = sectionSum(body[name]);
   const header: Omit<Header, 'bytes' | 'seal'> = {
     format: DISK_INDEX_FORMAT,
+    check: SECTION_CHECK,
+    hayBlock,
+    hayBlocks,
     key: meta.key,
     files: meta.files,
     stamps: meta.stamps,
@@ -455,10 +510,11 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     sums,
   };
   // the header states the file's total size, which includes the header line itself; the seal,
-  // last, covers everything before it
+  // first, covers the whole line
   const lineOf = (bytes: number) => {
-    const h = { ...header, bytes };
-    return Buffer.from(JSON.stringify({ ...h, seal: sealOf(h) }) + '\n', 'utf8');
+    const line = Buffer.from(JSON.stringify({ seal: SEAL_ZEROS, ...header, bytes }) + '\n', 'utf8');
+    line.write(sealOf(line.subarray(0, line.length - 1)), SEAL_AT, 'latin1');
+    return line;
   };
   let line = lineOf(0);
   for (let i = 0; i < 3; i++) line = lineOf(line.length + at);
@@ -504,10 +560,11 @@ export class DiskIndex {
         nl = buf.subarray(0, got).indexOf(10);
       }
       if (nl < 0) throw new Error('damaged');
-      const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
-      if (h.format !== DISK_INDEX_FORMAT || h.bytes !== size || !h.sections || !h.sums) throw new Error('stale or damaged');
-      const { seal, ...sealed } = h;
-      if (seal !== sealOf(sealed)) throw new DamagedIndexError('the header');
+      const line = buf.subarray(0, nl);
+      if (line.toString('latin1', 0, SEAL_AT) !== '{"seal":"') throw new Error('stale or damaged');
+      if (line.toString('latin1', SEAL_AT, SEAL_AT + 64) !== sealOf(line)) throw new DamagedIndexError('the header');
+      const h = JSON.parse(line.toString('utf8')) as Header;
+      if (h.format !== DISK_INDEX_FORMAT || h.check !== SECTION_CHECK || h.bytes !== size || !h.sections || !h.sums || !(h.hayBlock >= 1) || !Array.isArray(h.hayBlocks) || h.hayBlocks.length !== Math.ceil(h.quotes / h.hayBlock)) throw new Error('stale or damaged');
       const n = h.quotes;
       const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n, date: 4 * n };
       for (const name of SECTIONS) {
@@ -568,34 +625,40 @@ export class DiskIndex {
   }
 
   /**
-   * Calls `visit(pos, chunk, from, to)` for every quote, in order: its folded hay is
-   * chunk.slice(from, to). The text is decoded a few megabytes at a time.
+   * Calls `visit(pos, chunk, from, to)` for every quote of [first, last), in order: its folded
+   * hay is chunk.slice(from, to). The text is decoded a few megabytes at a time. The range starts
+   * at a block (a multiple of HAY_BLOCK) and ends at one or at the last quote: each block's check
+   * is judged once it has been read, before the scan goes on (and so before its results are used).
    */
-  scanHay(visit: (pos: number, chunk: string, from: number, to: number) => void): void {
+  scanHay(visit: (pos: number, chunk: string, from: number, to: number) => void, first = 0, last = this.header.quotes): void {
     const ends = this.int32('hayEnds');
     const unit = this.header.latin1 ? 1 : 2;
     const [off] = this.header.sections.hay;
     const n = this.header.quotes;
-    let pos = 0;
-    // the whole section passes through here: checked as it goes, judged at the end (before any
-    // result of the scan is used)
-    const sum = createHash('sha1');
-    while (pos < n) {
-      const start = pos === 0 ? 0 : ends[pos - 1]!;
-      // as many quotes as fit in SCAN_BYTES (at least one)
-      let last = pos;
-      while (last + 1 < n && (ends[last + 1]! - start) * unit <= SCAN_BYTES) last++;
-      const bytes = this.read(off + start * unit, (ends[last]! - start) * unit);
-      sum.update(bytes);
-      const chunk = bytes.toString(unit === 1 ? 'latin1' : 'utf16le');
-      let from = 0;
-      for (; pos <= last; pos++) {
-        const to = ends[pos]! - start;
-        visit(pos, chunk, from, to);
-        from = to;
+    const end = Math.min(last, n);
+    const size = this.header.hayBlock;
+    if (first % size !== 0 || (end % size !== 0 && end !== n)) throw new Error(`scanHay: [${first}, ${end}) is not a range of blocks`);
+    for (let block = first; block < end; block += size) {
+      const blockEnd = Math.min(block + size, n);
+      const sum = new SectionSum();
+      let pos = block;
+      while (pos < blockEnd) {
+        const start = pos === 0 ? 0 : ends[pos - 1]!;
+        // as many quotes of the block as fit in SCAN_BYTES (at least one)
+        let upTo = pos;
+        while (upTo + 1 < blockEnd && (ends[upTo + 1]! - start) * unit <= SCAN_BYTES) upTo++;
+        const bytes = this.read(off + start * unit, (ends[upTo]! - start) * unit);
+        sum.update(bytes);
+        const chunk = bytes.toString(unit === 1 ? 'latin1' : 'utf16le');
+        let from = 0;
+        for (; pos <= upTo; pos++) {
+          const to = ends[pos]! - start;
+          visit(pos, chunk, from, to);
+          from = to;
+        }
       }
+      if (sum.digest() !== this.header.hayBlocks[block / size]) throw new DamagedIndexError('section hay');
     }
-    if (n > 0 && sum.digest('hex') !== this.header.sums.hay) throw new DamagedIndexError('section hay');
   }
 
   /**
@@ -708,8 +771,8 @@ export class DiskIndex {
  * the one quote search), while the term's answer for the text is still remembered from the
  * prefilter. Returns the best `limit` by (score, position) — fuse's order — and how many match.
  */
-export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infinity): { shown: Scored[]; total: number } {
-  const n = index.header.quotes;
+export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infinity, range: readonly [number, number] = [0, index.header.quotes]): Ranked {
+  const [first, last] = range;
   let needsHay = q.mayMatch !== null || q.expr !== null;
   const tests = q.filters.map((clause) => clauseTest(index, clause, () => (needsHay = true)));
   const best = new Best(limit);
@@ -720,7 +783,7 @@ export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infini
   if (!needsHay) {
     // filters only: every quote that passes them, score 0
     const none = () => '';
-    for (let pos = 0; pos < n; pos++) if (filtersHold(pos, none)) best.add(pos, 0);
+    for (let pos = first; pos < last; pos++) if (filtersHold(pos, none)) best.add(pos, 0);
     return best.result();
   }
   // (Tried: the prefilter over the whole chunk, each needle found once per chunk by a cursor,
@@ -734,8 +797,30 @@ export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infini
     if (mayMatch && !mayMatch(pos, own)) return;
     const score = scorer.score(docOf(pos, own));
     if (score >= 0) best.add(pos, score);
-  });
+  }, first, last);
   return best.result();
+}
+
+/** The best matches of a search, sorted by (score, position), and how many matched in all. */
+export interface Ranked {
+  shown: Scored[];
+  total: number;
+}
+
+/** Two parts' best `limit` as one. */
+export function mergeRanked(a: Ranked, b: Ranked, limit: number): Ranked {
+  const shown = a.shown.concat(b.shown).sort(byScore);
+  return { shown: limit < shown.length ? shown.slice(0, limit) : shown, total: a.total + b.total };
+}
+
+/**
+ * Where a search splits the index between this thread and a worker: the first block boundary at
+ * or after the middle (0 or n: no split).
+ */
+export function splitPoint(header: Pick<Header, 'quotes' | 'hayBlock'>): number {
+  const { quotes: n, hayBlock: size } = header;
+  const mid = Math.ceil(n / 2 / size) * size;
+  return mid >= n ? n : mid;
 }
 
 /**
@@ -802,7 +887,7 @@ class Best {
     this.pos = pos;
     this.score = score;
   }
-  result(): { shown: Scored[]; total: number } {
+  result(): Ranked {
     const shown: Scored[] = new Array(this.size);
     for (let k = 0; k < this.size; k++) shown[k] = { pos: this.pos[k]!, score: this.score[k]! };
     return { shown: shown.sort(byScore), total: this.total };
@@ -959,6 +1044,8 @@ export interface FileSearch {
   /** the corpus the hits belong to (on disk: the hits, with every actor and article stub) */
   corpus: Corpus;
   result: SearchResult;
+  /** @internal how many threads ranked the index (2: a worker ranked its upper part) */
+  threads?: number;
 }
 
 /**
@@ -968,50 +1055,156 @@ export interface FileSearch {
  * 50 of them), and their highlight ranges computed from those records.
  */
 export function searchDiskIndex(index: DiskIndex, query: string, opts: { limit?: number } = {}): FileSearch {
+  const prepared = prepareSearch(index, query, opts);
+  if ('done' in prepared) return prepared.done;
+  return hitsOf(index, prepared.compiled, rankOrError(() => rankDiskIndex(index, prepared.compiled, prepared.limit)));
+}
+
+type Prepared = { done: FileSearch } | { compiled: CompiledQuery; limit: number };
+
+/** The query compiled, or the whole answer when it needs no ranking (an error, an empty query). */
+function prepareSearch(index: DiskIndex, query: string, opts: { limit?: number }): Prepared {
   const compiled = compileQuery(query);
   const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : Infinity;
   const n = index.header.quotes;
-  if (!compiled.ok) return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: compiled.error } };
+  if (!compiled.ok) return { done: { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: compiled.error } } };
   if (compiled.query.parsed.clauses.length === 0) {
     // nothing to look for: every quote in corpus order, score 0 (searchQuotes' answer), no search
     const shown = Math.min(n, limit);
     const corpus = index.corpusOf(Int32Array.from({ length: shown }, (_, i) => i));
     const hits = corpus.quotes.map((ref, order) => ({ ref, speaker: ref.quote.speaker ? (corpus.actorById.get(ref.quote.speaker) ?? null) : null, score: 0, order, matches: [] }));
-    return { corpus, result: { hits, total: n } };
+    return { done: { corpus, result: { hits, total: n } } };
   }
-  let ranked: { shown: Scored[]; total: number };
+  return { compiled: compiled.query, limit };
+}
+
+/** fuse may throw on a query it cannot take: searchQuotes' error result, not a crash. */
+function rankOrError(rank: () => Ranked): Ranked | { error: string } {
   try {
-    ranked = rankDiskIndex(index, compiled.query, limit);
+    return rank();
   } catch (err) {
     if (err instanceof DamagedIndexError) throw err;
-    return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: `cannot search for that: ${(err as Error).message}` } };
+    return { error: `cannot search for that: ${(err as Error).message}` };
   }
+}
+
+/**
+ * The hits' own records, searched as a corpus of their own for their highlight ranges only: the
+ * scores and the order are the ranking's.
+ */
+function hitsOf(index: DiskIndex, q: CompiledQuery, ranked: Ranked | { error: string }): FileSearch {
+  if ('error' in ranked) return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: ranked.error } };
   const positions = Int32Array.from(ranked.shown, (s) => s.pos).sort();
   const corpus = index.corpusOf(positions);
-  // the hits' own records, searched as a corpus of their own for their highlight ranges only:
-  // the scores and the order are the ranking's
   const local = new Map<number, number>();
   positions.forEach((p, k) => local.set(p, k));
-  const hits = highlightHits(buildSearchIndex(corpus), compiled.query, ranked.shown.map((s) => ({ pos: local.get(s.pos)!, score: s.score })));
+  const hits = highlightHits(buildSearchIndex(corpus), q, ranked.shown.map((s) => ({ pos: local.get(s.pos)!, score: s.score })));
   for (const hit of hits) hit.order = positions[hit.order]!;
   return { corpus, result: { hits, total: ranked.total } };
+}
+
+/**
+ * searchDiskIndex with a worker thread ranking the index's upper part while this thread ranks
+ * the lower (the worker started before the index was opened here: see searchFiles). The worker's
+ * part is used only if it read the very file this thread checked (the same seal); otherwise, or
+ * if it failed, this thread ranks that part too. The result is the same either way: a hit's score
+ * depends on its own quote only, and the parts are merged by (score, position).
+ */
+export async function searchDiskIndexWith(index: DiskIndex, query: string, opts: { limit?: number }, helper: ScanHelper | undefined): Promise<FileSearch> {
+  const prepared = prepareSearch(index, query, opts);
+  if ('done' in prepared) return prepared.done;
+  const { compiled, limit } = prepared;
+  const n = index.header.quotes;
+  const mid = splitPoint(index.header);
+  if (!helper || mid >= n) return { ...hitsOf(index, compiled, rankOrError(() => rankDiskIndex(index, compiled, limit))), threads: 1 };
+  const lower = rankOrError(() => rankDiskIndex(index, compiled, limit, [0, mid]));
+  if ('error' in lower) return hitsOf(index, compiled, lower);
+  const reply = await helper.result;
+  if (!reply.ok && reply.damaged) throw new DamagedIndexError('section hay');
+  const used = reply.ok && reply.seal === index.header.seal && reply.first === mid;
+  const theirs: Ranked | { error: string } = used
+    ? { shown: Array.from(reply.pos, (pos, k) => ({ pos, score: reply.score[k]! })), total: reply.total }
+    : rankOrError(() => rankDiskIndex(index, compiled, limit, [mid, n]));
+  if ('error' in theirs) return hitsOf(index, compiled, theirs);
+  return { ...hitsOf(index, compiled, mergeRanked(lower, theirs, limit)), threads: used ? 2 : 1 };
+}
+
+/** A worker thread ranking the upper part of an index file (disk-index-worker.ts). */
+export interface ScanHelper {
+  result: Promise<ScanReply>;
+  stop(): void;
+}
+
+/** What the worker asks and answers. */
+export interface ScanJob {
+  file: string;
+  query: string;
+  /** null: every match */
+  limit: number | null;
+}
+export type ScanReply =
+  | { ok: true; seal: string; first: number; pos: Int32Array; score: Float64Array; total: number }
+  | { ok: false; damaged: boolean; message: string };
+
+/**
+ * Index files at least this large are searched by two threads (when the machine has two cores
+ * or more): below it, starting a worker and reading the header twice cost more than half a scan
+ * saves. 100,000 of the benchmark's quotes make 170 MB; a million, 1.7 GB.
+ */
+const PARALLEL_FROM_BYTES = 400 * 1024 * 1024;
+
+/**
+ * Starts the worker for the upper part of the index `file`, when it is worth one: undefined
+ * otherwise. NARRATIVE_LENS_SEARCH_THREADS=1 keeps a search on one thread.
+ */
+export function startScanHelper(file: string, query: string, limit: number | undefined, opts: { fromBytes?: number } = {}): ScanHelper | undefined {
+  if (process.env.NARRATIVE_LENS_SEARCH_THREADS === '1' || availableParallelism() < 2) return undefined;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined; // not built yet
+  }
+  if (size < (opts.fromBytes ?? PARALLEL_FROM_BYTES)) return undefined;
+  const job: ScanJob = { file, query, limit: limit === undefined || limit < 0 ? null : limit };
+  const self = import.meta.url;
+  let worker: Worker;
+  if (!self.endsWith('.ts')) worker = new Worker(new URL('./disk-index-worker.js', self), { workerData: job });
+  else {
+    // from TypeScript sources (tests, tsx): the worker registers tsx, then loads its source
+    const src = new URL('./disk-index-worker.ts', self).href;
+    worker = new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(src)}))`, { eval: true, workerData: job });
+  }
+  const result = new Promise<ScanReply>((resolve) => {
+    worker.once('message', (m: ScanReply) => resolve(m));
+    worker.once('error', (err) => resolve({ ok: false, damaged: false, message: err.message }));
+    worker.once('exit', () => resolve({ ok: false, damaged: false, message: 'the worker stopped' }));
+  });
+  return { result, stop: () => void worker.terminate() };
 }
 
 /**
  * `search` over corpus files: through the index on disk (built on first use), or in memory when
  * no index can be written. The one entry point the command line uses.
  */
-export async function searchFiles(paths: readonly string[], query: string, opts: DiskIndexOptions & { limit?: number } = {}): Promise<FileSearch> {
-  for (let attempt = 0; ; attempt++) {
-    const opened = await openDiskIndex(paths, { ...opts, rebuild: attempt > 0 });
-    if (!(opened instanceof DiskIndex)) return { corpus: opened, result: searchQuotes(buildSearchIndex(opened), query, { limit: opts.limit }) };
-    try {
-      return searchDiskIndex(opened, query, { limit: opts.limit });
-    } catch (err) {
-      // a damaged file (a record that does not parse, a short read): build it again, once
-      if (attempt > 0) throw err;
-    } finally {
-      opened.close();
+export async function searchFiles(paths: readonly string[], query: string, opts: DiskIndexOptions & { limit?: number; parallelFromBytes?: number } = {}): Promise<FileSearch> {
+  // the worker for the index's upper part starts first, while this thread checks that the index
+  // is fresh: it opens the file on its own (its header alone is a fifth of a second at a million)
+  const helper = await diskIndexFile(paths, opts.cacheDir).then((file) => startScanHelper(file, query, opts.limit, { fromBytes: opts.parallelFromBytes }), () => undefined);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const opened = await openDiskIndex(paths, { ...opts, rebuild: attempt > 0 });
+      if (!(opened instanceof DiskIndex)) return { corpus: opened, result: searchQuotes(buildSearchIndex(opened), query, { limit: opts.limit }) };
+      try {
+        return await searchDiskIndexWith(opened, query, { limit: opts.limit }, attempt === 0 ? helper : undefined);
+      } catch (err) {
+        // a damaged file (a record that does not parse, a short read): build it again, once
+        if (attempt > 0) throw err;
+      } finally {
+        opened.close();
+      }
     }
+  } finally {
+    helper?.stop();
   }
 }
