@@ -409,3 +409,12 @@ describe('participles, titles and dashes', () => {
     expect(speakerOf(obj, 'a completely different Ed Schultz to me, which was a shock to me.').speaker).not.toBe('Trumbo');
   });
 });
+
+describe('passages inside a clause of their own', () => {
+  it('"“You winning?” she said, but Kevin was drifting off, and as Tom went on about “…” and “…,” Mel said yes": not Mel\'s', () => {
+    const text =
+      'Rally\n\nMel Harris watched the speech with her boyfriend.\n\n"You winning?" she said, but Kevin was drifting off again, and as Tom Carver went on about "how the system is rigged," and "wounded American families" and "our own struggling citizens," Mel said yes, yes, yes, over and over again.\n';
+    const d = draft(text);
+    for (const q of ['wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).not.toBe('Mel Harris');
+  });
+});

@@ -128,11 +128,15 @@ const soCalled: FallbackRule = (ctx, { qi, s, p }) => {
 };
 
 /** "A," she said, "B.": an earlier passage of this sentence was attributed. */
-const continuesQuote: FallbackRule = (ctx, { qi, s }) => {
+const continuesQuote: FallbackRule = (ctx, { qi, s, seg }) => {
   const { doc } = ctx;
   const prev = ctx.lastDirect && doc.quotes[ctx.lastDirect.quote]!.sent === s.idx ? ctx.lastDirect : undefined;
   const q = doc.quotes[qi]!;
   if (!prev || wordCount(doc.text.slice(q.start, q.end)) <= 2) return null;
+  // "“You winning?” she said, but Kevin was drifting off, and as Trump went on about “…”": not
+  // across a clause with a subject of its own
+  const pq = doc.quotes[prev.quote]!;
+  if (pq.lastSent === s.idx && pq.lastItem < seg[0]) return null;
   return { ...prev, quote: qi, rule: 'continues-quote', confidence: 0.7 };
 };
 
@@ -347,6 +351,8 @@ function outerSpeaker(ctx: Ctx, s: Sentence, k: number, inner: NP, seg: Seg): Fo
   return { np, v: v0, sent: s, rule: 'reported-within', confidence: 0.75 };
 }
 
+const OWN_OBJECT = new Set(['yes', 'no', 'nothing', 'something', 'goodbye', 'hello', 'grace', 'amen']);
+
 /** “Q,” X said / “Q,” said X / “Q,” X, who …, told Y / “Q,” according to X. */
 function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
   const { doc } = ctx;
@@ -410,6 +416,8 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
       }
     }
   }
+  // "“…,” Melanie said yes, yes, yes": the verb has words of its own; the passage is not what it says
+  if (speechVerbAt(doc, s, k) && OWN_OBJECT.has(tok(doc, s, k + 1)?.lower ?? '')) return null;
   if (speechVerbAt(doc, s, k)) {
     // “… is the answer.” Birchers viewed …: a quotation closed by a full stop ends its sentence;
     // only a plain verb of saying still reaches back to it ("“Go.” he said", a common slip)
