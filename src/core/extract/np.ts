@@ -210,7 +210,9 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     const t = doc.toks[body[i]!]!;
     if ((NP_PREPOSITIONS.has(t.lower) || t.lower === 'with') && !t.cap) {
       const before = doc.toks[body[i - 1]!]!;
-      if (roleNoun(before) && !before.cap) {
+      // "the U.S. Embassy in Khartoum": an organisation's word before "in"/"at" ends its name (not "Ministry of Defence")
+      const orgAt = before.cap && (t.lower === 'in' || t.lower === 'at') && roleNoun(before)?.kind === 'organisation';
+      if ((roleNoun(before) && !before.cap) || orgAt) {
         headEnd = i;
         break;
       }

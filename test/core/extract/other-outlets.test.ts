@@ -393,3 +393,28 @@ describe('a sentence opening with a named person', () => {
     expect(q.attribution!.confidence).toBeLessThan(0.6);
   });
 });
+
+describe('participles, titles and dashes', () => {
+  it('"Protesters marching through the streets chanted “…”": the protesters', () => {
+    expect(speakerOf('Curfew\n\nProtesters marching through the streets chanted "What curfew?" and kept going.\n', 'What curfew?')).toMatchObject({ speaker: 'Protesters', kind: 'direct' });
+  });
+  it(`"a paper titled ''…'' by X" is a title, nobody's words`, () => {
+    const text = "Taxes\n\n''It is misguided,'' Leonard Burr said.\n\nThe plan is lifted from a paper titled ''How to Foster Long-Term Innovation Investment'' by Nora Tandy.\n";
+    expect(speakerOf(text, 'How to Foster Long-Term Innovation Investment')).toMatchObject({ speaker: null, rule: 'term-title', kind: 'term' });
+  });
+  it(`"including the former candidate Mitt X -- ''…'' -- and Fred Y": the name before the dash; not the object of a preposition`, () => {
+    const text = "Taxes\n\nA chorus of prominent Republicans has said the same thing, including the former presidential candidate Mitt Rowney -- ''It is disqualifying for a nominee to refuse to release tax returns'' -- and Fred Gold, a former commissioner.\n";
+    expect(speakerOf(text, 'It is disqualifying for a nominee to refuse to release tax returns')).toMatchObject({ speaker: 'Mitt Rowney', rule: 'dash-appositive' });
+    const obj = "Hosts\n\nMr. King said Mr. Schultz has recently seemed supportive of Mr. Trumbo -- ''a completely different Ed Schultz to me, which was a shock to me.''\n";
+    expect(speakerOf(obj, 'a completely different Ed Schultz to me, which was a shock to me.').speaker).not.toBe('Trumbo');
+  });
+});
+
+describe('passages inside a clause of their own', () => {
+  it('"“You winning?” she said, but Kevin was drifting off, and as Tom went on about “…” and “…,” Mel said yes": not Mel\'s', () => {
+    const text =
+      'Rally\n\nMel Harris watched the speech with her boyfriend.\n\n"You winning?" she said, but Kevin was drifting off again, and as Tom Carver went on about "how the system is rigged," and "wounded American families" and "our own struggling citizens," Mel said yes, yes, yes, over and over again.\n';
+    const d = draft(text);
+    for (const q of ['wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).not.toBe('Mel Harris');
+  });
+});

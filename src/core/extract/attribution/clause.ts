@@ -253,11 +253,27 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     }
     return null;
   }
-  const np = coordinated(ctx, s, locatedHead(ctx, s, npEndingAt(doc, s, j), seg), seg);
+  const np = coordinated(ctx, s, locatedHead(ctx, s, npEndingAt(doc, s, j) ?? participleSubject(ctx, s, j, seg), seg), seg);
   return (np && unclosedAppositive(ctx, s, np, seg)) ?? np;
 }
 
 const PAREN_DASHES = new Set(['—', '–', '-']);
+
+/**
+ * "Protesters marching through the streets chanted “…”": a participle phrase after the subject (up
+ * to eight words, no comma) between it and the verb.
+ */
+function participleSubject(ctx: Ctx, s: Sentence, j: number, seg: Seg): NP | null {
+  const { doc } = ctx;
+  for (let k = j; k > seg[0] && k >= j - 8; k--) {
+    const x = tok(doc, s, k);
+    if (!x || !x.word) return null;
+    if (x.cap || !/[a-z]{3}ing$/.test(x.lower)) continue;
+    const np = npEndingAt(doc, s, k - 1);
+    return np && np.kind !== 'pronoun' && (np.kind === 'name' || np.role?.kind === 'group' || np.role?.kind === 'person') ? np : null;
+  }
+  return null;
+}
 
 const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'outside', 'inside']);
 

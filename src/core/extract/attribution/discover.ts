@@ -19,10 +19,18 @@ const HEADLINE_VERBS = new Set(
   'sees wants seeks hopes fears plans eyes backs hits rips hammers defends faces gets takes makes gives pushes wins loses leads trails joins meets visits signs names picks rejects accepts'.split(' '),
 );
 
+/** "(Reporting by X; Editing by Y)": the wire's credits name its journalists, no actors of the story. */
+const CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced|research)\s+by\b/i;
+function creditLine(ctx: Ctx, s: Sentence): boolean {
+  const p = ctx.doc.paras[s.para]!;
+  return CREDIT.test(ctx.doc.text.slice(p.s, p.s + 40));
+}
+
 /** First pass: named people and organisations, so that later surnames resolve. */
 export function discoverActors(ctx: Ctx): void {
   const { doc, reg } = ctx;
   for (const s of doc.sents) {
+    if (creditLine(ctx, s)) continue;
     const n = s.items.length;
     for (let i = 0; i < n; i++) {
       const t = tok(doc, s, i);

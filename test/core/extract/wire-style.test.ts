@@ -1,0 +1,34 @@
+/**
+ * Wire copy from outlets other than the development set's (Reuters-, AP-, AFP-style), written here
+ * with made-up names: embassies and groups as speakers, a place never a speaker, the credits line
+ * naming no actors.
+ */
+import { describe, expect, it } from 'vitest';
+import { draft } from './helpers.js';
+
+const WIRE = `Army says it repelled attack on Tarsa, rebels deny
+
+TARSA (Reuters) - The army said on Saturday it had repelled a major attack by the paramilitary Rapid Shield Forces (RSF) on the city of Tarsa.
+
+The RSF said in a post on Telegram that its fighters had seized two positions. "The claims of the army are lies meant to lift the morale of its soldiers," the group said.
+
+The U.S. Embassy in Kharim said it was "deeply concerned" by the fighting. "We call on both sides to protect civilians," it said.
+
+(Reporting by Khalid Abdel; Writing by Nadia Eltam; Editing by Alex Richman)
+`;
+
+describe('wire copy', () => {
+  const d = draft(WIRE);
+  it('"The U.S. Embassy in Kharim said" is the embassy, not the city; its "it said" too', () => {
+    expect(d.speaker(d.quote('deeply concerned'))).toBe('U.S. Embassy');
+    expect(d.speaker(d.quote('We call on both sides to protect civilians,'))).toBe('U.S. Embassy');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Kharim');
+  });
+  it('"the group said" is the organisation named last', () => {
+    expect(d.speaker(d.quote('The claims of the army are lies meant to lift the morale of its soldiers,'))).toBe('Rapid Shield Forces');
+  });
+  it('the credits line names no actors', () => {
+    const names = d.file.actors.map((a) => a.name);
+    for (const n of ['Khalid Abdel', 'Nadia Eltam', 'Alex Richman']) expect(names).not.toContain(n);
+  });
+});
