@@ -54,3 +54,16 @@ describe('wire copy: statements and unnamed officials', () => {
     expect(d.actor('Petar Ilko').role).toBe('farmer from the village of Dolno');
   });
 });
+
+describe('outlets that relay', () => {
+  it('"The newspaper quoted a senior civil servant as saying: “…”" is the civil servant\'s, not the newspaper\'s', () => {
+    const d = draft('Leak\n\nThe newspaper quoted a senior civil servant as saying: "The minister was warned at least five times."\n');
+    const q = d.quote('The minister was warned at least five times.');
+    expect(d.speaker(q)).toBe('senior civil servant');
+  });
+  it('"Interfax quoted him as saying “…”": the one quoted, and "X was quoted by TASS as saying" still X', () => {
+    const d = draft('Talks\n\nSergei Lavrik spoke in Geneva.\n\nLavrik was quoted by the state news agency TASS as saying that "the talks were useful." Interfax later quoted him as saying "we will see."\n');
+    expect(d.speaker(d.quote('the talks were useful.'))).toBe('Sergei Lavrik');
+    expect(d.speaker(d.quote('we will see.'))).toBe('Sergei Lavrik');
+  });
+});
