@@ -32,3 +32,25 @@ describe('wire copy', () => {
     for (const n of ['Khalid Abdel', 'Nadia Eltam', 'Alex Richman']) expect(names).not.toContain(n);
   });
 });
+
+const FLOODS = `Floods kill dozens in northern province
+
+The interior ministry said in a statement that 3,000 rescuers had been deployed. "All available resources have been mobilised," the statement said.
+
+An official at the ministry of agriculture, who asked not to be named, said crop losses could exceed $200m. "The harvest in the valley is gone," the official said.
+
+"We lost everything," said Petar Ilko, 61, a farmer from the village of Dolno. "My house, my animals, everything."
+`;
+
+describe('wire copy: statements and unnamed officials', () => {
+  const d = draft(FLOODS);
+  it('"X said in a statement … “…,” the statement said": X, unsure', () => {
+    const q = d.quote('All available resources have been mobilised,');
+    expect(d.speaker(q)).toBe('interior ministry');
+    expect(q.attribution!.confidence).toBeLessThan(0.6);
+  });
+  it('"An official …, who asked not to be named, … “…,” the official said" is not the farmer named after, whose age precedes his role', () => {
+    expect(d.speaker(d.quote('The harvest in the valley is gone,'))).not.toBe('Petar Ilko');
+    expect(d.actor('Petar Ilko').role).toBe('farmer from the village of Dolno');
+  });
+});
