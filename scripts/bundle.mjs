@@ -36,7 +36,7 @@ for (const name of await readdir('dist/cli').catch(() => [])) {
 }
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/core/search/worker.ts', 'ingest-worker': 'src/core/extract/ingest/ingest-worker.ts', 'draft-worker': 'src/core/extract/draft-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/core/search/worker.ts', 'disk-index-worker': 'src/core/search/disk-index-worker.ts', 'ingest-worker': 'src/core/extract/ingest/ingest-worker.ts', 'draft-worker': 'src/core/extract/draft-worker.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

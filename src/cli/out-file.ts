@@ -8,6 +8,7 @@
 import { constants } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isatty } from 'node:tty';
 import { fsReason, writeFileAtomic } from '../core/corpus/files.js';
 import { UsageError } from './errors.js';
 
@@ -31,26 +32,39 @@ async function writeStream(stream: NodeJS.WriteStream, content: OutContent): Pro
   }
 }
 
+/**
+ * Binary content (a zip) is never written to a terminal: its bytes would reach the terminal as
+ * escape sequences. `binary` says what it is, for the message.
+ */
+export function refuseTerminal(binary: string | undefined, isTerminal: boolean, out: string): void {
+  if (binary && isTerminal) throw new UsageError(`${binary}: not writing it to the terminal (${out})`, 'give --out FILE, or send it into a pipe or a file');
+}
+
 /** Writes into a device or FIFO that exists: opened for writing only, never created, never truncated. */
-async function writeThrough(out: string, content: OutContent): Promise<void> {
+async function writeThrough(out: string, content: OutContent, binary?: string): Promise<void> {
   let handle;
   try {
     handle = await open(out, constants.O_WRONLY);
+    refuseTerminal(binary, isatty(handle.fd), out);
     for (const piece of piecesOf(content)) await handle.writeFile(piece);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`${out}: cannot write: ${fsReason(err)}`);
   } finally {
     await handle?.close().catch(() => undefined);
   }
 }
 
-export async function writeOutFile(out: string, content: OutContent, force: boolean): Promise<void> {
+export async function writeOutFile(out: string, content: OutContent, force: boolean, opts: { binary?: string } = {}): Promise<void> {
   const own = out === '-' ? process.stdout : ownStream(out);
-  if (own) return writeStream(own, content);
+  if (own) {
+    refuseTerminal(opts.binary, own.isTTY === true, out);
+    return writeStream(own, content);
+  }
   // what the name leads to (through symbolic links): a special file is written through or refused
   const target = await stat(out).catch(() => undefined);
   if (target && !target.isFile() && !target.isDirectory()) {
-    if (target.isFIFO() || target.isCharacterDevice()) return writeThrough(out, content);
+    if (target.isFIFO() || target.isCharacterDevice()) return writeThrough(out, content, opts.binary);
     const kind = target.isBlockDevice() ? 'a block device (a disk)' : target.isSocket() ? 'a socket' : 'not a regular file';
     throw new UsageError(`${out}: is ${kind}; not writing to it`, 'give a file name, or - for standard output');
   }

@@ -226,7 +226,8 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal (tmux)', () => {
           const cell = await waitForScreen(s, (x) => x.includes(`column ${col + 1} of 3`), `cell ${row + 1},${col + 1}`);
           fits(cell);
           tmux('send-keys', '-t', s, 'Escape');
-          await waitForScreen(s, (x) => !x.includes('esc ← ') && x.includes('narratives'), 'back to the comparison');
+          // the legend heads the comparison in both layouts (stacked at 60 columns, side by side at 160)
+          await waitForScreen(s, (x) => !x.includes('esc ← ') && x.includes('≠ conflicts'), 'back to the comparison');
           if (col < 2) tmux('send-keys', '-t', s, 'Right');
         }
         tmux('send-keys', '-t', s, 'Left', 'Left', 'Down');

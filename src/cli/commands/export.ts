@@ -9,7 +9,7 @@ import { exportStix, StixExportError, stixJson } from '../../core/export/stix.js
 import { EXIT, UsageError } from '../errors.js';
 import { exchangeInput } from '../exchange-input.js';
 import type { GlobalArgs } from '../options.js';
-import { writeOutFile } from '../out-file.js';
+import { refuseTerminal, writeOutFile } from '../out-file.js';
 import type { Session } from '../session.js';
 import { EXPORT_FORMATS, PROG, type ExportFormat } from '../spec.js';
 import { count } from '../../core/count.js';
@@ -47,10 +47,13 @@ export async function run(a: ExportArgs, session: Session): Promise<number> {
     if (err instanceof StixExportError || err instanceof NavigatorExportError) throw new UsageError(err.message);
     throw err;
   }
+  // a zip's bytes on a terminal would be read by it as escape sequences (--out -, /dev/stdout, /dev/tty)
+  const binary = format === 'qdpx' ? 'a .qdpx project is a zip archive' : undefined;
   if (a.out && a.out !== '-') {
-    await writeOutFile(a.out, content, a.force ?? false);
+    await writeOutFile(a.out, content, a.force ?? false, { binary });
     process.stderr.write(`${PROG}: wrote ${a.out} (${format}: ${count(input.articles.length, 'article')}, ${count(input.narratives.length, 'narrative')}, ${count(input.quotes.length, 'quote')})\n`);
   } else {
+    refuseTerminal(binary, process.stdout.isTTY === true, '-');
     process.stdout.write(content);
   }
   return EXIT.found;

@@ -38,10 +38,11 @@ export async function readQdpx(file: string, limit: number): Promise<Uint8Array>
 }
 
 export async function run(a: ImportArgs, session: Session): Promise<number> {
-  const bytes = await readQdpx(a.file, a.maxFileSize ?? session.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const limit = a.maxFileSize ?? session.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const bytes = await readQdpx(a.file, limit);
   const read = (known: Parameters<typeof importQdpx>[1]) => {
     try {
-      return importQdpx(bytes, known);
+      return importQdpx(bytes, known, limit);
     } catch (err) {
       if (err instanceof QdpxError) throw new UsageError(`${a.file}: ${err.message}`, 'a .qdpx is a zip archive holding project.qde and sources/');
       throw err;

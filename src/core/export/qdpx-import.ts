@@ -18,6 +18,8 @@
  * sources are read with LF line ends; other tools' CRLF counts two (QualCoder does the same).
  */
 import { unzipSync, strFromU8 } from 'fflate';
+import { MAX_TEXT_BYTES } from '../corpus/load.js';
+import { formatSize } from '../corpus/size.js';
 import { parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import type { Actor, ActorKind, Article, Narrative, Quote } from '../corpus/schema.js';
@@ -76,12 +78,33 @@ const text = (e: Element | undefined): string => {
 };
 const guidKey = (g: string | undefined) => (g ?? '').replace(/[{}]/g, '').toLowerCase();
 
-export function importQdpx(bytes: Uint8Array, known?: KnownCorpus): ImportedProject {
+/**
+ * `maxBytes`: the most the entries read may unpack to (default 256 MB). Only what is read is
+ * unpacked — the project file at the top and the plain texts (.txt) — and only when their sizes
+ * fit: a 3 MB archive holding 3 GB of zeros took 3.2 GB of memory (a "zip bomb").
+ */
+export function importQdpx(bytes: Uint8Array, known?: KnownCorpus, maxBytes = 256 * 1024 * 1024): ImportedProject {
   let entries: Record<string, Uint8Array>;
+  // each text becomes one string: never more than one can hold, whatever the limit
+  const cap = Math.min(maxBytes, MAX_TEXT_BYTES);
+  let unpacked = 0;
+  let over: string | undefined;
   try {
-    entries = unzipSync(bytes);
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        const name = f.name.toLowerCase();
+        if (!(name.endsWith('.qde') && !name.includes('/')) && !name.endsWith('.txt')) return false;
+        unpacked += f.originalSize;
+        if (unpacked > cap) over ??= f.name;
+        return over === undefined;
+      },
+    });
   } catch (e) {
     throw new QdpxError(`not a .qdpx (zip) archive: ${(e as Error).message}`, 'archive');
+  }
+  if (over !== undefined) {
+    const advice = cap < MAX_TEXT_BYTES ? 'raise the limit with --max-file-size' : 'more than one text can hold';
+    throw new QdpxError(`its texts unpack to more than ${formatSize(cap)} (at ${over}); not read (${advice})`, 'archive');
   }
   // Spec: project.qde and sources/; vendors write Project.qde and Sources/ too.
   const byLower = new Map(Object.entries(entries).map(([k, v]) => [k.toLowerCase(), v]));

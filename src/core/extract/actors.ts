@@ -487,9 +487,14 @@ export class Registry {
           if (a.roleBase === role.base && [a.name, ...a.aliases].some((x) => x.toLowerCase().includes(of))) return this.touch(a, first.s, last.e);
         }
       }
+      // "The former first lady and U.S. senator": a gendered role among the words (or the role it is
+      // coordinated with) is no man's description
+      const before = np.toks[0]! >= 2 && doc.toks[np.toks[0]! - 1]!.lower === 'and' ? roleNoun(doc.toks[np.toks[0]! - 2]!)?.gender : undefined;
+      const descGender = role.gender ?? np.desc.map((i) => roleNoun(doc.toks[i]!)?.gender).find((g) => g !== undefined) ?? before;
       if (definite) {
         const fits = (a: ActorRec) =>
           a.kind === 'person' &&
+          !(descGender && a.gender && a.gender !== descGender) &&
           (a.roleBase === role.base || (a.role ?? '').toLowerCase().split(/[\s-]+/).includes(role.base)) &&
           (!of || [a.role, a.affiliation, a.country].some((x) => (x ?? '').toLowerCase().includes(of)));
         for (let i = recent.length - 1; i >= 0; i--) {
@@ -529,7 +534,7 @@ export class Registry {
         indefinite: np.indefinite,
         definite,
         modifiers: new Set(descWords),
-        ...(role.gender ? { gender: role.gender } : {}),
+        ...(descGender ? { gender: descGender } : {}),
         ...(of ? { of } : {}),
       });
       const g = descWords.map((w) => GAZETTEER.get(w)).find((x) => x);
@@ -539,16 +544,27 @@ export class Registry {
     // groups, organisations, outlets: the same description is the same actor
     const kind: ActorKind = role.kind === 'group' ? 'group' : role.kind === 'outlet' ? 'outlet' : 'organisation';
     const lname = name.toLowerCase();
+    // "the U.S. Embassy in Khartoum" is the "U.S. Embassy" already named: the phrase before its place
+    const headAt = np.toks.findIndex((i) => doc.toks[i]!.cap && roleNoun(doc.toks[i]!)?.base === role.base);
+    const core = headAt >= 0 && headAt < np.toks.length - 1 ? clean(doc.text.slice(st.s, doc.toks[np.toks[headAt]!]!.e)).toLowerCase() : null;
     for (const a0 of this.list) {
       const a = canonical(a0);
       if (a.kind !== kind) continue;
       if (a.name.toLowerCase() === lname || [...a.aliases].some((x) => x.toLowerCase() === lname)) return this.touch(a, first.s, last.e);
+      if (core && (a.name.toLowerCase() === core || [...a.aliases].some((x) => x.toLowerCase() === core))) {
+        a.aliases.add(name);
+        return this.touch(a, first.s, last.e);
+      }
     }
     if (definite && kind === 'organisation') {
       // "the ministry" → the latest organisation with that word in its name
       for (let i = recent.length - 1; i >= 0; i--) {
         const a = canonical(recent[i]!);
         if (a.kind === 'organisation' && (a.words.includes(role.base) || a.words.join(' ') === descWords.concat(role.base).join(' '))) {
+          return this.touch(a, first.s, last.e);
+        }
+        // "The RSF said … “…,” the group said": a generic word points back to the last organisation named
+        if (a.kind === 'organisation' && descWords.length === 0 && GENERIC_ORG_WORDS.has(role.base) && !a.placeholder && a.words.length > 0) {
           return this.touch(a, first.s, last.e);
         }
       }
@@ -559,6 +575,9 @@ export class Registry {
     return this.touch(a, first.s, last.e);
   }
 }
+
+/** Words that name an organisation of any kind: "the group", "the movement" point back to the last one named. */
+const GENERIC_ORG_WORDS = new Set(['group', 'organisation', 'organization', 'movement', 'militia']);
 
 function compatible(a: ActorKind, b: ActorKind): boolean {
   if (a === b) return true;

@@ -245,7 +245,10 @@ function joinTitleDots(toks: Tok[]): Tok[] {
     const prev = out[out.length - 1];
     const initial = t.t.length === 1 && t.cap && prev?.word && prev.cap && prev.e < t.s && next !== undefined && !STOPWORDS.has(next.lower);
     if ((titleDot || initial) && dot?.t === '.' && dot.s === t.e && next?.word && next.cap) {
-      out.push(new Tok(out.length, t.s, dot.e, { ...t.lex, t: `${t.t}.`, base: `${t.base}.`, memo: null }));
+      // an initial keeps its stop in its lower-case form too: "Julie A. Diaz", "Anna I. Roth" are no
+      // article or pronoun ("a", "i") inside the name
+      const lower = initial && !titleDot ? `${t.lower}.` : t.lex.lower;
+      out.push(new Tok(out.length, t.s, dot.e, { ...t.lex, t: `${t.t}.`, base: `${t.base}.`, lower, memo: null }));
       i++;
       continue;
     }

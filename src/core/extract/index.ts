@@ -154,7 +154,7 @@ function resolveDescriptions(doc: Doc, reg: Registry): void {
     const fitsOf = (n: ActorRec) => !p.of || [n.role, n.affiliation, n.country].some((x) => (x ?? '').toLowerCase().includes(p.of!));
     if (!p.indefinite) {
       for (const n of named) {
-        if (n.roleBase && n.roleBase === p.roleBase && !n.merged && fitsOf(n)) {
+        if (n.roleBase && n.roleBase === p.roleBase && !n.merged && fitsOf(n) && !(n.gender && p.gender && n.gender !== p.gender)) {
           target = n;
           break;
         }

@@ -239,7 +239,13 @@ const PERSON_ROLES =
   // kin: "9/11 widow Terry Strada" (she), "Scott's niece"
   'widow:f widower:m niece:f nephew:m aunt:f uncle:m sister:f brother:m granddaughter:f grandson:m ' +
   // people met at events: "one questioner claimed", "a caller said"
-  'questioner caller voter reader viewer listener attendee participant delegate donor';
+  'questioner caller voter reader viewer listener attendee participant delegate donor ' +
+  // occupations and standings written before a name: "Rival Hillary Clinton", "Actress Meryl Streep"
+  // (not words that are common surnames: singer, player, writer, cook, baker)
+  'servant billionaire actor actress rapper comedian comedienne author novelist poet playwright screenwriter songwriter ' +
+  'filmmaker musician entrepreneur tycoon magnate mogul athlete quarterback celebrity pundit philanthropist ' +
+  'televangelist evangelist plaintiff defendant suspect inmate refugee migrant immigrant designer photographer ' +
+  'architect psychologist psychiatrist surgeon physicist chemist biologist epidemiologist virologist';
 const GROUP_ROLES =
   'officials analysts experts diplomats activists campaigners protesters protestors demonstrators critics observers ' +
   'residents witnesses sources lawmakers legislators people students workers villagers opponents supporters ' +

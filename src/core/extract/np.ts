@@ -55,6 +55,21 @@ const PRE_TITLE = new Set([
   'self-exiled', 'imprisoned', 'detained', 'embattled', 'beleaguered', 'influential', 'powerful', 'retired', 'chief',
 ]);
 
+const PARTY_NOUNS = new Set(['democrat', 'republican', 'independent', 'libertarian', 'conservative', 'liberal', 'progressive', 'socialist']);
+
+/** An abbreviated title's role, so that "Sen. X" is "the senator" later and "Gov. Y" "the governor". */
+const TITLE_BASES: ReadonlyMap<string, string> = new Map([
+  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['gen', 'general'], ['col', 'colonel'],
+  ['lt', 'lieutenant'], ['sgt', 'sergeant'], ['capt', 'captain'], ['maj', 'major'], ['adm', 'admiral'], ['prof', 'professor'],
+  ['atty', 'attorney'], ['amb', 'ambassador'], ['del', 'delegate'], ['supt', 'superintendent'], ['rev', 'reverend'], ['pres', 'president'],
+]);
+function titleBase(lower: string): string {
+  const b = lower.replace(/\.$/, '');
+  return TITLE_BASES.get(b) ?? b;
+}
+
+const RELATION_WORDS = new Set(['rival', 'fellow', 'ally', 'opponent', 'foe', 'friend', 'colleague']);
+
 export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
   const v = s.items[i];
   return v === undefined || v < 0 ? null : doc.toks[v]!;
@@ -72,6 +87,7 @@ function nameSpelling(t: Tok): boolean {
   // an abbreviation in capitals is a name even when it spells a common word: "the US", "WHO"
   if (/^[A-Z]{2,}$/.test(t.t) && !TIME_WORDS.has(t.lower)) return true;
   if (STOPWORDS.has(t.lower) || TIME_WORDS.has(t.lower)) return false;
+  if (/^i['’](?:ve|m|d|ll)$/.test(t.lower)) return false; // "If, as I've suggested, …"
   return true;
 }
 
@@ -194,7 +210,9 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     const t = doc.toks[body[i]!]!;
     if ((NP_PREPOSITIONS.has(t.lower) || t.lower === 'with') && !t.cap) {
       const before = doc.toks[body[i - 1]!]!;
-      if (roleNoun(before) && !before.cap) {
+      // "the U.S. Embassy in Khartoum": an organisation's word before "in"/"at" ends its name (not "Ministry of Defence")
+      const orgAt = before.cap && (t.lower === 'in' || t.lower === 'at') && roleNoun(before)?.kind === 'organisation';
+      if ((roleNoun(before) && !before.cap) || orgAt) {
         headEnd = i;
         break;
       }
@@ -207,7 +225,12 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     let n = core.length - 1;
     while (n > 0) {
       const p = doc.toks[core[n - 1]!]!;
-      if (isNameTok(p) && !p.poss && !isTitle(p) && roleNoun(p)?.kind !== 'person') n--;
+      // "Democrat Tim Kaine": a party noun before a given name describes the person (not "Republican National Committee")
+      // and "Rival Hillary Clinton", "Fellow Democrat X": a relation, not part of the name nor the person's role
+      const party = (PARTY_NOUNS.has(p.lower) && givenNameGender([doc.toks[core[n]!]!.lower, 'x']) !== undefined) || RELATION_WORDS.has(p.lower);
+      // "Said Ellis: “…”", "Says Kim, …": a verb of saying opening the sentence, inverted before its speaker
+      const inverted = (p.lower === 'said' || p.lower === 'says') && doc.sents[p.sent]?.a === p.idx;
+      if (isNameTok(p) && !p.poss && !isTitle(p) && roleNoun(p)?.kind !== 'person' && !party && !inverted) n--;
       else if (!p.cap && NAME_PARTICLES.has(p.lower) && n - 2 >= 0 && isNameTok(doc.toks[core[n - 2]!]!)) n--;
       else break;
     }
@@ -215,7 +238,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     while (n >= 2) {
       const p = doc.toks[core[n - 1]!]!;
       const pp = doc.toks[core[n - 2]!]!;
-      if ((p.lower === 'of' || p.lower === 'for') && !p.cap && isNameTok(pp) && ORG_OR_OUTLET(pp.lower)) {
+      if ((p.lower === 'of' || p.lower === 'for' || p.lower === 'on') && !p.cap && isNameTok(pp) && ORG_OR_OUTLET(pp.lower)) {
         n -= 2;
         while (n > 0) {
           const q = doc.toks[core[n - 1]!]!;
@@ -244,7 +267,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
     }
     if (name.every((i) => isTitle(doc.toks[i]!) || roleNoun(doc.toks[i]!)?.kind === 'person')) {
       const r = roleNoun(lastName);
-      const base = lastName.lower.replace(/\.$/, '');
+      const base = titleBase(lastName.lower);
       const g = r?.gender ?? TITLE_GENDER.get(base);
       return { kind: 'role', toks: run, name: [], desc: core.slice(0, -1), role: { kind: 'person', base: r?.base ?? base, word: lastName.lower, ...(g ? { gender: g } : {}) }, indefinite };
     }
@@ -257,7 +280,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
         break;
       }
       if (isTitle(t)) {
-        const base = t.lower.replace(/\.$/, '');
+        const base = titleBase(t.lower);
         const g = TITLE_GENDER.get(base);
         role = { kind: 'person', base, word: t.lower, ...(g ? { gender: g } : {}) };
         break;
@@ -322,9 +345,10 @@ export function npEndingAt(doc: Doc, s: Sentence, j: number, possHead = false): 
       run.sort((a, b) => a - b);
       break;
     }
-    if (run.length > 0 && (t.lower === 'of' || t.lower === 'for') && !t.cap) {
+    if (run.length > 0 && (t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && !t.cap) {
       const before = tok(doc, s, i - 1);
-      if (before && isNameTok(before) && (ORG_OR_OUTLET(before.lower) || isTitle(before))) {
+      // "Council on Foreign Relations", "Board on Professional Responsibility": "on" only after an organisation's word
+      if (before && isNameTok(before) && (ORG_OR_OUTLET(before.lower) || (isTitle(before) && t.lower !== 'on'))) {
         run.unshift(s.items[i]!);
         i--;
         continue;
@@ -401,7 +425,7 @@ export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: 
       }
       continue;
     }
-    if ((t.lower === 'of' || t.lower === 'for') && !t.cap && sawName && ORG_OR_OUTLET(tok(doc, s, k - 1)?.lower ?? '') && isNameTok(tok(doc, s, k + 1))) {
+    if ((t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && !t.cap && sawName && ORG_OR_OUTLET(tok(doc, s, k - 1)?.lower ?? '') && isNameTok(tok(doc, s, k + 1))) {
       run.push(s.items[k]!);
       k++;
       continue;

@@ -44,7 +44,10 @@
  * is rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor, Article, Narrative, Quote } from '../corpus/schema.js';
@@ -57,27 +60,42 @@ import { bundledDataPath, DEFAULT_MAX_FILE_BYTES, expand, loadCorpus, fitsSizeLi
 import { readFileUpTo } from '../corpus/files.js';
 import {
   buildSearchIndex,
+  byScore,
   compileQuery,
   FIELD_SEP,
+  FoldedScorer,
+  highlightHits,
   qualifierHolds,
   searchQuotes,
   textFilterHolds,
   type CompiledQuery,
+  type Scored,
   type SearchIndex,
   type SearchResult,
 } from './search.js';
-import { foldWithMap, type Atom } from './query.js';
+import type { Atom } from './query.js';
+import type { Doc } from './options.js';
 import type { PackedShard } from './shard.js';
-import type { SharedHay } from './prefilter.js';
+import { textClauseTests } from './prefilter.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/6';
+export const DISK_INDEX_FORMAT = 'nl-search-index/7';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 /** Quotes indexed per pass when building: bounds the build's extra memory on a huge corpus. */
 const BUILD_CHUNK = 50_000;
-/** Bytes of hay decoded at a time while scanning. */
-const SCAN_BYTES = 8 * 1024 * 1024;
+/**
+ * Quotes per block of hay: each block has its own check, so that a scan of some blocks (a worker
+ * thread's part) checks what it read. About 23 MB of the benchmark's quotes.
+ */
+export const HAY_BLOCK = 1 << 16;
+/**
+ * Bytes of hay decoded at a time while scanning. Small enough that each piece's string is made in
+ * V8's young generation, where it dies cheaply: 8 MB pieces went straight to the old generation
+ * and brought on full collections (a million quotes: 1.8-2.1 s of CPU for the scan instead of 2.3,
+ * three runs each).
+ */
+const SCAN_BYTES = 64 * 1024;
 /** Candidates' records closer than this are read in one go. */
 const READ_GAP = 64 * 1024;
 
@@ -121,21 +139,57 @@ interface Header {
   dates: string[];
   /** corpusFingerprint of the corpus the index was built from */
   fingerprint: string;
-  /** SHA-1 of each section's bytes, checked when a section is read whole (format 5) */
+  /** how the sections are summed (SECTION_CHECK when built) */
+  check: string;
+  /** quotes per block of hay (HAY_BLOCK unless a test asks for fewer) */
+  hayBlock: number;
+  /** the sum of each block's hay, in order: what a scan checks (format 7) */
+  hayBlocks: string[];
+  /** each section's sum, checked when a section is read whole or scanned (format 5) */
   sums: Record<SectionName, string>;
-  /** SHA-256 of the header line without this field, checked on open (format 5) */
+  /**
+   * SHA-256 of the header line as written, with this field's value as zeros; it is the line's
+   * first field (format 7: checked over the bytes read, instead of the header parsed and
+   * written out again, which took 0.15 s of a search at a million quotes)
+   */
   seal: string;
 }
 
-/** What the seal covers: the header as written, less the seal (JSON.parse keeps the key order). */
-function sealOf(h: Omit<Header, 'seal'>): string {
-  return createHash('sha256').update(JSON.stringify(h)).digest('hex');
+const SEAL_AT = '{"seal":"'.length;
+const SEAL_ZEROS = '0'.repeat(64);
+
+/** The seal of a header line whose seal is `line[SEAL_AT, SEAL_AT + 64)`. */
+function sealOf(line: Uint8Array): string {
+  return createHash('sha256').update(line.subarray(0, SEAL_AT)).update(SEAL_ZEROS).update(line.subarray(SEAL_AT + 64)).digest('hex');
+}
+
+/**
+ * The check each section carries: CRC-32 (zlib's, native) where this Node has it (20.15 and
+ * later), else SHA-256. A search scans and so checks the whole folded text (356 MB at a million
+ * quotes): SHA-1 took 0.4-0.7 s of it, CRC-32 about a third of that. The check is for damage
+ * (a disk, a copy, an edit by hand), which a CRC catches; an index built with the other check
+ * is rebuilt, never misread.
+ */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+export const SECTION_CHECK = crc32 ? 'crc32' : 'sha256';
+
+class SectionSum {
+  private crc = 0;
+  private readonly hash = crc32 ? null : createHash('sha256');
+  update(b: Uint8Array): this {
+    if (this.hash) this.hash.update(b);
+    else this.crc = crc32!(b, this.crc);
+    return this;
+  }
+  digest(): string {
+    return this.hash ? this.hash.digest('hex') : (this.crc >>> 0).toString(16).padStart(8, '0');
+  }
 }
 
 function sectionSum(bufs: readonly Buffer[]): string {
-  const h = createHash('sha1');
+  const h = new SectionSum();
   for (const b of bufs) h.update(b);
-  return h.digest('hex');
+  return h.digest();
 }
 
 /**
@@ -161,6 +215,8 @@ export class DamagedIndexError extends Error {
 export interface DiskIndexOptions {
   cacheDir?: string;
   maxFileBytes?: number;
+  /** @internal quotes per block of hay when building (tests use small blocks; default HAY_BLOCK) */
+  hayBlock?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,7 +300,7 @@ export async function openDiskIndex(paths: readonly string[], opts: DiskIndexOpt
   if (key === undefined) return corpus;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(file, layout(corpus, { key, files, stamps }), { overwrite: true, mode: 0o600, sync: false });
+    await writeFileAtomic(file, layout(corpus, { key, files, stamps, hayBlock: opts.hayBlock }), { overwrite: true, mode: 0o600, sync: false });
     await prune(dir, file);
     return await DiskIndex.open(file);
   } catch {
@@ -297,7 +353,7 @@ async function isFresh(index: DiskIndex, files: readonly string[], opts: DiskInd
 }
 
 /** The index file's bytes for a validated corpus, as pieces (a million quotes: hundreds of MB). */
-function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (Stamp | null)[] }): Buffer[] {
+function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (Stamp | null)[]; hayBlock?: number }): Buffer[] {
   const n = corpus.quotes.length;
   const actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
   const articleIndex = new Map(corpus.articles.map((a, i) => [a, i]));
@@ -392,9 +448,15 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     texts.push(Buffer.from(corpus.quotes.slice(from, from + BUILD_CHUNK).map((r) => r.quote.text).join(''), 'utf16le'));
   }
   if (units > 2 ** 31 - 1) throw new Error('corpus too large for one search index file');
+  // the hay in blocks of HAY_BLOCK quotes, each with its own check (a part of the index can be
+  // scanned, and checked, without the rest: a worker thread scans a half)
   const hayBytes: Buffer[] = [];
-  for (let from = 0; from < n; from += BUILD_CHUNK) {
-    hayBytes.push(Buffer.from(hays.slice(from, from + BUILD_CHUNK).join(''), latin1 ? 'latin1' : 'utf16le'));
+  const hayBlocks: string[] = [];
+  const hayBlock = meta.hayBlock ?? HAY_BLOCK;
+  for (let from = 0; from < n; from += hayBlock) {
+    const b = Buffer.from(hays.slice(from, from + hayBlock).join(''), latin1 ? 'latin1' : 'utf16le');
+    hayBytes.push(b);
+    hayBlocks.push(sectionSum([b]));
   }
   const body: Record<SectionName, Buffer[]> = {
     hay: hayBytes,
@@ -427,6 +489,9 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
   for (const name of SECTIONS) sums[name] = sectionSum(body[name]);
   const header: Omit<Header, 'bytes' | 'seal'> = {
     format: DISK_INDEX_FORMAT,
+    check: SECTION_CHECK,
+    hayBlock,
+    hayBlocks,
     key: meta.key,
     files: meta.files,
     stamps: meta.stamps,
@@ -450,10 +515,11 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     sums,
   };
   // the header states the file's total size, which includes the header line itself; the seal,
-  // last, covers everything before it
+  // first, covers the whole line
   const lineOf = (bytes: number) => {
-    const h = { ...header, bytes };
-    return Buffer.from(JSON.stringify({ ...h, seal: sealOf(h) }) + '\n', 'utf8');
+    const line = Buffer.from(JSON.stringify({ seal: SEAL_ZEROS, ...header, bytes }) + '\n', 'utf8');
+    line.write(sealOf(line.subarray(0, line.length - 1)), SEAL_AT, 'latin1');
+    return line;
   };
   let line = lineOf(0);
   for (let i = 0; i < 3; i++) line = lineOf(line.length + at);
@@ -499,10 +565,11 @@ export class DiskIndex {
         nl = buf.subarray(0, got).indexOf(10);
       }
       if (nl < 0) throw new Error('damaged');
-      const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
-      if (h.format !== DISK_INDEX_FORMAT || h.bytes !== size || !h.sections || !h.sums) throw new Error('stale or damaged');
-      const { seal, ...sealed } = h;
-      if (seal !== sealOf(sealed)) throw new DamagedIndexError('the header');
+      const line = buf.subarray(0, nl);
+      if (line.toString('latin1', 0, SEAL_AT) !== '{"seal":"') throw new Error('stale or damaged');
+      if (line.toString('latin1', SEAL_AT, SEAL_AT + 64) !== sealOf(line)) throw new DamagedIndexError('the header');
+      const h = JSON.parse(line.toString('utf8')) as Header;
+      if (h.format !== DISK_INDEX_FORMAT || h.check !== SECTION_CHECK || h.bytes !== size || !h.sections || !h.sums || !(h.hayBlock >= 1) || !Array.isArray(h.hayBlocks) || h.hayBlocks.length !== Math.ceil(h.quotes / h.hayBlock)) throw new Error('stale or damaged');
       const n = h.quotes;
       const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n, date: 4 * n };
       for (const name of SECTIONS) {
@@ -526,6 +593,17 @@ export class DiskIndex {
 
   get size(): number {
     return this.header.quotes;
+  }
+
+  /** `length` bytes at `offset` of the body into the start of `into`: that part of it. */
+  private readInto(into: Buffer, offset: number, length: number): Buffer {
+    let got = 0;
+    while (got < length) {
+      const r = readSync(this.fd, into, got, length - got, this.bodyStart + offset + got);
+      if (r === 0) throw new Error('search index: file ended early');
+      got += r;
+    }
+    return into.subarray(0, length);
   }
 
   private read(offset: number, length: number): Buffer {
@@ -563,34 +641,45 @@ export class DiskIndex {
   }
 
   /**
-   * Calls `visit(pos, chunk, from, to)` for every quote, in order: its folded hay is
-   * chunk.slice(from, to). The text is decoded a few megabytes at a time.
+   * Calls `visit(pos, chunk, from, to)` for every quote of [first, last), in order: its folded
+   * hay is chunk.slice(from, to). The text is decoded a few megabytes at a time. The range starts
+   * at a block (a multiple of HAY_BLOCK) and ends at one or at the last quote: each block's check
+   * is judged once it has been read, before the scan goes on (and so before its results are used).
    */
-  scanHay(visit: (pos: number, chunk: string, from: number, to: number) => void): void {
+  scanHay(visit: (pos: number, chunk: string, from: number, to: number) => void, first = 0, last = this.header.quotes): void {
     const ends = this.int32('hayEnds');
     const unit = this.header.latin1 ? 1 : 2;
     const [off] = this.header.sections.hay;
     const n = this.header.quotes;
-    let pos = 0;
-    // the whole section passes through here: checked as it goes, judged at the end (before any
-    // result of the scan is used)
-    const sum = createHash('sha1');
-    while (pos < n) {
-      const start = pos === 0 ? 0 : ends[pos - 1]!;
-      // as many quotes as fit in SCAN_BYTES (at least one)
-      let last = pos;
-      while (last + 1 < n && (ends[last + 1]! - start) * unit <= SCAN_BYTES) last++;
-      const bytes = this.read(off + start * unit, (ends[last]! - start) * unit);
-      sum.update(bytes);
-      const chunk = bytes.toString(unit === 1 ? 'latin1' : 'utf16le');
-      let from = 0;
-      for (; pos <= last; pos++) {
-        const to = ends[pos]! - start;
-        visit(pos, chunk, from, to);
-        from = to;
+    const end = Math.min(last, n);
+    const size = this.header.hayBlock;
+    if (first % size !== 0 || (end % size !== 0 && end !== n)) throw new Error(`scanHay: [${first}, ${end}) is not a range of blocks`);
+    // one buffer read into again and again (a new one per read was outside V8's heap and hurried
+    // its collections along); grown for a quote longer than it
+    let into = Buffer.allocUnsafe(SCAN_BYTES);
+    for (let block = first; block < end; block += size) {
+      const blockEnd = Math.min(block + size, n);
+      const sum = new SectionSum();
+      let pos = block;
+      while (pos < blockEnd) {
+        const start = pos === 0 ? 0 : ends[pos - 1]!;
+        // as many quotes of the block as fit in SCAN_BYTES (at least one)
+        let upTo = pos;
+        while (upTo + 1 < blockEnd && (ends[upTo + 1]! - start) * unit <= SCAN_BYTES) upTo++;
+        const length = (ends[upTo]! - start) * unit;
+        if (length > into.length) into = Buffer.allocUnsafe(length);
+        const bytes = this.readInto(into, off + start * unit, length);
+        sum.update(bytes);
+        const chunk = bytes.toString(unit === 1 ? 'latin1' : 'utf16le');
+        let from = 0;
+        for (; pos <= upTo; pos++) {
+          const to = ends[pos]! - start;
+          visit(pos, chunk, from, to);
+          from = to;
+        }
       }
+      if (sum.digest() !== this.header.hayBlocks[block / size]) throw new DamagedIndexError('section hay');
     }
-    if (n > 0 && sum.digest('hex') !== this.header.sums.hay) throw new DamagedIndexError('section hay');
   }
 
   /**
@@ -696,63 +785,211 @@ export class DiskIndex {
 // Searching
 
 /**
- * The quotes that can match `q`, ascending: every filter holds (exactly, as search.ts decides
- * it) and the prefilter cannot rule the quote out. A superset of the matches, so searching only
- * these changes nothing but the time.
+ * Every quote that matches `q` and its score, in one pass over the index, without reading a
+ * record: the filters are decided from the columns (exactly as search.ts decides them), the
+ * prefilter rules quotes out from their folded text, and each quote it lets through is scored
+ * at once from that text and the fields it shares (search.ts FoldedScorer: the very scoring of
+ * the one quote search), while the term's answer for the text is still remembered from the
+ * prefilter. Returns the best `limit` by (score, position) — fuse's order — and how many match.
  */
-export function candidates(index: DiskIndex, q: CompiledQuery, texts?: string[]): Int32Array {
-  const n = index.header.quotes;
-  let needsHay = q.mayMatch !== null;
+export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infinity, range: readonly [number, number] = [0, index.header.quotes]): Ranked {
+  const [first, last] = range;
+  let needsHay = q.mayMatch !== null || q.expr !== null;
   const tests = q.filters.map((clause) => clauseTest(index, clause, () => (needsHay = true)));
-  const out = new Int32Array(n);
-  let count = 0;
+  const best = new Best(limit);
   const filtersHold = (pos: number, hay: () => string) => {
     for (const t of tests) if (!t(pos, hay)) return false;
     return true;
   };
-  if (!needsHay && !texts) {
+  if (!needsHay) {
+    // filters only: every quote that passes them, score 0
     const none = () => '';
-    for (let pos = 0; pos < n; pos++) if (filtersHold(pos, none)) out[count++] = pos;
-    return out.slice(0, count);
+    for (let pos = first; pos < last; pos++) if (filtersHold(pos, none)) best.add(pos, 0);
+    return best.result();
   }
   // (Tried: the prefilter over the whole chunk, each needle found once per chunk by a cursor,
   // with no string per quote: 1.0-1.4x slower than a slice per quote, which V8 makes cheaply.)
-  const shared = q.mayMatch ? sharedParts(index) : null;
+  const mayMatch = diskPrefilter(index, q);
+  const scorer = new FoldedScorer(q);
+  const docOf = sharedDocs(index);
   index.scanHay((pos, chunk, from, to) => {
     const own = chunk.slice(from, to);
     if (tests.length && !filtersHold(pos, () => own)) return;
-    // the quote's own folded text, and the parts it shares (each tested once a query: prefilter.ts)
-    if (q.mayMatch && !q.mayMatch(own, shared!(pos))) return;
-    if (texts) texts[count] = own;
-    out[count++] = pos;
-  });
-  return out.slice(0, count);
+    if (mayMatch && !mayMatch(pos, own)) return;
+    const score = scorer.score(docOf(pos, own));
+    if (score >= 0) best.add(pos, score);
+  }, first, last);
+  return best.result();
+}
+
+/** The best matches of a search, sorted by (score, position), and how many matched in all. */
+export interface Ranked {
+  shown: Scored[];
+  total: number;
+}
+
+/** Two parts' best `limit` as one. */
+export function mergeRanked(a: Ranked, b: Ranked, limit: number): Ranked {
+  const shown = a.shown.concat(b.shown).sort(byScore);
+  return { shown: limit < shown.length ? shown.slice(0, limit) : shown, total: a.total + b.total };
 }
 
 /**
- * A quote's shared searchable fields as the prefilter takes them: one object per speaker, list of
- * narratives and list of topics (their fields joined by the separator), the same object for
- * every quote that shares it, empty ones left out (as search.ts prepares them).
+ * Where a search splits the index between this thread and a worker: the first block boundary at
+ * or after the middle (0 or n: no split).
  */
-function sharedParts(index: DiskIndex): (pos: number) => SharedHay[] {
+export function splitPoint(header: Pick<Header, 'quotes' | 'hayBlock'>): number {
+  const { quotes: n, hayBlock: size } = header;
+  const mid = Math.ceil(n / 2 / size) * size;
+  return mid >= n ? n : mid;
+}
+
+/**
+ * The best `limit` matches by (score, position) and how many there were. Positions come in
+ * ascending order, so a later one with an equal score ranks below: with a limit, a heap of the
+ * kept ones, its worst on top; without, every match, sorted at the end.
+ */
+class Best {
+  private pos: Int32Array;
+  private score: Float64Array;
+  private size = 0;
+  private total = 0;
+  constructor(private readonly limit: number) {
+    const cap = limit === Infinity ? 1024 : Math.max(0, limit);
+    this.pos = new Int32Array(cap);
+    this.score = new Float64Array(cap);
+  }
+  add(pos: number, score: number): void {
+    this.total++;
+    if (this.limit === Infinity) {
+      if (this.size === this.pos.length) this.grow();
+      this.pos[this.size] = pos;
+      this.score[this.size++] = score;
+      return;
+    }
+    if (this.size < this.limit) {
+      // sift up: the heap's top is its worst (highest score, then latest position)
+      let i = this.size++;
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (!this.worse(pos, score, this.pos[up]!, this.score[up]!)) break;
+        this.pos[i] = this.pos[up]!;
+        this.score[i] = this.score[up]!;
+        i = up;
+      }
+      this.pos[i] = pos;
+      this.score[i] = score;
+      return;
+    }
+    // positions ascend: an equal score comes later and ranks below, so only a lower one enters
+    if (this.size === 0 || !(score < this.score[0]!)) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const w = r < this.size && this.worse(this.pos[r]!, this.score[r]!, this.pos[l]!, this.score[l]!) ? r : l;
+      if (!this.worse(this.pos[w]!, this.score[w]!, pos, score)) break;
+      this.pos[i] = this.pos[w]!;
+      this.score[i] = this.score[w]!;
+      i = w;
+    }
+    this.pos[i] = pos;
+    this.score[i] = score;
+  }
+  private worse(pa: number, sa: number, pb: number, sb: number): boolean {
+    return sa > sb || (sa === sb && pa > pb);
+  }
+  private grow(): void {
+    const pos = new Int32Array(this.pos.length * 2);
+    pos.set(this.pos);
+    const score = new Float64Array(this.score.length * 2);
+    score.set(this.score);
+    this.pos = pos;
+    this.score = score;
+  }
+  result(): Ranked {
+    const shown: Scored[] = new Array(this.size);
+    for (let k = 0; k < this.size; k++) shown[k] = { pos: this.pos[k]!, score: this.score[k]! };
+    return { shown: shown.sort(byScore), total: this.total };
+  }
+}
+
+/**
+ * A quote's document of folded fields as search.ts makes it (toDoc), from the index: its own
+ * folded text, and the fields it shares, one object per speaker, list of narratives and list of
+ * topics (so that each is scored once a query). One document object, refilled per quote.
+ */
+function sharedDocs(index: DiskIndex): (pos: number, own: string) => Doc {
   const h = index.header;
-  const part = (fields: readonly string[]): SharedHay | null => (fields.length && fields.join(FIELD_SEP) !== '' ? { hay: fields.join(FIELD_SEP) } : null);
-  const speakers = h.speakerFields.map(part);
-  const narratives = h.narrativeFields.map(part);
-  const topics = h.topicFields.map(part);
   const speakerCol = index.int32('speaker');
   const nsetCol = index.int32('nset');
   const tagCol = index.int32('tags');
-  return (pos) => {
-    const out: SharedHay[] = [];
-    const s = speakerCol[pos]!;
-    const a = s < 0 ? null : speakers[s]!;
-    const b = narratives[nsetCol[pos]!]!;
-    const c = topics[tagCol[pos]!]!;
-    if (a) out.push(a);
-    if (b) out.push(b);
-    if (c) out.push(c);
-    return out;
+  const none = { aliases: [] as string[] } as { speaker?: string; aliases: string[]; role?: string };
+  const speakers: (typeof none | undefined)[] = new Array(h.actors.length);
+  const speakerDoc = (s: number) => {
+    if (s < 0) return none;
+    let d = speakers[s];
+    if (d === undefined) {
+      // the header keeps [name, ...aliases, role] folded (search.ts prepare); split by the actor's counts
+      const actor = h.actors[s]!;
+      const fields = h.speakerFields[s]!;
+      const aliases = fields.slice(1, 1 + actor.aliases.length);
+      d = speakers[s] = { speaker: fields[0]!, aliases, ...(actor.role ? { role: fields[1 + actor.aliases.length]! } : {}) };
+    }
+    return d;
+  };
+  const doc: Doc = { text: '', aliases: [], narratives: [], topics: [] };
+  return (pos, own) => {
+    const who = speakerDoc(speakerCol[pos]!);
+    doc.text = own;
+    doc.speaker = who.speaker;
+    doc.aliases = who.aliases;
+    doc.role = who.role;
+    doc.narratives = h.narrativeFields[nsetCol[pos]!]!;
+    doc.topics = h.topicFields[tagCol[pos]!]!;
+    return doc;
+  };
+}
+
+/**
+ * The exact prefilter (prefilter.ts) over the index: a quote can match only if every clause of
+ * free terms holds in its own folded text or in a part it shares (its speaker's name, aliases
+ * and role; its narrative labels; its topics, each part's fields joined by the separator, as
+ * search.ts prepares them). A part's answer is decided once per table entry and query, and kept
+ * in a byte per entry (unknown, no, yes): no object or map per quote. null when nothing prunes.
+ */
+function diskPrefilter(index: DiskIndex, q: CompiledQuery): ((pos: number, own: string) => boolean) | null {
+  const tests = q.mayMatch === null ? null : textClauseTests(q.parsed, FIELD_SEP);
+  if (tests === null) return null;
+  const h = index.header;
+  const hayOf = (fields: readonly string[]): string | null => (fields.length && fields.join(FIELD_SEP) !== '' ? fields.join(FIELD_SEP) : null);
+  const tables = [
+    { col: index.int32('speaker'), hays: h.speakerFields.map(hayOf) },
+    { col: index.int32('nset'), hays: h.narrativeFields.map(hayOf) },
+    { col: index.int32('tags'), hays: h.topicFields.map(hayOf) },
+  ];
+  const clauses = tests.map((test) => ({ test, known: tables.map((t) => new Uint8Array(t.hays.length)) }));
+  const UNKNOWN = 0;
+  const NO = 1;
+  const YES = 2;
+  const inShared = (c: (typeof clauses)[number], pos: number): boolean => {
+    for (let t = 0; t < tables.length; t++) {
+      const i = tables[t]!.col[pos]!;
+      if (i < 0) continue; // no speaker
+      let v = c.known[t]![i]!;
+      if (v === UNKNOWN) {
+        const hay = tables[t]!.hays[i]!;
+        c.known[t]![i] = v = hay !== null && c.test(hay) ? YES : NO;
+      }
+      if (v === YES) return true;
+    }
+    return false;
+  };
+  return (pos, own) => {
+    // the shared parts first (a byte each): a clause they answer needs no scan of the text
+    for (const c of clauses) if (!inShared(c, pos) && !c.test(own)) return false;
+    return true;
   };
 }
 
@@ -806,111 +1043,189 @@ function clauseTest(index: DiskIndex, clause: readonly Atom[], usesHay: () => vo
         const holds = h.articleKeys.map((keys) => qualifierHolds(a, '', none, [], keys));
         return (pos) => holds[col[pos]!]!;
       }
-      case 'outlet':
-      case 'date':
-        // not in the index's columns: every record stays a candidate, and the search of the
-        // candidates (search.ts, over their full records) decides
-        return () => true;
+      case 'outlet': {
+        // the folded outlet of each article (search.ts prepare's outletKeys)
+        const col = index.int32('article');
+        const holds = h.outletKeys.map((keys) => qualifierHolds(a, '', none, [], none, keys));
+        return (pos) => holds[col[pos]!]!;
+      }
+      case 'date': {
+        // the quote's date, else its article's (search.ts prepare's date), -1 for none
+        const col = index.int32('date');
+        const holds = h.dates.map((d) => qualifierHolds(a, '', none, [], none, none, d));
+        const undated = qualifierHolds(a, '', none, [], none, none, null);
+        return (pos) => (col[pos]! < 0 ? undated : holds[col[pos]!]!);
+      }
     }
   });
   return atoms.length === 1 ? atoms[0]! : (pos, hay) => atoms.some((t) => t(pos, hay));
 }
 
 export interface FileSearch {
-  /** the corpus the hits belong to (on disk: the candidates, with every actor and article stub) */
+  /** the corpus the hits belong to (on disk: the hits, with every actor and article stub) */
   corpus: Corpus;
   result: SearchResult;
+  /** @internal how many threads ranked the index (2: a worker ranked its upper part) */
+  threads?: number;
 }
 
 /**
  * Searches the index: the same result as searchQuotes over the whole corpus, with each hit's
- * `order` its position in the whole corpus.
+ * `order` its position in the whole corpus. Ranked from the index's columns and folded text
+ * (rankDiskIndex); the full records are read for the hits returned only (with a limit of 50,
+ * 50 of them), and their highlight ranges computed from those records.
  */
 export function searchDiskIndex(index: DiskIndex, query: string, opts: { limit?: number } = {}): FileSearch {
+  const prepared = prepareSearch(index, query, opts);
+  if ('done' in prepared) return prepared.done;
+  return hitsOf(index, prepared.compiled, rankOrError(() => rankDiskIndex(index, prepared.compiled, prepared.limit)));
+}
+
+type Prepared = { done: FileSearch } | { compiled: CompiledQuery; limit: number };
+
+/** The query compiled, or the whole answer when it needs no ranking (an error, an empty query). */
+function prepareSearch(index: DiskIndex, query: string, opts: { limit?: number }): Prepared {
   const compiled = compileQuery(query);
   const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : Infinity;
   const n = index.header.quotes;
-  if (!compiled.ok) return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: compiled.error } };
+  if (!compiled.ok) return { done: { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: compiled.error } } };
   if (compiled.query.parsed.clauses.length === 0) {
     // nothing to look for: every quote in corpus order, score 0 (searchQuotes' answer), no search
     const shown = Math.min(n, limit);
     const corpus = index.corpusOf(Int32Array.from({ length: shown }, (_, i) => i));
     const hits = corpus.quotes.map((ref, order) => ({ ref, speaker: ref.quote.speaker ? (corpus.actorById.get(ref.quote.speaker) ?? null) : null, score: 0, order, matches: [] }));
-    return { corpus, result: { hits, total: n } };
+    return { done: { corpus, result: { hits, total: n } } };
   }
-  if (limit < n) {
-    // Fewer hits shown than there may be candidates: rank from the columns and the folded text,
-    // then read the full records of the shown hits only.
-    const texts: string[] = [];
-    const found = candidates(index, compiled.query, texts);
-    const ranked = limit < found.length ? rankFromColumns(index, found, texts, query, limit) : null;
-    if (ranked) {
-      const corpus = index.corpusOf(ranked.shown);
-      const result = searchQuotes(buildSearchIndex(corpus), query);
-      if (result.hits.length === ranked.shown.length) {
-        for (const hit of result.hits) hit.order = ranked.shown[hit.order]!;
-        return { corpus, result: { hits: result.hits, total: ranked.total } };
-      }
-    }
-    return searchFound(index, found, query, opts);
-  }
-  return searchFound(index, candidates(index, compiled.query), query, opts);
+  return { compiled: compiled.query, limit };
 }
 
-/** The one quote search over these candidates' full records. */
-function searchFound(index: DiskIndex, found: Int32Array, query: string, opts: { limit?: number }): FileSearch {
-  const corpus = index.corpusOf(found);
-  const result = searchQuotes(buildSearchIndex(corpus), query, opts);
-  for (const hit of result.hits) hit.order = found[hit.order]!;
-  return { corpus, result };
+/** fuse may throw on a query it cannot take: searchQuotes' error result, not a crash. */
+function rankOrError(rank: () => Ranked): Ranked | { error: string } {
+  try {
+    return rank();
+  } catch (err) {
+    if (err instanceof DamagedIndexError) throw err;
+    return { error: `cannot search for that: ${(err as Error).message}` };
+  }
 }
 
 /**
- * The best `limit` candidates and how many match, without their full records: each candidate
- * stands in as a quote whose text is its folded text, with its kind, speaker, narratives,
- * topics, date and article from the columns. Folding that text again gives it back (checked for
- * each; otherwise null and the caller reads the records), so search.ts prepares exactly the
- * fields, and fuse gives exactly the scores, that the real quote has; only the highlight ranges
- * would point into the folded text, and the caller takes those from the real records.
+ * The hits' own records, searched as a corpus of their own for their highlight ranges only: the
+ * scores and the order are the ranking's.
  */
-function rankFromColumns(index: DiskIndex, found: Int32Array, texts: readonly string[], query: string, limit: number): { shown: Int32Array; total: number } | null {
-  const h = index.header;
-  const flags = index.flags;
-  const speakerCol = index.int32('speaker');
-  const tagCol = index.int32('tags');
-  const articleCol = index.int32('article');
-  const articles = index.articles();
-  const quotes: QuoteRef[] = new Array(found.length);
-  for (let k = 0; k < found.length; k++) {
-    const pos = found[k]!;
-    const text = texts[k]!;
-    if (foldWithMap(text).text !== text) return null;
-    const s = speakerCol[pos]!;
-    const [narratives, topics, said] = h.tagLists[tagCol[pos]!]!;
-    const quote = { id: '', kind: KINDS[flags[pos]! & 3]!, text, speaker: s < 0 ? null : h.actors[s]!.id, narratives, topics, when: said ? { text: null, date: said, inferred: false } : null } as unknown as Quote;
-    quotes[k] = { quote, article: articles[articleCol[pos]!]! };
+function hitsOf(index: DiskIndex, q: CompiledQuery, ranked: Ranked | { error: string }): FileSearch {
+  if ('error' in ranked) return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: ranked.error } };
+  const positions = Int32Array.from(ranked.shown, (s) => s.pos).sort();
+  const corpus = index.corpusOf(positions);
+  const local = new Map<number, number>();
+  positions.forEach((p, k) => local.set(p, k));
+  const hits = highlightHits(buildSearchIndex(corpus), q, ranked.shown.map((s) => ({ pos: local.get(s.pos)!, score: s.score })));
+  for (const hit of hits) hit.order = positions[hit.order]!;
+  return { corpus, result: { hits, total: ranked.total } };
+}
+
+/**
+ * searchDiskIndex with a worker thread ranking the index's upper part while this thread ranks
+ * the lower (the worker started before the index was opened here: see searchFiles). The worker's
+ * part is used only if it read the very file this thread checked (the same seal); otherwise, or
+ * if it failed, this thread ranks that part too. The result is the same either way: a hit's score
+ * depends on its own quote only, and the parts are merged by (score, position).
+ */
+export async function searchDiskIndexWith(index: DiskIndex, query: string, opts: { limit?: number }, helper: ScanHelper | undefined): Promise<FileSearch> {
+  const prepared = prepareSearch(index, query, opts);
+  if ('done' in prepared) return prepared.done;
+  const { compiled, limit } = prepared;
+  const n = index.header.quotes;
+  const mid = splitPoint(index.header);
+  if (!helper || mid >= n) return { ...hitsOf(index, compiled, rankOrError(() => rankDiskIndex(index, compiled, limit))), threads: 1 };
+  const lower = rankOrError(() => rankDiskIndex(index, compiled, limit, [0, mid]));
+  if ('error' in lower) return hitsOf(index, compiled, lower);
+  const reply = await helper.result;
+  if (!reply.ok && reply.damaged) throw new DamagedIndexError('section hay');
+  const used = reply.ok && reply.seal === index.header.seal && reply.first === mid;
+  const theirs: Ranked | { error: string } = used
+    ? { shown: Array.from(reply.pos, (pos, k) => ({ pos, score: reply.score[k]! })), total: reply.total }
+    : rankOrError(() => rankDiskIndex(index, compiled, limit, [mid, n]));
+  if ('error' in theirs) return hitsOf(index, compiled, theirs);
+  return { ...hitsOf(index, compiled, mergeRanked(lower, theirs, limit)), threads: used ? 2 : 1 };
+}
+
+/** A worker thread ranking the upper part of an index file (disk-index-worker.ts). */
+export interface ScanHelper {
+  result: Promise<ScanReply>;
+  stop(): void;
+}
+
+/** What the worker asks and answers. */
+export interface ScanJob {
+  file: string;
+  query: string;
+  /** null: every match */
+  limit: number | null;
+}
+export type ScanReply =
+  | { ok: true; seal: string; first: number; pos: Int32Array; score: Float64Array; total: number }
+  | { ok: false; damaged: boolean; message: string };
+
+/**
+ * Index files at least this large are searched by two threads (when the machine has two cores
+ * or more): below it, starting a worker and reading the header twice cost more than half a scan
+ * saves. 100,000 of the benchmark's quotes make 170 MB; a million, 1.7 GB.
+ */
+const PARALLEL_FROM_BYTES = 400 * 1024 * 1024;
+
+/**
+ * Starts the worker for the upper part of the index `file`, when it is worth one: undefined
+ * otherwise. NARRATIVE_LENS_SEARCH_THREADS=1 keeps a search on one thread.
+ */
+export function startScanHelper(file: string, query: string, limit: number | undefined, opts: { fromBytes?: number } = {}): ScanHelper | undefined {
+  if (process.env.NARRATIVE_LENS_SEARCH_THREADS === '1' || availableParallelism() < 2) return undefined;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined; // not built yet
   }
-  const light: Corpus = { ...index.corpusOf([]), quotes };
-  const result = searchQuotes(buildSearchIndex(light), query, { limit });
-  if (result.error) return null;
-  return { shown: Int32Array.from(result.hits.map((hit) => found[hit.order]!)).sort(), total: result.total };
+  if (size < (opts.fromBytes ?? PARALLEL_FROM_BYTES)) return undefined;
+  const job: ScanJob = { file, query, limit: limit === undefined || limit < 0 ? null : limit };
+  const self = import.meta.url;
+  let worker: Worker;
+  if (!self.endsWith('.ts')) worker = new Worker(new URL('./disk-index-worker.js', self), { workerData: job });
+  else {
+    // from TypeScript sources (tests, tsx): the worker registers tsx, then loads its source
+    const src = new URL('./disk-index-worker.ts', self).href;
+    worker = new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(src)}))`, { eval: true, workerData: job });
+  }
+  const result = new Promise<ScanReply>((resolve) => {
+    worker.once('message', (m: ScanReply) => resolve(m));
+    worker.once('error', (err) => resolve({ ok: false, damaged: false, message: err.message }));
+    worker.once('exit', () => resolve({ ok: false, damaged: false, message: 'the worker stopped' }));
+  });
+  return { result, stop: () => void worker.terminate() };
 }
 
 /**
  * `search` over corpus files: through the index on disk (built on first use), or in memory when
  * no index can be written. The one entry point the command line uses.
  */
-export async function searchFiles(paths: readonly string[], query: string, opts: DiskIndexOptions & { limit?: number } = {}): Promise<FileSearch> {
-  for (let attempt = 0; ; attempt++) {
-    const opened = await openDiskIndex(paths, { ...opts, rebuild: attempt > 0 });
-    if (!(opened instanceof DiskIndex)) return { corpus: opened, result: searchQuotes(buildSearchIndex(opened), query, { limit: opts.limit }) };
-    try {
-      return searchDiskIndex(opened, query, { limit: opts.limit });
-    } catch (err) {
-      // a damaged file (a record that does not parse, a short read): build it again, once
-      if (attempt > 0) throw err;
-    } finally {
-      opened.close();
+export async function searchFiles(paths: readonly string[], query: string, opts: DiskIndexOptions & { limit?: number; parallelFromBytes?: number } = {}): Promise<FileSearch> {
+  // the worker for the index's upper part starts first, while this thread checks that the index
+  // is fresh: it opens the file on its own (its header alone is a fifth of a second at a million)
+  const helper = await diskIndexFile(paths, opts.cacheDir).then((file) => startScanHelper(file, query, opts.limit, { fromBytes: opts.parallelFromBytes }), () => undefined);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const opened = await openDiskIndex(paths, { ...opts, rebuild: attempt > 0 });
+      if (!(opened instanceof DiskIndex)) return { corpus: opened, result: searchQuotes(buildSearchIndex(opened), query, { limit: opts.limit }) };
+      try {
+        return await searchDiskIndexWith(opened, query, { limit: opts.limit }, attempt === 0 ? helper : undefined);
+      } catch (err) {
+        // a damaged file (a record that does not parse, a short read): build it again, once
+        if (attempt > 0) throw err;
+      } finally {
+        opened.close();
+      }
     }
+  } finally {
+    helper?.stop();
   }
 }

@@ -38,7 +38,7 @@ export function pigeonholePieces(term: string, k: number): string[] {
   return out;
 }
 
-type Test = (hay: string) => boolean;
+export type Test = (hay: string) => boolean;
 
 function atomTest(a: TextAtom, sep: string): Test | null {
   const v = a.value;
@@ -260,27 +260,40 @@ export type RecordTest = (own: string, shared: readonly SharedHay[]) => boolean;
  * speak (issue 18: that scan was quotes x aliases).
  */
 export function textPrefilter(q: ParsedQuery, sep: string): RecordTest | null {
-  const clauseTests: RecordTest[] = [];
-  for (const c of q.clauses) {
-    if (!isTextClause(c)) continue; // qualifiers and negations are exact filters elsewhere
-    const tests = c.atoms.map((a) => atomTest(a as TextAtom, sep));
-    if (tests.some((t) => t === null)) continue; // one unprunable alternative: the clause can't prune
-    const ts = tests as Test[];
-    const test: Test = ts.length === 1 ? ts[0]! : (hay) => ts.some((t) => t(hay));
+  const tests = textClauseTests(q, sep);
+  if (tests === null) return null;
+  const clauseTests: RecordTest[] = tests.map((test) => {
     const known = new Map<SharedHay, boolean>();
     const inShared = (part: SharedHay): boolean => {
       let v = known.get(part);
       if (v === undefined) known.set(part, (v = test(part.hay)));
       return v;
     };
-    clauseTests.push((own, shared) => test(own) || shared.some(inShared));
-  }
-  if (clauseTests.length === 0) return null;
+    return (own, shared) => test(own) || shared.some(inShared);
+  });
   if (clauseTests.length === 1) return clauseTests[0]!;
   return (own, shared) => {
     for (const t of clauseTests) if (!t(own, shared)) return false;
     return true;
   };
+}
+
+/**
+ * One test per clause of free terms that can prune (textPrefilter's, before it looks at shared
+ * parts): false only when the clause provably cannot match in that text. A record can match only
+ * if every clause holds in its own text or in one of the parts it shares. null when none prunes.
+ * The index on disk (disk-index.ts) asks the shared parts once per table entry.
+ */
+export function textClauseTests(q: ParsedQuery, sep: string): Test[] | null {
+  const out: Test[] = [];
+  for (const c of q.clauses) {
+    if (!isTextClause(c)) continue; // qualifiers and negations are exact filters elsewhere
+    const tests = c.atoms.map((a) => atomTest(a as TextAtom, sep));
+    if (tests.some((t) => t === null)) continue; // one unprunable alternative: the clause can't prune
+    const ts = tests as Test[];
+    out.push(ts.length === 1 ? ts[0]! : (hay) => ts.some((t) => t(hay)));
+  }
+  return out.length ? out : null;
 }
 
 function sameAtom(a: Atom, b: Atom): boolean {

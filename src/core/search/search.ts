@@ -290,54 +290,40 @@ const SHARED_FIELDS = SEARCH_OPTIONS.keys
   .filter(({ field }) => (field as keyof Doc) !== 'text');
 
 /**
- * Makes the missing index entries among `positions`, in one pass of fuse's own indexer.
+ * Makes the missing index entries among `positions`: for each document, what fuse's own indexer
+ * would store (entryPart, tested against fuse's indexer), with only its position differing from a
+ * full index's.
  *
- * An entry depends on its document alone; only its position differs from a full index's. fuse
- * only reads entries, so the value fuse made for a shared document field (see sharedEntryParts)
- * stands in for every equal one — and fuse is not even shown a field whose value it has made
- * before (or that another document of this pass carries): indexing one speaker's 8,000 aliases
- * for each of their 8,000 quotes and then throwing the copies away was quotes x aliases of
- * memory at once (issue 18).
+ * fuse only reads entries, so the part made for a shared document field (see sharedEntryParts)
+ * stands in for every equal one: one speaker's 8,000 aliases are made into a part once, not for
+ * each of their 8,000 quotes (issue 18: quotes x aliases of memory at once). Before, fuse's
+ * indexer made each pass's entries (Fuse.createIndex over the documents, shared fields left out
+ * where already made): at a million quotes, 0.9 s of a search printing 111,195 hits.
  */
 function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
-  const missing: number[] = [];
-  for (let k = 0; k < positions.length; k++) if (!index.entries[positions[k]!]) missing.push(positions[k]!);
-  if (!missing.length) return;
   const fields = SHARED_FIELDS.map(({ field, key }) => ({
     field,
     key,
     // equal values are one string, or one shared array (SharedParts)
     known: memo(index.sharedEntryParts, field, () => new Map<unknown, unknown>()),
-    /** the document of this pass (its place in `missing`) that fuse indexes a new value from */
-    owner: new Map<unknown, number>(),
   }));
-  const shown = missing.map((p, k) => {
-    const doc = index.docs[p]!;
-    let stripped: Doc | null = null;
+  for (let k = 0; k < positions.length; k++) {
+    const pos = positions[k]!;
+    if (index.entries[pos]) continue;
+    const doc = index.docs[pos]!;
+    const $: Record<string, unknown> = {};
+    const text = entryPart(doc.text);
+    if (text !== null) $[TEXT_KEY] = text;
     for (const f of fields) {
       const value = doc[f.field];
       if (value === undefined) continue;
-      if (f.known.has(value) || f.owner.has(value)) delete (stripped ??= { ...doc })[f.field];
-      else f.owner.set(value, k);
+      let part = f.known.get(value);
+      if (part === undefined) f.known.set(value, (part = entryPart(value)));
+      // fuse makes no entry part for a blank string: none is put in
+      if (part !== null) $[f.key] = part;
     }
-    return stripped ?? doc;
-  });
-  const made = Fuse.createIndex(SEARCH_OPTIONS.keys, shown, { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }).toJSON().records;
-  // first what the owners' entries hold, then the same value put back into every other entry
-  for (const f of fields) for (const [value, k] of f.owner) f.known.set(value, (made[k]!.$ as Record<string, unknown>)[f.key]);
-  made.forEach((rec, k) => {
-    const doc = index.docs[missing[k]!]!;
-    const $ = rec.$ as Record<string, unknown>;
-    for (const f of fields) {
-      const value = doc[f.field];
-      if (value === undefined || f.owner.get(value) === k) continue;
-      const part = f.known.get(value);
-      // fuse makes no entry part for a blank string: none is put back
-      if (part !== undefined) $[f.key] = part;
-    }
-    rec.i = missing[k]!;
-    index.entries[missing[k]!] = rec;
-  });
+    index.entries[pos] = { i: pos, $ } as FuseRecord;
+  }
 }
 
 /**
@@ -715,6 +701,75 @@ export function rankQuotes(index: SearchIndex, q: CompiledQuery, within?: ArrayL
   }
   return scored;
 }
+
+/**
+ * Scores documents of folded fields without records or a SearchIndex: the search index on disk
+ * (disk-index.ts) ranks every candidate from the folded text it scans and the folded fields
+ * quotes share, and reads the full records of the hits it prints only.
+ *
+ * The score is rankQuotes' for a record whose document (toDoc) is `doc`: the same logical search
+ * (logical.ts, fuse's key weights), the same term answers, and the entry fuse's own indexer would
+ * make — the text's part with fuse's own field norm, each shared part made by fuse's indexer once
+ * per value (the same string or array object in every document that shares it, as SharedParts
+ * makes them). Filters are not applied here: the caller has decided them.
+ */
+export class FoldedScorer {
+  private readonly ranking: LogicalSearch | null;
+  private readonly parts = SHARED_FIELDS.map(({ field, key }) => ({ field, key, made: new Map<unknown, unknown>() }));
+  private readonly entry: { $: Record<string, unknown> } = { $: {} };
+
+  constructor(q: CompiledQuery) {
+    this.ranking = q.expr ? (q.ranking ??= new LogicalSearch(q.expr, FAST_RANKING_OPTIONS, SHARED_FROM)) : null;
+  }
+
+  /** The score of `doc`, or -1 when it does not match the free terms (0 when the query has none). */
+  score(doc: Doc): number {
+    if (!this.ranking) return 0;
+    const $: Record<string, unknown> = {};
+    // fuse's indexer: a blank string makes no entry part
+    const text = entryPart(doc.text);
+    if (text !== null) $[TEXT_KEY] = text;
+    for (const p of this.parts) {
+      const value = doc[p.field];
+      if (value === undefined) continue;
+      let part = p.made.get(value);
+      if (part === undefined) p.made.set(value, (part = entryPart(value)));
+      if (part !== null) $[p.key] = part;
+    }
+    this.entry.$ = $;
+    return this.ranking.score(this.entry);
+  }
+}
+
+/**
+ * What fuse's indexer (FuseIndex _createObjectRecord, fuse 7.5) stores for a value of a document:
+ * a string, unless blank, as { v, n } with its field norm; an array of strings as the non-blank
+ * ones, each { v, i, n } with its place in the array (an empty list when none). Made here rather
+ * than by fuse's indexer per value (Fuse.createIndex for each new speaker, list of aliases or of
+ * topics took a third of a million-quote search); a test compares the two on many documents.
+ */
+export function entryPart(value: string | readonly string[]): { v: string; n: number } | { v: string; i: number; n: number }[] | null {
+  if (typeof value === 'string') return value.trim().length ? { v: value, n: fieldNorm.get(value) } : null;
+  const out: { v: string; i: number; n: number }[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (typeof v === 'string' && v.trim().length) out.push({ v, i, n: fieldNorm.get(v) });
+  }
+  return out;
+}
+
+/** The key fuse's index gives the quote's text (its position among the keys). */
+const TEXT_KEY = String(SEARCH_OPTIONS.keys.findIndex((k) => k.name === 'text'));
+
+/**
+ * fuse's own field norm (the one its indexer stores with each value: 1 / tokens^(weight / 2),
+ * rounded to three places), taken from an index fuse makes, not rewritten here.
+ */
+const fieldNorm: { get(value: string): number } = (() => {
+  const made = Fuse.createIndex(SEARCH_OPTIONS.keys, [], { fieldNormWeight: SEARCH_OPTIONS.fieldNormWeight }) as unknown as { norm?: { get?: unknown } };
+  if (typeof made.norm?.get !== 'function') throw new Error('fuse.js no longer keeps its field norm where search.ts reads it (FoldedScorer)');
+  return made.norm as { get(value: string): number };
+})();
 
 /**
  * Hits with highlight ranges, for the records that are shown only: fuse's match indices cost

@@ -320,3 +320,101 @@ describe('a gendered description as the subject', () => {
     expect(speakerOf(text, "Don't shoot him,").speaker).toMatch(/wife/);
   });
 });
+
+describe('names with initials and brackets', () => {
+  it('a middle initial that spells a word ("Julie A. Diaz", "Anna I. Roth") stays inside the name', () => {
+    const text = 'Voices\n\n"Me too," said Julie A. Diaz.\n\n"Me three," said Anna I. Roth.\n\n"He is the worst!" ― Rosa A. Diaz Martinez.\n\nGetty.\n';
+    expect(speakerOf(text, 'Me too,').speaker).toBe('Julie A. Diaz');
+    expect(speakerOf(text, 'Me three,').speaker).toBe('Anna I. Roth');
+    expect(speakerOf(text, 'He is the worst!')).toMatchObject({ speaker: 'Rosa A. Diaz Martinez', rule: 'dash-signature' });
+  });
+  it('"X (D), Y\'s opponent …, called …, saying “…”": the name before the party in brackets', () => {
+    const text = 'Videos\n\nGov. Pat Morrow said the videos would be released later.\n\nAttorney General Roy Cotter (D), Morrow\'s opponent in the election, called Friday for releasing the videos, as well, saying that transparency "breaks down barriers."\n';
+    expect(speakerOf(text, 'breaks down barriers.').speaker).toBe('Roy Cotter');
+  });
+});
+
+describe('what is not part of a name', () => {
+  it('an occupation, a party noun or a relation before a name describes the person ("Actress X", "Democrat X", "Rival X")', () => {
+    const text = 'Show\n\nActress Meryl Strand said it was "a disgrace." Democrat Tim Kane said it was "a mess." Rival Lena Marsh said it was "unhinged." The Republican National Committee said it was "a shame."\n';
+    expect(speakerOf(text, 'a disgrace.').speaker).toBe('Meryl Strand');
+    expect(speakerOf(text, 'a mess.').speaker).toBe('Tim Kane');
+    expect(speakerOf(text, 'unhinged.').speaker).toBe('Lena Marsh');
+    expect(speakerOf(text, 'a shame.').speaker).toBe('Republican National Committee');
+  });
+  it('"Said Ellis: “…”" is Ellis; "as I\'ve suggested" is nobody', () => {
+    const text = 'Taxes\n\nThe plan would make the code more complicated. Said Ellis: "I don\'t get the sense she is interested."\n\nIf, as I\'ve suggested, he benefits, "that is fine," Mr. Holm said.\n';
+    expect(speakerOf(text, "I don't get the sense she is interested.").speaker).toBe('Ellis');
+    expect(draft(text).file.actors.map((a) => a.name)).not.toContain("I've");
+  });
+  it('"Council on Foreign Relations", "Commission on Presidential Debates" are whole names', () => {
+    const text = 'Debate\n\nThe Commission on Presidential Debates said the microphone was "faulty."\n';
+    expect(speakerOf(text, 'faulty.').speaker).toBe('Commission on Presidential Debates');
+  });
+  it('"X\'s campaign is defending … It is denouncing what it calls “…”": the campaign', () => {
+    const text = 'Tweets\n\nThe Commission on Presidential Debates said there were issues with the audio.\n\nCarl Ovid\'s campaign is defending his early-morning tweets. It is denouncing what it calls "the biggest media attack in history."\n';
+    expect(speakerOf(text, 'the biggest media attack in history.').speaker).toBe("Carl Ovid's campaign");
+  });
+});
+
+describe('headlines', () => {
+  it('a capitalised verb in a title-case headline ends the name ("Sanders Vows …", "…, Lindsey Graham Says.", "Obama Sees …")', () => {
+    for (const [headline, name] of [
+      ['Railing Against Tax Breaks, Sandersen Vows To Eliminate Them.', 'Sandersen Vows'],
+      ['Trump Could Address Clean Energy, Lindsey Grahame Says.', 'Lindsey Grahame Says'],
+      ["Obaro Sees 'Personal Insult' if Voters Stay Home.", 'Obaro Sees'],
+    ]) {
+      const names = draft(`${headline}\n\nThe senator spoke on Monday.\n`).file.actors.map((a) => a.name);
+      expect(names, headline).not.toContain(name);
+    }
+  });
+});
+
+describe('abbreviated titles and later descriptions', () => {
+  it('"Vermont Sen. Bernie X … The senator said" is X', () => {
+    const text = 'Taxes\n\nIf Donald Trumbo could make money doing it, Vermont Sen. Bernie Sandler is against it.\n\nThe senator said he would "introduce legislation in the next session."\n';
+    expect(speakerOf(text, 'introduce legislation in the next session.').speaker).toBe('Bernie Sandler');
+  });
+  it('"The former first lady and U.S. senator said" is no male senator named before', () => {
+    const text = 'Forum\n\nSen. John McCall praised the troops.\n\nThe former first lady and U.S. senator said it was "a mistake" to use private email.\n';
+    expect(speakerOf(text, 'a mistake').speaker).not.toBe('John McCall');
+  });
+});
+
+describe('a sentence opening with a named person', () => {
+  it('no verb of saying reaches the passage: the person opening its sentence, unsure, rather than the last speaker', () => {
+    const text =
+      'Veto\n\n"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McCord, R-Ky., said Tuesday.\n\n' +
+      'House Speaker Paul Ryland, R-Wis., despite admitting that he had concerns about "trial lawyers trying to get rich," the victims "do need to have their day in court" and he does believe McCord is correct.\n';
+    const d = draft(text);
+    const q = d.quote('do need to have their day in court');
+    expect(d.speaker(q)).toBe('Paul Ryland');
+    expect(q.attribution).toMatchObject({ rule: 'sentence-subject' });
+    expect(q.attribution!.confidence).toBeLessThan(0.6);
+  });
+});
+
+describe('participles, titles and dashes', () => {
+  it('"Protesters marching through the streets chanted “…”": the protesters', () => {
+    expect(speakerOf('Curfew\n\nProtesters marching through the streets chanted "What curfew?" and kept going.\n', 'What curfew?')).toMatchObject({ speaker: 'Protesters', kind: 'direct' });
+  });
+  it(`"a paper titled ''…'' by X" is a title, nobody's words`, () => {
+    const text = "Taxes\n\n''It is misguided,'' Leonard Burr said.\n\nThe plan is lifted from a paper titled ''How to Foster Long-Term Innovation Investment'' by Nora Tandy.\n";
+    expect(speakerOf(text, 'How to Foster Long-Term Innovation Investment')).toMatchObject({ speaker: null, rule: 'term-title', kind: 'term' });
+  });
+  it(`"including the former candidate Mitt X -- ''…'' -- and Fred Y": the name before the dash; not the object of a preposition`, () => {
+    const text = "Taxes\n\nA chorus of prominent Republicans has said the same thing, including the former presidential candidate Mitt Rowney -- ''It is disqualifying for a nominee to refuse to release tax returns'' -- and Fred Gold, a former commissioner.\n";
+    expect(speakerOf(text, 'It is disqualifying for a nominee to refuse to release tax returns')).toMatchObject({ speaker: 'Mitt Rowney', rule: 'dash-appositive' });
+    const obj = "Hosts\n\nMr. King said Mr. Schultz has recently seemed supportive of Mr. Trumbo -- ''a completely different Ed Schultz to me, which was a shock to me.''\n";
+    expect(speakerOf(obj, 'a completely different Ed Schultz to me, which was a shock to me.').speaker).not.toBe('Trumbo');
+  });
+});
+
+describe('passages inside a clause of their own', () => {
+  it('"“You winning?” she said, but Kevin was drifting off, and as Tom went on about “…” and “…,” Mel said yes": not Mel\'s', () => {
+    const text =
+      'Rally\n\nMel Harris watched the speech with her boyfriend.\n\n"You winning?" she said, but Kevin was drifting off again, and as Tom Carver went on about "how the system is rigged," and "wounded American families" and "our own struggling citizens," Mel said yes, yes, yes, over and over again.\n';
+    const d = draft(text);
+    for (const q of ['wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).not.toBe('Mel Harris');
+  });
+});

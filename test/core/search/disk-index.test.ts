@@ -98,6 +98,41 @@ describe('the search index on disk', () => {
     const cacheDir = path.join(root, 'generated-cache');
     await compareAll(dir, cacheDir, QUERY_SET.filter((_, i) => i % 3 === 0), 50);
     await compareAll(dir, cacheDir, ['colour revolution', 'speaker:smagin relief', '!russia iran', 'kind:direct ukraine', 'outlet:tass iran', 'date:2026-01-03..2026-01-09', '!date:2026-01-01 relief']);
+    // the best few of many equal scores: ties go by corpus position, as fuse orders them
+    for (const limit of [0, 1, 7]) await compareAll(dir, cacheDir, ['colour revolution', 'kremlin', 'e', 'kind:term', 'outlet:tass | date:2026-01-02', 'zakarova | smagin'], limit);
+  }, 120_000);
+
+  it('splits a large search between two threads (the upper blocks ranked by a worker), with the same results', async () => {
+    const dir = path.join(root, 'threads');
+    const { writeFile: w, mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const cacheDir = path.join(root, 'threads-cache');
+    // blocks of 256 quotes (a million quotes' index has blocks of 65,536), two threads at any size
+    const opts = { cacheDir, hayBlock: 256, parallelFromBytes: 0 };
+    const memory = buildSearchIndex(await loadCorpus([dir]));
+    await searchFiles([dir], 'x', opts); // builds the index (the worker starts only once it exists)
+    for (const q of ['colour revolution', 'zakarova', 'speaker:smagin relief', '!russia iran', 'e', 'kind:term', 'outlet:tass | date:2026-01-02']) {
+      for (const limit of [undefined, 0, 1, 50]) {
+        const want = searchQuotes(memory, q, { limit });
+        const got = await searchFiles([dir], q, { ...opts, limit });
+        expect(got.threads, q).toBe(2);
+        expect(got.result.total, q).toBe(want.total);
+        expect(got.result.hits.map(seen), `${q} ${limit}`).toEqual(want.hits.map(seen));
+      }
+    }
+    // a changed byte of the folded text in the worker's part: its block's check fails, the index
+    // is built again, and the results are the true ones
+    const want = searchQuotes(memory, 'colour revolution', { limit: 20 });
+    const file = path.join(cacheDir, (await readdir(cacheDir)).find((f) => f.startsWith('search-'))!);
+    const bytes = await readFile(file);
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as { sections: { hay: [number, number] } };
+    const at = bytes.indexOf(10) + 1 + header.sections.hay[0] + header.sections.hay[1] - 500;
+    bytes[at] = bytes[at]! === 0x61 ? 0x62 : 0x61;
+    await writeFile(file, bytes);
+    const again = await searchFiles([dir], 'colour revolution', { ...opts, limit: 20 });
+    expect(again.result.hits.map(seen)).toEqual(want.hits.map(seen));
+    expect((await readFile(file)).equals(bytes)).toBe(false);
   }, 120_000);
 
   it('handles text beyond Latin-1 and folding that changes lengths (emoji, ß, accents)', async () => {

@@ -27,6 +27,10 @@ export function attributeAll(ctx: Ctx): void {
       const known = here && here.words.at(-1) === words.at(-1) ? here : ctx.reg.findByWords(words, null);
       if (known && (known.kind === 'person' || known.kind === 'group')) pushRecent(ctx, known);
       personSubject = known?.kind === 'person';
+    } else if (subj && subj.kind === 'role' && subj.role?.kind === 'organisation' && subj.desc.some((i) => doc.toks[i]!.poss)) {
+      // "Donald Trump's campaign is defending … It's denouncing what it calls “…”": the "it" that follows
+      const a = resolve(ctx, subj);
+      if (a && a.kind === 'organisation') pushRecent(ctx, a);
     } else if (subj && subj.kind === 'role' && subj.role?.kind === 'person' && subj.role.gender) {
       // "My mother has softened with age, but … she still says": a gendered description as subject
       const a = resolve(ctx, subj);

@@ -202,7 +202,19 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
         if (named && named.kind === 'name' && doc.itemOf[named.toks[0]!] === c + 1) return named;
         break;
       }
-      const np = npEndingAt(doc, s, c - 1);
+      let before = c - 1;
+      if (tok(doc, s, before)?.t === ')') {
+        // "Roy Cooper (D), McCrory's opponent …, called": a party in brackets before the appositive
+        for (let k = before - 1; k >= seg[0] && k >= before - 8; k--) {
+          const x = tok(doc, s, k);
+          if (!x) break;
+          if (x.t === '(') {
+            before = k - 1;
+            break;
+          }
+        }
+      }
+      const np = npEndingAt(doc, s, before);
       if (np) {
         // "…, a mother of two from Yekaterinburg, a city …, told": a name inside the previous
         // appositive (after a preposition) is not the subject; look one comma further back
@@ -229,7 +241,20 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     if (tok(doc, s, k)?.t === ',') k--;
     return npEndingAt(doc, s, k);
   }
-  if (t.lower === 'as' && quotedAs(ctx, s, v, seg) >= 0) return clauseSubject(ctx, s, seg); // "X was quoted … as saying"
+  if (t.lower === 'as' && quotedAs(ctx, s, v, seg) >= 0) {
+    // "X was quoted … as saying"; but "The newspaper quoted a senior civil servant as saying": the
+    // one quoted, not the outlet that relays the words
+    const q = quotedAs(ctx, s, v, seg);
+    const obj = tok(doc, s, q + 1);
+    const passive = BE_FORMS.has(tok(doc, s, q - 1)?.lower ?? '') || (obj !== null && ['by', 'as'].includes(obj.lower));
+    if (!passive) {
+      const objPron = obj ? OBJECT_PRONOUNS.get(obj.lower) : undefined;
+      if (objPron) return { kind: 'pronoun', toks: [s.items[q + 1]!], name: [], desc: [], indefinite: false, pronoun: objPron };
+      const r = npStartingAt(doc, s, q + 1);
+      return r && r.next <= v - 1 ? r.np : null;
+    }
+    return clauseSubject(ctx, s, seg);
+  }
   if (t.lower === 'to') return infinitiveSubject(ctx, s, j, seg);
   if (t.lower === 'that' || t.lower === 'which') return null;
   if (t.t === ')') {
@@ -241,11 +266,29 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     }
     return null;
   }
-  const np = coordinated(ctx, s, locatedHead(ctx, s, npEndingAt(doc, s, j), seg), seg);
+  const np = coordinated(ctx, s, locatedHead(ctx, s, npEndingAt(doc, s, j) ?? participleSubject(ctx, s, j, seg), seg), seg);
   return (np && unclosedAppositive(ctx, s, np, seg)) ?? np;
 }
 
 const PAREN_DASHES = new Set(['—', '–', '-']);
+const OBJECT_PRONOUNS: ReadonlyMap<string, string> = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+/**
+ * "Protesters marching through the streets chanted “…”": a participle phrase after the subject (up
+ * to eight words, no comma) between it and the verb.
+ */
+function participleSubject(ctx: Ctx, s: Sentence, j: number, seg: Seg): NP | null {
+  const { doc } = ctx;
+  for (let k = j; k > seg[0] && k >= j - 8; k--) {
+    const x = tok(doc, s, k);
+    if (!x || !x.word) return null;
+    if (x.cap || !/[a-z]{3}ing$/.test(x.lower)) continue;
+    const np = npEndingAt(doc, s, k - 1);
+    return np && np.kind !== 'pronoun' && (np.kind === 'name' || np.role?.kind === 'group' || np.role?.kind === 'person') ? np : null;
+  }
+  return null;
+}
 
 const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'outside', 'inside']);
 

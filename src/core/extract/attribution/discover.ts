@@ -3,26 +3,44 @@
  * title later in the text resolves to them), their roles from appositives, and the outlets that
  * are told things ("told Al Jazeera").
  */
-import { GAZETTEER, ORG_WORDS } from '../lexicon.js';
+import { GAZETTEER, ORG_WORDS, SPEECH_VERBS } from '../lexicon.js';
 import { givenNameGender } from '../gender.js';
 import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, type Ctx } from './context.js';
 
+/** "Sanders Vows To …", "…, Lindsey Graham Says.": a capitalised verb of saying in a title-case headline ends the name. */
+function headlineVerb(t: { para: number; cap: boolean; lower: string } | null): boolean {
+  return t !== null && t.para === 0 && t.cap && /s$/.test(t.lower) && (SPEECH_VERBS.has(t.lower) || HEADLINE_VERBS.has(t.lower));
+}
+
+/** Verbs headlines use after a name that are no verbs of saying: "Obama Sees ‘Personal Insult’". */
+const HEADLINE_VERBS = new Set(
+  'sees wants seeks hopes fears plans eyes backs hits rips hammers defends faces gets takes makes gives pushes wins loses leads trails joins meets visits signs names picks rejects accepts'.split(' '),
+);
+
+/** "(Reporting by X; Editing by Y)": the wire's credits name its journalists, no actors of the story. */
+const CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced|research)\s+by\b/i;
+function creditLine(ctx: Ctx, s: Sentence): boolean {
+  const p = ctx.doc.paras[s.para]!;
+  return CREDIT.test(ctx.doc.text.slice(p.s, p.s + 40));
+}
+
 /** First pass: named people and organisations, so that later surnames resolve. */
 export function discoverActors(ctx: Ctx): void {
   const { doc, reg } = ctx;
   for (const s of doc.sents) {
+    if (creditLine(ctx, s)) continue;
     const n = s.items.length;
     for (let i = 0; i < n; i++) {
       const t = tok(doc, s, i);
-      if (!t || !isNameTok(t)) continue;
+      if (!t || !isNameTok(t) || headlineVerb(t)) continue;
       const nx = tok(doc, s, i + 1);
       const continues =
         !t.poss &&
-        (isNameTok(nx) ||
+        ((isNameTok(nx) && !headlineVerb(nx)) ||
           (nx !== null && !nx.cap && ['al', 'bin', 'ibn', 'van', 'von', 'de', 'da'].includes(nx.lower) && isNameTok(tok(doc, s, i + 2))) ||
-          (nx !== null && (nx.lower === 'of' || nx.lower === 'for') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
+          (nx !== null && (nx.lower === 'of' || nx.lower === 'for' || nx.lower === 'on') && ORG_WORDS.has(t.lower) && isNameTok(tok(doc, s, i + 2))));
       if (continues) continue;
       const np = npEndingAt(doc, s, i, true);
       if (!np || np.kind !== 'name') continue;
@@ -95,6 +113,8 @@ function appositiveRole(ctx: Ctx, s: Sentence, i: number): { text: string; base:
   const { doc } = ctx;
   if (tok(doc, s, i)?.t !== ',') return null;
   let k = i + 1;
+  // "Petar Ilic, 61, a farmer from …": an age before the appositive
+  if (/^\d{1,3}$/.test(tok(doc, s, k)?.t ?? '') && tok(doc, s, k + 1)?.t === ',') k += 2;
   const first = tok(doc, s, k);
   if (!first || first.lower === 'who' || first.lower === 'which' || /^\d/.test(first.t)) return null;
   // a clause ("…, Moscow became …") is no appositive: it opens with an article, a possessive, a role or a lower-case word

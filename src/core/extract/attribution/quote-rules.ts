@@ -9,13 +9,16 @@
  *   document(-owner)     “Q,” the letter reads / said the ruling / per the bylaws (document-rules.ts:
  *                        the owner when written, else nobody's)
  *   according-to         “Q,” according to X   … “Q” …, according to X
+ *   dash-appositive      including X -- “Q” --   (the name just before a dash)
  *   verb-in-sentence     X said … “Q”  (the sentence's first speech verb before the quote)
  *   paragraph-colon, speech-noun, characterised-as   (partial-rules.ts: fragments inside someone's words)
  *
- * When none finds one, the fallbacks decide, in order: term-so-called ("so-called “…”"),
- * coordinated-quote ("“A” and “B”" after an attributed “A”), continues-quote (a later passage of a sentence whose earlier passage was attributed), term (a
- * short passage inside a sentence: a scare-quoted term), follows-speaker (a passage standing
- * alone after a speaker's paragraph), unattributed.
+ * Before them, term-so-called ("so-called “…”") and term-title ("a paper titled “…”") make a term.
+ * When none finds one, the fallbacks decide, in order: coordinated-quote ("“A” and “B”" after an
+ * attributed “A”), continues-quote (a later passage of a sentence whose earlier passage was
+ * attributed), term (a short passage inside a sentence: a scare-quoted term), sentence-subject (a
+ * named person opening the passage's sentence, 0.5), follows-speaker (a passage standing alone
+ * after a speaker's paragraph), unattributed.
  */
 import { canonical } from '../actors.js';
 import { SPEECH_VERBS } from '../lexicon.js';
@@ -58,6 +61,7 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => quoteThenSpeaker(ctx, q.closeSent, q.closeItem),
   (ctx, q) => quoteTailSpeaker(ctx, q),
   (ctx, q) => documentSource(ctx, q),
+  (ctx, q) => dashAppositive(ctx, q),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
@@ -89,6 +93,30 @@ function paragraphSubject(ctx: Ctx, { s, p, closeSent, closeItem }: QuoteSite): 
   return { np, v: -1, sent: prev, rule: 'paragraph-subject', confidence: 0.6 };
 }
 
+const DASH = new Set(['—', '–', '-']);
+
+/**
+ * "including the former presidential candidate Mitt Romney -- ''…'' -- and Fred Goldberg": a
+ * quotation set off by dashes right after a person's name is that person's.
+ */
+function dashAppositive(ctx: Ctx, { s, p, closeSent, closeItem }: QuoteSite): Found | null {
+  const { doc } = ctx;
+  let k = p - 1;
+  if (!DASH.has(tok(doc, s, k)?.t ?? '')) return null;
+  while (DASH.has(tok(doc, s, k)?.t ?? '')) k--;
+  const after = tok(doc, closeSent, closeItem + 1);
+  if (closeSent !== s || !(after === null || DASH.has(after.t) || TERMINAL.has(after.t))) return null;
+  const np = npEndingAt(doc, s, k);
+  if (!np || np.kind !== 'name') return null;
+  // the name stands on its own ("including X --", ", X --"), not as an object ("supportive of Mr. Trump -- ''…''")
+  const from = doc.itemOf[np.toks[0]!]!;
+  const before = tok(doc, s, from - 1);
+  if (from > 0 && !(before && [',', ':', ';', 'including', 'and', 'like'].includes(before.lower))) return null;
+  const a = ctx.reg.at(doc.toks[np.name[0]!]!.s);
+  if (!a || a.kind !== 'person') return null;
+  return { np, v: -1, sent: s, rule: 'dash-appositive', confidence: 0.7 };
+}
+
 /** A rule that decides a passage no speaker rule could attribute; null to pass it on. */
 export type FallbackRule = (ctx: Ctx, site: QuoteSite) => QuoteAttr | null;
 
@@ -100,11 +128,15 @@ const soCalled: FallbackRule = (ctx, { qi, s, p }) => {
 };
 
 /** "A," she said, "B.": an earlier passage of this sentence was attributed. */
-const continuesQuote: FallbackRule = (ctx, { qi, s }) => {
+const continuesQuote: FallbackRule = (ctx, { qi, s, seg }) => {
   const { doc } = ctx;
   const prev = ctx.lastDirect && doc.quotes[ctx.lastDirect.quote]!.sent === s.idx ? ctx.lastDirect : undefined;
   const q = doc.quotes[qi]!;
   if (!prev || wordCount(doc.text.slice(q.start, q.end)) <= 2) return null;
+  // "“You winning?” she said, but Kevin was drifting off, and as Trump went on about “…”": not
+  // across a clause with a subject of its own
+  const pq = doc.quotes[prev.quote]!;
+  if (pq.lastSent === s.idx && pq.lastItem < seg[0]) return null;
   return { ...prev, quote: qi, rule: 'continues-quote', confidence: 0.7 };
 };
 
@@ -141,6 +173,22 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
 };
 
 /**
+ * "House Speaker Paul Ryan, R-Wis., despite admitting that he had his concerns about “…”, the
+ * victims “…”": no verb of saying reaches the passage, but its sentence opens with a named person
+ * other than the last speaker; that person is likelier than the last speaker, and still a guess (0.5).
+ */
+const sentenceSubject: FallbackRule = (ctx, { qi, s, p, seg }) => {
+  const { doc } = ctx;
+  const np = clauseSubject(ctx, s, segments(ctx, s)[0]!);
+  if (!np || np.kind !== 'name' || seg[0] !== segments(ctx, s)[0]![0]) return null;
+  if (doc.itemOf[np.toks[np.toks.length - 1]!]! >= p) return null;
+  const a = ctx.reg.at(doc.toks[np.name[0] ?? np.toks[0]!]!.s);
+  if (!a || a.kind !== 'person' || (ctx.last && canonical(ctx.last.actor) === a)) return null;
+  a.speakerParas.add(doc.quotes[qi]!.para);
+  return { quote: qi, kind: 'direct', speaker: a, rule: 'sentence-subject', confidence: 0.5, channel: null, when: null };
+};
+
+/**
  * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
  * one without: the article could not be opened), so the passage is kept as quoted words nobody is
  * quoted as saying, a term, with the rule saying it was not attributed; the analyst can give it a
@@ -148,8 +196,15 @@ const followsSpeaker: FallbackRule = (ctx, { qi }) => {
  */
 const unattributed: FallbackRule = (_ctx, { qi }) => ({ quote: qi, kind: 'term', speaker: null, rule: 'unattributed', confidence: 0.1, channel: null, when: null });
 
-export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled];
-export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, followsSpeaker, unattributed];
+/** "a paper titled ''How to Foster …'' by X": a title, nobody's words. (Runs before the speaker rules.) */
+const titled: FallbackRule = (ctx, { qi, s, p }) => {
+  const before = tok(ctx.doc, s, p - 1);
+  if (!before || !['titled', 'entitled', 'headlined', 'headed'].includes(before.lower)) return null;
+  return { quote: qi, kind: 'term', speaker: null, rule: 'term-title', confidence: 0.8, channel: null, when: null };
+};
+
+export const BEFORE_RULES: ReadonlyArray<FallbackRule> = [soCalled, titled];
+export const FALLBACK_RULES: ReadonlyArray<FallbackRule> = [coordinatedQuote, continuesQuote, shortTerm, sentenceSubject, followsSpeaker, unattributed];
 
 /** Attributes the passage qi that opens at item p of sentence s. */
 export function attributeQuote(ctx: Ctx, qi: number, s: Sentence, p: number, segs: Seg[]): void {
@@ -296,6 +351,8 @@ function outerSpeaker(ctx: Ctx, s: Sentence, k: number, inner: NP, seg: Seg): Fo
   return { np, v: v0, sent: s, rule: 'reported-within', confidence: 0.75 };
 }
 
+const OWN_OBJECT = new Set(['yes', 'no', 'nothing', 'something', 'goodbye', 'hello', 'grace', 'amen']);
+
 /** “Q,” X said / “Q,” said X / “Q,” X, who …, told Y / “Q,” according to X. */
 function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
   const { doc } = ctx;
@@ -359,6 +416,8 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
       }
     }
   }
+  // "“…,” Melanie said yes, yes, yes": the verb has words of its own; the passage is not what it says
+  if (speechVerbAt(doc, s, k) && OWN_OBJECT.has(tok(doc, s, k + 1)?.lower ?? '')) return null;
   if (speechVerbAt(doc, s, k)) {
     // “… is the answer.” Birchers viewed …: a quotation closed by a full stop ends its sentence;
     // only a plain verb of saying still reaches back to it ("“Go.” he said", a common slip)

@@ -63,6 +63,11 @@ export function decodeHtml(bytes: Uint8Array): { html: string; charset: string }
   const bom = bomEncoding(bytes);
   if (bom) return { html: new TextDecoder(bom.label).decode(bytes.subarray(bom.skip)), charset: bom.label };
   let label = declaredCharset(bytes) ?? 'utf-8';
+  // WHATWG: a page cannot declare UTF-16 in its own (ASCII) markup; a declared UTF-16 means
+  // UTF-8 (before: the ASCII bytes were decoded in pairs into CJK characters, and no <html>
+  // element was found). x-user-defined is windows-1252's cousin for the same reason.
+  if (/^(?:utf-16|utf-16le|utf-16be|unicode|unicodefffe|ucs-2|csunicode|iso-10646-ucs-2|unicode-1-1)$/.test(label)) label = 'utf-8';
+  if (label === 'x-user-defined') label = 'windows-1252';
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label);

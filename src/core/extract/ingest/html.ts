@@ -212,10 +212,36 @@ function blockText(root: El): string[] {
   return paras;
 }
 
+const NO_TEXT = 'no article text found in the page';
+/** Chromium's HTML parser nests no deeper (kMaximumHTMLParserDOMTreeDepth). */
+const MAX_DEPTH = 512;
+
+/** How deep the elements under `root` go, without recursion. */
+function depthOf(root: El): number {
+  let max = 0;
+  const stack: Array<[El, number]> = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (let c = n.firstElementChild as El | null; c; c = c.nextElementSibling as El | null) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
 /** Reads a saved web page (bytes as on disk). Throws when no article text can be found. */
 export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
   const { html, charset } = decodeHtml(bytes);
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // a fragment (paragraphs saved without <html>): linkedom makes its first element the root,
+  // where a browser wraps it in <html><body>. Before, no article text was found in it, and a
+  // page of one <script> failed inside Readability ("Cannot destructure property
+  // 'firstElementChild' of 'documentElement' as it is null").
+  if (document.documentElement?.tagName !== 'HTML') ({ document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`));
+  if (!document.documentElement) throw new Error(NO_TEXT);
+  // the walks below (and Readability's) recurse per level: 200,000 nested <div>s ran them out of
+  // stack ("Maximum call stack size exceeded"). Browsers build no deeper than 512 levels either.
+  const depth = depthOf(document.documentElement as El);
+  if (depth > MAX_DEPTH) throw new Error(`the page's elements are nested ${depth} levels deep, more than the ${MAX_DEPTH} a browser builds; not read`);
   const meta = pageMetadata(document);
   const firstH1 = String(document.querySelector('h1')?.textContent ?? '');
   if (document.body) {
@@ -235,7 +261,7 @@ export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
     const d = cleanDate(paras.shift()!);
     if (d && !meta.published) meta.published = { value: d, stated: true, from: 'dateline' };
   }
-  if (paras.join(' ').length < 40) throw new Error('no article text found in the page');
+  if (paras.join(' ').length < 40) throw new Error(NO_TEXT);
   // "Headline - Site name" in og:title or <title>: the page's own <h1> is the headline
   const h1 = firstH1.replace(/\s+/g, ' ').trim();
   if (meta.title && h1 && h1.length >= 10 && meta.title.value !== h1 && meta.title.value.startsWith(h1) && /^\s*[-|–—:]/.test(meta.title.value.slice(h1.length))) {

@@ -4,7 +4,7 @@
  * the extractor's options (title, outlet, url, date, language) and kept whole in the article's
  * `metadata`.
  */
-import type { MetaField } from '../../corpus/schema.js';
+import { isCalendarDate, type MetaField } from '../../corpus/schema.js';
 import type { ExtractMeta } from '../index.js';
 
 export const META_KEYS = ['title', 'outlet', 'author', 'published', 'url', 'language', 'licence'] as const;
@@ -14,7 +14,9 @@ export type ArticleMeta = Partial<Record<MetaKey, MetaField>>;
 /** "2008-06-01T10:00:00Z", "2008-06-01", "June 1, 2008" → "2008-06-01"; undefined if not a date. */
 export function cleanDate(raw: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw.trim());
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  // a day that does not exist (2026-13-45, 2026-02-30) is not a date: before, it went to the
+  // extractor, whose draft failed its own schema (a raw zod dump, or "Invalid time value")
+  if (iso) return isCalendarDate(iso[0]) ? iso[0] : undefined;
   const t = Date.parse(raw);
   if (Number.isNaN(t)) return undefined;
   const d = new Date(t);
@@ -60,7 +62,7 @@ export function toExtractMeta(meta: ArticleMeta, source: string, id: string): Ex
   if (meta.title) out.title = meta.title.value;
   if (meta.outlet) out.outlet = meta.outlet.value;
   if (meta.url) out.url = meta.url.value;
-  if (meta.published && /^\d{4}-\d{2}-\d{2}$/.test(meta.published.value)) out.date = meta.published.value;
+  if (meta.published && /^\d{4}-\d{2}-\d{2}$/.test(meta.published.value) && isCalendarDate(meta.published.value)) out.date = meta.published.value;
   if (meta.language) out.language = meta.language.value.split(/[-_]/)[0]!.toLowerCase();
   const fields = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as Record<string, MetaField>;
   if (Object.keys(fields).length) out.metadata = fields;

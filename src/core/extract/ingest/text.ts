@@ -6,6 +6,7 @@
  * joined), so that a quotation wrapped over two lines is one passage.
  */
 import { parse as parseYaml } from 'yaml';
+import { formatSize } from '../../corpus/size.js';
 import { metaFromRecord, type ArticleMeta } from './metadata.js';
 
 const KEY_LINE = /^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$/;
@@ -24,17 +25,35 @@ export interface Split {
 
 export class FrontMatterError extends Error {}
 
+/** The largest YAML header read as metadata. */
+const MAX_FRONT_MATTER = 64 * 1024;
+
+/**
+ * `!!timestamp 2026-13-45` kept as the text written: the YAML reader made it a Date, which
+ * rolled over to 2027-02-14 and was stated as the publication date. Text goes through
+ * cleanDate, which refuses a day that does not exist.
+ */
+const TIMESTAMP_AS_TEXT = { tag: 'tag:yaml.org,2002:timestamp', resolve: (s: string) => s };
+
 /** Splits a front-matter header (if any) from the text. A broken YAML header is an error naming its line. */
 export function splitFrontMatter(text: string): Split {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const yaml = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (yaml) {
+    // a header of metadata is small; a bigger one is not a header (and the YAML reader checks
+    // map keys pairwise: 300,000 keys took minutes)
+    if (yaml[1]!.length > MAX_FRONT_MATTER) {
+      throw new FrontMatterError(`front matter is ${formatSize(yaml[1]!.length)}, more than a header of metadata may be (${formatSize(MAX_FRONT_MATTER)})`);
+    }
     let rec: unknown;
     try {
-      rec = parseYaml(yaml[1]!);
+      rec = parseYaml(yaml[1]!, { customTags: [TIMESTAMP_AS_TEXT] });
     } catch (e) {
       const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-      throw new FrontMatterError(`front matter is not valid YAML${line ? ` (line ${line + 1})` : ''}: ${String((e as Error).message).split('\n')[0]}`);
+      const said = String((e as Error).message).split('\n')[0]!;
+      // the YAML reader recurses per level of [[[… and reports the overflow as a parse error
+      const why = /call stack/i.test(said) ? 'nested too deeply' : said;
+      throw new FrontMatterError(`front matter is not valid YAML${line ? ` (line ${line + 1})` : ''}: ${why}`);
     }
     const meta = rec && typeof rec === 'object' && !Array.isArray(rec) ? metaFromRecord(rec as Record<string, unknown>, 'front-matter') : {};
     return { body: text.slice(yaml[0].length), meta, header: 'yaml' };
