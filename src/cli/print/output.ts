@@ -9,7 +9,7 @@
 import { colorEnabled, inertOutput } from '../../core/sanitize.js';
 import type { Format } from '../spec.js';
 import { csv, type Cell } from './csv.js';
-import { json, ndjson } from './json.js';
+import { json, jsonArrayPieces, ndjson } from './json.js';
 import { makeStyle, type Style } from './style.js';
 
 export interface Output {
@@ -60,8 +60,13 @@ export interface Printed {
 /** Prints `p` in the output's format. */
 export async function emit(out: Output, p: Printed): Promise<void> {
   switch (out.format) {
-    case 'json':
-      return out.write(json(p.json()));
+    case 'json': {
+      const doc = p.json();
+      if (!Array.isArray(doc)) return out.write(json(doc));
+      // a large array in pieces (a search's every hit): the same text, no one huge string
+      for (const piece of jsonArrayPieces(doc)) out.write(piece);
+      return;
+    }
     case 'ndjson': {
       if (p.ndjson) return out.write(ndjson(p.ndjson()));
       const doc = p.json();

@@ -242,7 +242,7 @@ const PERSON_ROLES =
   'questioner caller voter reader viewer listener attendee participant delegate donor ' +
   // occupations and standings written before a name: "Rival Hillary Clinton", "Actress Meryl Streep"
   // (not words that are common surnames: singer, player, writer, cook, baker)
-  'billionaire actor actress rapper comedian comedienne author novelist poet playwright screenwriter songwriter ' +
+  'servant billionaire actor actress rapper comedian comedienne author novelist poet playwright screenwriter songwriter ' +
   'filmmaker musician entrepreneur tycoon magnate mogul athlete quarterback celebrity pundit philanthropist ' +
   'televangelist evangelist plaintiff defendant suspect inmate refugee migrant immigrant designer photographer ' +
   'architect psychologist psychiatrist surgeon physicist chemist biologist epidemiologist virologist';

@@ -32,3 +32,38 @@ describe('wire copy', () => {
     for (const n of ['Khalid Abdel', 'Nadia Eltam', 'Alex Richman']) expect(names).not.toContain(n);
   });
 });
+
+const FLOODS = `Floods kill dozens in northern province
+
+The interior ministry said in a statement that 3,000 rescuers had been deployed. "All available resources have been mobilised," the statement said.
+
+An official at the ministry of agriculture, who asked not to be named, said crop losses could exceed $200m. "The harvest in the valley is gone," the official said.
+
+"We lost everything," said Petar Ilko, 61, a farmer from the village of Dolno. "My house, my animals, everything."
+`;
+
+describe('wire copy: statements and unnamed officials', () => {
+  const d = draft(FLOODS);
+  it('"X said in a statement … “…,” the statement said": X, unsure', () => {
+    const q = d.quote('All available resources have been mobilised,');
+    expect(d.speaker(q)).toBe('interior ministry');
+    expect(q.attribution!.confidence).toBeLessThan(0.6);
+  });
+  it('"An official …, who asked not to be named, … “…,” the official said" is not the farmer named after, whose age precedes his role', () => {
+    expect(d.speaker(d.quote('The harvest in the valley is gone,'))).not.toBe('Petar Ilko');
+    expect(d.actor('Petar Ilko').role).toBe('farmer from the village of Dolno');
+  });
+});
+
+describe('outlets that relay', () => {
+  it('"The newspaper quoted a senior civil servant as saying: “…”" is the civil servant\'s, not the newspaper\'s', () => {
+    const d = draft('Leak\n\nThe newspaper quoted a senior civil servant as saying: "The minister was warned at least five times."\n');
+    const q = d.quote('The minister was warned at least five times.');
+    expect(d.speaker(q)).toBe('senior civil servant');
+  });
+  it('"Interfax quoted him as saying “…”": the one quoted, and "X was quoted by TASS as saying" still X', () => {
+    const d = draft('Talks\n\nSergei Lavrik spoke in Geneva.\n\nLavrik was quoted by the state news agency TASS as saying that "the talks were useful." Interfax later quoted him as saying "we will see."\n');
+    expect(d.speaker(d.quote('the talks were useful.'))).toBe('Sergei Lavrik');
+    expect(d.speaker(d.quote('we will see.'))).toBe('Sergei Lavrik');
+  });
+});

@@ -113,6 +113,8 @@ function appositiveRole(ctx: Ctx, s: Sentence, i: number): { text: string; base:
   const { doc } = ctx;
   if (tok(doc, s, i)?.t !== ',') return null;
   let k = i + 1;
+  // "Petar Ilic, 61, a farmer from …": an age before the appositive
+  if (/^\d{1,3}$/.test(tok(doc, s, k)?.t ?? '') && tok(doc, s, k + 1)?.t === ',') k += 2;
   const first = tok(doc, s, k);
   if (!first || first.lower === 'who' || first.lower === 'which' || /^\d/.test(first.t)) return null;
   // a clause ("…, Moscow became …") is no appositive: it opens with an article, a possessive, a role or a lower-case word

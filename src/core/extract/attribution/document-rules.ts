@@ -143,8 +143,10 @@ function earlierOwner(ctx: Ctx, s: Sentence, d: DocumentPhrase): NP | null {
       if (e?.owner) return e.owner;
       let v = from - 1;
       while (['also', 'then', 'later', 'has', 'have', 'had', 'recently', 'jointly'].includes(tok(doc, prev, v)?.lower ?? '')) v--;
-      if (!ISSUE_VERBS.has(tok(doc, prev, v)?.lower ?? '')) return null;
       const segs = segments(ctx, prev);
+      // "The interior ministry said in a statement that …": whoever said it in the document
+      if (tok(doc, prev, v)?.lower === 'in' && speechVerbAt(doc, prev, v - 1)) return subjectOf(ctx, prev, v - 1, segOf(ctx, segs, v - 1));
+      if (!ISSUE_VERBS.has(tok(doc, prev, v)?.lower ?? '')) return null;
       return subjectOf(ctx, prev, v, segOf(ctx, segs, v));
     }
   }
