@@ -297,6 +297,10 @@ export const ORG_WORDS = new Set([
   'board', 'authority', 'directorate', 'secretariat', 'command', 'brigade', 'battalion', 'regiment',
   'tribunal', 'chamber', 'club', 'church', 'hospital', 'coalition', 'council', 'reserve', 'exchange',
   'commissariat', 'prosecutor', 'prosecutors', 'inspectorate', 'observatory', 'trust', 'partners',
+  // businesses: "Norvik Motors", "Morgan Capital", "Stanford Research"
+  'motors', 'airlines', 'airways', 'industries', 'technologies', 'labs', 'laboratories', 'pharmaceuticals', 'capital',
+  'research', 'securities', 'ventures', 'studios', 'entertainment', 'petroleum', 'mining', 'telecom', 'communications',
+  'insurance', 'automotive', 'logistics', 'enterprises',
 ]);
 
 /** Words that make a capitalised name a media outlet. */

@@ -67,3 +67,22 @@ describe('outlets that relay', () => {
     expect(d.speaker(d.quote('we will see.'))).toBe('Sergei Lavrik');
   });
 });
+
+describe('business copy', () => {
+  const text = `Automaker to cut jobs
+
+DETROIT (AP) — Norvik Motors said Tuesday it will cut 5,000 jobs worldwide.
+
+The company said most of the cuts would come from its plants in Ohio. "The cuts are final," the company said.
+
+Analysts were divided. "The cuts were overdue," said Mark Speer of Stanford Research, while Julia Kem, an analyst at Morgan Capital, called them "a sign of panic."
+`;
+  const d = draft(text);
+  it('"while X, an analyst at Y, called them “…”" is X\'s, not the earlier speaker\'s', () => {
+    expect(d.speaker(d.quote('a sign of panic.'))).toBe('Julia Kem');
+  });
+  it('businesses by their names ("Norvik Motors", "Morgan Capital"); "the company" is the last one named', () => {
+    expect(d.actor('Norvik Motors').kind).toBe('organisation');
+    expect(d.speaker(d.quote('The cuts are final,'))).toBe('Norvik Motors');
+  });
+});

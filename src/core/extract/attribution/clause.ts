@@ -219,7 +219,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
         // "…, a mother of two from Yekaterinburg, a city …, told": a name inside the previous
         // appositive (after a preposition) is not the subject; look one comma further back
         const b = tok(doc, s, doc.itemOf[np.toks[0]!]! - 1);
-        if (!(b && b.word && !b.cap && !COORD.has(b.lower))) return np;
+        // ("…, while Julia Kim, an analyst at Morgan Capital, called them": a conjunction opens the clause)
+        if (!(b && b.word && !b.cap && !COORD.has(b.lower) && !CONJ_SPLIT.has(b.lower))) return np;
       }
       end = c;
     }
