@@ -86,3 +86,13 @@ Analysts were divided. "The cuts were overdue," said Mark Speer of Stanford Rese
     expect(d.speaker(d.quote('The cuts are final,'))).toBe('Norvik Motors');
   });
 });
+
+describe('local office titles', () => {
+  it('"Councilwoman X", "Assemblyman Y", "Sheriff Z" are titles, not part of the name; "the councilwoman" is X later', () => {
+    const text = 'Budget\n\n"Nobody gets everything," Councilwoman Nithya Ramen said. "Sheriff Alex Villa is wrong," Assemblyman Rob Reyna said.\n\n"That is how budgets work," the councilwoman said.\n';
+    const d = draft(text);
+    expect(d.speaker(d.quote('Nobody gets everything,'))).toBe('Nithya Ramen');
+    expect(d.speaker(d.quote('Sheriff Alex Villa is wrong,'))).toBe('Rob Reyna');
+    expect(d.speaker(d.quote('That is how budgets work,'))).toBe('Nithya Ramen');
+  });
+});
