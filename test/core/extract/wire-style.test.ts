@@ -96,3 +96,20 @@ describe('local office titles', () => {
     expect(d.speaker(d.quote('That is how budgets work,'))).toBe('Nithya Ramen');
   });
 });
+
+describe('people described in words no list knows', () => {
+  const text = 'Strike\n\n"This strike hurts everyone," Economy Minister Sophie Hermes said.\n\n"I have a mortgage to pay," said one docker, who gave only his first name. "How long can we go on?"\n\n"It is hard," a 45-year-old crane operator said.\n\nShipping group Maersky said it had diverted vessels.\n';
+  const d = draft(text);
+  it('"“…,” said one docker" is the docker, not the minister quoted before; so is the passage after it', () => {
+    expect(d.speaker(d.quote('I have a mortgage to pay,'))).toBe('one docker');
+    expect(d.speaker(d.quote('How long can we go on?'))).toBe('one docker');
+    expect(d.speaker(d.quote('It is hard,'))).toBe('45-year-old crane operator');
+  });
+  it('"Shipping group X" is an organisation', () => {
+    expect(d.actor('Maersky').kind).toBe('organisation');
+  });
+  it('with no speaker found after "“…,” said", the last speaker does not take the words', () => {
+    const d2 = draft('Strike\n\n"This hurts," Sophie Hermes said.\n\n"We are tired," said the 40 or so men on the night shift.\n');
+    expect(d2.speaker(d2.quote('We are tired,'))).not.toBe('Sophie Hermes');
+  });
+});
