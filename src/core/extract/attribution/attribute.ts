@@ -111,7 +111,7 @@ function rememberIntroduced(ctx: Ctx, s: Sentence): void {
     if (!np || np.kind !== 'name' || np.name.length < 2) continue;
     const first = doc.toks[np.name[0]!]!;
     const a = ctx.reg.at(first.s);
-    if (a && a.kind === 'person' && a.mentions.length > 0 && Math.min(...a.mentions.map((m) => m.s)) === first.s) pushRecent(ctx, a);
+    if (a && a.kind === 'person' && a.firstPos === first.s) pushRecent(ctx, a);
   }
 }
 
