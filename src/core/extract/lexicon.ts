@@ -111,6 +111,7 @@ const VERBS: Record<string, string> = {
   'echo*': 'echo echoes echoed echoing',
   // verbs of attack and comparison that quote their target's label: "blasted the “rigged” system"
   'liken': 'liken likens likened likening',
+  'compare': 'compare compares compared',
   'blast': 'blast blasts blasted blasting',
   'slam': 'slam slams slammed slamming',
   'lambaste': 'lambaste lambastes lambasted lambasting',

@@ -156,6 +156,8 @@ export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
   const t = tok(doc, s, i);
   if (!t || !t.word || t.cap || t.poss) return false;
   if (!SPEECH_VERBS.has(t.t)) return false;
+  // "Talk compared to ‘working the referees’": compared to/with something is no one comparing
+  if (t.lower.startsWith('compar') && ['to', 'with'].includes(tok(doc, s, i + 1)?.lower ?? '')) return false;
   const prev = tok(doc, s, i - 1);
   if (prev && NOT_VERB_BEFORE.has(prev.lower)) return false;
   if (NOUN_HOMOGRAPHS.has(t.t)) {
