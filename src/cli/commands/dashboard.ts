@@ -59,7 +59,8 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
 
   // The dashboard. With nothing to resolve in the corpus, and a fresh search index on disk, its
   // first frame comes from the index while the corpus loads (tui/first-page.ts, tui/Startup.tsx).
-  if (session.study === undefined && a.actor === undefined && compare === undefined && a.search === undefined && (a.pane ?? 'quotes') === 'quotes' && (a.sort ?? 'relevance') === 'relevance') {
+  // (not for the bundled data: a few dozen quotes, loaded in milliseconds)
+  if (a.data?.length && session.study === undefined && a.actor === undefined && compare === undefined && a.search === undefined && (a.pane ?? 'quotes') === 'quotes' && (a.sort ?? 'relevance') === 'relevance') {
     const { readFirstPage } = await import('../../tui/first-page.js');
     const firstPage = await readFirstPage(a.data ?? [], { maxFileBytes: session.maxFileBytes });
     if (firstPage) {
@@ -68,11 +69,13 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
       const load = () => session.openCorpus(a.data, { textsOnDemand: true, onNote: (n) => notes.push(n) });
       for (const hook of session.beforeDashboard) hook();
       const { runDashboard } = await import('../../tui/run.js');
-      try {
-        return await runDashboard({ loading: { firstPage, load }, pane: a.pane });
-      } finally {
-        for (const n of notes) process.stderr.write(`${PROG}: note: ${inert(n)}\n`);
-      }
+      const code = await runDashboard({ loading: { firstPage, load }, pane: a.pane });
+      for (const n of notes) process.stderr.write(`${PROG}: note: ${inert(n)}\n`);
+      // The dashboard is closed: end now. Quit while the corpus was loading, or just after, the
+      // load's reads or the search pool's start (fingerprinting a million quotes) would keep the
+      // process for seconds after the terminal was given back. (stderr is synchronous on Linux
+      // for terminals, files and pipes: the notes are out.)
+      process.exit(code);
     }
   }
   // Resolve names first, so a typo is an error here, not an empty screen.

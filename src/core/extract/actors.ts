@@ -385,6 +385,9 @@ export class Registry {
     if (hint.outlet) return 'outlet';
     const single = this.doc.toks[np.name[0]!]!;
     if (np.role?.kind === 'person' || hint.person) return 'person';
+    // "Shipping group Maersk", "the broadcaster Channel 4": the description says what the name is
+    if (np.role?.kind === 'organisation') return 'organisation';
+    if (np.role?.kind === 'outlet') return 'outlet';
     if (words.length === 1 && /^[A-Z]{2,6}$/.test(single.base)) return 'organisation';
     return 'person';
   }
@@ -564,7 +567,8 @@ export class Registry {
           return this.touch(a, first.s, last.e);
         }
         // "The RSF said … “…,” the group said": a generic word points back to the last organisation named
-        if (a.kind === 'organisation' && descWords.length === 0 && GENERIC_ORG_WORDS.has(role.base) && !a.placeholder && a.words.length > 0) {
+        const business = role.base === 'company' || role.base === 'firm';
+        if (a.kind === 'organisation' && descWords.length === 0 && !a.placeholder && a.words.length > 0 && (GENERIC_ORG_WORDS.has(role.base) || (business && a.words.some((w) => BUSINESS_WORDS.has(w))))) {
           return this.touch(a, first.s, last.e);
         }
       }
@@ -578,6 +582,12 @@ export class Registry {
 
 /** Words that name an organisation of any kind: "the group", "the movement" point back to the last one named. */
 const GENERIC_ORG_WORDS = new Set(['group', 'organisation', 'organization', 'movement', 'militia']);
+/** "the company" points back to the last organisation whose name says it is a business. */
+const BUSINESS_WORDS = new Set([
+  'inc', 'corp', 'corporation', 'co', 'ltd', 'llc', 'plc', 'company', 'motors', 'holdings', 'group', 'industries', 'technologies',
+  'airlines', 'airways', 'labs', 'pharmaceuticals', 'capital', 'securities', 'ventures', 'studios', 'entertainment',
+  'petroleum', 'mining', 'telecom', 'communications', 'insurance', 'automotive', 'logistics', 'enterprises', 'bank',
+]);
 
 function compatible(a: ActorKind, b: ActorKind): boolean {
   if (a === b) return true;

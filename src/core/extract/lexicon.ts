@@ -198,6 +198,9 @@ export const TITLES = new Set([
   'coach', 'pastor', 'father', 'sister', 'brother', 'mother', 'candidate', 'head', 'officer', 'detective',
   'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown', 'chair', 'del', 'delegate', 'amb', 'atty',
   'cpl', 'pvt', 'fr',
+  // local office: "Councilwoman Nithya Raman", "Assemblyman X", "Sheriff Y"
+  'councilwoman', 'councilman', 'councilmember', 'assemblyman', 'assemblywoman', 'assemblymember', 'alderman',
+  'alderwoman', 'sheriff', 'selectman',
 ]);
 
 /** Gender implied by a title, for pronouns ("Ms Dubois … she said"). */
@@ -206,6 +209,7 @@ export const TITLE_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
   ['mrs', 'f'], ['ms', 'f'], ['miss', 'f'], ['dame', 'f'], ['lady', 'f'], ['queen', 'f'], ['princess', 'f'],
   ['sister', 'f'], ['mother', 'f'], ['empress', 'f'], ['spokeswoman', 'f'], ['chairwoman', 'f'],
   ['congresswoman', 'f'], ['spokesman', 'm'], ['chairman', 'm'], ['congressman', 'm'],
+  ['councilwoman', 'f'], ['councilman', 'm'], ['assemblywoman', 'f'], ['assemblyman', 'm'], ['alderwoman', 'f'], ['alderman', 'm'],
 ]);
 
 /**
@@ -242,7 +246,8 @@ const PERSON_ROLES =
   'questioner caller voter reader viewer listener attendee participant delegate donor ' +
   // occupations and standings written before a name: "Rival Hillary Clinton", "Actress Meryl Streep"
   // (not words that are common surnames: singer, player, writer, cook, baker)
-  'billionaire actor actress rapper comedian comedienne author novelist poet playwright screenwriter songwriter ' +
+  'councilwoman:f councilman:m councilmember assemblywoman:f assemblyman:m assemblymember alderwoman:f alderman:m sheriff ' +
+  'servant billionaire actor actress rapper comedian comedienne author novelist poet playwright screenwriter songwriter ' +
   'filmmaker musician entrepreneur tycoon magnate mogul athlete quarterback celebrity pundit philanthropist ' +
   'televangelist evangelist plaintiff defendant suspect inmate refugee migrant immigrant designer photographer ' +
   'architect psychologist psychiatrist surgeon physicist chemist biologist epidemiologist virologist';
@@ -297,6 +302,10 @@ export const ORG_WORDS = new Set([
   'board', 'authority', 'directorate', 'secretariat', 'command', 'brigade', 'battalion', 'regiment',
   'tribunal', 'chamber', 'club', 'church', 'hospital', 'coalition', 'council', 'reserve', 'exchange',
   'commissariat', 'prosecutor', 'prosecutors', 'inspectorate', 'observatory', 'trust', 'partners',
+  // businesses: "Norvik Motors", "Morgan Capital", "Stanford Research"
+  'motors', 'airlines', 'airways', 'industries', 'technologies', 'labs', 'laboratories', 'pharmaceuticals', 'capital',
+  'research', 'securities', 'ventures', 'studios', 'entertainment', 'petroleum', 'mining', 'telecom', 'communications',
+  'insurance', 'automotive', 'logistics', 'enterprises',
 ]);
 
 /** Words that make a capitalised name a media outlet. */

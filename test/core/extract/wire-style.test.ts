@@ -54,3 +54,62 @@ describe('wire copy: statements and unnamed officials', () => {
     expect(d.actor('Petar Ilko').role).toBe('farmer from the village of Dolno');
   });
 });
+
+describe('outlets that relay', () => {
+  it('"The newspaper quoted a senior civil servant as saying: “…”" is the civil servant\'s, not the newspaper\'s', () => {
+    const d = draft('Leak\n\nThe newspaper quoted a senior civil servant as saying: "The minister was warned at least five times."\n');
+    const q = d.quote('The minister was warned at least five times.');
+    expect(d.speaker(q)).toBe('senior civil servant');
+  });
+  it('"Interfax quoted him as saying “…”": the one quoted, and "X was quoted by TASS as saying" still X', () => {
+    const d = draft('Talks\n\nSergei Lavrik spoke in Geneva.\n\nLavrik was quoted by the state news agency TASS as saying that "the talks were useful." Interfax later quoted him as saying "we will see."\n');
+    expect(d.speaker(d.quote('the talks were useful.'))).toBe('Sergei Lavrik');
+    expect(d.speaker(d.quote('we will see.'))).toBe('Sergei Lavrik');
+  });
+});
+
+describe('business copy', () => {
+  const text = `Automaker to cut jobs
+
+DETROIT (AP) — Norvik Motors said Tuesday it will cut 5,000 jobs worldwide.
+
+The company said most of the cuts would come from its plants in Ohio. "The cuts are final," the company said.
+
+Analysts were divided. "The cuts were overdue," said Mark Speer of Stanford Research, while Julia Kem, an analyst at Morgan Capital, called them "a sign of panic."
+`;
+  const d = draft(text);
+  it('"while X, an analyst at Y, called them “…”" is X\'s, not the earlier speaker\'s', () => {
+    expect(d.speaker(d.quote('a sign of panic.'))).toBe('Julia Kem');
+  });
+  it('businesses by their names ("Norvik Motors", "Morgan Capital"); "the company" is the last one named', () => {
+    expect(d.actor('Norvik Motors').kind).toBe('organisation');
+    expect(d.speaker(d.quote('The cuts are final,'))).toBe('Norvik Motors');
+  });
+});
+
+describe('local office titles', () => {
+  it('"Councilwoman X", "Assemblyman Y", "Sheriff Z" are titles, not part of the name; "the councilwoman" is X later', () => {
+    const text = 'Budget\n\n"Nobody gets everything," Councilwoman Nithya Ramen said. "Sheriff Alex Villa is wrong," Assemblyman Rob Reyna said.\n\n"That is how budgets work," the councilwoman said.\n';
+    const d = draft(text);
+    expect(d.speaker(d.quote('Nobody gets everything,'))).toBe('Nithya Ramen');
+    expect(d.speaker(d.quote('Sheriff Alex Villa is wrong,'))).toBe('Rob Reyna');
+    expect(d.speaker(d.quote('That is how budgets work,'))).toBe('Nithya Ramen');
+  });
+});
+
+describe('people described in words no list knows', () => {
+  const text = 'Strike\n\n"This strike hurts everyone," Economy Minister Sophie Hermes said.\n\n"I have a mortgage to pay," said one docker, who gave only his first name. "How long can we go on?"\n\n"It is hard," a 45-year-old crane operator said.\n\nShipping group Maersky said it had diverted vessels.\n';
+  const d = draft(text);
+  it('"“…,” said one docker" is the docker, not the minister quoted before; so is the passage after it', () => {
+    expect(d.speaker(d.quote('I have a mortgage to pay,'))).toBe('one docker');
+    expect(d.speaker(d.quote('How long can we go on?'))).toBe('one docker');
+    expect(d.speaker(d.quote('It is hard,'))).toBe('45-year-old crane operator');
+  });
+  it('"Shipping group X" is an organisation', () => {
+    expect(d.actor('Maersky').kind).toBe('organisation');
+  });
+  it('with no speaker found after "“…,” said", the last speaker does not take the words', () => {
+    const d2 = draft('Strike\n\n"This hurts," Sophie Hermes said.\n\n"We are tired," said the 40 or so men on the night shift.\n');
+    expect(d2.speaker(d2.quote('We are tired,'))).not.toBe('Sophie Hermes');
+  });
+});

@@ -219,7 +219,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
         // "…, a mother of two from Yekaterinburg, a city …, told": a name inside the previous
         // appositive (after a preposition) is not the subject; look one comma further back
         const b = tok(doc, s, doc.itemOf[np.toks[0]!]! - 1);
-        if (!(b && b.word && !b.cap && !COORD.has(b.lower))) return np;
+        // ("…, while Julia Kim, an analyst at Morgan Capital, called them": a conjunction opens the clause)
+        if (!(b && b.word && !b.cap && !COORD.has(b.lower) && !CONJ_SPLIT.has(b.lower))) return np;
       }
       end = c;
     }
@@ -241,7 +242,20 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     if (tok(doc, s, k)?.t === ',') k--;
     return npEndingAt(doc, s, k);
   }
-  if (t.lower === 'as' && quotedAs(ctx, s, v, seg) >= 0) return clauseSubject(ctx, s, seg); // "X was quoted … as saying"
+  if (t.lower === 'as' && quotedAs(ctx, s, v, seg) >= 0) {
+    // "X was quoted … as saying"; but "The newspaper quoted a senior civil servant as saying": the
+    // one quoted, not the outlet that relays the words
+    const q = quotedAs(ctx, s, v, seg);
+    const obj = tok(doc, s, q + 1);
+    const passive = BE_FORMS.has(tok(doc, s, q - 1)?.lower ?? '') || (obj !== null && ['by', 'as'].includes(obj.lower));
+    if (!passive) {
+      const objPron = obj ? OBJECT_PRONOUNS.get(obj.lower) : undefined;
+      if (objPron) return { kind: 'pronoun', toks: [s.items[q + 1]!], name: [], desc: [], indefinite: false, pronoun: objPron };
+      const r = npStartingAt(doc, s, q + 1);
+      return r && r.next <= v - 1 ? r.np : null;
+    }
+    return clauseSubject(ctx, s, seg);
+  }
   if (t.lower === 'to') return infinitiveSubject(ctx, s, j, seg);
   if (t.lower === 'that' || t.lower === 'which') return null;
   if (t.t === ')') {
@@ -258,6 +272,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
 }
 
 const PAREN_DASHES = new Set(['—', '–', '-']);
+const OBJECT_PRONOUNS: ReadonlyMap<string, string> = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
 /**
  * "Protesters marching through the streets chanted “…”": a participle phrase after the subject (up

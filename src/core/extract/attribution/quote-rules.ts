@@ -29,7 +29,7 @@ import { accordingSource, clauseSubject, firstVerb, segments, segOf, subjectOf }
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
-import { documentSource } from './document-rules.js';
+import { documentSource, DOCUMENT_WORDS } from './document-rules.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 /** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
@@ -164,9 +164,10 @@ const shortTerm: FallbackRule = (ctx, { qi, s }) => {
 };
 
 /** A passage standing alone within two paragraphs of the last speaker's. */
-const followsSpeaker: FallbackRule = (ctx, { qi }) => {
+const followsSpeaker: FallbackRule = (ctx, { qi, closeSent, closeItem }) => {
   const q = ctx.doc.quotes[qi]!;
   if (!ctx.last || q.para - ctx.last.para > 2) return null;
+  if (someoneElseSpeaks(ctx, closeSent, closeItem)) return null;
   const conf = q.para - ctx.last.para <= 1 ? 0.6 : 0.45;
   ctx.last.actor.speakerParas.add(q.para);
   return { quote: qi, kind: 'direct', speaker: canonical(ctx.last.actor), rule: 'follows-speaker', confidence: conf, channel: null, when: null };
@@ -187,6 +188,50 @@ const sentenceSubject: FallbackRule = (ctx, { qi, s, p, seg }) => {
   a.speakerParas.add(doc.quotes[qi]!.para);
   return { quote: qi, kind: 'direct', speaker: a, rule: 'sentence-subject', confidence: 0.5, channel: null, when: null };
 };
+
+/**
+ * "“…,” said one docker, who …" / "“…,” a docker said": a person described in words the role
+ * lists do not know (an indefinite article, up to three modifiers, a lower-case noun) before a
+ * comma, a full stop or "who". A made-up role: someone, not nobody.
+ */
+function someoneDescribed(ctx: Ctx, s: Sentence, i: number): { np: NP; next: number } | null {
+  const { doc } = ctx;
+  const det = tok(doc, s, i);
+  if (!det || !['a', 'an', 'one', 'another'].includes(det.lower)) return null;
+  const desc: number[] = [];
+  for (let k = i + 1; k <= i + 4; k++) {
+    const t = tok(doc, s, k);
+    if (!t || !t.word || t.cap || STOPWORD_LIKE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return null;
+    const next = tok(doc, s, k + 1);
+    const ends = next === null || [',', '.', ';', 'who', 'from', 'in', 'at', 'with', 'of'].includes(next.lower) || speechVerbAt(doc, s, k + 1);
+    if (ends) {
+      if (!/^[a-z]{3,}$/.test(t.lower) || /(?:ly|ing)$/.test(t.lower) || NOT_SOMEONE.has(t.lower) || DOCUMENT_WORDS.has(t.lower)) return null;
+      if (desc.some((x) => NOT_SOMEONE.has(doc.toks[x]!.lower))) return null;
+      const toks = s.items.slice(i, k + 1).filter((x) => x >= 0);
+      return { np: { kind: 'role', toks, name: [], desc, role: { kind: 'person', base: t.lower, word: t.lower }, indefinite: true }, next: k + 1 };
+    }
+    desc.push(s.items[k]!);
+  }
+  return null;
+}
+/** Nouns after "a" that are no one: "a day later said", "a statement said" (documents: document-rules.ts). */
+const NOT_SOMEONE = new Set(['day', 'week', 'month', 'year', 'minute', 'hour', 'moment', 'time', 'while', 'later', 'earlier', 'ago', 'bit', 'lot', 'few', 'number', 'source']);
+const STOPWORD_LIKE = /^(?:the|and|or|but|to|that|this|these|those|who|which|said|says|is|was|were|are|had|has|have)$/;
+
+/** "“…,” said one docker" with no speaker found: someone else speaks, not the last speaker. */
+function someoneElseSpeaks(ctx: Ctx, s: Sentence, closeItem: number): boolean {
+  const { doc } = ctx;
+  let i = closeItem + 1;
+  if (![',', '—', '–'].includes(tok(doc, s, i)?.t ?? '')) return false;
+  i++;
+  if (speechVerbAt(doc, s, i)) return true;
+  for (let k = i; k < s.items.length && k <= i + 5; k++) {
+    const t = tok(doc, s, k);
+    if (!t || TERMINAL.has(t.t) || t.t === ',') return false;
+    if (speechVerbAt(doc, s, k)) return REPORTING.has(SPEECH_VERBS.get(t.t)?.lemma ?? '');
+  }
+  return false;
+}
 
 /**
  * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
@@ -369,6 +414,8 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     while (j <= i + 4 && /^(?:\d+|\/)$/.test(tok(doc, s, j)?.t ?? '')) j++;
     const r = npStartingAt(doc, s, i + 1) ?? (j > i + 1 ? npStartingAt(doc, s, j) : null);
     if (r) return { np: r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
+    const g = someoneDescribed(ctx, s, i + 1);
+    if (g) return { np: g.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.8 };
     return null;
   }
   if (t.lower === 'according' && tok(doc, s, i + 1)?.lower === 'to') {
@@ -377,7 +424,7 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     return null;
   }
   // "“…,” my father often said": a kin or role word after a possessive determiner
-  const r = npStartingAt(doc, s, i) ?? (KIN_DETERMINERS.has(t.lower) ? npStartingAt(doc, s, i + 1) : null);
+  const r = npStartingAt(doc, s, i) ?? (KIN_DETERMINERS.has(t.lower) ? npStartingAt(doc, s, i + 1) : someoneDescribed(ctx, s, i));
   if (!r) return null;
   let k = r.next;
   if (tok(doc, s, k)?.t === '(') {

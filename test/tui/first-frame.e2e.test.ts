@@ -1,0 +1,68 @@
+/**
+ * End to end, the built command in tmux: a corpus large enough to be loaded after the first frame
+ * (tui/first-page.ts), with its search index on disk built by `search`. The first frame comes
+ * from the index and says it is loading; the dashboard then takes its place, searches, and quits
+ * with the terminal given back. Skipped where tmux is missing.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from '../../bench/generate.js';
+import { RACY_MS } from '../../src/core/corpus/stamps.js';
+import { FIRST_PAGE_FROM } from '../../src/tui/first-page.js';
+import { tempDir } from '../temp.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = path.join(root, 'dist/cli/main.js');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `nlens-first-frame-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+
+async function waitForScreen(cond: (s: string) => boolean, what: string, ms = 30_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let s = '';
+  while (Date.now() < deadline) {
+    s = tmux('capture-pane', '-p', '-t', 'ff');
+    if (cond(s)) return s;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${s}`);
+}
+
+describe.skipIf(!hasTmux)('the first frame of a large corpus, in a real terminal', () => {
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('comes from the search index while the corpus loads; the dashboard follows and works', async () => {
+    const dir = tempDir('nl-first-frame-');
+    const data = path.join(dir, 'data');
+    const cache = path.join(dir, 'cache');
+    execFileSync('mkdir', ['-p', data]);
+    const n = FIRST_PAGE_FROM + 500;
+    for (const [i, f] of generateCorpus({ quotes: n }).entries()) writeFileSync(path.join(data, `part-${i}.json`), JSON.stringify(f));
+    // files changed within RACY_MS get no stamp, and without stamps the index is not trusted here
+    await new Promise((r) => setTimeout(r, RACY_MS + 100));
+    const env = { ...process.env, NARRATIVE_LENS_CACHE_DIR: cache };
+    execFileSync(process.execPath, [bin, 'search', 'colour', '--data', data, '--limit', '1'], { env, stdio: 'ignore' });
+
+    const transcript = path.join(dir, 'transcript');
+    // the command waits a moment, so that everything it writes reaches the transcript
+    tmux('new-session', '-d', '-s', 'ff', '-x', '100', '-y', '30', `sleep 0.5; NARRATIVE_LENS_CACHE_DIR=${cache} node ${JSON.stringify(bin)} --data ${JSON.stringify(data)}; echo "EXIT=$?"; sleep 600`);
+    tmux('pipe-pane', '-t', 'ff', '-o', `cat >> ${JSON.stringify(transcript)}`);
+    await waitForScreen((s) => s.includes('enter speaker'), 'the loaded dashboard');
+    const first = readFileSync(transcript, 'utf8');
+    expect(first).toContain('loading the corpus');
+    expect(first).toContain(`${n} quotes`);
+
+    tmux('send-keys', '-t', 'ff', '/colour');
+    await waitForScreen((s) => new RegExp(`\\d+ of ${n} quotes`).test(s) && !s.includes('searching'), 'the search results', 60_000);
+    tmux('send-keys', '-t', 'ff', 'Escape');
+    tmux('send-keys', '-t', 'ff', 'q');
+    const end = await waitForScreen((s) => s.includes('EXIT='), 'the exit');
+    expect(end).toContain('EXIT=0');
+    expect(tmux('display-message', '-p', '-t', 'ff', '#{alternate_on}').trim()).toBe('0');
+  }, 120_000);
+});
