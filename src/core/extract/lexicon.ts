@@ -322,6 +322,8 @@ export const OUTLET_NAMES = new Set([
   'reuters', 'politico', 'vox', 'politifact', 'breitbart', 'axios', 'buzzfeed', 'slate', 'salon', 'mediaite', 'gawker',
   'newsmax', 'snopes', 'factcheck.org', 'cnn', 'msnbc', 'npr', 'pbs', 'afp', 'xinhua', 'tass', 'interfax', 'sputnik',
   'yonhap', 'kyodo', 'irna', 'isna', 'bernama', 'ansa', 'efe', 'dpa', 'euronews', 'newsweek', 'forbes', 'fortune',
+  'bloomberg', 'tasnim', 'fars', 'mehr', 'ria', 'izvestia', 'kommersant', 'anadolu', 'wafa', 'bbc', 'itv', 'abc', 'cbs', 'nbc',
+  'aljazeera', 'haaretz', 'ynet', 'semafor', 'propublica', 'thehill', 'mediapart', 'spiegel', 'bild', 'xinhuanet',
 ]);
 
 /**

@@ -113,3 +113,28 @@ describe('people described in words no list knows', () => {
     expect(d2.speaker(d2.quote('We are tired,'))).not.toBe('Sophie Hermes');
   });
 });
+
+describe('relayed words: citing, quoted as saying, datelines', () => {
+  const text = `Iran says it seized tanker
+
+DUBAI (Reuters) - Iran's Revolutionary Guards seized a foreign tanker in the Gulf on Thursday, state media reported.
+
+The tanker was carrying "smuggled fuel," the semi-official Tasnim news agency reported, citing a local official.
+
+"The ship was seized on judicial orders," the official, Ali Salehy, was quoted as saying by Tasnim.
+
+Bloomberg, citing people familiar with the matter, reported that the tanker was bound for Singapore.
+`;
+  const d = draft(text);
+  it('"“…,” the agency reported, citing a local official" is the official\'s, marked as a description', () => {
+    expect(d.speaker(d.quote('smuggled fuel,'))).toBe('local official');
+  });
+  it('"“…,” the official, Ali Salehy, was quoted as saying by Tasnim" is Salehy\'s', () => {
+    expect(d.speaker(d.quote('The ship was seized on judicial orders,'))).toBe('Ali Salehy');
+  });
+  it('the dateline\'s place is no actor; Bloomberg is an outlet', () => {
+    const names = d.file.actors.map((a) => a.name);
+    expect(names).not.toContain('DUBAI');
+    expect(d.actor('Bloomberg').kind).toBe('outlet');
+  });
+});

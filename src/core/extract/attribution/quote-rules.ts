@@ -471,9 +471,33 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     const q = doc.quotes[-s.items[p]! - 1];
     const closed = q !== undefined && /[.!?]\s*$/.test(doc.text.slice(q.start, q.end)) && !/[!?]\s*$/.test(doc.text.slice(q.start, q.end));
     if (closed && !REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) return null;
-    return { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
+    return citing(ctx, s, k) ?? { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
+  }
+  // "“…,” the official, Ali Salehi, was quoted as saying by Tasnim": the one quoted
+  const named = appositiveName(ctx, s, r);
+  const kq = named ? doc.itemOf[named.toks[named.toks.length - 1]!]! + 2 : k;
+  if (BE.has(tok(doc, s, kq)?.lower ?? '') && tok(doc, s, kq + 1)?.lower === 'quoted') {
+    return { np: named ?? r.np, v: kq + 1, sent: s, rule: 'quote-speaker-verb', confidence: 0.85 };
   }
   return null;
+}
+
+/** "“…,” the agency reported, citing a local official": the words are the one cited, relayed by the outlet. */
+function citing(ctx: Ctx, s: Sentence, v: number): Found | null {
+  const { doc } = ctx;
+  let k = v + 1;
+  for (let n = 0; n < 4 && tok(doc, s, k) && tok(doc, s, k)!.t !== ','; n++) k++; // "reported on Thursday,"
+  if (tok(doc, s, k)?.t !== ',' || tok(doc, s, k + 1)?.lower !== 'citing') return null;
+  const r = npStartingAt(doc, s, k + 2);
+  return r && r.np.kind !== 'pronoun' ? { np: r.np, v, sent: s, rule: 'citing', confidence: 0.75 } : null;
+}
+
+/** "the official, Ali Salehi," after a description: the name in apposition. */
+function appositiveName(ctx: Ctx, s: Sentence, r: { np: NP; next: number }): NP | null {
+  const { doc } = ctx;
+  if (r.np.kind !== 'role' || tok(doc, s, r.next)?.t !== ',') return null;
+  const n = npStartingAt(doc, s, r.next + 1);
+  return n && n.np.kind === 'name' && tok(doc, s, n.next)?.t === ',' ? n.np : null;
 }
 
 /**
