@@ -390,6 +390,8 @@ export const PRONOUNS: ReadonlyMap<string, { kind: 'person' | 'group' | 'thing';
 export const DETERMINERS = new Set([
   'a', 'an', 'the', 'several', 'some', 'many', 'two', 'three', 'four', 'five', 'other', 'most', 'few', 'numerous',
   'various', 'one', 'another', 'senior', 'top', 'unnamed', 'anonymous',
+  // "Thousands of protesters gathered": a number opening the phrase
+  'dozens', 'hundreds', 'thousands', 'tens', 'millions',
 ]);
 
 /** Adjectives dropped from a role ("a prominent analyst" has the role "analyst"). */

@@ -138,3 +138,14 @@ Bloomberg, citing people familiar with the matter, reported that the tanker was 
     expect(d.actor('Bloomberg').kind).toBe('outlet');
   });
 });
+
+describe('crowds and groups', () => {
+  const text = 'Protest\n\nThousands of protesters gathered outside parliament on Saturday. "We want new elections," they chanted.\n\n"Some threw stones," police spokeswoman Anna Borg said.\n\nStudents were among the crowd. "We are the future," said one of them, Ola, 21.\n';
+  const d = draft(text);
+  it('"Thousands of protesters gathered. “…,” they chanted": the protesters', () => {
+    expect(d.speaker(d.quote('We want new elections,'))).toMatch(/protesters/);
+  });
+  it('"said one of them, Ola, 21": Ola', () => {
+    expect(d.speaker(d.quote('We are the future,'))).toBe('Ola');
+  });
+});

@@ -31,6 +31,10 @@ export function attributeAll(ctx: Ctx): void {
       // "Donald Trump's campaign is defending … It's denouncing what it calls “…”": the "it" that follows
       const a = resolve(ctx, subj);
       if (a && a.kind === 'organisation') pushRecent(ctx, a);
+    } else if (subj && subj.kind === 'role' && subj.role?.kind === 'group' && quotationIn(s.items, 0, s.items.length) === false && theyFollows(ctx, s)) {
+      // "Thousands of protesters gathered … “…,” they chanted": the group a "they" in the next sentence points to
+      const a = resolve(ctx, subj);
+      if (a && a.kind === 'group') pushRecent(ctx, a);
     } else if (subj && subj.kind === 'role' && subj.role?.kind === 'person' && subj.role.gender) {
       // "My mother has softened with age, but … she still says": a gendered description as subject
       const a = resolve(ctx, subj);
@@ -83,6 +87,13 @@ export function attributeAll(ctx: Ctx): void {
     byQuote.set(q.idx, attr);
   }
   ctx.attrs.sort((a, b) => doc.quotes[a.quote]!.start - doc.quotes[b.quote]!.start);
+}
+
+/** The next sentence, in the same paragraph, has a "they" (only then is a group subject worth remembering as an actor). */
+function theyFollows(ctx: Ctx, s: Sentence): boolean {
+  const next = ctx.doc.sents[s.idx + 1];
+  if (!next || next.para !== s.para) return false;
+  return next.items.some((it) => it >= 0 && ctx.doc.toks[it]!.lower === 'they');
 }
 
 const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their']);

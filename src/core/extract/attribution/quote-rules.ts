@@ -21,7 +21,7 @@
  * after a speaker's paragraph), unattributed.
  */
 import { canonical } from '../actors.js';
-import { SPEECH_VERBS } from '../lexicon.js';
+import { SPEECH_VERBS, STOPWORDS } from '../lexicon.js';
 import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { itemKey, TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
@@ -199,9 +199,14 @@ function someoneDescribed(ctx: Ctx, s: Sentence, i: number): { np: NP; next: num
   const det = tok(doc, s, i);
   if (!det || !['a', 'an', 'one', 'another'].includes(det.lower)) return null;
   const desc: number[] = [];
+  // "said one of them, Ola, 21": one of a group named before
+  if (det.lower === 'one' && tok(doc, s, i + 1)?.lower === 'of' && ['them', 'those'].includes(tok(doc, s, i + 2)?.lower ?? '')) {
+    const toks = s.items.slice(i, i + 3).filter((x) => x >= 0);
+    return { np: { kind: 'role', toks, name: [], desc: [], role: { kind: 'person', base: 'person', word: 'one' }, indefinite: true }, next: i + 3 };
+  }
   for (let k = i + 1; k <= i + 4; k++) {
     const t = tok(doc, s, k);
-    if (!t || !t.word || t.cap || STOPWORD_LIKE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return null;
+    if (!t || !t.word || t.cap || STOPWORDS.has(t.lower) || SPEECH_VERBS.has(t.lower)) return null;
     const next = tok(doc, s, k + 1);
     const ends = next === null || [',', '.', ';', 'who', 'from', 'in', 'at', 'with', 'of'].includes(next.lower) || speechVerbAt(doc, s, k + 1);
     if (ends) {
@@ -216,7 +221,6 @@ function someoneDescribed(ctx: Ctx, s: Sentence, i: number): { np: NP; next: num
 }
 /** Nouns after "a" that are no one: "a day later said", "a statement said" (documents: document-rules.ts). */
 const NOT_SOMEONE = new Set(['day', 'week', 'month', 'year', 'minute', 'hour', 'moment', 'time', 'while', 'later', 'earlier', 'ago', 'bit', 'lot', 'few', 'number', 'source']);
-const STOPWORD_LIKE = /^(?:the|and|or|but|to|that|this|these|those|who|which|said|says|is|was|were|are|had|has|have)$/;
 
 /** "“…,” said one docker" with no speaker found: someone else speaks, not the last speaker. */
 function someoneElseSpeaks(ctx: Ctx, s: Sentence, closeItem: number): boolean {
@@ -413,9 +417,10 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     let j = i + 1;
     while (j <= i + 4 && /^(?:\d+|\/)$/.test(tok(doc, s, j)?.t ?? '')) j++;
     const r = npStartingAt(doc, s, i + 1) ?? (j > i + 1 ? npStartingAt(doc, s, j) : null);
-    if (r) return { np: r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
+    // "said one of them, Ola, 21": the name in apposition
+    if (r) return { np: appositiveName(ctx, s, r) ?? r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
     const g = someoneDescribed(ctx, s, i + 1);
-    if (g) return { np: g.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.8 };
+    if (g) return { np: appositiveName(ctx, s, g) ?? g.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.8 };
     return null;
   }
   if (t.lower === 'according' && tok(doc, s, i + 1)?.lower === 'to') {
@@ -495,9 +500,9 @@ function citing(ctx: Ctx, s: Sentence, v: number): Found | null {
 /** "the official, Ali Salehi," after a description: the name in apposition. */
 function appositiveName(ctx: Ctx, s: Sentence, r: { np: NP; next: number }): NP | null {
   const { doc } = ctx;
-  if (r.np.kind !== 'role' || tok(doc, s, r.next)?.t !== ',') return null;
+  if (r.np.kind !== 'role' || r.np.role?.kind !== 'person' || tok(doc, s, r.next)?.t !== ',') return null;
   const n = npStartingAt(doc, s, r.next + 1);
-  return n && n.np.kind === 'name' && tok(doc, s, n.next)?.t === ',' ? n.np : null;
+  return n && n.np.kind === 'name' && [',', '.'].includes(tok(doc, s, n.next)?.t ?? '') ? n.np : null;
 }
 
 /**
