@@ -149,3 +149,14 @@ describe('crowds and groups', () => {
     expect(d.speaker(d.quote('We are the future,'))).toBe('Ola');
   });
 });
+
+describe('datelines', () => {
+  it('"BERLIN — Chancellor X defended …, calling it „…“" is X\'s, not the city\'s', () => {
+    const d = draft('Budget\n\nBERLIN — Chancellor Fritz Merk defended his government\'s budget on Wednesday, calling it „a plan for growth“.\n\nMOSCOW, March 3 (Reuters) - Foreign Minister Sergei Lavrik called the plan "a provocation" on Monday.\n');
+    expect(d.speaker(d.quote('a plan for growth'))).toBe('Fritz Merk');
+    expect(d.speaker(d.quote('a provocation'))).toBe('Sergei Lavrik');
+    const names = d.file.actors.map((a) => a.name);
+    expect(names).not.toContain('BERLIN');
+    expect(names).not.toContain('MOSCOW');
+  });
+});

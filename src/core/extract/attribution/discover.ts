@@ -8,6 +8,7 @@ import { givenNameGender } from '../gender.js';
 import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, type Ctx } from './context.js';
+import { afterDateline } from './clause.js';
 
 /** "Sanders Vows To …", "…, Lindsey Graham Says.": a capitalised verb of saying in a title-case headline ends the name. */
 function headlineVerb(t: { para: number; cap: boolean; lower: string } | null): boolean {
@@ -21,13 +22,9 @@ const HEADLINE_VERBS = new Set(
 
 /** "DUBAI (Reuters) -", "NEW YORK —": the place a wire story was filed from, in capitals, is no actor. */
 function dateline(ctx: Ctx, s: Sentence, i: number): boolean {
-  const { doc } = ctx;
-  if (doc.paras[s.para]!.firstTok !== s.a || i > 3) return false;
-  let k = 0;
-  while (k <= 3 && /^[A-Z][A-Z.'’-]+$/.test(tok(doc, s, k)?.t ?? '')) k++;
-  if (k === 0 || i >= k) return false;
-  const after = tok(doc, s, k)?.t ?? '';
-  return ['(', '—', '–', '-', ','].includes(after);
+  if (i > 3) return false;
+  const t = tok(ctx.doc, s, i);
+  return t !== null && /^[A-Z][A-Z.'’-]+$/.test(t.t) && i < afterDateline(ctx, s, 0);
 }
 
 /** "(Reporting by X; Editing by Y)": the wire's credits name its journalists, no actors of the story. */
