@@ -133,7 +133,14 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       restore();
       watchdog.done();
       stdin.off('end', hungUp);
-      for (const [event, handler] of handlers) process.off(event, handler);
+      // Removed after the event that ended us has been handled: signal-exit (cli-cursor's exit
+      // hook) also listens to SIGTERM, SIGQUIT, SIGHUP, and acts only when it is the last
+      // listener. Removing ours within the same signal made it the last: it wrote ESC[?25h to
+      // stderr (into `2>log`) and killed the process with the signal again.
+      const unlisten = () => {
+        for (const [event, handler] of handlers) process.off(event, handler);
+      };
+      setImmediate(unlisten);
       process.off('exit', restore);
       // Ink hid the cursor through cli-cursor, whose exit hook (signal-exit) writes ESC[?25h to
       // stderr when the process ends — into a log file when stderr is one. The cursor is shown
@@ -154,6 +161,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
         // Die by the hang-up itself, as a program whose terminal closed does (a shell reports
         // 129): exiting normally would make Node reset the modes of a terminal that no longer
         // exists, which fails (EIO) and aborts the process.
+        unlisten(); // now: our SIGHUP handler must not catch it
         process.kill(process.pid, 'SIGHUP');
         return;
       }

@@ -156,6 +156,18 @@ describe.skipIf(!hasTmux)('the terminal is always restored (tmux)', () => {
     expect(readFileSync(errors, 'utf8')).toBe('');
   });
 
+  // re-audit 2026-12-01: ended by a signal, cli-cursor's exit hook still wrote ESC[?25h into `2>log`
+  for (const signal of ['SIGTERM', 'SIGQUIT', 'SIGHUP', 'SIGINT'] as const) {
+    it(`${signal}: nothing at all is written to stderr (before: ESC[?25h)`, async () => {
+      const errors = path.join(tmp, `${signal}-stderr.txt`);
+      const s = start(`${dashboard(['--data', corpus])} 2>${JSON.stringify(errors)}`);
+      await opened(s);
+      process.kill(nodePid(s), signal);
+      await expectRestored(s, { SIGTERM: 143, SIGQUIT: 131, SIGHUP: 129, SIGINT: 130 }[signal]);
+      expect(readFileSync(errors, 'utf8')).toBe('');
+    });
+  }
+
   for (const signal of ['SIGKILL', 'SIGABRT'] as const) {
     it(`killed outright (${signal}, as by the out-of-memory killer or a native abort): the watchdog gives the terminal back`, async () => {
       const s = start(dashboard(['--data', corpus]));

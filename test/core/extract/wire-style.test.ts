@@ -86,3 +86,66 @@ Analysts were divided. "The cuts were overdue," said Mark Speer of Stanford Rese
     expect(d.speaker(d.quote('The cuts are final,'))).toBe('Norvik Motors');
   });
 });
+
+describe('local office titles', () => {
+  it('"Councilwoman X", "Assemblyman Y", "Sheriff Z" are titles, not part of the name; "the councilwoman" is X later', () => {
+    const text = 'Budget\n\n"Nobody gets everything," Councilwoman Nithya Ramen said. "Sheriff Alex Villa is wrong," Assemblyman Rob Reyna said.\n\n"That is how budgets work," the councilwoman said.\n';
+    const d = draft(text);
+    expect(d.speaker(d.quote('Nobody gets everything,'))).toBe('Nithya Ramen');
+    expect(d.speaker(d.quote('Sheriff Alex Villa is wrong,'))).toBe('Rob Reyna');
+    expect(d.speaker(d.quote('That is how budgets work,'))).toBe('Nithya Ramen');
+  });
+});
+
+describe('people described in words no list knows', () => {
+  const text = 'Strike\n\n"This strike hurts everyone," Economy Minister Sophie Hermes said.\n\n"I have a mortgage to pay," said one docker, who gave only his first name. "How long can we go on?"\n\n"It is hard," a 45-year-old crane operator said.\n\nShipping group Maersky said it had diverted vessels.\n';
+  const d = draft(text);
+  it('"“…,” said one docker" is the docker, not the minister quoted before; so is the passage after it', () => {
+    expect(d.speaker(d.quote('I have a mortgage to pay,'))).toBe('one docker');
+    expect(d.speaker(d.quote('How long can we go on?'))).toBe('one docker');
+    expect(d.speaker(d.quote('It is hard,'))).toBe('45-year-old crane operator');
+  });
+  it('"Shipping group X" is an organisation', () => {
+    expect(d.actor('Maersky').kind).toBe('organisation');
+  });
+  it('with no speaker found after "“…,” said", the last speaker does not take the words', () => {
+    const d2 = draft('Strike\n\n"This hurts," Sophie Hermes said.\n\n"We are tired," said the 40 or so men on the night shift.\n');
+    expect(d2.speaker(d2.quote('We are tired,'))).not.toBe('Sophie Hermes');
+  });
+});
+
+describe('relayed words: citing, quoted as saying, datelines', () => {
+  const text = `Iran says it seized tanker
+
+DUBAI (Reuters) - Iran's Revolutionary Guards seized a foreign tanker in the Gulf on Thursday, state media reported.
+
+The tanker was carrying "smuggled fuel," the semi-official Tasnim news agency reported, citing a local official.
+
+"The ship was seized on judicial orders," the official, Ali Salehy, was quoted as saying by Tasnim.
+
+Bloomberg, citing people familiar with the matter, reported that the tanker was bound for Singapore.
+`;
+  const d = draft(text);
+  it('"“…,” the agency reported, citing a local official" is the official\'s, marked as a description', () => {
+    expect(d.speaker(d.quote('smuggled fuel,'))).toBe('local official');
+  });
+  it('"“…,” the official, Ali Salehy, was quoted as saying by Tasnim" is Salehy\'s', () => {
+    expect(d.speaker(d.quote('The ship was seized on judicial orders,'))).toBe('Ali Salehy');
+  });
+  it('the dateline\'s place is no actor; Bloomberg is an outlet', () => {
+    const names = d.file.actors.map((a) => a.name);
+    expect(names).not.toContain('DUBAI');
+    expect(d.actor('Bloomberg').kind).toBe('outlet');
+  });
+});
+
+describe('crowds and groups', () => {
+  const text = 'Protest\n\nThousands of protesters gathered outside parliament on Saturday. "We want new elections," they chanted.\n\n"Some threw stones," police spokeswoman Anna Borg said.\n\nStudents were among the crowd. "We are the future," said one of them, Ola, 21.\n';
+  const d = draft(text);
+  it('"Thousands of protesters gathered. “…,” they chanted": the protesters', () => {
+    expect(d.speaker(d.quote('We want new elections,'))).toMatch(/protesters/);
+  });
+  it('"said one of them, Ola, 21": Ola', () => {
+    expect(d.speaker(d.quote('We are the future,'))).toBe('Ola');
+  });
+});

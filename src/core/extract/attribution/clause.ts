@@ -257,6 +257,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     return clauseSubject(ctx, s, seg);
   }
   if (t.lower === 'to') return infinitiveSubject(ctx, s, j, seg);
+  // "Dean … began by saying he would “never” …", "responded by calling it “…”": the clause's subject
+  if (t.lower === 'by' && /ing$/.test(doc.toks[s.items[v]!]!.lower)) return infinitiveSubject(ctx, s, j, seg);
   if (t.lower === 'that' || t.lower === 'which') return null;
   if (t.t === ')') {
     // "The Economic Community of West African States (ECOWAS) had threatened"

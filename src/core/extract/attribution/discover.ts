@@ -19,6 +19,17 @@ const HEADLINE_VERBS = new Set(
   'sees wants seeks hopes fears plans eyes backs hits rips hammers defends faces gets takes makes gives pushes wins loses leads trails joins meets visits signs names picks rejects accepts'.split(' '),
 );
 
+/** "DUBAI (Reuters) -", "NEW YORK —": the place a wire story was filed from, in capitals, is no actor. */
+function dateline(ctx: Ctx, s: Sentence, i: number): boolean {
+  const { doc } = ctx;
+  if (doc.paras[s.para]!.firstTok !== s.a || i > 3) return false;
+  let k = 0;
+  while (k <= 3 && /^[A-Z][A-Z.'’-]+$/.test(tok(doc, s, k)?.t ?? '')) k++;
+  if (k === 0 || i >= k) return false;
+  const after = tok(doc, s, k)?.t ?? '';
+  return ['(', '—', '–', '-', ','].includes(after);
+}
+
 /** "(Reporting by X; Editing by Y)": the wire's credits name its journalists, no actors of the story. */
 const CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced|research)\s+by\b/i;
 function creditLine(ctx: Ctx, s: Sentence): boolean {
@@ -34,7 +45,7 @@ export function discoverActors(ctx: Ctx): void {
     const n = s.items.length;
     for (let i = 0; i < n; i++) {
       const t = tok(doc, s, i);
-      if (!t || !isNameTok(t) || headlineVerb(t)) continue;
+      if (!t || !isNameTok(t) || headlineVerb(t) || dateline(ctx, s, i)) continue;
       const nx = tok(doc, s, i + 1);
       const continues =
         !t.poss &&
