@@ -112,6 +112,10 @@ const VERBS: Record<string, string> = {
   // verbs of attack and comparison that quote their target's label: "blasted the “rigged” system"
   'liken': 'liken likens likened likening',
   'compare': 'compare compares compared',
+  // "A federal judge blocked the flights, ruling that the government had “…”"
+  'rule*': 'rules ruled ruling',
+  // "She continued, “…”", "“…,” he continued"
+  'continue': 'continued continues',
   'blast': 'blast blasts blasted blasting',
   'slam': 'slam slams slammed slamming',
   'lambaste': 'lambaste lambastes lambasted lambasting',
@@ -137,7 +141,7 @@ export const NOUN_HOMOGRAPHS = new Set(
     'answer answers reply replies promise promises demand demands pledge pledges vow vows estimate estimates ' +
     'forecast forecasts charges counter counters brand brands label labels remark remarks stress joke jokes quip ' +
     'quips shout shouts whisper whispers scream screams cry cries wonder recount recounts praise hail dub caution ' +
-    'cautions warning view views'
+    'cautions warning view views rules ruling'
   ).split(' '),
 );
 

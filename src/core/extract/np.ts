@@ -161,6 +161,8 @@ export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
   if (!SPEECH_VERBS.has(t.t)) return false;
   // "Talk compared to ‘working the referees’": compared to/with something is no one comparing
   if (t.lower.startsWith('compar') && ['to', 'with'].includes(tok(doc, s, i + 1)?.lower ?? '')) return false;
+  // "She continued, “…”", "“…,” he continued." — not "protesters continued to call for …"
+  if (t.lower.startsWith('continue') && tok(doc, s, i + 1)?.word) return false;
   const prev = tok(doc, s, i - 1);
   if (prev && NOT_VERB_BEFORE.has(prev.lower)) return false;
   if (NOUN_HOMOGRAPHS.has(t.t)) {

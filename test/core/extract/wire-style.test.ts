@@ -160,3 +160,23 @@ describe('datelines', () => {
     expect(names).not.toContain('MOSCOW');
   });
 });
+
+describe('rulings, appositives and embedded passages', () => {
+  it('"A federal judge blocked …, ruling that the government had “…”" is the judge\'s', () => {
+    const d = draft('Court\n\nA federal judge on Friday blocked the flights, ruling that the government had "failed to follow the law."\n');
+    expect(d.speaker(d.quote('failed to follow the law.'))).toBe('federal judge');
+  });
+  it('"Lee X, an ACLU lawyer who argued the case, … He said: “…”" is Lee X (the description is his)', () => {
+    const d = draft('Court\n\nKaren Lett, the press secretary, spoke first.\n\nLee Gelman, an ACLU lawyer who argued the case, called the decision "a critical victory." He said: "The court made clear that no one is above the law."\n');
+    expect(d.speaker(d.quote('The court made clear that no one is above the law.'))).toBe('Lee Gelman');
+  });
+  it('a passage right after a word of the narrator\'s sentence is not the last speaker\'s', () => {
+    const d = draft('Voters\n\n"We will appeal," the court spokesman Tom Reed said.\n\nOhio removed voters in what is being criticized as a "use it or lose it" approach to voting.\n');
+    expect(d.speaker(d.quote('use it or lose it'))).toBeNull();
+  });
+  it('"She continued, “…”" and "A cashier who “…” is held accountable, Warren said."', () => {
+    const d = draft('Bank\n\nSen. Ellen Warrick grilled the bank\'s chief.\n\nA cashier who "steals a handful of $20s" is held accountable, Warrick said.\n\nShe continued, "For us, all we are asking for is an opportunity."\n');
+    expect(d.speaker(d.quote('steals a handful of $20s'))).toBe('Ellen Warrick');
+    expect(d.speaker(d.quote('For us, all we are asking for is an opportunity.'))).toBe('Ellen Warrick');
+  });
+});

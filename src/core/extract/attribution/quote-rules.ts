@@ -62,6 +62,7 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => quoteTailSpeaker(ctx, q),
   (ctx, q) => documentSource(ctx, q),
   (ctx, q) => dashAppositive(ctx, q),
+  (ctx, q) => sentenceTail(ctx, q),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
@@ -94,6 +95,31 @@ function paragraphSubject(ctx: Ctx, { s, p, closeSent, closeItem }: QuoteSite): 
 }
 
 const DASH = new Set(['—', '–', '-']);
+
+/**
+ * "A cashier who “steals a handful of $20s” is held accountable, Warren said.": the sentence ends
+ * with ", X said" (a plain verb of saying, then at most a few words of time or place); the passage
+ * inside it is X's.
+ */
+function sentenceTail(ctx: Ctx, { s, closeSent, closeItem }: QuoteSite): Found | null {
+  const { doc } = ctx;
+  if (closeSent !== s) return null;
+  let end = s.items.length - 1;
+  if (TERMINAL.has(tok(doc, s, end)?.t ?? '')) end--;
+  for (let k = end; k > closeItem + 1 && k >= end - 6; k--) {
+    const t = tok(doc, s, k);
+    if (!t || (!t.word && t.t !== '.')) return null;
+    if (!speechVerbAt(doc, s, k) || !REPORTING.has(SPEECH_VERBS.get(t.t)?.lemma ?? '')) continue;
+    let j = k - 1;
+    while (isFiller(tok(doc, s, j))) j--;
+    const np = npEndingAt(doc, s, j);
+    if (!np || np.kind === 'role' && !np.role) return null;
+    const from = doc.itemOf[np.toks[0]!]!;
+    if (from <= closeItem + 1 || tok(doc, s, from - 1)?.t !== ',') return null;
+    return { np, v: k, sent: s, rule: 'sentence-tail', confidence: 0.7 };
+  }
+  return null;
+}
 
 /**
  * "including the former presidential candidate Mitt Romney -- ''…'' -- and Fred Goldberg": a
@@ -164,9 +190,13 @@ const shortTerm: FallbackRule = (ctx, { qi, s }) => {
 };
 
 /** A passage standing alone within two paragraphs of the last speaker's. */
-const followsSpeaker: FallbackRule = (ctx, { qi, closeSent, closeItem }) => {
+const followsSpeaker: FallbackRule = (ctx, { qi, s, p, closeSent, closeItem }) => {
   const q = ctx.doc.quotes[qi]!;
   if (!ctx.last || q.para - ctx.last.para > 2) return null;
+  // right after a word of the narrator's sentence ("… criticized as a “use it or lose it” approach",
+  // "… went on about “…”"), not standing alone: nobody's rather than the last speaker's
+  const before = p > 0 ? tok(ctx.doc, s, p - 1) : null;
+  if (before && before.word && !SPEECH_VERBS.has(before.lower)) return null;
   if (someoneElseSpeaks(ctx, closeSent, closeItem)) return null;
   const conf = q.para - ctx.last.para <= 1 ? 0.6 : 0.45;
   ctx.last.actor.speakerParas.add(q.para);
