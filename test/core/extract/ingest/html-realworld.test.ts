@@ -73,7 +73,7 @@ describe('readHtml on patterns of real news pages', () => {
 
   it('with no date tag, the date the page shows: a date box\'s text or title, not a related story\'s <time>', () => {
     const related = '<aside class="related"><ul><li><a href="/x">Ferry fares to rise</a> <time datetime="2017-08-23">Aug 23, 2017</time></li></ul></aside>';
-    const shown = [
+    const shown: Array<[string, string]> = [
       ['<div class="post_datetimes"><span class="buzz_datetime">posted on April 21, 2015, at 11:29 a.m.</span></div>', '2015-04-21'],
       ['<span class="dateline"><span class="toLocalTime">Sunday, Feb 1, 2015 11:57 AM UTC</span></span>', '2015-02-01'],
       ['<span class="date-and-time" title="2015-03-13T21:00:00+11:00"></span>', '2015-03-13'],
