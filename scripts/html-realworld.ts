@@ -30,6 +30,8 @@ const CORRECTIONS: Record<string, Partial<Expected> & { why: string }> = {
   breitbart: { title: "'Neutral' Snopes Fact-Checker David Emery: 'Are There Any Un-Angry Trump Supporters?'", byline: 'Lucas Nolan', why: 'title has " - Breitbart"; byline glued to date and comment count' },
   'seattletimes-1': { byline: null, why: 'Readability took the dateline as byline' },
   'yahoo-2': { title: null, why: 'expected title is the site\'s generic <title>' },
+  'liberation-1': { byline: 'AFP', why: 'the page\'s itemprop=author is AFP; "Par Sébastien Farcis" is the byline of a teaser for another story ("A Katmandou, exode sous pression")' },
+  'salon-1': { byline: 'Richard (R.J.) Eskow', why: 'the page\'s analytics and author box name Eskow; "Joanna Rothkopf" is the byline of a teaser for another story' },
   'guardian-1': { title: "'What is the sea telling us?': Māori tribes fearful over whale strandings", why: 'expected title keeps the author after " | "' },
 };
 

@@ -12,6 +12,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { MetaField } from '../../corpus/schema.js';
+import { cleanByline, domByline } from './byline.js';
 import { decodeHtml } from './decode.js';
 import { cleanDate, type ArticleMeta } from './metadata.js';
 
@@ -113,7 +114,8 @@ export function pageMetadata(document: Doc): ArticleMeta {
   };
   set('title', first(field(article?.headline, 'json-ld'), field(og('og:title'), 'open-graph'), field(named('twitter:title'), 'meta'), field(titleTag(document), 'title')));
   set('outlet', first(field(pub?.name, 'json-ld'), field(og('og:site_name'), 'open-graph'), field(named('application-name'), 'meta')));
-  set('author', first(field(names(article?.author), 'json-ld'), field(og('article:author'), 'open-graph'), field(named('author'), 'meta'), field(named('byl'), 'meta')));
+  // each cleaned: an address ("article:author" is often the profile page's), a date or "By" is no name
+  set('author', first(field(cleanByline(names(article?.author)), 'json-ld'), field(cleanByline(og('article:author')), 'open-graph'), field(cleanByline(og('author')), 'meta'), field(cleanByline(named('byl')), 'meta')));
   const date = first(
     field(article?.datePublished, 'json-ld'),
     field(og('article:published_time'), 'open-graph'),
@@ -256,6 +258,11 @@ export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
   if (depth > MAX_DEPTH) throw new Error(`the page's elements are nested ${depth} levels deep, more than the ${MAX_DEPTH} a browser builds; not read`);
   const meta = pageMetadata(document);
   const firstH1 = String(document.querySelector('h1')?.textContent ?? '');
+  // before boilerplate removal, which takes byline boxes out of the text
+  if (!meta.author) {
+    const byline = domByline(document);
+    if (byline) meta.author = { value: byline, stated: true, from: 'byline' };
+  }
   if (document.body) {
     cutAtEndHeading(document.body as El);
     // before Readability: it turns text-only boxes into plain paragraphs and drops their classes
@@ -280,7 +287,8 @@ export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
     meta.title = { ...meta.title, value: h1 };
   }
   if (!meta.title && parsed?.title) meta.title = { value: parsed.title.trim(), stated: true, from: 'readability' };
-  if (!meta.author && parsed?.byline) meta.author = { value: parsed.byline.trim(), stated: true, from: 'readability' };
+  const rdByline = cleanByline(parsed?.byline);
+  if (!meta.author && rdByline) meta.author = { value: rdByline, stated: true, from: 'readability' };
   if (!meta.url && url) meta.url = { value: url, stated: false, from: 'file' };
   // the headline opens the text (quotes in headlines count); not twice when the body repeats it
   const title = meta.title?.value;
