@@ -131,16 +131,20 @@ function Dashboard({ corpus: sources, initial, onExit, onSuspend, poolAbove, cop
     }
     return true;
   };
-  useInput((input, key) => void onKey(input, key));
-  // Keys kept while the corpus loaded: one chunk per render, as they would have come, each
-  // handled with the data of the frame drawn after the one before (a chunk that changes nothing
-  // lets the next one go at once).
-  const typedEarly = useRef(early?.typed.slice() ?? []);
+  // Keys kept while the corpus loaded (the array Startup.tsx fills, until this dashboard takes
+  // input): one chunk per render, as they would have come, each handled with the data of the
+  // frame drawn after the one before (a chunk that changes nothing lets the next one go at once).
+  // A key typed while some wait goes after them.
+  const typedEarly = useRef(early?.typed ?? []);
+  useInput((input, key) => {
+    if (typedEarly.current.length) typedEarly.current.push({ input, key });
+    else onKey(input, key);
+  });
   useEffect(() => {
     while (typedEarly.current.length) {
       const before = ref.current;
       const next = typedEarly.current.shift()!;
-      if (!onKey(next.input, next.key)) typedEarly.current = [];
+      if (!onKey(next.input, next.key)) typedEarly.current.length = 0;
       else if (ref.current !== before) return;
     }
   });

@@ -70,6 +70,7 @@ export function Startup({ firstPage, load, onLoaded, ...app }: StartupProps) {
 
   // the load, started once; what it gives is taken while this is mounted
   const started = useRef(false);
+  const handedOver = useRef(false);
   const live = useRef(true);
   useEffect(
     () => () => {
@@ -81,7 +82,14 @@ export function Startup({ firstPage, load, onLoaded, ...app }: StartupProps) {
     if (started.current) return;
     started.current = true;
     load().then(
-      (c) => live.current && setCorpus(c),
+      (c) => {
+        if (!live.current) return;
+        // From here on the dashboard's first state is taken (as it renders, maybe over several
+        // turns of the event loop at a million quotes): a key that comes before it takes input
+        // is kept for it, never applied to a state it has already read.
+        handedOver.current = true;
+        setCorpus(c);
+      },
       (err: unknown) => {
         if (!live.current) return;
         const error = err instanceof Error ? err : new Error(String(err));
@@ -98,7 +106,7 @@ export function Startup({ firstPage, load, onLoaded, ...app }: StartupProps) {
   const onKey = useCallback(
     (input: string, key: Key) => {
       const e = early.current;
-      if (e.typed.length === 0) {
+      if (e.typed.length === 0 && !handedOver.current) {
         // the chunk's keys worked out on a copy of the state: all taken at once, or all kept
         let s = e.state;
         let all = true;

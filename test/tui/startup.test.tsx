@@ -23,13 +23,14 @@ const closeIndex = (x: unknown) => {
   expect(x).toBeInstanceOf(DiskIndex); // (built: the cache folder is writable)
   (x as DiskIndex).close();
 };
-const MINI = fileURLToPath(new URL('../fixtures/cli/mini', import.meta.url));
+// the seed article and a draft: the tab bar says DRAFT from the index too
+const SOURCES = fileURLToPath(new URL('../fixtures/tui/corpus', import.meta.url));
 const root = tempDir('nl-startup-');
 
-/** A copy of the mini corpus whose files are old enough to be stamped (stamps.ts), with its own cache folder. */
+/** A copy of the fixture corpus whose files are old enough to be stamped (stamps.ts), with its own cache folder. */
 async function stampedCopy(name: string): Promise<{ data: string; cacheDir: string }> {
   const data = path.join(root, name, 'data');
-  await cp(MINI, data, { recursive: true });
+  await cp(SOURCES, data, { recursive: true });
   // a file changed less than RACY_MS ago gets no stamp (its content is hashed every time): wait it out
   await new Promise((r) => setTimeout(r, RACY_MS + 100));
   return { data, cacheDir: path.join(root, name, 'cache') };
@@ -45,6 +46,8 @@ describe('the first page read from the search index on disk', () => {
     expect(page).toBeDefined();
     expect(page!.quotes).toBe(corpus.quotes.length);
     expect(page!.articles).toBe(corpus.articles.length);
+    expect(page!.drafts).toBe(corpus.articles.filter((a) => a.draft).length);
+    expect(page!.drafts).toBeGreaterThan(0);
     const shown = (hits: FirstPage['hits']) => hits.map((h) => ({ id: h.ref.quote.id, text: h.ref.quote.text, kind: h.ref.quote.kind, speaker: h.speaker?.name ?? null }));
     const expected = corpus.quotes.slice(0, 200).map((ref) => ({ id: ref.quote.id, text: ref.quote.text, kind: ref.quote.kind, speaker: ref.quote.speaker ? corpus.actorById.get(ref.quote.speaker)!.name : null }));
     expect(shown(page!.hits)).toEqual(expected);

@@ -385,6 +385,9 @@ export class Registry {
     if (hint.outlet) return 'outlet';
     const single = this.doc.toks[np.name[0]!]!;
     if (np.role?.kind === 'person' || hint.person) return 'person';
+    // "Shipping group Maersk", "the broadcaster Channel 4": the description says what the name is
+    if (np.role?.kind === 'organisation') return 'organisation';
+    if (np.role?.kind === 'outlet') return 'outlet';
     if (words.length === 1 && /^[A-Z]{2,6}$/.test(single.base)) return 'organisation';
     return 'person';
   }

@@ -111,6 +111,11 @@ const VERBS: Record<string, string> = {
   'echo*': 'echo echoes echoed echoing',
   // verbs of attack and comparison that quote their target's label: "blasted the “rigged” system"
   'liken': 'liken likens likened likening',
+  'compare': 'compare compares compared',
+  // "A federal judge blocked the flights, ruling that the government had “…”"
+  'rule*': 'rules ruled ruling',
+  // "She continued, “…”", "“…,” he continued"
+  'continue': 'continued continues',
   'blast': 'blast blasts blasted blasting',
   'slam': 'slam slams slammed slamming',
   'lambaste': 'lambaste lambastes lambasted lambasting',
@@ -136,7 +141,7 @@ export const NOUN_HOMOGRAPHS = new Set(
     'answer answers reply replies promise promises demand demands pledge pledges vow vows estimate estimates ' +
     'forecast forecasts charges counter counters brand brands label labels remark remarks stress joke jokes quip ' +
     'quips shout shouts whisper whispers scream screams cry cries wonder recount recounts praise hail dub caution ' +
-    'cautions warning view views'
+    'cautions warning view views rules ruling'
   ).split(' '),
 );
 
@@ -198,6 +203,9 @@ export const TITLES = new Set([
   'coach', 'pastor', 'father', 'sister', 'brother', 'mother', 'candidate', 'head', 'officer', 'detective',
   'inspector', 'superintendent', 'constable', 'premier', 'monsignor', 'crown', 'chair', 'del', 'delegate', 'amb', 'atty',
   'cpl', 'pvt', 'fr',
+  // local office: "Councilwoman Nithya Raman", "Assemblyman X", "Sheriff Y"
+  'councilwoman', 'councilman', 'councilmember', 'assemblyman', 'assemblywoman', 'assemblymember', 'alderman',
+  'alderwoman', 'sheriff', 'selectman',
 ]);
 
 /** Gender implied by a title, for pronouns ("Ms Dubois … she said"). */
@@ -206,6 +214,7 @@ export const TITLE_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
   ['mrs', 'f'], ['ms', 'f'], ['miss', 'f'], ['dame', 'f'], ['lady', 'f'], ['queen', 'f'], ['princess', 'f'],
   ['sister', 'f'], ['mother', 'f'], ['empress', 'f'], ['spokeswoman', 'f'], ['chairwoman', 'f'],
   ['congresswoman', 'f'], ['spokesman', 'm'], ['chairman', 'm'], ['congressman', 'm'],
+  ['councilwoman', 'f'], ['councilman', 'm'], ['assemblywoman', 'f'], ['assemblyman', 'm'], ['alderwoman', 'f'], ['alderman', 'm'],
 ]);
 
 /**
@@ -242,6 +251,7 @@ const PERSON_ROLES =
   'questioner caller voter reader viewer listener attendee participant delegate donor ' +
   // occupations and standings written before a name: "Rival Hillary Clinton", "Actress Meryl Streep"
   // (not words that are common surnames: singer, player, writer, cook, baker)
+  'councilwoman:f councilman:m councilmember assemblywoman:f assemblyman:m assemblymember alderwoman:f alderman:m sheriff ' +
   'servant billionaire actor actress rapper comedian comedienne author novelist poet playwright screenwriter songwriter ' +
   'filmmaker musician entrepreneur tycoon magnate mogul athlete quarterback celebrity pundit philanthropist ' +
   'televangelist evangelist plaintiff defendant suspect inmate refugee migrant immigrant designer photographer ' +
@@ -316,6 +326,8 @@ export const OUTLET_NAMES = new Set([
   'reuters', 'politico', 'vox', 'politifact', 'breitbart', 'axios', 'buzzfeed', 'slate', 'salon', 'mediaite', 'gawker',
   'newsmax', 'snopes', 'factcheck.org', 'cnn', 'msnbc', 'npr', 'pbs', 'afp', 'xinhua', 'tass', 'interfax', 'sputnik',
   'yonhap', 'kyodo', 'irna', 'isna', 'bernama', 'ansa', 'efe', 'dpa', 'euronews', 'newsweek', 'forbes', 'fortune',
+  'bloomberg', 'tasnim', 'fars', 'mehr', 'ria', 'izvestia', 'kommersant', 'anadolu', 'wafa', 'bbc', 'itv', 'abc', 'cbs', 'nbc',
+  'aljazeera', 'haaretz', 'ynet', 'semafor', 'propublica', 'thehill', 'mediapart', 'spiegel', 'bild', 'xinhuanet',
 ]);
 
 /**
@@ -382,6 +394,8 @@ export const PRONOUNS: ReadonlyMap<string, { kind: 'person' | 'group' | 'thing';
 export const DETERMINERS = new Set([
   'a', 'an', 'the', 'several', 'some', 'many', 'two', 'three', 'four', 'five', 'other', 'most', 'few', 'numerous',
   'various', 'one', 'another', 'senior', 'top', 'unnamed', 'anonymous',
+  // "Thousands of protesters gathered": a number opening the phrase
+  'dozens', 'hundreds', 'thousands', 'tens', 'millions',
 ]);
 
 /** Adjectives dropped from a role ("a prominent analyst" has the role "analyst"). */

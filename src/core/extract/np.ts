@@ -68,6 +68,9 @@ function titleBase(lower: string): string {
   return TITLE_BASES.get(b) ?? b;
 }
 
+/** Counts before "of": "one of the officials", "thousands of protesters". */
+const OF_COUNTS = new Set(['one', 'dozens', 'hundreds', 'thousands', 'tens', 'millions']);
+
 const RELATION_WORDS = new Set(['rival', 'fellow', 'ally', 'opponent', 'foe', 'friend', 'colleague']);
 
 export function tok(doc: Doc, s: Sentence, i: number): Tok | null {
@@ -156,6 +159,10 @@ export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
   const t = tok(doc, s, i);
   if (!t || !t.word || t.cap || t.poss) return false;
   if (!SPEECH_VERBS.has(t.t)) return false;
+  // "Talk compared to ‘working the referees’": compared to/with something is no one comparing
+  if (t.lower.startsWith('compar') && ['to', 'with'].includes(tok(doc, s, i + 1)?.lower ?? '')) return false;
+  // "She continued, “…”", "“…,” he continued." — not "protesters continued to call for …"
+  if (t.lower.startsWith('continue') && tok(doc, s, i + 1)?.word) return false;
   const prev = tok(doc, s, i - 1);
   if (prev && NOT_VERB_BEFORE.has(prev.lower)) return false;
   if (NOUN_HOMOGRAPHS.has(t.t)) {
@@ -193,7 +200,7 @@ export function buildNP(doc: Doc, run: number[], possHead = false): NP | null {
   let indefinite = false;
   const T = (i: number) => doc.toks[run[i]!]!;
   // determiners: "a", "the", "several", "one of", "one of the"
-  while (k < run.length && (DETERMINERS.has(T(k).lower) || (T(k).lower === 'of' && k > 0 && T(k - 1).lower === 'one'))) {
+  while (k < run.length && (DETERMINERS.has(T(k).lower) || (T(k).lower === 'of' && k > 0 && OF_COUNTS.has(T(k - 1).lower)))) {
     const l = T(k).lower;
     if (l !== 'the' && l !== 'senior' && l !== 'top') indefinite = true;
     k++;
@@ -410,7 +417,7 @@ export function npStartingAt(doc: Doc, s: Sentence, i: number): { np: NP; next: 
         continue;
       }
     }
-    if (t.lower === 'of' && run.length === 1 && doc.toks[run[0]!]!.lower === 'one') {
+    if (t.lower === 'of' && run.length === 1 && OF_COUNTS.has(doc.toks[run[0]!]!.lower)) {
       run.push(s.items[k]!);
       k++;
       continue;

@@ -1,12 +1,14 @@
 /**
- * A worker thread of `search` over a large index on disk: it ranks the index's upper part
- * (disk-index.ts rankDiskIndex over [splitPoint, n)) while the calling thread ranks the lower,
- * and answers with the part's best matches and how many matched. It opens the file on its own;
- * the calling thread uses the answer only if the file's seal is the one it checked.
+ * A worker thread of `search` over a large index on disk: it takes blocks of the index from the
+ * counter it shares with the calling thread and ranks them (disk-index.ts rankDiskIndex), then
+ * answers with their best matches and how many matched. It opens the file on its own, and ranks
+ * nothing unless the file's seal is the one the calling thread checked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DamagedIndexError, DiskIndex, rankDiskIndex, splitPoint, type ScanJob, type ScanReply } from './disk-index.js';
+import { DamagedIndexError, DiskIndex, rankDiskIndex, SharedBatch, type ScanJob, type ScanReply } from './disk-index.js';
 import { compileQuery } from './search.js';
+
+const WORKER = 2;
 
 function answer(job: ScanJob): { reply: ScanReply; transfer: ArrayBuffer[] } {
   let index: DiskIndex | undefined;
@@ -14,11 +16,13 @@ function answer(job: ScanJob): { reply: ScanReply; transfer: ArrayBuffer[] } {
     index = DiskIndex.openSync(job.file);
     const compiled = compileQuery(job.query);
     if (!compiled.ok) return { reply: { ok: false, damaged: false, message: compiled.error }, transfer: [] };
-    const first = splitPoint(index.header);
-    const ranked = rankDiskIndex(index, compiled.query, job.limit ?? Infinity, [first, index.header.quotes]);
+    if (index.header.seal !== job.seal) return { reply: { ok: false, damaged: false, message: 'another file' }, transfer: [] };
+    const shared = new SharedBatch(job.blocks, job.state);
+    if (!shared.begin()) return { reply: { ok: false, damaged: false, message: 'not needed' }, transfer: [] };
+    const ranked = rankDiskIndex(index, compiled.query, job.limit ?? Infinity, shared.claim(WORKER));
     const pos = Int32Array.from(ranked.shown, (s) => s.pos);
     const score = Float64Array.from(ranked.shown, (s) => s.score);
-    return { reply: { ok: true, seal: index.header.seal, first, pos, score, total: ranked.total }, transfer: [pos.buffer as ArrayBuffer, score.buffer as ArrayBuffer] };
+    return { reply: { ok: true, pos, score, total: ranked.total }, transfer: [pos.buffer as ArrayBuffer, score.buffer as ArrayBuffer] };
   } catch (err) {
     return { reply: { ok: false, damaged: err instanceof DamagedIndexError, message: (err as Error).message }, transfer: [] };
   } finally {

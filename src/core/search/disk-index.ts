@@ -46,7 +46,7 @@
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -77,18 +77,20 @@ import type { Atom } from './query.js';
 import type { Doc } from './options.js';
 import type { PackedShard } from './shard.js';
 import { textClauseTests } from './prefilter.js';
+import { countWords, explainNoMatch, explainWith, type ExplainSource, type NoMatchHelp } from './explain.js';
 
 /** Bump when the layout or anything the index stores (folding, prefilter fields) changes. */
-export const DISK_INDEX_FORMAT = 'nl-search-index/7';
+export const DISK_INDEX_FORMAT = 'nl-search-index/8';
 
 const KINDS = ['direct', 'indirect', 'term'] as const satisfies readonly Quote['kind'][];
 /** Quotes indexed per pass when building: bounds the build's extra memory on a huge corpus. */
 const BUILD_CHUNK = 50_000;
 /**
- * Quotes per block of hay: each block has its own check, so that a scan of some blocks (a worker
- * thread's part) checks what it read. About 23 MB of the benchmark's quotes.
+ * Quotes per block of hay: each block has its own check, so that a scan of some blocks (those a
+ * worker thread took) checks what it read; and two threads share the work a block at a time.
+ * About 6 MB of the benchmark's quotes.
  */
-export const HAY_BLOCK = 1 << 16;
+export const HAY_BLOCK = 1 << 14;
 /**
  * Bytes of hay decoded at a time while scanning. Small enough that each piece's string is made in
  * V8's young generation, where it dies cheaply: 8 MB pieces went straight to the old generation
@@ -99,8 +101,8 @@ const SCAN_BYTES = 64 * 1024;
 /** Candidates' records closer than this are read in one go. */
 const READ_GAP = 64 * 1024;
 
-type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags' | 'date';
-const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags', 'date'];
+type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags' | 'date' | 'words';
+const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags', 'date', 'words'];
 
 /** An article without its text and lists: what search results print of it. */
 type ArticleStub = Omit<Article, 'text' | 'quotes' | 'mentions' | 'silences' | 'events'>;
@@ -381,6 +383,8 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
   const texts: Buffer[] = [];
   let textUnits = 0;
   const hays: string[] = new Array(n);
+  const words = new Map<string, number>();
+  const partWords = new Map<object, [string, number][]>();
   const records: Buffer[] = [];
   let latin1 = true;
   let units = 0;
@@ -391,6 +395,18 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     const part: SearchIndex = buildSearchIndex({ ...corpus, quotes: corpus.quotes.slice(from, from + BUILD_CHUNK) });
     part.records.forEach((r, k) => {
       const pos = from + k;
+      // the words of the searchable text as explain.ts counts them (its own text, then its shared
+      // parts, each split once): a query that finds nothing is explained without the corpus
+      countWords(words, r.text.text);
+      for (const sharedPart of r.shared) {
+        let list = partWords.get(sharedPart);
+        if (!list) {
+          const own = new Map<string, number>();
+          countWords(own, sharedPart.hay);
+          partWords.set(sharedPart, (list = [...own]));
+        }
+        for (const [w, times] of list) words.set(w, (words.get(w) ?? 0) + times);
+      }
       const { quote, article: a } = r.ref;
       // the quote's own folded text; the fields it shares go to the header's tables once
       const hay = r.text.text;
@@ -471,6 +487,7 @@ function layout(corpus: Corpus, meta: { key: string; files: string[]; stamps: (S
     textEnds: [bytesOf(textEnds)],
     tags: [bytesOf(tags)],
     date: [bytesOf(date)],
+    words: [Buffer.from(JSON.stringify([...words]), 'utf8')],
   };
   const sections = {} as Record<SectionName, [number, number]>;
   let at = 0;
@@ -571,7 +588,7 @@ export class DiskIndex {
       const h = JSON.parse(line.toString('utf8')) as Header;
       if (h.format !== DISK_INDEX_FORMAT || h.check !== SECTION_CHECK || h.bytes !== size || !h.sections || !h.sums || !(h.hayBlock >= 1) || !Array.isArray(h.hayBlocks) || h.hayBlocks.length !== Math.ceil(h.quotes / h.hayBlock)) throw new Error('stale or damaged');
       const n = h.quotes;
-      const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n, date: 4 * n };
+      const want: Record<SectionName, number | null> = { hay: null, hayEnds: 4 * n, speaker: 4 * n, nset: 4 * n, article: 4 * n, flags: n, recEnds: 8 * n, records: null, texts: null, textEnds: 4 * n, tags: 4 * n, date: 4 * n, words: null };
       for (const name of SECTIONS) {
         const [off, len] = h.sections[name] ?? [-1, -1];
         if (off < 0 || nl + 1 + off + len > size || (want[name] !== null && want[name] !== len)) throw new Error('damaged');
@@ -628,6 +645,14 @@ export class DiskIndex {
       this.columns.set(name, (c = make(ab, this.header.quotes)));
     }
     return c;
+  }
+
+  /** The words of the searchable text and their counts, in the order first met (explain.ts). */
+  words(): [string, number][] {
+    const [off, len] = this.header.sections.words;
+    const b = this.read(off, len);
+    if (sectionSum([b]) !== this.header.sums.words) throw new DamagedIndexError('section words');
+    return JSON.parse(b.toString('utf8')) as [string, number][];
   }
 
   int32(name: 'hayEnds' | 'speaker' | 'nset' | 'article' | 'textEnds' | 'tags' | 'date'): Int32Array {
@@ -792,8 +817,9 @@ export class DiskIndex {
  * the one quote search), while the term's answer for the text is still remembered from the
  * prefilter. Returns the best `limit` by (score, position) — fuse's order — and how many match.
  */
-export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infinity, range: readonly [number, number] = [0, index.header.quotes]): Ranked {
-  const [first, last] = range;
+export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infinity, claim: BlockClaim = allBlocks(index)): Ranked {
+  const n = index.header.quotes;
+  const size = index.header.hayBlock;
   let needsHay = q.mayMatch !== null || q.expr !== null;
   const tests = q.filters.map((clause) => clauseTest(index, clause, () => (needsHay = true)));
   const best = new Best(limit);
@@ -804,7 +830,7 @@ export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infini
   if (!needsHay) {
     // filters only: every quote that passes them, score 0
     const none = () => '';
-    for (let pos = first; pos < last; pos++) if (filtersHold(pos, none)) best.add(pos, 0);
+    for (let b = claim(); b >= 0; b = claim()) for (let pos = b * size, end = Math.min(n, pos + size); pos < end; pos++) if (filtersHold(pos, none)) best.add(pos, 0);
     return best.result();
   }
   // (Tried: the prefilter over the whole chunk, each needle found once per chunk by a cursor,
@@ -812,14 +838,35 @@ export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infini
   const mayMatch = diskPrefilter(index, q);
   const scorer = new FoldedScorer(q);
   const docOf = sharedDocs(index);
-  index.scanHay((pos, chunk, from, to) => {
+  const visit = (pos: number, chunk: string, from: number, to: number) => {
     const own = chunk.slice(from, to);
     if (tests.length && !filtersHold(pos, () => own)) return;
     if (mayMatch && !mayMatch(pos, own)) return;
     const score = scorer.score(docOf(pos, own));
     if (score >= 0) best.add(pos, score);
-  }, first, last);
+  };
+  for (let b = claim(); b >= 0; b = claim()) index.scanHay(visit, b * size, Math.min(n, (b + 1) * size));
   return best.result();
+}
+
+/**
+ * The next block of the index to rank, or -1 when none is left. Blocks may come in any order
+ * (two threads take them from one counter): ranking keeps the best by (score, position), and
+ * Best keeps positions' order whatever order they come in.
+ */
+export type BlockClaim = () => number;
+
+/** Every block, in order. */
+export function allBlocks(index: DiskIndex): BlockClaim {
+  const count = Math.ceil(index.header.quotes / index.header.hayBlock);
+  let next = 0;
+  return () => (next < count ? next++ : -1);
+}
+
+/** These blocks. */
+function theseBlocks(blocks: readonly number[]): BlockClaim {
+  let k = 0;
+  return () => (k < blocks.length ? blocks[k++]! : -1);
 }
 
 /** The best matches of a search, sorted by (score, position), and how many matched in all. */
@@ -835,19 +882,8 @@ export function mergeRanked(a: Ranked, b: Ranked, limit: number): Ranked {
 }
 
 /**
- * Where a search splits the index between this thread and a worker: the first block boundary at
- * or after the middle (0 or n: no split).
- */
-export function splitPoint(header: Pick<Header, 'quotes' | 'hayBlock'>): number {
-  const { quotes: n, hayBlock: size } = header;
-  const mid = Math.ceil(n / 2 / size) * size;
-  return mid >= n ? n : mid;
-}
-
-/**
- * The best `limit` matches by (score, position) and how many there were. Positions come in
- * ascending order, so a later one with an equal score ranks below: with a limit, a heap of the
- * kept ones, its worst on top; without, every match, sorted at the end.
+ * The best `limit` matches by (score, position) and how many there were: with a limit, a heap of
+ * the kept ones, its worst on top; without, every match, sorted at the end.
  */
 class Best {
   private pos: Int32Array;
@@ -881,8 +917,8 @@ class Best {
       this.score[i] = score;
       return;
     }
-    // positions ascend: an equal score comes later and ranks below, so only a lower one enters
-    if (this.size === 0 || !(score < this.score[0]!)) return;
+    // only one better than the worst kept enters
+    if (this.size === 0 || !this.worse(this.pos[0]!, this.score[0]!, pos, score)) return;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
@@ -1125,69 +1161,101 @@ function hitsOf(index: DiskIndex, q: CompiledQuery, ranked: Ranked | { error: st
 }
 
 /**
- * searchDiskIndex with a worker thread ranking the index's upper part while this thread ranks
- * the lower (the worker started before the index was opened here: see searchFiles). The worker's
- * part is used only if it read the very file this thread checked (the same seal); otherwise, or
- * if it failed, this thread ranks that part too. The result is the same either way: a hit's score
- * depends on its own quote only, and the parts are merged by (score, position).
+ * searchDiskIndex on two threads: this one and a worker (disk-index-worker.ts) take the index's
+ * blocks from one shared counter, a block at a time, so that each ranks as much as it gets
+ * through (the worker starts later: it opens the file and reads its header on its own; and the
+ * two cores may be busy with other work). The worker ranks only if its file has the seal this
+ * thread checked; the blocks it took and did not answer for (it failed, or stopped) are ranked
+ * here. The result is the same as one thread's: a hit's score depends on its own quote only, and
+ * the parts are merged by (score, position).
  */
-export async function searchDiskIndexWith(index: DiskIndex, query: string, opts: { limit?: number }, helper: ScanHelper | undefined): Promise<FileSearch> {
+async function searchInParallel(index: DiskIndex, file: string, query: string, opts: { limit?: number }, mainRanks = true): Promise<FileSearch> {
   const prepared = prepareSearch(index, query, opts);
   if ('done' in prepared) return prepared.done;
   const { compiled, limit } = prepared;
-  const n = index.header.quotes;
-  const mid = splitPoint(index.header);
-  if (!helper || mid >= n) return { ...hitsOf(index, compiled, rankOrError(() => rankDiskIndex(index, compiled, limit))), threads: 1 };
-  const lower = rankOrError(() => rankDiskIndex(index, compiled, limit, [0, mid]));
-  if ('error' in lower) return hitsOf(index, compiled, lower);
-  const reply = await helper.result;
-  if (!reply.ok && reply.damaged) throw new DamagedIndexError('section hay');
-  const used = reply.ok && reply.seal === index.header.seal && reply.first === mid;
-  const theirs: Ranked | { error: string } = used
-    ? { shown: Array.from(reply.pos, (pos, k) => ({ pos, score: reply.score[k]! })), total: reply.total }
-    : rankOrError(() => rankDiskIndex(index, compiled, limit, [mid, n]));
-  if ('error' in theirs) return hitsOf(index, compiled, theirs);
-  return { ...hitsOf(index, compiled, mergeRanked(lower, theirs, limit)), threads: used ? 2 : 1 };
+  const count = Math.ceil(index.header.quotes / index.header.hayBlock);
+  const shared = new SharedBatch(count);
+  const worker = startWorker({ file, query, limit: limit === Infinity ? null : limit, seal: index.header.seal, state: shared.buffer, blocks: count });
+  try {
+    const mine = mainRanks ? rankOrError(() => rankDiskIndex(index, compiled, limit, shared.claim(MAIN))) : { shown: [], total: 0 };
+    if ('error' in mine) return hitsOf(index, compiled, mine);
+    // a worker that has not begun by now is told not to, and not waited for
+    const reply: ScanReply = mainRanks && shared.closeIfNotStarted() ? { ok: false, damaged: false, message: 'not started' } : await worker.result;
+    if (!reply.ok && reply.damaged) throw new DamagedIndexError('section hay');
+    const theirs: Ranked | { error: string } = reply.ok
+      ? { shown: Array.from(reply.pos, (pos, k) => ({ pos, score: reply.score[k]! })), total: reply.total }
+      : rankOrError(() => rankDiskIndex(index, compiled, limit, theseBlocks([...shared.takenBy(WORKER), ...shared.untaken()])));
+    if ('error' in theirs) return hitsOf(index, compiled, theirs);
+    return { ...hitsOf(index, compiled, mergeRanked(mine, theirs, limit)), threads: reply.ok && shared.takenBy(WORKER).length > 0 ? 2 : 1 };
+  } finally {
+    worker.stop();
+  }
 }
 
-/** A worker thread ranking the upper part of an index file (disk-index-worker.ts). */
-export interface ScanHelper {
-  result: Promise<ScanReply>;
-  stop(): void;
+const MAIN = 1;
+const WORKER = 2;
+
+/**
+ * The state two threads share (a SharedArrayBuffer): the next block to take, whether the worker
+ * has begun (0 not yet, 1 begun, -1 told not to), and which thread took each block.
+ */
+export class SharedBatch {
+  readonly buffer: SharedArrayBuffer;
+  private readonly state: Int32Array;
+  private readonly owner: Int32Array;
+  constructor(
+    private readonly count: number,
+    buffer?: SharedArrayBuffer,
+  ) {
+    this.buffer = buffer ?? new SharedArrayBuffer(4 * (2 + count));
+    this.state = new Int32Array(this.buffer, 0, 2);
+    this.owner = new Int32Array(this.buffer, 8, count);
+  }
+  /** Blocks for `who` to rank, taken from the shared counter. */
+  claim(who: number): BlockClaim {
+    return () => {
+      const b = Atomics.add(this.state, 0, 1);
+      if (b >= this.count) return -1;
+      Atomics.store(this.owner, b, who);
+      return b;
+    };
+  }
+  /** The worker says it begins; false when it was told not to. */
+  begin(): boolean {
+    return Atomics.compareExchange(this.state, 1, 0, 1) === 0;
+  }
+  /** Tells a worker that has not begun not to; true when it had not. */
+  closeIfNotStarted(): boolean {
+    return Atomics.compareExchange(this.state, 1, 0, -1) === 0;
+  }
+  /** Blocks nobody took (the worker failed before it took them, and this thread took none). */
+  untaken(): number[] {
+    return this.takenBy(0);
+  }
+  takenBy(who: number): number[] {
+    const out: number[] = [];
+    for (let b = 0; b < this.count; b++) if (Atomics.load(this.owner, b) === who) out.push(b);
+    return out;
+  }
 }
 
-/** What the worker asks and answers. */
+/** What the worker is asked and answers. */
 export interface ScanJob {
   file: string;
   query: string;
   /** null: every match */
   limit: number | null;
+  /** the seal of the file the calling thread checked: the worker ranks nothing of another file */
+  seal: string;
+  /** SharedBatch's buffer, and its count of blocks */
+  state: SharedArrayBuffer;
+  blocks: number;
 }
 export type ScanReply =
-  | { ok: true; seal: string; first: number; pos: Int32Array; score: Float64Array; total: number }
+  | { ok: true; pos: Int32Array; score: Float64Array; total: number }
   | { ok: false; damaged: boolean; message: string };
 
-/**
- * Index files at least this large are searched by two threads (when the machine has two cores
- * or more): below it, starting a worker and reading the header twice cost more than half a scan
- * saves. 100,000 of the benchmark's quotes make 170 MB; a million, 1.7 GB.
- */
-const PARALLEL_FROM_BYTES = 400 * 1024 * 1024;
-
-/**
- * Starts the worker for the upper part of the index `file`, when it is worth one: undefined
- * otherwise. NARRATIVE_LENS_SEARCH_THREADS=1 keeps a search on one thread.
- */
-export function startScanHelper(file: string, query: string, limit: number | undefined, opts: { fromBytes?: number } = {}): ScanHelper | undefined {
-  if (process.env.NARRATIVE_LENS_SEARCH_THREADS === '1' || availableParallelism() < 2) return undefined;
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return undefined; // not built yet
-  }
-  if (size < (opts.fromBytes ?? PARALLEL_FROM_BYTES)) return undefined;
-  const job: ScanJob = { file, query, limit: limit === undefined || limit < 0 ? null : limit };
+function startWorker(job: ScanJob): { result: Promise<ScanReply>; stop(): void } {
   const self = import.meta.url;
   let worker: Worker;
   if (!self.endsWith('.ts')) worker = new Worker(new URL('./disk-index-worker.js', self), { workerData: job });
@@ -1205,27 +1273,86 @@ export function startScanHelper(file: string, query: string, limit: number | und
 }
 
 /**
+ * Index files at least this large are searched by two threads (when the machine has two cores
+ * or more): below it, a worker's start and its reading of the header cost about what it saves.
+ * 100,000 of the benchmark's quotes make 170 MB; a million, 1.7 GB.
+ */
+const PARALLEL_FROM_BYTES = 400 * 1024 * 1024;
+
+/**
+ * Whether a search of this index uses a worker too: a large index, and a core to spare. A worker
+ * costs CPU of its own (it starts, and reads the header: about 0.6 s of CPU at a million quotes),
+ * which pays only when it runs beside this thread. On a machine whose cores are all busy it does
+ * not: measured at a million quotes with a load average of 8-9 on 2 cores, four pairs, one
+ * thread took 3.0-7.7 s and two 5.2-9.1 s. So two threads only while the load average leaves a
+ * core idle. NARRATIVE_LENS_SEARCH_THREADS=1 or 2 decides instead (to measure either).
+ */
+function twoThreads(index: DiskIndex, asked = process.env.NARRATIVE_LENS_SEARCH_THREADS): boolean {
+  if (asked === '1' || index.header.quotes <= index.header.hayBlock) return false;
+  if (asked === '2') return true;
+  if (index.header.bytes < PARALLEL_FROM_BYTES) return false;
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! <= cores - 1;
+}
+
+/**
  * `search` over corpus files: through the index on disk (built on first use), or in memory when
  * no index can be written. The one entry point the command line uses.
  */
-export async function searchFiles(paths: readonly string[], query: string, opts: DiskIndexOptions & { limit?: number; parallelFromBytes?: number } = {}): Promise<FileSearch> {
-  // the worker for the index's upper part starts first, while this thread checks that the index
-  // is fresh: it opens the file on its own (its header alone is a fifth of a second at a million)
-  const helper = await diskIndexFile(paths, opts.cacheDir).then((file) => startScanHelper(file, query, opts.limit, { fromBytes: opts.parallelFromBytes }), () => undefined);
-  try {
-    for (let attempt = 0; ; attempt++) {
-      const opened = await openDiskIndex(paths, { ...opts, rebuild: attempt > 0 });
-      if (!(opened instanceof DiskIndex)) return { corpus: opened, result: searchQuotes(buildSearchIndex(opened), query, { limit: opts.limit }) };
-      try {
-        return await searchDiskIndexWith(opened, query, { limit: opts.limit }, attempt === 0 ? helper : undefined);
-      } catch (err) {
-        // a damaged file (a record that does not parse, a short read): build it again, once
-        if (attempt > 0) throw err;
-      } finally {
-        opened.close();
-      }
+export async function searchFiles(
+  paths: readonly string[],
+  query: string,
+  opts: DiskIndexOptions & { limit?: number; /** @internal one or two threads whatever the size and load (tests) */ threads?: 1 | 2; /** @internal the worker ranks every block (tests) */ workerOnly?: boolean } = {},
+): Promise<FileSearch> {
+  for (let attempt = 0; ; attempt++) {
+    const opened = await openDiskIndex(paths, { ...opts, rebuild: attempt > 0 });
+    if (!(opened instanceof DiskIndex)) return { corpus: opened, result: searchQuotes(buildSearchIndex(opened), query, { limit: opts.limit }) };
+    try {
+      if (twoThreads(opened, opts.threads === undefined ? undefined : String(opts.threads))) return await searchInParallel(opened, await diskIndexFile(paths, opts.cacheDir), query, { limit: opts.limit }, !opts.workerOnly);
+      return { ...searchDiskIndex(opened, query, { limit: opts.limit }), threads: 1 };
+    } catch (err) {
+      // a damaged file (a record that does not parse, a short read): build it again, once
+      if (attempt > 0) throw err;
+    } finally {
+      opened.close();
     }
-  } finally {
-    helper?.stop();
   }
+}
+
+/**
+ * Why a query finds nothing in the corpus in `paths`, from its index on disk (explain.ts): each
+ * count a ranking of the index, the words from one scan of its folded text. Without a usable
+ * index (none can be written), from the corpus in memory. Before, `search` loaded the whole
+ * corpus for this: a typo at a million quotes took 44 s and 3 GB.
+ */
+export async function explainFiles(paths: readonly string[], query: string, opts: DiskIndexOptions & { knownEmpty?: boolean } = {}): Promise<NoMatchHelp> {
+  const opened = await openDiskIndex(paths, opts);
+  if (!(opened instanceof DiskIndex)) return explainNoMatch(buildSearchIndex(opened), query);
+  try {
+    return explainWith(explainSource(opened), query, { knownEmpty: opts.knownEmpty });
+  } finally {
+    opened.close();
+  }
+}
+
+/** The index on disk as explain.ts asks of a corpus: the same answers as the corpus in memory gives. */
+export function explainSource(index: DiskIndex): ExplainSource {
+  const h = index.header;
+  return {
+    total: (query) => {
+      const compiled = compileQuery(query);
+      if (!compiled.ok) return 0;
+      if (compiled.query.parsed.clauses.length === 0) return h.quotes;
+      try {
+        return rankDiskIndex(index, compiled.query, 0).total;
+      } catch (err) {
+        if (err instanceof DamagedIndexError) throw err;
+        return 0;
+      }
+    },
+    // counted when the index was built, as the corpus in memory counts them (layout)
+    vocabulary: () => new Map(index.words()),
+    actors: h.actors,
+    narratives: h.narratives,
+  };
 }

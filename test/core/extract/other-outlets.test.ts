@@ -418,3 +418,16 @@ describe('passages inside a clause of their own', () => {
     for (const q of ['wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).not.toBe('Mel Harris');
   });
 });
+
+describe('comparisons and "by saying"', () => {
+  it('"X compared Trump to a coach who is “working the referees”" is X\'s; "Talk compared to “…”" is nobody\'s', () => {
+    const text = "Debate\n\nTalk compared to 'working the referees' at a game.\n\nAaron Kale, the director of debate at the university, compared Trumbo to a coach at a basketball game who is \"working the referees\" in hopes that \"they'll go easier\" on him.\n";
+    const d = draft(text);
+    expect(d.speaker(d.quote("they'll go easier"))).toBe('Aaron Kale');
+    expect(d.file.actors.map((a) => a.name)).not.toContain('Talk');
+  });
+  it('"Dean … began by saying he would “never” diagnose someone" is Dean\'s', () => {
+    const text = 'TV\n\nHoward Dane, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would "never" diagnose someone through television.\n';
+    expect(speakerOf(text, 'never').speaker).toBe('Howard Dane');
+  });
+});

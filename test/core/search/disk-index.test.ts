@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, loadCorpus } from '../../../src/core/corpus/load.js';
-import { buildSearchIndex, searchQuotes, type QuoteHit, type SearchIndex } from '../../../src/core/search/search.js';
-import { DiskIndex, openDiskIndex, searchDiskIndex, searchFiles } from '../../../src/core/search/disk-index.js';
+import { buildSearchIndex, compileQuery, searchQuotes, type QuoteHit, type SearchIndex } from '../../../src/core/search/search.js';
+import { DiskIndex, explainSource, mergeRanked, openDiskIndex, rankDiskIndex, searchDiskIndex, searchFiles } from '../../../src/core/search/disk-index.js';
+import { explainNoMatch, explainWith } from '../../../src/core/search/explain.js';
 import { generateCorpus } from '../../../bench/generate.js';
 import { packShard } from '../../../src/core/search/shard.js';
 import { SearchPool } from '../../../src/core/search/pool.js';
@@ -102,26 +103,56 @@ describe('the search index on disk', () => {
     for (const limit of [0, 1, 7]) await compareAll(dir, cacheDir, ['colour revolution', 'kremlin', 'e', 'kind:term', 'outlet:tass | date:2026-01-02', 'zakarova | smagin'], limit);
   }, 120_000);
 
-  it('splits a large search between two threads (the upper blocks ranked by a worker), with the same results', async () => {
+  it('ranks blocks taken in any order by two threads, merged, as one search does', async () => {
+    const dir = path.join(root, 'blocks');
+    const { writeFile: w, mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const memory = buildSearchIndex(await loadCorpus([dir]));
+    const disk = (await openDiskIndex([dir], { cacheDir: path.join(root, 'blocks-cache'), hayBlock: 256 })) as DiskIndex;
+    try {
+      const count = Math.ceil(disk.size / 256);
+      // one thread takes the odd blocks from the end, the other the even ones from the start
+      const odd = Array.from({ length: count }, (_, b) => b).filter((b) => b % 2).reverse();
+      const even = Array.from({ length: count }, (_, b) => b).filter((b) => b % 2 === 0);
+      const claims = (blocks: number[]) => () => (blocks.length ? blocks.shift()! : -1);
+      for (const q of ['colour revolution', 'e', 'kind:term', 'zakarova | smagin']) {
+        const compiled = compileQuery(q);
+        if (!compiled.ok) throw new Error(compiled.error);
+        for (const limit of [Infinity, 0, 1, 50]) {
+          const merged = mergeRanked(rankDiskIndex(disk, compiled.query, limit, claims([...odd])), rankDiskIndex(disk, compiled.query, limit, claims([...even])), limit);
+          const want = searchQuotes(memory, q, { limit: limit === Infinity ? undefined : limit });
+          expect(merged.total, q).toBe(want.total);
+          expect(merged.shown, `${q} ${limit}`).toEqual(want.hits.map((h) => ({ pos: h.order, score: h.score })));
+        }
+      }
+    } finally {
+      disk.close();
+    }
+  }, 120_000);
+
+  it('searches a large index with a worker thread too, with the same results', async () => {
     const dir = path.join(root, 'threads');
     const { writeFile: w, mkdir } = await import('node:fs/promises');
     await mkdir(dir, { recursive: true });
     for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
     const cacheDir = path.join(root, 'threads-cache');
-    // blocks of 256 quotes (a million quotes' index has blocks of 65,536), two threads at any size
-    const opts = { cacheDir, hayBlock: 256, parallelFromBytes: 0 };
+    // blocks of 256 quotes (a million quotes' index has blocks of 16,384), two threads at any size and load
+    const opts = { cacheDir, hayBlock: 256, threads: 2 as const };
     const memory = buildSearchIndex(await loadCorpus([dir]));
-    await searchFiles([dir], 'x', opts); // builds the index (the worker starts only once it exists)
     for (const q of ['colour revolution', 'zakarova', 'speaker:smagin relief', '!russia iran', 'e', 'kind:term', 'outlet:tass | date:2026-01-02']) {
       for (const limit of [undefined, 0, 1, 50]) {
         const want = searchQuotes(memory, q, { limit });
-        const got = await searchFiles([dir], q, { ...opts, limit });
-        expect(got.threads, q).toBe(2);
-        expect(got.result.total, q).toBe(want.total);
-        expect(got.result.hits.map(seen), `${q} ${limit}`).toEqual(want.hits.map(seen));
+        // the two threads as they share the blocks; then the worker alone (it ranks every block)
+        for (const workerOnly of [false, true]) {
+          const got = await searchFiles([dir], q, { ...opts, limit, workerOnly });
+          if (workerOnly) expect(got.threads, q).toBe(2);
+          expect(got.result.total, q).toBe(want.total);
+          expect(got.result.hits.map(seen), `${q} ${limit}`).toEqual(want.hits.map(seen));
+        }
       }
     }
-    // a changed byte of the folded text in the worker's part: its block's check fails, the index
+    // a changed byte of the folded text in a block the worker ranks: its check fails, the index
     // is built again, and the results are the true ones
     const want = searchQuotes(memory, 'colour revolution', { limit: 20 });
     const file = path.join(cacheDir, (await readdir(cacheDir)).find((f) => f.startsWith('search-'))!);
@@ -130,9 +161,32 @@ describe('the search index on disk', () => {
     const at = bytes.indexOf(10) + 1 + header.sections.hay[0] + header.sections.hay[1] - 500;
     bytes[at] = bytes[at]! === 0x61 ? 0x62 : 0x61;
     await writeFile(file, bytes);
-    const again = await searchFiles([dir], 'colour revolution', { ...opts, limit: 20 });
+    const again = await searchFiles([dir], 'colour revolution', { ...opts, limit: 20, workerOnly: true });
     expect(again.result.hits.map(seen)).toEqual(want.hits.map(seen));
     expect((await readFile(file)).equals(bytes)).toBe(false);
+  }, 180_000);
+
+  it('explains a query that finds nothing as the corpus in memory does, without loading it', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    const memory = buildSearchIndex(await loadCorpus([data]));
+    const disk = (await openDiskIndex([data], { cacheDir })) as DiskIndex;
+    const dir = path.join(root, 'explain-generated');
+    const { writeFile: w, mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const generated = buildSearchIndex(await loadCorpus([dir]));
+    const big = (await openDiskIndex([dir], { cacheDir: path.join(root, 'explain-cache') })) as DiskIndex;
+    try {
+      const queries = ['teh colour', 'revlutoin', 'xqzvw', 'relief speaker:zakhrova', 'colour speaker:zakhrv', 'narrative:colur xqz', 'kremlin xqzvw', 'colour', 'kind:quote', 'zakarova smgin', 'sanctons kind:term'];
+      for (const q of queries) {
+        expect(explainWith(explainSource(disk), q), q).toEqual(explainNoMatch(memory, q));
+        expect(explainWith(explainSource(big), q), q).toEqual(explainNoMatch(generated, q));
+      }
+      expect(explainWith(explainSource(disk), 'revlutoin').suggestion?.term).toBe('revolution');
+    } finally {
+      disk.close();
+      big.close();
+    }
   }, 120_000);
 
   it('handles text beyond Latin-1 and folding that changes lengths (emoji, ß, accents)', async () => {

@@ -31,6 +31,10 @@ export function attributeAll(ctx: Ctx): void {
       // "Donald Trump's campaign is defending … It's denouncing what it calls “…”": the "it" that follows
       const a = resolve(ctx, subj);
       if (a && a.kind === 'organisation') pushRecent(ctx, a);
+    } else if (subj && subj.kind === 'role' && subj.role?.kind === 'group' && quotationIn(s.items, 0, s.items.length) === false && theyFollows(ctx, s)) {
+      // "Thousands of protesters gathered … “…,” they chanted": the group a "they" in the next sentence points to
+      const a = resolve(ctx, subj);
+      if (a && a.kind === 'group') pushRecent(ctx, a);
     } else if (subj && subj.kind === 'role' && subj.role?.kind === 'person' && subj.role.gender) {
       // "My mother has softened with age, but … she still says": a gendered description as subject
       const a = resolve(ctx, subj);
@@ -85,6 +89,13 @@ export function attributeAll(ctx: Ctx): void {
   ctx.attrs.sort((a, b) => doc.quotes[a.quote]!.start - doc.quotes[b.quote]!.start);
 }
 
+/** The next sentence, in the same paragraph, has a "they" (only then is a group subject worth remembering as an actor). */
+function theyFollows(ctx: Ctx, s: Sentence): boolean {
+  const next = ctx.doc.sents[s.idx + 1];
+  if (!next || next.para !== s.para) return false;
+  return next.items.some((it) => it >= 0 && ctx.doc.toks[it]!.lower === 'they');
+}
+
 const KIN_DETERMINERS = new Set(['my', 'his', 'her', 'our', 'their']);
 
 /** "My mother has softened with age": a possessive determiner and a gendered role noun opening the sentence. */
@@ -111,7 +122,7 @@ function rememberIntroduced(ctx: Ctx, s: Sentence): void {
     if (!np || np.kind !== 'name' || np.name.length < 2) continue;
     const first = doc.toks[np.name[0]!]!;
     const a = ctx.reg.at(first.s);
-    if (a && a.kind === 'person' && a.mentions.length > 0 && Math.min(...a.mentions.map((m) => m.s)) === first.s) pushRecent(ctx, a);
+    if (a && a.kind === 'person' && a.firstPos === first.s) pushRecent(ctx, a);
   }
 }
 

@@ -59,9 +59,31 @@ export function segOf(ctx: Ctx, segs: Seg[], p: number): Seg {
   return segs[lo]!;
 }
 
+/**
+ * "BERLIN — Chancellor X defended …", "MOSCOW, March 3 (Reuters) - …": the item after a wire
+ * dateline opening the paragraph (the place in capitals is no subject), else `from`.
+ */
+export function afterDateline(ctx: Ctx, s: Sentence, from: number): number {
+  const { doc } = ctx;
+  if (from !== 0 || doc.paras[s.para]!.firstTok !== s.a) return from;
+  let k = 0;
+  while (k <= 3 && /^[A-Z][A-Z.'’-]+$/.test(tok(doc, s, k)?.t ?? '')) k++;
+  if (k === 0) return from;
+  for (let m = k; m < s.items.length && m <= k + 12; m++) {
+    const x = tok(doc, s, m);
+    if (!x) return from;
+    if (['—', '–', '-'].includes(x.t)) {
+      while (['—', '–', '-'].includes(tok(doc, s, m + 1)?.t ?? '')) m++;
+      return m + 1;
+    }
+    if (m === k && !['(', ','].includes(x.t)) return from;
+  }
+  return from;
+}
+
 export function clauseSubject(ctx: Ctx, s: Sentence, seg: Seg): NP | null {
   const { doc } = ctx;
-  let i = seg[0];
+  let i = afterDateline(ctx, s, seg[0]);
   while (i < seg[1]) {
     const t = tok(doc, s, i);
     // "While Obama had …, that has not …": opening the sentence, "while", "although" subordinate
@@ -257,6 +279,8 @@ function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | nul
     return clauseSubject(ctx, s, seg);
   }
   if (t.lower === 'to') return infinitiveSubject(ctx, s, j, seg);
+  // "Dean … began by saying he would “never” …", "responded by calling it “…”": the clause's subject
+  if (t.lower === 'by' && /ing$/.test(doc.toks[s.items[v]!]!.lower)) return infinitiveSubject(ctx, s, j, seg);
   if (t.lower === 'that' || t.lower === 'which') return null;
   if (t.t === ')') {
     // "The Economic Community of West African States (ECOWAS) had threatened"

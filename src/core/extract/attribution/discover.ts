@@ -8,6 +8,7 @@ import { givenNameGender } from '../gender.js';
 import { isFiller, isNameTok, npEndingAt, npStartingAt, npText, personRoleBetween, roleNoun, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { TERMINAL, type Ctx } from './context.js';
+import { afterDateline } from './clause.js';
 
 /** "Sanders Vows To …", "…, Lindsey Graham Says.": a capitalised verb of saying in a title-case headline ends the name. */
 function headlineVerb(t: { para: number; cap: boolean; lower: string } | null): boolean {
@@ -18,6 +19,13 @@ function headlineVerb(t: { para: number; cap: boolean; lower: string } | null): 
 const HEADLINE_VERBS = new Set(
   'sees wants seeks hopes fears plans eyes backs hits rips hammers defends faces gets takes makes gives pushes wins loses leads trails joins meets visits signs names picks rejects accepts'.split(' '),
 );
+
+/** "DUBAI (Reuters) -", "NEW YORK —": the place a wire story was filed from, in capitals, is no actor. */
+function dateline(ctx: Ctx, s: Sentence, i: number): boolean {
+  if (i > 3) return false;
+  const t = tok(ctx.doc, s, i);
+  return t !== null && /^[A-Z][A-Z.'’-]+$/.test(t.t) && i < afterDateline(ctx, s, 0);
+}
 
 /** "(Reporting by X; Editing by Y)": the wire's credits name its journalists, no actors of the story. */
 const CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced|research)\s+by\b/i;
@@ -34,7 +42,7 @@ export function discoverActors(ctx: Ctx): void {
     const n = s.items.length;
     for (let i = 0; i < n; i++) {
       const t = tok(doc, s, i);
-      if (!t || !isNameTok(t) || headlineVerb(t)) continue;
+      if (!t || !isNameTok(t) || headlineVerb(t) || dateline(ctx, s, i)) continue;
       const nx = tok(doc, s, i + 1);
       const continues =
         !t.poss &&

@@ -21,7 +21,7 @@
  * after a speaker's paragraph), unattributed.
  */
 import { canonical } from '../actors.js';
-import { SPEECH_VERBS } from '../lexicon.js';
+import { SPEECH_VERBS, STOPWORDS } from '../lexicon.js';
 import { isFiller, npEndingAt, npStartingAt, speechVerbAt, tok, type NP } from '../np.js';
 import type { Sentence } from '../doc.js';
 import { itemKey, TERMINAL, wordCount, type Ctx, type Found, type QuoteAttr, type Seg } from './context.js';
@@ -29,7 +29,7 @@ import { accordingSource, clauseSubject, firstVerb, segments, segOf, subjectOf }
 import { channelAt, timeNear } from './channel.js';
 import { mixedQuote } from './indirect.js';
 import { accept } from './resolve.js';
-import { documentSource } from './document-rules.js';
+import { documentSource, DOCUMENT_WORDS } from './document-rules.js';
 import { characterisedAs, dashSignature, nounColon, paragraphColon, putIt, speechNounOwner, usedPhrase } from './partial-rules.js';
 
 /** prepositions whose object is not the speaker of a colon after it ("a lesson from X:", "an interview with X:" are) */
@@ -62,6 +62,7 @@ export const SPEAKER_RULES: ReadonlyArray<SpeakerRule> = [
   (ctx, q) => quoteTailSpeaker(ctx, q),
   (ctx, q) => documentSource(ctx, q),
   (ctx, q) => dashAppositive(ctx, q),
+  (ctx, q) => sentenceTail(ctx, q),
   (ctx, q) => verbInSentence(ctx, q.s, q.p, q.seg),
   (ctx, q) => accordingTo(ctx, q.s, q.seg),
   (ctx, q) => dashSignature(ctx, q.closeSent, q.closeItem),
@@ -94,6 +95,31 @@ function paragraphSubject(ctx: Ctx, { s, p, closeSent, closeItem }: QuoteSite): 
 }
 
 const DASH = new Set(['—', '–', '-']);
+
+/**
+ * "A cashier who “steals a handful of $20s” is held accountable, Warren said.": the sentence ends
+ * with ", X said" (a plain verb of saying, then at most a few words of time or place); the passage
+ * inside it is X's.
+ */
+function sentenceTail(ctx: Ctx, { s, closeSent, closeItem }: QuoteSite): Found | null {
+  const { doc } = ctx;
+  if (closeSent !== s) return null;
+  let end = s.items.length - 1;
+  if (TERMINAL.has(tok(doc, s, end)?.t ?? '')) end--;
+  for (let k = end; k > closeItem + 1 && k >= end - 6; k--) {
+    const t = tok(doc, s, k);
+    if (!t || (!t.word && t.t !== '.')) return null;
+    if (!speechVerbAt(doc, s, k) || !REPORTING.has(SPEECH_VERBS.get(t.t)?.lemma ?? '')) continue;
+    let j = k - 1;
+    while (isFiller(tok(doc, s, j))) j--;
+    const np = npEndingAt(doc, s, j);
+    if (!np || np.kind === 'role' && !np.role) return null;
+    const from = doc.itemOf[np.toks[0]!]!;
+    if (from <= closeItem + 1 || tok(doc, s, from - 1)?.t !== ',') return null;
+    return { np, v: k, sent: s, rule: 'sentence-tail', confidence: 0.7 };
+  }
+  return null;
+}
 
 /**
  * "including the former presidential candidate Mitt Romney -- ''…'' -- and Fred Goldberg": a
@@ -164,9 +190,14 @@ const shortTerm: FallbackRule = (ctx, { qi, s }) => {
 };
 
 /** A passage standing alone within two paragraphs of the last speaker's. */
-const followsSpeaker: FallbackRule = (ctx, { qi }) => {
+const followsSpeaker: FallbackRule = (ctx, { qi, s, p, closeSent, closeItem }) => {
   const q = ctx.doc.quotes[qi]!;
   if (!ctx.last || q.para - ctx.last.para > 2) return null;
+  // right after a word of the narrator's sentence ("… criticized as a “use it or lose it” approach",
+  // "… went on about “…”"), not standing alone: nobody's rather than the last speaker's
+  const before = p > 0 ? tok(ctx.doc, s, p - 1) : null;
+  if (before && before.word && !SPEECH_VERBS.has(before.lower)) return null;
+  if (someoneElseSpeaks(ctx, closeSent, closeItem)) return null;
   const conf = q.para - ctx.last.para <= 1 ? 0.6 : 0.45;
   ctx.last.actor.speakerParas.add(q.para);
   return { quote: qi, kind: 'direct', speaker: canonical(ctx.last.actor), rule: 'follows-speaker', confidence: conf, channel: null, when: null };
@@ -187,6 +218,54 @@ const sentenceSubject: FallbackRule = (ctx, { qi, s, p, seg }) => {
   a.speakerParas.add(doc.quotes[qi]!.para);
   return { quote: qi, kind: 'direct', speaker: a, rule: 'sentence-subject', confidence: 0.5, channel: null, when: null };
 };
+
+/**
+ * "“…,” said one docker, who …" / "“…,” a docker said": a person described in words the role
+ * lists do not know (an indefinite article, up to three modifiers, a lower-case noun) before a
+ * comma, a full stop or "who". A made-up role: someone, not nobody.
+ */
+function someoneDescribed(ctx: Ctx, s: Sentence, i: number): { np: NP; next: number } | null {
+  const { doc } = ctx;
+  const det = tok(doc, s, i);
+  if (!det || !['a', 'an', 'one', 'another'].includes(det.lower)) return null;
+  const desc: number[] = [];
+  // "said one of them, Ola, 21": one of a group named before
+  if (det.lower === 'one' && tok(doc, s, i + 1)?.lower === 'of' && ['them', 'those'].includes(tok(doc, s, i + 2)?.lower ?? '')) {
+    const toks = s.items.slice(i, i + 3).filter((x) => x >= 0);
+    return { np: { kind: 'role', toks, name: [], desc: [], role: { kind: 'person', base: 'person', word: 'one' }, indefinite: true }, next: i + 3 };
+  }
+  for (let k = i + 1; k <= i + 4; k++) {
+    const t = tok(doc, s, k);
+    if (!t || !t.word || t.cap || STOPWORDS.has(t.lower) || SPEECH_VERBS.has(t.lower)) return null;
+    const next = tok(doc, s, k + 1);
+    const ends = next === null || [',', '.', ';', 'who', 'from', 'in', 'at', 'with', 'of'].includes(next.lower) || speechVerbAt(doc, s, k + 1);
+    if (ends) {
+      if (!/^[a-z]{3,}$/.test(t.lower) || /(?:ly|ing)$/.test(t.lower) || NOT_SOMEONE.has(t.lower) || DOCUMENT_WORDS.has(t.lower)) return null;
+      if (desc.some((x) => NOT_SOMEONE.has(doc.toks[x]!.lower))) return null;
+      const toks = s.items.slice(i, k + 1).filter((x) => x >= 0);
+      return { np: { kind: 'role', toks, name: [], desc, role: { kind: 'person', base: t.lower, word: t.lower }, indefinite: true }, next: k + 1 };
+    }
+    desc.push(s.items[k]!);
+  }
+  return null;
+}
+/** Nouns after "a" that are no one: "a day later said", "a statement said" (documents: document-rules.ts). */
+const NOT_SOMEONE = new Set(['day', 'week', 'month', 'year', 'minute', 'hour', 'moment', 'time', 'while', 'later', 'earlier', 'ago', 'bit', 'lot', 'few', 'number', 'source']);
+
+/** "“…,” said one docker" with no speaker found: someone else speaks, not the last speaker. */
+function someoneElseSpeaks(ctx: Ctx, s: Sentence, closeItem: number): boolean {
+  const { doc } = ctx;
+  let i = closeItem + 1;
+  if (![',', '—', '–'].includes(tok(doc, s, i)?.t ?? '')) return false;
+  i++;
+  if (speechVerbAt(doc, s, i)) return true;
+  for (let k = i; k < s.items.length && k <= i + 5; k++) {
+    const t = tok(doc, s, k);
+    if (!t || TERMINAL.has(t.t) || t.t === ',') return false;
+    if (speechVerbAt(doc, s, k)) return REPORTING.has(SPEECH_VERBS.get(t.t)?.lemma ?? '');
+  }
+  return false;
+}
 
 /**
  * Nobody in the text is said to say it. A direct quote needs a speaker (the corpus format refuses
@@ -368,7 +447,10 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     let j = i + 1;
     while (j <= i + 4 && /^(?:\d+|\/)$/.test(tok(doc, s, j)?.t ?? '')) j++;
     const r = npStartingAt(doc, s, i + 1) ?? (j > i + 1 ? npStartingAt(doc, s, j) : null);
-    if (r) return { np: r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
+    // "said one of them, Ola, 21": the name in apposition
+    if (r) return { np: appositiveName(ctx, s, r) ?? r.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.9 };
+    const g = someoneDescribed(ctx, s, i + 1);
+    if (g) return { np: appositiveName(ctx, s, g) ?? g.np, v: i, sent: s, rule: 'quote-verb-speaker', confidence: 0.8 };
     return null;
   }
   if (t.lower === 'according' && tok(doc, s, i + 1)?.lower === 'to') {
@@ -377,7 +459,7 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     return null;
   }
   // "“…,” my father often said": a kin or role word after a possessive determiner
-  const r = npStartingAt(doc, s, i) ?? (KIN_DETERMINERS.has(t.lower) ? npStartingAt(doc, s, i + 1) : null);
+  const r = npStartingAt(doc, s, i) ?? (KIN_DETERMINERS.has(t.lower) ? npStartingAt(doc, s, i + 1) : someoneDescribed(ctx, s, i));
   if (!r) return null;
   let k = r.next;
   if (tok(doc, s, k)?.t === '(') {
@@ -424,9 +506,33 @@ function quoteThenSpeaker(ctx: Ctx, s: Sentence, p: number): Found | null {
     const q = doc.quotes[-s.items[p]! - 1];
     const closed = q !== undefined && /[.!?]\s*$/.test(doc.text.slice(q.start, q.end)) && !/[!?]\s*$/.test(doc.text.slice(q.start, q.end));
     if (closed && !REPORTING.has(SPEECH_VERBS.get(doc.toks[s.items[k]!]!.t)?.lemma ?? '')) return null;
-    return { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
+    return citing(ctx, s, k) ?? { np: r.np, v: k, sent: s, rule: 'quote-speaker-verb', confidence: 0.9 };
+  }
+  // "“…,” the official, Ali Salehi, was quoted as saying by Tasnim": the one quoted
+  const named = appositiveName(ctx, s, r);
+  const kq = named ? doc.itemOf[named.toks[named.toks.length - 1]!]! + 2 : k;
+  if (BE.has(tok(doc, s, kq)?.lower ?? '') && tok(doc, s, kq + 1)?.lower === 'quoted') {
+    return { np: named ?? r.np, v: kq + 1, sent: s, rule: 'quote-speaker-verb', confidence: 0.85 };
   }
   return null;
+}
+
+/** "“…,” the agency reported, citing a local official": the words are the one cited, relayed by the outlet. */
+function citing(ctx: Ctx, s: Sentence, v: number): Found | null {
+  const { doc } = ctx;
+  let k = v + 1;
+  for (let n = 0; n < 4 && tok(doc, s, k) && tok(doc, s, k)!.t !== ','; n++) k++; // "reported on Thursday,"
+  if (tok(doc, s, k)?.t !== ',' || tok(doc, s, k + 1)?.lower !== 'citing') return null;
+  const r = npStartingAt(doc, s, k + 2);
+  return r && r.np.kind !== 'pronoun' ? { np: r.np, v, sent: s, rule: 'citing', confidence: 0.75 } : null;
+}
+
+/** "the official, Ali Salehi," after a description: the name in apposition. */
+function appositiveName(ctx: Ctx, s: Sentence, r: { np: NP; next: number }): NP | null {
+  const { doc } = ctx;
+  if (r.np.kind !== 'role' || r.np.role?.kind !== 'person' || tok(doc, s, r.next)?.t !== ',') return null;
+  const n = npStartingAt(doc, s, r.next + 1);
+  return n && n.np.kind === 'name' && [',', '.'].includes(tok(doc, s, n.next)?.t ?? '') ? n.np : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** From a phrase to an actor: names, descriptions, pronouns and lists, and the recent-mention memory. */
 import { PRONOUNS } from '../lexicon.js';
 import { canonical, type ActorRec } from '../actors.js';
-import type { NP } from '../np.js';
+import { npEndingAt, tok, type NP } from '../np.js';
 import { phraseKey, type Ctx, type Found } from './context.js';
 
 export function pushRecent(ctx: Ctx, a: ActorRec): void {
@@ -24,10 +24,34 @@ export function resolve(ctx: Ctx, np: NP): ActorRec | null {
     a = ctx.reg.resolveGroup(ctx.doc.text.slice(first.s, last.e), first.s, last.e, first.para);
   } else if (np.kind === 'pronoun') a = resolvePronoun(ctx, np.pronoun!, np.toks[0]!);
   else if (np.kind === 'name') a = ctx.reg.resolveName(np, { speaker: true });
-  else a = ctx.reg.resolveRole(np, ctx.recent);
+  else a = appositiveOf(ctx, np) ?? ctx.reg.resolveRole(np, ctx.recent);
   if (a) a = canonical(a);
   ctx.cache.set(key, a);
   return a;
+}
+
+/**
+ * "Lee Gelernt, an ACLU lawyer who argued the case, …": a description in apposition to a person's
+ * name is that person (not someone new a later "he" could point to).
+ */
+function appositiveOf(ctx: Ctx, np: NP): ActorRec | null {
+  if (np.role?.kind !== 'person') return null;
+  const { doc } = ctx;
+  const first = doc.toks[np.toks[0]!]!;
+  const s = doc.sents[first.sent]!;
+  const at = doc.itemOf[np.toks[0]!]!;
+  if (at < 2 || tok(doc, s, at - 1)?.t !== ',') return null;
+  // the description closes its apposition ("…, an ACLU lawyer who …", "…, a teacher, said"), and the
+  // name opens its clause (not "At a press conference in Chelsea, the mayor said")
+  const end = doc.itemOf[np.toks[np.toks.length - 1]!]!;
+  if (![',', 'who', 'whose'].includes(tok(doc, s, end + 1)?.lower ?? '')) return null;
+  const name = npEndingAt(doc, s, at - 2);
+  if (!name || name.kind !== 'name') return null;
+  const from = doc.itemOf[name.toks[0]!]!;
+  const before = tok(doc, s, from - 1);
+  if (from > 0 && !(before && [',', ';', ':', 'and', 'but', 'said', 'says', 'told'].includes(before.lower)) && s.items[from - 1]! >= 0) return null;
+  const a = ctx.reg.at(doc.toks[name.name[0]!]!.s);
+  return a && a.kind === 'person' ? canonical(a) : null;
 }
 
 function resolvePronoun(ctx: Ctx, p: string, at: number): ActorRec | null {
