@@ -69,10 +69,10 @@ describe('a tampered search index is rebuilt, never believed', () => {
   }
 
   it('an index of the previous format is rebuilt, not read', async () => {
-    tamper((b) => replaceAfter(b, 0, 'nl-search-index/7', 'nl-search-index/6'));
+    tamper((b) => replaceAfter(b, 0, 'nl-search-index/8', 'nl-search-index/7'));
     const r = await runAsync(args, { env: cacheEnv });
     expect(r.stdout).toBe(truth);
-    expect(readFileSync(indexFile()).includes('nl-search-index/7')).toBe(true);
+    expect(readFileSync(indexFile()).includes('nl-search-index/8')).toBe(true);
     rmSync(indexFile());
   }, 120_000);
 });

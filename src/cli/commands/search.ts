@@ -2,7 +2,7 @@
  * `narrative-lens search QUERY`: the dashboard's quote search, printed. This module is on the
  * fast path (bin → here without yargs), so it imports only the core and the printers.
  */
-import { searchFiles } from '../../core/search/disk-index.js';
+import { explainFiles, searchFiles } from '../../core/search/disk-index.js';
 import { buildSearchIndex } from '../../core/search/search.js';
 import { resolveQueryNames } from '../../core/search/names.js';
 import { sortHits, type SortKey } from '../../core/search/sort.js';
@@ -42,9 +42,11 @@ export async function run(a: SearchArgs, session: Session): Promise<number> {
     // Nothing on stdout in text (as grep); an empty but valid document for the other formats.
     if (a.format !== 'text') await renderQuotes({ corpus, items: [] }, out);
     process.stderr.write(`${PROG}: no quotes match ${JSON.stringify(inert(clip(query)))}\n`);
-    const { explainNoMatch } = await import('../../core/search/explain.js');
-    // the whole corpus in memory, only now: its words and names are what a correction comes from
-    const help = explainNoMatch(buildSearchIndex(await session.openCorpus(a.data)), names.query);
+    // the words and names a correction comes from: from the index on disk (a study: its corpus in memory)
+    const help =
+      session.study === undefined
+        ? await explainFiles(a.data ?? [], names.query, { maxFileBytes: session.maxFileBytes, knownEmpty: names.corrections.length > 0 || names.query === query })
+        : (await import('../../core/search/explain.js')).explainNoMatch(buildSearchIndex(await session.openCorpus(a.data)), names.query);
     if (help.term !== undefined) {
       const fix = help.suggestion ? `; did you mean ${help.suggestion.term}? (${help.suggestion.total} quote${help.suggestion.total === 1 ? '' : 's'} with: ${PROG} search ${shellWord(clip(help.suggestion.query))})` : '';
       const term = clip(help.term);

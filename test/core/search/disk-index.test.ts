@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, loadCorpus } from '../../../src/core/corpus/load.js';
 import { buildSearchIndex, compileQuery, searchQuotes, type QuoteHit, type SearchIndex } from '../../../src/core/search/search.js';
-import { DiskIndex, mergeRanked, openDiskIndex, rankDiskIndex, searchDiskIndex, searchFiles } from '../../../src/core/search/disk-index.js';
+import { DiskIndex, explainSource, mergeRanked, openDiskIndex, rankDiskIndex, searchDiskIndex, searchFiles } from '../../../src/core/search/disk-index.js';
+import { explainNoMatch, explainWith } from '../../../src/core/search/explain.js';
 import { generateCorpus } from '../../../bench/generate.js';
 import { packShard } from '../../../src/core/search/shard.js';
 import { SearchPool } from '../../../src/core/search/pool.js';
@@ -164,6 +165,29 @@ describe('the search index on disk', () => {
     expect(again.result.hits.map(seen)).toEqual(want.hits.map(seen));
     expect((await readFile(file)).equals(bytes)).toBe(false);
   }, 180_000);
+
+  it('explains a query that finds nothing as the corpus in memory does, without loading it', async () => {
+    const { data, cacheDir } = await setup(MINI);
+    const memory = buildSearchIndex(await loadCorpus([data]));
+    const disk = (await openDiskIndex([data], { cacheDir })) as DiskIndex;
+    const dir = path.join(root, 'explain-generated');
+    const { writeFile: w, mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const generated = buildSearchIndex(await loadCorpus([dir]));
+    const big = (await openDiskIndex([dir], { cacheDir: path.join(root, 'explain-cache') })) as DiskIndex;
+    try {
+      const queries = ['teh colour', 'revlutoin', 'xqzvw', 'relief speaker:zakhrova', 'colour speaker:zakhrv', 'narrative:colur xqz', 'kremlin xqzvw', 'colour', 'kind:quote', 'zakarova smgin', 'sanctons kind:term'];
+      for (const q of queries) {
+        expect(explainWith(explainSource(disk), q), q).toEqual(explainNoMatch(memory, q));
+        expect(explainWith(explainSource(big), q), q).toEqual(explainNoMatch(generated, q));
+      }
+      expect(explainWith(explainSource(disk), 'revlutoin').suggestion?.term).toBe('revolution');
+    } finally {
+      disk.close();
+      big.close();
+    }
+  }, 120_000);
 
   it('handles text beyond Latin-1 and folding that changes lengths (emoji, ß, accents)', async () => {
     const { data, cacheDir } = await setup(VALID);

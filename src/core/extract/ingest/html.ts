@@ -12,6 +12,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { MetaField } from '../../corpus/schema.js';
+import { cleanByline, domByline } from './byline.js';
 import { decodeHtml } from './decode.js';
 import { cleanDate, type ArticleMeta } from './metadata.js';
 
@@ -22,7 +23,7 @@ const DROP = 'script, style, noscript, template, nav, aside, footer, form, butto
  * links, sharing, newsletters, comments, bylines, and the info boxes, notices and category lists
  * of wiki and CMS pages. Matched against each class/id word.
  */
-const DROP_WORD = /caption|credit|related|share|sharing|social|newsletter|promo|advert|subscribe|byline|breadcrumb|read-?more|more-stories|outbrain|taboola|infobox|sidebar|navbox|noprint|catlinks|printfooter|sitenotice|editsection|hatnote|toccolours|cookie|jump-?link|skip-?link|navigation|^nav(?:bar)?$|^menu|^footer|^toc$|^tags?$|^thumb|(?:^|[-_])comments?(?:$|[-_])|(?:^|[-_])ad(?:$|[-_])|^ads?-/i;
+const DROP_WORD = /caption|credit|related|share|sharing|social|newsletter|promo|advert|subscribe|byline|breadcrumb|read-?more|more-stories|most-?(?:read|popular|viewed)|trending|recommended|outbrain|taboola|infobox|sidebar|navbox|noprint|catlinks|printfooter|sitenotice|editsection|hatnote|toccolours|cookie|jump-?link|skip-?link|navigation|^nav(?:bar)?$|^menu|^footer|^toc$|^tags?$|^thumb|(?:^|[-_])comments?(?:$|[-_])|(?:^|[-_])ad(?:$|[-_])|^ads?-/i;
 /** A heading after which a page has no more article text: sources, references, related stories. */
 const END_HEADING = /^(?:sources?|references|notes|external links|see also|related(?: news| stories| articles| coverage)?|more (?:on this story|stories|from)|read more|recommended|most (?:read|popular)|comments?|have your say)\b/i;
 /** A paragraph that is only a date: the dateline some sites open with ("Sunday, June 1, 2008"). */
@@ -113,7 +114,8 @@ export function pageMetadata(document: Doc): ArticleMeta {
   };
   set('title', first(field(article?.headline, 'json-ld'), field(og('og:title'), 'open-graph'), field(named('twitter:title'), 'meta'), field(titleTag(document), 'title')));
   set('outlet', first(field(pub?.name, 'json-ld'), field(og('og:site_name'), 'open-graph'), field(named('application-name'), 'meta')));
-  set('author', first(field(names(article?.author), 'json-ld'), field(og('article:author'), 'open-graph'), field(named('author'), 'meta'), field(named('byl'), 'meta')));
+  // each cleaned: an address ("article:author" is often the profile page's), a date or "By" is no name
+  set('author', first(field(cleanByline(names(article?.author)), 'json-ld'), field(cleanByline(og('article:author')), 'open-graph'), field(cleanByline(og('author')), 'meta'), field(cleanByline(named('byl')), 'meta')));
   const date = first(
     field(article?.datePublished, 'json-ld'),
     field(og('article:published_time'), 'open-graph'),
@@ -153,6 +155,10 @@ function cutAtEndHeading(root: El): void {
     for (const c of [...n.children] as El[]) {
       if (end) return;
       const tag = c.tagName;
+      // a "Related" or "Most read" box set inside the article (real pages put them between its
+      // paragraphs) is removed on its own below: its heading does not end the article
+      // (a wrapper whose class merely mentions sharing, holding the article's paragraphs, is walked)
+      if (isBoilerBox(c) && paragraphChars(c) < 500) continue;
       if (tag === 'P') text += String(c.textContent ?? '').length;
       else if (/^H[2-6]$/.test(tag) && text >= 400 && END_HEADING.test(String(c.textContent ?? '').replace(/\s+/g, ' ').trim())) end = c;
       else walk(c);
@@ -166,24 +172,32 @@ function cutAtEndHeading(root: El): void {
   (end as El).remove();
 }
 
+const paragraphChars = (el: El) => [...el.querySelectorAll('p')].reduce((n, p) => n + String(p.textContent ?? '').length, 0);
+
+/** An element whose class, id or role says it is not article text (captions, related links, …). */
+function hasBoilerWord(el: El): boolean {
+  const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+  return words.some((w) => DROP_WORD.test(w)) || /\b(?:navigation|complementary|contentinfo|note|banner|search)\b/.test(el.getAttribute('role') ?? '');
+}
+
+/** A box set beside or inside the article: an <aside>, <nav>, <figure>, or a related/promo/ad box. */
+function isBoilerBox(el: El): boolean {
+  return /^(?:ASIDE|NAV|FIGURE)$/.test(el.tagName) || hasBoilerWord(el);
+}
+
 /**
  * Removes boilerplate elements (by tag, class/id word or role) — but never one that holds much of
  * the page's paragraph text: a class word such as "share-enabled" on the article's own wrapper
  * must not take the article with it.
  */
 function removeBoilerplate(root: El): void {
-  const pText = (el: El) => [...el.querySelectorAll('p')].reduce((n, p) => n + String(p.textContent ?? '').length, 0);
-  const total = pText(root);
+  const total = paragraphChars(root);
   const small = (el: El) => {
-    const t = pText(el);
+    const t = paragraphChars(el);
     return t < 500 || t < total * 0.25;
   };
   for (const el of [...root.querySelectorAll(DROP)] as El[]) if (el.isConnected !== false && small(el)) el.remove();
-  for (const el of [...root.querySelectorAll('[class], [id], [role]')] as El[]) {
-    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-    const boiler = words.some((w) => DROP_WORD.test(w)) || /\b(?:navigation|complementary|contentinfo|note|banner|search)\b/.test(el.getAttribute('role') ?? '');
-    if (boiler && small(el)) el.remove();
-  }
+  for (const el of [...root.querySelectorAll('[class], [id], [role]')] as El[]) if (hasBoilerWord(el) && small(el)) el.remove();
 }
 
 function blockText(root: El): string[] {
@@ -244,6 +258,11 @@ export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
   if (depth > MAX_DEPTH) throw new Error(`the page's elements are nested ${depth} levels deep, more than the ${MAX_DEPTH} a browser builds; not read`);
   const meta = pageMetadata(document);
   const firstH1 = String(document.querySelector('h1')?.textContent ?? '');
+  // before boilerplate removal, which takes byline boxes out of the text
+  if (!meta.author) {
+    const byline = domByline(document);
+    if (byline) meta.author = { value: byline, stated: true, from: 'byline' };
+  }
   if (document.body) {
     cutAtEndHeading(document.body as El);
     // before Readability: it turns text-only boxes into plain paragraphs and drops their classes
@@ -268,7 +287,8 @@ export function readHtml(bytes: Uint8Array, url?: string): HtmlArticle {
     meta.title = { ...meta.title, value: h1 };
   }
   if (!meta.title && parsed?.title) meta.title = { value: parsed.title.trim(), stated: true, from: 'readability' };
-  if (!meta.author && parsed?.byline) meta.author = { value: parsed.byline.trim(), stated: true, from: 'readability' };
+  const rdByline = cleanByline(parsed?.byline);
+  if (!meta.author && rdByline) meta.author = { value: rdByline, stated: true, from: 'readability' };
   if (!meta.url && url) meta.url = { value: url, stated: false, from: 'file' };
   // the headline opens the text (quotes in headlines count); not twice when the body repeats it
   const title = meta.title?.value;

@@ -1,0 +1,67 @@
+/**
+ * Patterns of real saved news pages (found by scripts/html-realworld.ts on Mozilla Readability's
+ * test corpus), each reproduced by a small hand-made page: the real pages are not bundled.
+ */
+import { describe, expect, it } from 'vitest';
+import { readHtml } from '../../../../src/core/extract/ingest/html.js';
+import { cleanByline } from '../../../../src/core/extract/ingest/byline.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const P1 = '<p>The harbour authority said on Monday that the old pier would close for repairs until the spring, after engineers found cracks in three of its supports.</p>';
+const P2 = `<p>"We cannot risk anyone's safety on a structure that old," said Maria Lindqvist, the authority's chief engineer. "The repairs will take months, not weeks."</p>`;
+const P3 = '<p>Fishermen who moor at the pier said the closure would cost them a season, and asked the council for help with the cost of moving their boats.</p>';
+const P4 = '<p>The city has set aside money for the work, according to a statement from the mayor’s office, and a temporary landing will open next to the ferry terminal.</p>';
+
+const page = (head: string, body: string, lang = 'en') =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>${body}<footer><p>© Harbour Gazette</p></footer></body></html>`;
+
+describe('readHtml on patterns of real news pages', () => {
+  it('a "Related" or "Most read" box between the paragraphs is left out, and the article goes on after it', () => {
+    const related = `<aside class="c-related-content"><h3>Related</h3><ul><li><a href="/a">Ferry fares to rise next year</a></li><li><a href="/b">New lighthouse keeper named</a></li></ul></aside>`;
+    const mostRead = `<div class="most-read-widget"><h2>Most Read Business Stories</h2><ol><li><a href="/c">Harbour shares fall sharply</a></li></ol></div>`;
+    const body = `<article><h1>Old pier to close for repairs</h1><section>${P1}${P2}${P3}</section>${related}<section>${P4}${mostRead}<p>Repairs are expected to start in March, once the council has chosen a contractor for the work on the three damaged supports.</p></section></article>`;
+    const r = readHtml(enc(page('<title>Old pier to close for repairs</title>', body)));
+    expect(r.text).toContain('a temporary landing will open next to the ferry terminal');
+    expect(r.text).toContain('Repairs are expected to start in March');
+    for (const junk of ['Related', 'Ferry fares', 'Most Read', 'Harbour shares']) expect(r.text, junk).not.toContain(junk);
+  });
+
+  const article = (byline: string) => `<article><h1>Old pier to close for repairs</h1>${byline}${P1}${P2}${P3}${P4}</article>`;
+
+  it('article:author holding a profile address is no name: the page\'s meta author is taken', () => {
+    const head = `<title>Old pier</title><meta property="article:author" content="https://gazette.example/profile/eva-strand"><meta name="author" content="Eva Strand">`;
+    expect(readHtml(enc(page(head, article('')))).meta.author).toEqual({ value: 'Eva Strand', stated: true, from: 'meta' });
+    // <meta property="author"> (not name=) counts too
+    expect(readHtml(enc(page('<meta property="author" content="Sarah Archer">', article('')))).meta.author?.value).toBe('Sarah Archer');
+    // the New York Times' byl: "By JEFFREY GETTLEMAN"
+    expect(readHtml(enc(page('<meta name="byl" content="By JEFFREY GETTLEMAN">', article('')))).meta.author?.value).toBe('Jeffrey Gettleman');
+  });
+
+  it('with no author in the head, the byline element: its names, not "By", the date, the job title or the comment count', () => {
+    const cases: Array<[string, string]> = [
+      ['<p class="byline"><span class="by">by</span> <a class="byauthor" href="/author/lnolan/">Lucas Nolan</a><span class="bydate">22 Dec 2016</span><a class="bycomments" href="#c">651</a></p>', 'Lucas Nolan'],
+      ['<div class="pb-sig-line"><span class="pb-byline">By <a href="/people/erin">Erin Cunningham</a></span> <a href="https://twitter.com/erin">Follow @erinmcunningham</a></div>', 'Erin Cunningham'],
+      ['<div class="author"><a class="author-link" href="/author/ben">Ben Silverman</a> <div class="author-title">Games Editor</div></div>', 'Ben Silverman'],
+      ['<p class="byline">By Jane Doe and John Roe</p>', 'Jane Doe, John Roe'],
+    ];
+    for (const [byline, want] of cases) {
+      const r = readHtml(enc(page('<title>Old pier</title>', article(byline))));
+      expect(r.meta.author, byline).toEqual({ value: want, stated: true, from: 'byline' });
+      expect(r.text).not.toContain('Games Editor');
+    }
+  });
+
+  it('bylines of other stories (a teaser, a "follow our writers" box) are not the author', () => {
+    const teaser = '<aside><div class="teaser"><h2><a href="/x">Ferry fares to rise</a></h2><span class="author">Par Sébastien Farcis</span></div></aside>';
+    const follow = '<ul class="followauthor"><li class="author-follow"><a href="/kc">Katie Couric</a></li></ul>';
+    const r = readHtml(enc(page('<title>Old pier</title>', `${teaser}${follow}${article('<div class="author"><div class="author-name">NATALIYA VASILYEVA</div></div>')}`)));
+    expect(r.meta.author?.value).toBe('Nataliya Vasilyeva');
+  });
+
+  it('cleanByline refuses what is not a name', () => {
+    for (const junk of ['http://www.nytimes.com/by/jeffrey-gettleman', 'Follow @StevenMufson', 'Sunday, Feb 1, 2015 11:57 AM UTC', 'April 28, 2019 at 6:01 am', '', '   ']) expect(cleanByline(junk), junk).toBeUndefined();
+    expect(cleanByline('Par Sébastien Farcis')).toBe('Sébastien Farcis');
+    expect(cleanByline('AFP')).toBe('AFP');
+  });
+});
