@@ -100,6 +100,8 @@ let want = 0;
 let extra = 0;
 let ourParas = 0;
 let captions = 0;
+let datesUnscored = 0;
+let datesGiven = 0;
 const rows: unknown[] = [];
 for (const name of readdirSync(dir).sort()) {
   const src = join(dir, name, 'source.html');
@@ -122,6 +124,11 @@ for (const name of readdirSync(dir).sort()) {
   };
   const wantMeta = expectedValues(name, exp);
   const misses: string[] = [];
+  if (wantMeta.date === undefined) {
+    // a date where Readability's file has none: counted (not scored), shown with --verbose
+    datesUnscored++;
+    if (ours.date) datesGiven++;
+  }
   for (const f of FIELDS) {
     const w = wantMeta[f];
     if (w === undefined) continue;
@@ -145,6 +152,7 @@ for (const name of readdirSync(dir).sort()) {
   rows.push({ name, misses, recall: `${expParas.length - missing.length}/${expParas.length}`, extra: extras.length, captions: caps.length });
   console.log(`${name}: meta ${misses.length ? `MISS ${misses.join('; ')}` : 'ok'} | paragraphs ${expParas.length - missing.length}/${expParas.length} | extra ${extras.length}/${mine.length} | captions ${caps.length}`);
   if (verbose) {
+    console.log(`    ours: ${FIELDS.map((f) => `${f}=${JSON.stringify(ours[f] ?? null)}`).join(' ')}`);
     for (const m of missing.slice(0, 5)) console.log(`    missing: ${m.slice(0, 120)}`);
     for (const x of extras.slice(0, 8)) console.log(`    extra:   ${x.slice(0, 120)}`);
     for (const c of caps.slice(0, 3)) console.log(`    caption: ${c.slice(0, 120)}`);
@@ -152,5 +160,6 @@ for (const name of readdirSync(dir).sort()) {
 }
 console.log('');
 for (const f of FIELDS) console.log(`${f.padEnd(9)} ${right[f]}/${scored[f]}`);
+console.log(`dates given on pages whose expected file has none: ${datesGiven}/${datesUnscored} (not scored)`);
 console.log(`paragraphs found ${found}/${want} (${((100 * found) / Math.max(1, want)).toFixed(1)}%); extra paragraphs ${extra}/${ourParas}; captions in text ${captions}`);
 if (args.includes('--json')) console.log(JSON.stringify({ right, scored, found, want, extra, ourParas, captions, rows }, null, 2));

@@ -40,7 +40,7 @@ export function cleanByline(raw: string | undefined | null): string | undefined 
 
 const BYLINE_EL = '[itemprop~="author"], [rel~="author"], [class*="byline"], [class*="author"], [id*="byline"]';
 /** Bylines of other stories (teasers, related lists) and of readers (comments) are not the author. */
-const NOT_HERE = 'nav, aside, footer, [class*="related"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="promo"], [class*="follow"], [id*="follow"]';
+export const NOT_HERE = 'nav, aside, footer, [class*="related"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="promo"], [class*="follow"], [id*="follow"]';
 /** Parts of a byline that are not the name: the writer's job title, the date, a follow link. */
 const NOT_NAME = /title|role|job|position|bio|date|time|twitter|follow|social|email/i;
 

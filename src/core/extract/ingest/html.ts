@@ -12,9 +12,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { MetaField } from '../../corpus/schema.js';
-import { cleanByline, domByline } from './byline.js';
+import { cleanByline, domByline, NOT_HERE } from './byline.js';
 import { decodeHtml } from './decode.js';
-import { cleanDate, type ArticleMeta } from './metadata.js';
+import { cleanDate, dateInText, type ArticleMeta } from './metadata.js';
 
 /** Elements that are never article text. */
 const DROP = 'script, style, noscript, template, nav, aside, footer, form, button, figure, figcaption, iframe, svg, video, audio, picture, img';
@@ -63,7 +63,12 @@ function jsonLd(document: Doc): Array<Record<string, unknown>> {
   };
   for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
     try {
-      visit(JSON.parse(s.textContent ?? ''));
+      // some CMSs wrap the block in <![CDATA[ … ]]> (or //<![CDATA[ … //]]>): JSON.parse refused it
+      const json = String(s.textContent ?? '')
+        .trim()
+        .replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '')
+        .replace(/(?:\/\/\s*)?\]\]>$/, '');
+      visit(JSON.parse(json));
     } catch {
       // a broken block is skipped: other sources of metadata remain
     }
@@ -98,6 +103,45 @@ function titleTag(document: Doc): string | undefined {
   return parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : t;
 }
 
+/**
+ * A site's name without its slogan ("Aktuálně.cz - Víte, co se právě děje", "Yahoo News - Latest
+ * News & Headlines"): the part that matches the address's host name, else the first part.
+ */
+function siteName(raw: unknown, url: string | undefined): string | undefined {
+  if (typeof raw !== 'string' || !raw.trim() || /^https?:/.test(raw.trim())) return undefined;
+  const parts = raw.trim().split(/\s+[|–—-]\s+/);
+  if (parts.length === 1) return parts[0];
+  const plain = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  let host = '';
+  try {
+    host = plain(new URL(url ?? '').hostname.replace(/^www\./, '').split('.').slice(0, -1).join(''));
+  } catch {
+    // no address: the first part
+  }
+  return (host && parts.find((p) => plain(p).includes(host) || (plain(p).length > 2 && host.includes(plain(p))))) || parts[0];
+}
+
+/**
+ * The date the page shows when no tag states it: a <time datetime>, an itemprop=datePublished
+ * element, or a date/timestamp box (its title attribute or its text), none inside another
+ * story's teaser, a related list or the comments.
+ */
+function pageDate(document: Doc): string | undefined {
+  for (const el of document.querySelectorAll('time[datetime], [itemprop~="datePublished"], [class*="date"], [class*="time"], [class*="stamp"]')) {
+    if (el.closest(NOT_HERE) || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
+    for (const v of [el.getAttribute('datetime'), el.getAttribute('content'), el.getAttribute('title')]) {
+      const d = v && cleanDate(v);
+      if (d && /\d{4}/.test(v)) return d;
+    }
+    const text = String(el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length <= 80) {
+      const d = dateInText(text);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
 export function pageMetadata(document: Doc): ArticleMeta {
   const ld = jsonLd(document);
   const article = ld.find((o) => typesOf(o).some((t) => NEWS_TYPES.test(t) && t !== 'WebPage')) ?? ld.find((o) => typesOf(o).includes('WebPage'));
@@ -113,19 +157,32 @@ export function pageMetadata(document: Doc): ArticleMeta {
     if (v) meta[k] = v;
   };
   set('title', first(field(article?.headline, 'json-ld'), field(og('og:title'), 'open-graph'), field(named('twitter:title'), 'meta'), field(titleTag(document), 'title')));
-  set('outlet', first(field(pub?.name, 'json-ld'), field(og('og:site_name'), 'open-graph'), field(named('application-name'), 'meta')));
+  set(
+    'outlet',
+    first(
+      field(siteName(pub?.name, canonical), 'json-ld'),
+      field(siteName(og('og:site_name'), canonical), 'open-graph'),
+      // publisher, dc.publisher; cre: the New York Times' own tag for its name
+      ...['publisher', 'dc.publisher', 'cre', 'application-name'].map((k) => field(siteName(named(k), canonical), 'meta')),
+    ),
+  );
   // each cleaned: an address ("article:author" is often the profile page's), a date or "By" is no name
   set('author', first(field(cleanByline(names(article?.author)), 'json-ld'), field(cleanByline(og('article:author')), 'open-graph'), field(cleanByline(og('author')), 'meta'), field(cleanByline(named('byl')), 'meta')));
   const date = first(
     field(article?.datePublished, 'json-ld'),
     field(og('article:published_time'), 'open-graph'),
-    ...['date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'citation_publication_date', 'parsely-pub-date', 'sailthru.date'].map((k) => field(named(k), 'meta')),
+    field(og('og:published_time'), 'open-graph'),
+    ...[
+      'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.date', 'dcterms.created',
+      'citation_publication_date', 'parsely-pub-date', 'sailthru.date', 'article:publicationdate', 'article.published', 'date.release',
+    ].map((k) => field(named(k), 'meta')),
     field(metaContent(document, 'itemprop', 'datepublished'), 'meta'),
-    field(document.querySelector('time[datetime]')?.getAttribute('datetime'), 'time'),
   );
-  if (date) {
-    const d = cleanDate(date.value);
-    if (d) meta.published = { ...date, value: d };
+  const d = date && cleanDate(date.value);
+  if (date && d) meta.published = { ...date, value: d };
+  else {
+    const shown = pageDate(document);
+    if (shown) meta.published = { value: shown, stated: true, from: 'time' };
   }
   set('url', first(field(canonical, 'canonical'), field(ldUrl, 'json-ld'), field(og('og:url'), 'open-graph')));
   set('language', first(field(lang, 'html-lang'), field(article?.inLanguage, 'json-ld'), field(og('og:locale')?.replace('_', '-'), 'open-graph')));

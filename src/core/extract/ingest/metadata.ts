@@ -11,13 +11,22 @@ export const META_KEYS = ['title', 'outlet', 'author', 'published', 'url', 'lang
 export type MetaKey = (typeof META_KEYS)[number];
 export type ArticleMeta = Partial<Record<MetaKey, MetaField>>;
 
-/** "2008-06-01T10:00:00Z", "2008-06-01", "June 1, 2008" → "2008-06-01"; undefined if not a date. */
+/** "2008-06-01T10:00:00Z", "2008-06-01", "June 1, 2008", "Sun Jun 1 10:00:00 EST 2008" → "2008-06-01"; undefined if not a date. */
 export function cleanDate(raw: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw.trim());
   // a day that does not exist (2026-13-45, 2026-02-30) is not a date: before, it went to the
   // extractor, whose draft failed its own schema (a raw zod dump, or "Invalid time value")
   if (iso) return isCalendarDate(iso[0]) ? iso[0] : undefined;
-  const t = Date.parse(raw);
+  // the day as written: a time and its zone are dropped before parsing ("Fri Mar 13 21:30:09 EST
+  // 2015" was read as 14 March in UTC, the next day)
+  const bare = raw
+    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?/gi, ' ')
+    .replace(/\b(?:[ECMP][SD]T|UTC|GMT|BST|CES?T|AE[SD]T)\b|(?<=\s)[+-]\d{2}:?\d{2}\b|\bat\b/g, ' ')
+    .replace(/(\d)(?:st|nd|rd|th)\b/g, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,]+$/, '');
+  let t = Date.parse(bare);
+  if (Number.isNaN(t)) t = Date.parse(raw);
   if (Number.isNaN(t)) return undefined;
   const d = new Date(t);
   // a date written without a time is read as local midnight: use the local calendar day
@@ -67,4 +76,13 @@ export function toExtractMeta(meta: ArticleMeta, source: string, id: string): Ex
   const fields = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as Record<string, MetaField>;
   if (Object.keys(fields).length) out.metadata = fields;
   return out;
+}
+
+const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const WRITTEN_DATE = new RegExp(`\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTHS},?\\s+\\d{4}\\b`, 'i');
+
+/** A date written somewhere in a short text ("posted on April 21, 2015, at 11:29 a.m."). */
+export function dateInText(text: string): string | undefined {
+  const m = WRITTEN_DATE.exec(text);
+  return m ? cleanDate(m[0]) : undefined;
 }

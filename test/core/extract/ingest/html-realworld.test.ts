@@ -64,4 +64,41 @@ describe('readHtml on patterns of real news pages', () => {
     expect(cleanByline('Par Sébastien Farcis')).toBe('Sébastien Farcis');
     expect(cleanByline('AFP')).toBe('AFP');
   });
+
+  it('a date written with a time and a zone is the day as written, not that day in UTC', () => {
+    // Herald Sun: <meta name="article:publicationdate" content="Fri Mar 13 21:30:09 EST 2015">
+    const r = readHtml(enc(page('<meta name="article:publicationdate" content="Fri Mar 13 21:30:09 EST 2015">', article(''))));
+    expect(r.meta.published).toEqual({ value: '2015-03-13', stated: true, from: 'meta' });
+  });
+
+  it('with no date tag, the date the page shows: a date box\'s text or title, not a related story\'s <time>', () => {
+    const related = '<aside class="related"><ul><li><a href="/x">Ferry fares to rise</a> <time datetime="2017-08-23">Aug 23, 2017</time></li></ul></aside>';
+    const shown: Array<[string, string]> = [
+      ['<div class="post_datetimes"><span class="buzz_datetime">posted on April 21, 2015, at 11:29 a.m.</span></div>', '2015-04-21'],
+      ['<span class="dateline"><span class="toLocalTime">Sunday, Feb 1, 2015 11:57 AM UTC</span></span>', '2015-02-01'],
+      ['<span class="date-and-time" title="2015-03-13T21:00:00+11:00"></span>', '2015-03-13'],
+    ];
+    for (const [box, want] of shown) {
+      const r = readHtml(enc(page('<title>Old pier</title>', `${related}${article(box)}`)));
+      expect(r.meta.published, box).toEqual({ value: want, stated: true, from: 'time' });
+    }
+  });
+
+  it('the outlet without its slogan, and from publisher tags when there is no og:site_name', () => {
+    const og = readHtml(enc(page('<meta property="og:site_name" content="Aktuálně.cz - Víte, co se právě děje"><link rel="canonical" href="https://zpravy.aktualne.cz/x">', article(''))));
+    expect(og.meta.outlet).toEqual({ value: 'Aktuálně.cz', stated: true, from: 'open-graph' });
+    const app = readHtml(enc(page('<meta name="application-name" content="Yahoo News - Latest News &amp; Headlines">', article(''))));
+    expect(app.meta.outlet?.value).toBe('Yahoo News');
+    const cre = readHtml(enc(page('<meta name="cre" content="The New York Times"><link rel="canonical" href="https://www.nytimes.com/x">', article(''))));
+    expect(cre.meta.outlet).toEqual({ value: 'The New York Times', stated: true, from: 'meta' });
+  });
+
+  it('JSON-LD wrapped in <![CDATA[ … ]]> is read', () => {
+    const ld = JSON.stringify({ '@context': 'http://schema.org/', '@type': 'NewsArticle', headline: 'Old pier to close for repairs next month', author: { name: 'Eva Strand' } });
+    for (const wrapped of [`<![CDATA[\n${ld}\n]]>`, `//<![CDATA[\n${ld}\n//]]>`]) {
+      const r = readHtml(enc(page(`<meta property="og:title" content="Old pier"><script type="application/ld+json">\n${wrapped}\n</script>`, article(''))));
+      expect(r.meta.title, wrapped).toEqual({ value: 'Old pier to close for repairs next month', stated: true, from: 'json-ld' });
+      expect(r.meta.author?.from).toBe('json-ld');
+    }
+  });
 });
