@@ -63,7 +63,12 @@ function jsonLd(document: Doc): Array<Record<string, unknown>> {
   };
   for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
     try {
-      visit(JSON.parse(s.textContent ?? ''));
+      // some CMSs wrap the block in <![CDATA[ … ]]> (or //<![CDATA[ … //]]>): JSON.parse refused it
+      const json = String(s.textContent ?? '')
+        .trim()
+        .replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '')
+        .replace(/(?:\/\/\s*)?\]\]>$/, '');
+      visit(JSON.parse(json));
     } catch {
       // a broken block is skipped: other sources of metadata remain
     }

@@ -92,4 +92,13 @@ describe('readHtml on patterns of real news pages', () => {
     const cre = readHtml(enc(page('<meta name="cre" content="The New York Times"><link rel="canonical" href="https://www.nytimes.com/x">', article(''))));
     expect(cre.meta.outlet).toEqual({ value: 'The New York Times', stated: true, from: 'meta' });
   });
+
+  it('JSON-LD wrapped in <![CDATA[ … ]]> is read', () => {
+    const ld = JSON.stringify({ '@context': 'http://schema.org/', '@type': 'NewsArticle', headline: 'Old pier to close for repairs next month', author: { name: 'Eva Strand' } });
+    for (const wrapped of [`<![CDATA[\n${ld}\n]]>`, `//<![CDATA[\n${ld}\n//]]>`]) {
+      const r = readHtml(enc(page(`<meta property="og:title" content="Old pier"><script type="application/ld+json">\n${wrapped}\n</script>`, article(''))));
+      expect(r.meta.title, wrapped).toEqual({ value: 'Old pier to close for repairs next month', stated: true, from: 'json-ld' });
+      expect(r.meta.author?.from).toBe('json-ld');
+    }
+  });
 });
