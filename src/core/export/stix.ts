@@ -208,13 +208,23 @@ export function exportStix(input: ExchangeInput): StixBundle {
     const set = reportObjects.get(r.article);
     if (set) for (const id of [noteId(r), ...refs.slice(1)]) set.add(id);
   }
+  // the articles where each speaker is quoted for each narrative, gathered once: scanning every
+  // quote for every article and every actor–narrative pair made 4,000 quotes take 100 s
+  const spokenIn = new Map<string, Set<(typeof input.quotes)[number]['article']>>();
+  for (const r of input.quotes) {
+    if (!r.quote.speaker) continue;
+    for (const n of r.narratives) {
+      const key = `${r.quote.speaker}\u0000${n}`;
+      let articles = spokenIn.get(key);
+      if (!articles) spokenIn.set(key, (articles = new Set()));
+      articles.add(r.article);
+    }
+  }
   for (const e of advances.values()) {
     const why = [e.proponent ? 'a proponent' : '', e.quotes ? `${count(e.quotes, 'quote')} coded to it` : ''].filter(Boolean).join('; ');
     const rel = relationship('related-to', actorId(e.actor), narrativeId(e.narrative), `${e.actor.name} advances this narrative (${why})`);
     if (threat.has(e.actor.id)) relationship('uses', threatId(e.actor), narrativeId(e.narrative), `${e.actor.name} advances this narrative (${why})`);
-    for (const [article, set] of reportObjects) {
-      if (input.quotes.some((r) => r.article === article && r.quote.speaker === e.actor.id && r.narratives.includes(e.narrative.id))) set.add(rel);
-    }
+    for (const article of spokenIn.get(`${e.actor.id}\u0000${e.narrative.id}`) ?? []) reportObjects.get(article)?.add(rel);
   }
   const quoteById = new Map(input.quotes.map((r) => [r.quote.id, r]));
   const axisById = new Map(input.axes.map((x) => [x.id, x]));

@@ -550,6 +550,10 @@ function bytesOf(a: ArrayBufferView): Buffer {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
+/** What an article stub has instead of its text and lists. */
+const STUB_LISTS = Object.freeze({ text: '', quotes: NO_ITEMS, mentions: NO_ITEMS, silences: NO_ITEMS, events: NO_ITEMS });
+
 /** An open index file. Synchronous reads: a search is one short burst of them. */
 export class DiskIndex {
   private columns = new Map<SectionName, ArrayBufferView>();
@@ -746,7 +750,10 @@ export class DiskIndex {
 
   /** The articles as stubs (no text): one object per article, shared by its quotes. */
   articles(): Article[] {
-    return (this.stubs ??= this.header.articles.map((a) => ({ ...a, text: '', quotes: [], mentions: [], silences: [], events: [] }) as Article));
+    // the header's own objects made into stubs in place, their lists one shared empty (frozen)
+    // list: a copy of each of a million quotes' 33,334 articles and four lists apiece took
+    // 0.2 s of a search that prints 50 hits
+    return (this.stubs ??= this.header.articles.map((a) => Object.assign(a, STUB_LISTS) as unknown as Article));
   }
 
   /** The full records of these quotes (positions ascending), read in as few reads as the gaps allow. */
