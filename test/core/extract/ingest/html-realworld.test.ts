@@ -110,4 +110,18 @@ describe('readHtml on patterns of real news pages', () => {
     expect(r.text).toContain('a temporary landing will open');
     for (const junk of ['Ferry fares', 'homepage', 'toolbar']) expect(r.text, junk).not.toContain(junk);
   });
+
+  it('a page saved as UTF-8 that still declares gb2312 is read as UTF-8; a real GBK page as GBK', () => {
+    const zh = '<p>谷歌在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机。</p>';
+    const saved = readHtml(enc(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>DeepMind</title></head><body><article>${zh}${zh}</article></body></html>`));
+    expect(saved.charset).toBe('utf-8');
+    expect(saved.text).toContain('人工智能公司DeepMind');
+    // 中文 in GBK is D6 D0 CE C4 (not valid UTF-8)
+    const head = enc('<html><head><meta charset="gbk"><title>t</title></head><body><article><p>The words in Chinese are: ');
+    const tail = enc(', and this sentence is long enough to be read as the text of an article by the reader.</p></article></body></html>');
+    const gbk = new Uint8Array([...head, 0xd6, 0xd0, 0xce, 0xc4, ...tail]);
+    const r = readHtml(gbk);
+    expect(r.charset).toBe('gbk');
+    expect(r.text).toContain('The words in Chinese are: 中文, and');
+  });
 });
