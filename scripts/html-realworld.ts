@@ -32,6 +32,9 @@ const CORRECTIONS: Record<string, Partial<Expected> & { why: string }> = {
   'yahoo-2': { title: null, why: 'expected title is the site\'s generic <title>' },
   'liberation-1': { byline: 'AFP', why: 'the page\'s itemprop=author is AFP; "Par Sébastien Farcis" is the byline of a teaser for another story ("A Katmandou, exode sous pression")' },
   'salon-1': { byline: 'Richard (R.J.) Eskow', why: 'the page\'s analytics and author box name Eskow; "Joanna Rothkopf" is the byline of a teaser for another story' },
+  'tmz-1': { siteName: 'TMZ.COM', why: 'expected siteName is an address (http://www.tmz.com); og:site_name is TMZ.COM' },
+  'yahoo-3': { byline: 'Gillian Mohney', why: 'expected byline has the date and time glued on' },
+  'lwn-1': { byline: 'Nathan Willis', why: 'expected byline has the date glued on' },
   'guardian-1': { title: "'What is the sea telling us?': Māori tribes fearful over whale strandings", why: 'expected title keeps the author after " | "' },
 };
 

@@ -417,6 +417,14 @@ describe('passages inside a clause of their own', () => {
     const d = draft(text);
     for (const q of ['wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).not.toBe('Mel Harris');
   });
+  it('"as Tom went on about “…”": "go on about" is a verb of saying; its subject speaks', () => {
+    const text =
+      'Rally\n\nMel Harris watched the speech with her boyfriend.\n\nKevin was drifting off again, and as Tom Carver went on about "how the system is rigged," and "wounded American families" and "our own struggling citizens," Mel said yes.\n';
+    const d = draft(text);
+    for (const q of ['how the system is rigged,', 'wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).toBe('Tom Carver');
+    // "went on about its business" with no passage after it says nothing
+    expect(speakerOf('Town\n\nThe crowd went on about its business, "rain or shine," for hours.\n', 'rain or shine,').speaker).toBeNull();
+  });
 });
 
 describe('comparisons and "by saying"', () => {
