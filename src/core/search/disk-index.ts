@@ -98,8 +98,12 @@ export const HAY_BLOCK = 1 << 14;
  * three runs each).
  */
 const SCAN_BYTES = 64 * 1024;
-/** Candidates' records closer than this are read in one go. */
-const READ_GAP = 64 * 1024;
+/**
+ * Hits' records closer than this are read in one go. 64 KB read nearly all 560 MB of a million
+ * quotes' records for 111,195 hits (one in nine); 4 KB reads about a seventh of that, in more
+ * reads: 0.63 s of CPU instead of 0.9 for those hits' records (three runs each).
+ */
+const READ_GAP = 4 * 1024;
 
 type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags' | 'date' | 'words';
 const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags', 'date', 'words'];
