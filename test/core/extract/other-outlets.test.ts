@@ -464,3 +464,14 @@ describe('names in mojibake (UTF-8 read as Latin-1)', () => {
     expect(d.speaker(d.quote('It is late,'))).toBe('Jo\u00c3o Alves');
   });
 });
+
+describe('"his office said"', () => {
+  it('the words are the office\'s, named for its owner, not an actor called "office"', () => {
+    const text = 'Budget\n\nSen. Carl Ostrow voted no on Monday.\n\n"The bill is a disgrace," his office said in a statement. "We will fight it," Ostrow\'s office added.\n';
+    const d = draft(text);
+    expect(d.speaker(d.quote('The bill is a disgrace,'))).toBe("Carl Ostrow's office");
+    expect(d.speaker(d.quote('We will fight it,'))).toBe("Carl Ostrow's office");
+    expect(d.actor("Carl Ostrow's office")).toMatchObject({ kind: 'organisation', affiliation: 'Carl Ostrow' });
+    expect(d.file.actors.map((a) => a.name)).not.toContain('office');
+  });
+});
