@@ -439,3 +439,28 @@ describe('comparisons and "by saying"', () => {
     expect(speakerOf(text, 'never').speaker).toBe('Howard Dane');
   });
 });
+
+describe('names in mojibake (UTF-8 read as Latin-1)', () => {
+  // "Ç" of "Çelik" in UTF-8 (C3 87) read as Latin-1 is "Ã‡"; read so twice, "Ã\u0083Â‡"
+  const once = 'Talks\n\n"We must defend ourselves," Defence Minister Mur\u00c3\u00a7el Akin said Friday.\n';
+  const twice = 'Talks\n\n"We must defend ourselves," Defence Minister Mur\u00c3\u0083\u00c2\u00a7el Akin said Friday.\n';
+  // the same, normalised to NFD after the damage ("Ã" as "A" and a combining tilde)
+  const nfd = twice.normalize('NFD');
+
+  it('a mangled letter stays inside the name; the speaker is shown repaired, the written form an alias', () => {
+    for (const text of [once, twice, nfd]) {
+      const d = draft(text);
+      expect(d.speaker(d.quote('We must defend ourselves,'))).toBe('Murçel Akin');
+      const a = d.actor('Murçel Akin');
+      expect(a.aliases.some((x) => x.normalize('NFC').includes('Mur\u00c3'))).toBe(true);
+      // the text is untouched: the quote's span is verbatim
+      const q = d.quote('We must defend ourselves,');
+      expect(text.slice(q.span.start, q.span.end)).toBe('We must defend ourselves,');
+    }
+  });
+
+  it('a real "Ã" or "Â" that is not mojibake is left as written', () => {
+    const d = draft('Talks\n\n"It is late," said Jo\u00c3o Alves.\n');
+    expect(d.speaker(d.quote('It is late,'))).toBe('Jo\u00c3o Alves');
+  });
+});
