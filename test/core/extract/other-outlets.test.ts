@@ -475,3 +475,15 @@ describe('"his office said"', () => {
     expect(d.file.actors.map((a) => a.name)).not.toContain('office');
   });
 });
+
+describe('a participle clause opening the sentence', () => {
+  it('"After saying her foot was “…,” she was …": the main clause\'s subject speaks', () => {
+    const text = 'Health\n\nIn her book, Dana Ruiz noted the clot. Carl Ostrow, her doctor, was worried.\n\nAfter saying her right foot was "so swollen I could barely walk," she was taken to the hospital.\n';
+    expect(speakerOf(text, 'so swollen I could barely walk,').speaker).toBe('Dana Ruiz');
+    const named = 'Talks\n\nDana Ruiz spoke first.\n\nAfter telling reporters that the plan was "dead on arrival", Carl Ostrow left the room.\n';
+    expect(speakerOf(named, 'dead on arrival').speaker).toBe('Carl Ostrow');
+    // the passage outside the participle clause is the main clause's
+    const outside = 'Iran\n\nDespite condemning the threats, the Ruritanian government "can do little about it," Omar Haddad said.\n';
+    expect(speakerOf(outside, 'can do little about it,').speaker).toBe('Omar Haddad');
+  });
+});
