@@ -16,7 +16,9 @@
  * Body: the paragraphs of expected.html (Readability's article, ≥ 60 characters) found in our text
  * (recall); our paragraphs (≥ 40 characters) that are nowhere in expected.html's text (extra:
  * boilerplate kept, or text Readability dropped — listed with --verbose to judge); and captions
- * (the page's <figcaption> texts ≥ 25 characters) that reached our text.
+ * (the page's <figcaption> texts ≥ 25 characters) that reached our text; links of the page's
+ * <nav>, <aside>, <footer> and related / most-read / comment boxes (≥ 25 characters) that became a
+ * paragraph of ours (a check that does not rely on Readability's own output).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +34,9 @@ const CORRECTIONS: Record<string, Partial<Expected> & { why: string }> = {
   'yahoo-2': { title: null, why: 'expected title is the site\'s generic <title>' },
   'liberation-1': { byline: 'AFP', why: 'the page\'s itemprop=author is AFP; "Par Sébastien Farcis" is the byline of a teaser for another story ("A Katmandou, exode sous pression")' },
   'salon-1': { byline: 'Richard (R.J.) Eskow', why: 'the page\'s analytics and author box name Eskow; "Joanna Rothkopf" is the byline of a teaser for another story' },
+  'tmz-1': { siteName: 'TMZ.COM', why: 'expected siteName is an address (http://www.tmz.com); og:site_name is TMZ.COM' },
+  'yahoo-3': { byline: 'Gillian Mohney', why: 'expected byline has the date and time glued on' },
+  'lwn-1': { byline: 'Nathan Willis', why: 'expected byline has the date glued on' },
   'guardian-1': { title: "'What is the sea telling us?': Māori tribes fearful over whale strandings", why: 'expected title keeps the author after " | "' },
 };
 
@@ -100,6 +105,7 @@ let want = 0;
 let extra = 0;
 let ourParas = 0;
 let captions = 0;
+let boilerLinks = 0;
 let datesUnscored = 0;
 let datesGiven = 0;
 const rows: unknown[] = [];
@@ -149,7 +155,13 @@ for (const name of readdirSync(dir).sort()) {
   const { document: srcDoc } = parseHTML(readFileSync(src, 'utf8'));
   const caps = [...srcDoc.querySelectorAll('figcaption')].map((c) => String(c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((c) => c.length >= 25 && text.includes(fold(c)));
   captions += caps.length;
-  rows.push({ name, misses, recall: `${expParas.length - missing.length}/${expParas.length}`, extra: extras.length, captions: caps.length });
+  // links of the page's navigation, side rails, footers and related/most-read lists that became a paragraph of ours
+  const ourSet = new Set(mine.map(fold));
+  const navLinks = [...srcDoc.querySelectorAll('nav a, aside a, footer a, [class*="related"] a, [class*="most-read"] a, [class*="comment"] a')]
+    .map((a) => fold(String(a.textContent ?? '')))
+    .filter((t) => t.length >= 25 && ourSet.has(t));
+  boilerLinks += new Set(navLinks).size;
+  rows.push({ name, misses, recall: `${expParas.length - missing.length}/${expParas.length}`, extra: extras.length, captions: caps.length, links: navLinks.length });
   console.log(`${name}: meta ${misses.length ? `MISS ${misses.join('; ')}` : 'ok'} | paragraphs ${expParas.length - missing.length}/${expParas.length} | extra ${extras.length}/${mine.length} | captions ${caps.length}`);
   if (verbose) {
     console.log(`    ours: ${FIELDS.map((f) => `${f}=${JSON.stringify(ours[f] ?? null)}`).join(' ')}`);
@@ -161,5 +173,5 @@ for (const name of readdirSync(dir).sort()) {
 console.log('');
 for (const f of FIELDS) console.log(`${f.padEnd(9)} ${right[f]}/${scored[f]}`);
 console.log(`dates given on pages whose expected file has none: ${datesGiven}/${datesUnscored} (not scored)`);
-console.log(`paragraphs found ${found}/${want} (${((100 * found) / Math.max(1, want)).toFixed(1)}%); extra paragraphs ${extra}/${ourParas}; captions in text ${captions}`);
+console.log(`paragraphs found ${found}/${want} (${((100 * found) / Math.max(1, want)).toFixed(1)}%); extra paragraphs ${extra}/${ourParas}; captions in text ${captions}; navigation/related/comment links as paragraphs ${boilerLinks}`);
 if (args.includes('--json')) console.log(JSON.stringify({ right, scored, found, want, extra, ourParas, captions, rows }, null, 2));

@@ -454,6 +454,20 @@ export class Registry {
   }
 
   /**
+   * "his office", "Ostrow's office": the office of a person already known, one organisation per
+   * owner ("Carl Ostrow's office"), tied to its owner by affiliation.
+   */
+  resolveOffice(owner: ActorRec, s: number, e: number, para: number): ActorRec {
+    const name = `${owner.name}'s office`;
+    for (const a0 of this.list) {
+      const a = canonical(a0);
+      if (a.kind === 'organisation' && a.name === name) return this.touch(a, s, e);
+    }
+    const a = this.create({ name, kind: 'organisation', pos: s, para, roleBase: 'office', affiliation: owner.name });
+    return this.touch(a, s, e);
+  }
+
+  /**
    * A descriptive phrase ("several analysts", "the spokeswoman", "a former diplomat"):
    * the named person it points back to, an earlier identical description, or a new actor.
    */

@@ -123,7 +123,14 @@ export interface Doc {
 
 // A word: letters/digits/marks joined by internal apostrophes or hyphens; or dotted initials (U.S.);
 // or any single other non-space code point. Each alternative is unambiguous, so matching is linear.
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’][\p{L}\p{N}\p{M}]+)*|\S/gu;
+// A letter may also be mojibake, UTF-8 read as Latin-1 ("FranÃ§ois", twice over "FranÃ\u0083Â§ois"):
+// a lead byte Â–ß then a continuation byte U+0080–U+00BF (tried first: "Ã" alone is a letter, and the
+// name would end there, before its "§"). Such a pair is rare in real text. Not "Â\u00a0" (a mangled
+// no-break space between words) nor "Â«", "Â»" (mangled guillemets, still quotation marks). The lead
+// may be decomposed ("A" and a combining tilde: text normalised to NFD after the damage).
+const MOJIBAKE = '(?:[\u00c2-\u00df]|[ACEINOUY][\u0300-\u036f])[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf]';
+const WORD_CHAR = `(?:${MOJIBAKE}|[\\p{L}\\p{N}\\p{M}])`;
+const TOKEN = new RegExp(`(?:\\p{L}\\.){2,}|${WORD_CHAR}+(?:[-‐'’]${WORD_CHAR}+)*|\\S`, 'gu');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
 const PARTICLE_NAME = /^(?:al|el|ad|ar|as|at|az|ash|an|ul|ud)-\p{Lu}/u;

@@ -14,6 +14,7 @@ import { CorpusFile, FORMAT_ID, type Actor, type Mention, type MetaField, type Q
 import { OffsetMap } from '../corpus/text.js';
 import { analyse, type Doc } from './doc.js';
 import { canonical, nameWords, Registry, type ActorRec } from './actors.js';
+import { repairMojibake } from './mojibake.js';
 import { attributeAll, createContext, discoverActors } from './attribution/attribute.js';
 import { resolveWhen, type TimeExpr } from './when.js';
 
@@ -54,7 +55,7 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
   const used = new Set<string>();
   const live = reg.live();
   for (const a of live) {
-    let base = slug(a.name) || `actor-${hash(a.name)}`;
+    let base = slug(repairMojibake(a.name)) || `actor-${hash(a.name)}`;
     if (!/^[a-z0-9]/.test(base)) base = `actor-${base}`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
@@ -104,8 +105,9 @@ export function extractDraft(text: string, meta: ExtractMeta = {}): CorpusFile {
 
   const actors: Actor[] = live.map((a) => ({
     id: ids.get(a)!,
-    name: a.name,
-    aliases: [...a.aliases].filter((x) => x !== a.name && x.trim().length > 0),
+    // a name in mojibake shown repaired; the form written stays an alias (search finds both)
+    name: repairMojibake(a.name),
+    aliases: [...new Set([a.name, ...a.aliases])].filter((x) => x !== repairMojibake(a.name) && x.trim().length > 0),
     kind: a.kind,
     role: a.role,
     affiliation: a.affiliation ? affiliationName(reg, a.affiliation) : null,

@@ -154,10 +154,14 @@ export function isFiller(t: Tok | null): boolean {
 
 const NOT_VERB_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'no', 'any', 'such', 'whose', 'of', 'so-called']);
 
+const GO_ON = new Set(['went', 'go', 'goes', 'going', 'gone']);
+
 /** A speech verb used as a verb here (not "state media", "the claims", "a post"). */
 export function speechVerbAt(doc: Doc, s: Sentence, i: number): boolean {
   const t = tok(doc, s, i);
   if (!t || !t.word || t.cap || t.poss) return false;
+  // "as Trump went on about “…”": a phrasal verb of saying whose words say nothing alone
+  if (GO_ON.has(t.lower) && tok(doc, s, i + 1)?.lower === 'on' && tok(doc, s, i + 2)?.lower === 'about') return true;
   if (!SPEECH_VERBS.has(t.t)) return false;
   // "Talk compared to ‘working the referees’": compared to/with something is no one comparing
   if (t.lower.startsWith('compar') && ['to', 'with'].includes(tok(doc, s, i + 1)?.lower ?? '')) return false;

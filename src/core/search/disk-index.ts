@@ -98,8 +98,12 @@ export const HAY_BLOCK = 1 << 14;
  * three runs each).
  */
 const SCAN_BYTES = 64 * 1024;
-/** Candidates' records closer than this are read in one go. */
-const READ_GAP = 64 * 1024;
+/**
+ * Hits' records closer than this are read in one go. 64 KB read nearly all 560 MB of a million
+ * quotes' records for 111,195 hits (one in nine); 4 KB reads about a seventh of that, in more
+ * reads: 0.63 s of CPU instead of 0.9 for those hits' records (three runs each).
+ */
+const READ_GAP = 4 * 1024;
 
 type SectionName = 'hay' | 'hayEnds' | 'speaker' | 'nset' | 'article' | 'flags' | 'recEnds' | 'records' | 'texts' | 'textEnds' | 'tags' | 'date' | 'words';
 const SECTIONS: readonly SectionName[] = ['hay', 'hayEnds', 'speaker', 'nset', 'article', 'flags', 'recEnds', 'records', 'texts', 'textEnds', 'tags', 'date', 'words'];
@@ -550,6 +554,10 @@ function bytesOf(a: ArrayBufferView): Buffer {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
+/** What an article stub has instead of its text and lists. */
+const STUB_LISTS = Object.freeze({ text: '', quotes: NO_ITEMS, mentions: NO_ITEMS, silences: NO_ITEMS, events: NO_ITEMS });
+
 /** An open index file. Synchronous reads: a search is one short burst of them. */
 export class DiskIndex {
   private columns = new Map<SectionName, ArrayBufferView>();
@@ -746,7 +754,10 @@ export class DiskIndex {
 
   /** The articles as stubs (no text): one object per article, shared by its quotes. */
   articles(): Article[] {
-    return (this.stubs ??= this.header.articles.map((a) => ({ ...a, text: '', quotes: [], mentions: [], silences: [], events: [] }) as Article));
+    // the header's own objects made into stubs in place, their lists one shared empty (frozen)
+    // list: a copy of each of a million quotes' 33,334 articles and four lists apiece took
+    // 0.2 s of a search that prints 50 hits
+    return (this.stubs ??= this.header.articles.map((a) => Object.assign(a, STUB_LISTS) as unknown as Article));
   }
 
   /** The full records of these quotes (positions ascending), read in as few reads as the gaps allow. */

@@ -417,6 +417,14 @@ describe('passages inside a clause of their own', () => {
     const d = draft(text);
     for (const q of ['wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).not.toBe('Mel Harris');
   });
+  it('"as Tom went on about “…”": "go on about" is a verb of saying; its subject speaks', () => {
+    const text =
+      'Rally\n\nMel Harris watched the speech with her boyfriend.\n\nKevin was drifting off again, and as Tom Carver went on about "how the system is rigged," and "wounded American families" and "our own struggling citizens," Mel said yes.\n';
+    const d = draft(text);
+    for (const q of ['how the system is rigged,', 'wounded American families', 'our own struggling citizens,']) expect(d.speaker(d.quote(q)), q).toBe('Tom Carver');
+    // "went on about its business" with no passage after it says nothing
+    expect(speakerOf('Town\n\nThe crowd went on about its business, "rain or shine," for hours.\n', 'rain or shine,').speaker).toBeNull();
+  });
 });
 
 describe('comparisons and "by saying"', () => {
@@ -429,5 +437,53 @@ describe('comparisons and "by saying"', () => {
   it('"Dean … began by saying he would “never” diagnose someone" is Dean\'s', () => {
     const text = 'TV\n\nHoward Dane, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would "never" diagnose someone through television.\n';
     expect(speakerOf(text, 'never').speaker).toBe('Howard Dane');
+  });
+});
+
+describe('names in mojibake (UTF-8 read as Latin-1)', () => {
+  // "Ç" of "Çelik" in UTF-8 (C3 87) read as Latin-1 is "Ã‡"; read so twice, "Ã\u0083Â‡"
+  const once = 'Talks\n\n"We must defend ourselves," Defence Minister Mur\u00c3\u00a7el Akin said Friday.\n';
+  const twice = 'Talks\n\n"We must defend ourselves," Defence Minister Mur\u00c3\u0083\u00c2\u00a7el Akin said Friday.\n';
+  // the same, normalised to NFD after the damage ("Ã" as "A" and a combining tilde)
+  const nfd = twice.normalize('NFD');
+
+  it('a mangled letter stays inside the name; the speaker is shown repaired, the written form an alias', () => {
+    for (const text of [once, twice, nfd]) {
+      const d = draft(text);
+      expect(d.speaker(d.quote('We must defend ourselves,'))).toBe('Murçel Akin');
+      const a = d.actor('Murçel Akin');
+      expect(a.aliases.some((x) => x.normalize('NFC').includes('Mur\u00c3'))).toBe(true);
+      // the text is untouched: the quote's span is verbatim
+      const q = d.quote('We must defend ourselves,');
+      expect(text.slice(q.span.start, q.span.end)).toBe('We must defend ourselves,');
+    }
+  });
+
+  it('a real "Ã" or "Â" that is not mojibake is left as written', () => {
+    const d = draft('Talks\n\n"It is late," said Jo\u00c3o Alves.\n');
+    expect(d.speaker(d.quote('It is late,'))).toBe('Jo\u00c3o Alves');
+  });
+});
+
+describe('"his office said"', () => {
+  it('the words are the office\'s, named for its owner, not an actor called "office"', () => {
+    const text = 'Budget\n\nSen. Carl Ostrow voted no on Monday.\n\n"The bill is a disgrace," his office said in a statement. "We will fight it," Ostrow\'s office added.\n';
+    const d = draft(text);
+    expect(d.speaker(d.quote('The bill is a disgrace,'))).toBe("Carl Ostrow's office");
+    expect(d.speaker(d.quote('We will fight it,'))).toBe("Carl Ostrow's office");
+    expect(d.actor("Carl Ostrow's office")).toMatchObject({ kind: 'organisation', affiliation: 'Carl Ostrow' });
+    expect(d.file.actors.map((a) => a.name)).not.toContain('office');
+  });
+});
+
+describe('a participle clause opening the sentence', () => {
+  it('"After saying her foot was “…,” she was …": the main clause\'s subject speaks', () => {
+    const text = 'Health\n\nIn her book, Dana Ruiz noted the clot. Carl Ostrow, her doctor, was worried.\n\nAfter saying her right foot was "so swollen I could barely walk," she was taken to the hospital.\n';
+    expect(speakerOf(text, 'so swollen I could barely walk,').speaker).toBe('Dana Ruiz');
+    const named = 'Talks\n\nDana Ruiz spoke first.\n\nAfter telling reporters that the plan was "dead on arrival", Carl Ostrow left the room.\n';
+    expect(speakerOf(named, 'dead on arrival').speaker).toBe('Carl Ostrow');
+    // the passage outside the participle clause is the main clause's
+    const outside = 'Iran\n\nDespite condemning the threats, the Ruritanian government "can do little about it," Omar Haddad said.\n';
+    expect(speakerOf(outside, 'can do little about it,').speaker).toBe('Omar Haddad');
   });
 });

@@ -152,8 +152,36 @@ export function subjectOf(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | null
   return np;
 }
 
+/** Prepositions that open a sentence with a participle clause sharing the main clause's subject. */
+const FRONTED_PARTICIPLE = new Set(['after', 'before', 'while', 'since', 'upon', 'on', 'by', 'without', 'despite']);
+
+/**
+ * "After saying her foot was “so swollen …,” she was …": a participle opening the sentence after a
+ * preposition has no subject of its own; it is the main clause's, the phrase after the clause's
+ * closing comma (inside or outside the quotation marks).
+ */
+function frontedParticipleSubject(ctx: Ctx, s: Sentence, v: number): NP | null {
+  const { doc } = ctx;
+  const verb = tok(doc, s, v);
+  const prep = tok(doc, s, v - 1);
+  if (v !== 1 || !verb || !/ing$/.test(verb.lower) || !prep || !FRONTED_PARTICIPLE.has(prep.lower)) return null;
+  for (let k = v + 1; k < s.items.length && k <= v + 40; k++) {
+    const it = s.items[k]!;
+    const closes = it < 0 ? /,\s*$/.test(doc.text.slice(doc.quotes[-it - 1]!.start, doc.quotes[-it - 1]!.end)) : doc.toks[it]!.t === ',';
+    if (!closes) continue;
+    // only a clause that holds the passage ("Despite condemning X's threats, the government “…,”
+    // Smagin said": the passage is the main clause's, said by someone else)
+    if (!s.items.slice(v + 1, k + 1).some((x) => x < 0)) return null;
+    const r = npStartingAt(doc, s, k + 1);
+    return r && (r.np.kind === 'pronoun' || r.np.kind === 'name' || r.np.kind === 'role') ? r.np : null;
+  }
+  return null;
+}
+
 function subjectOfUncached(ctx: Ctx, s: Sentence, v: number, seg: Seg): NP | null {
   const { doc } = ctx;
+  const fronted = frontedParticipleSubject(ctx, s, v);
+  if (fronted) return fronted;
   let j = v - 1;
   while (j >= seg[0] && isFiller(tok(doc, s, j))) j--;
   if (j < seg[0]) {

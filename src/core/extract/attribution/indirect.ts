@@ -87,8 +87,8 @@ export function findIndirect(ctx: Ctx, s: Sentence, segs: Seg[]): void {
         continue;
       }
       if (!t || !speechVerbAt(doc, s, v)) continue;
-      const sv = SPEECH_VERBS.get(t.t)!;
-      if (!sv.clausal || negated(ctx, s, v)) continue;
+      const sv = SPEECH_VERBS.get(t.t);
+      if (!sv || !sv.clausal || negated(ctx, s, v)) continue;
       // “Q,” X said — the verb attributes a quotation that came before it
       let j = v - 1;
       while (j >= seg[0] && isFiller(tok(doc, s, j))) j--;

@@ -1,5 +1,5 @@
 /** From a phrase to an actor: names, descriptions, pronouns and lists, and the recent-mention memory. */
-import { PRONOUNS } from '../lexicon.js';
+import { POSSESSIVE_PRONOUNS, PRONOUNS } from '../lexicon.js';
 import { canonical, type ActorRec } from '../actors.js';
 import { npEndingAt, tok, type NP } from '../np.js';
 import { phraseKey, type Ctx, type Found } from './context.js';
@@ -24,7 +24,7 @@ export function resolve(ctx: Ctx, np: NP): ActorRec | null {
     a = ctx.reg.resolveGroup(ctx.doc.text.slice(first.s, last.e), first.s, last.e, first.para);
   } else if (np.kind === 'pronoun') a = resolvePronoun(ctx, np.pronoun!, np.toks[0]!);
   else if (np.kind === 'name') a = ctx.reg.resolveName(np, { speaker: true });
-  else a = appositiveOf(ctx, np) ?? ctx.reg.resolveRole(np, ctx.recent);
+  else a = appositiveOf(ctx, np) ?? officeOf(ctx, np) ?? ctx.reg.resolveRole(np, ctx.recent);
   if (a) a = canonical(a);
   ctx.cache.set(key, a);
   return a;
@@ -52,6 +52,32 @@ function appositiveOf(ctx: Ctx, np: NP): ActorRec | null {
   if (from > 0 && !(before && [',', ';', ':', 'and', 'but', 'said', 'says', 'told'].includes(before.lower)) && s.items[from - 1]! >= 0) return null;
   const a = ctx.reg.at(doc.toks[name.name[0]!]!.s);
   return a && a.kind === 'person' ? canonical(a) : null;
+}
+
+/**
+ * "“…,” his office said", "Ostrow’s office said": the words are the office's, and the office is
+ * its owner's — an organisation named for the person ("Carl Ostrow's office"), not a new actor
+ * called "office". An owner not known (or no person) leaves the phrase to the role rules.
+ */
+function officeOf(ctx: Ctx, np: NP): ActorRec | null {
+  const { doc } = ctx;
+  if (np.role?.base !== 'office') return null;
+  const head = np.toks[np.toks.length - 1]!;
+  // the owner right before "office" (a possessive pronoun is left out of the phrase)
+  const poss = doc.toks[head - 1];
+  if (!poss || poss.sent !== doc.toks[head]!.sent || doc.toks[head]!.lower !== 'office') return null;
+  if (np.toks.length > 1 && np.toks[np.toks.length - 2] !== head - 1) return null;
+  let owner: ActorRec | null = null;
+  const pron = POSSESSIVE_PRONOUNS.get(poss.lower);
+  if (pron === 'he' || pron === 'she') owner = resolvePronoun(ctx, pron, head - 1);
+  else if (poss.poss) {
+    const s = doc.sents[poss.sent]!;
+    const ownerNp = npEndingAt(doc, s, doc.itemOf[head - 1]!, true);
+    if (ownerNp && ownerNp.role?.base !== 'office') owner = resolve(ctx, ownerNp);
+  }
+  if (!owner || canonical(owner).kind !== 'person') return null;
+  const first = doc.toks[Math.min(np.toks[0]!, head - 1)]!;
+  return ctx.reg.resolveOffice(canonical(owner), first.s, doc.toks[head]!.e, first.para);
 }
 
 function resolvePronoun(ctx: Ctx, p: string, at: number): ActorRec | null {

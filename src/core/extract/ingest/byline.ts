@@ -31,6 +31,10 @@ export function cleanByline(raw: string | undefined | null): string | undefined 
   let v = raw.replace(/\s+/g, ' ').trim().replace(BY, '').trim();
   if (!v || /^(?:https?:|\/\/|www\.)|\/\w/.test(v)) return undefined;
   if (/^(?:follow\b|@)/i.test(v)) return undefined;
+  // "By Nathan Willis March 25, 2015": the name before the date
+  const dateAt = v.search(new RegExp(`${MONTH.source}|\\d{1,2}:\\d{2}|\\d{4}-\\d{2}-\\d{2}`, 'i'));
+  if (dateAt > 0) v = v.slice(0, dateAt).replace(/[\s,|·•–—-]+$/, '').replace(/\b(?:on|updated|published|posted)$/i, '').replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day[\s,]*$/i, '').trim();
+  if (!v) return undefined;
   // a date or a time is not a name ("Sunday, Feb 1, 2015 11:57 AM UTC")
   if (/\d{1,2}:\d{2}/.test(v) || MONTH.test(v) || (/\d/.test(v) && cleanDate(v))) return undefined;
   if (v.length > 100 || v.split(' ').length > 12 || !/\p{L}/u.test(v)) return undefined;

@@ -2,7 +2,8 @@
  * Bytes to text. Text and Markdown files must be UTF-8 (the loader's rules); a saved web page is
  * decoded in the charset it declares (byte-order mark, then `<meta charset>` or `<meta
  * http-equiv="Content-Type">` in its first few kilobytes), as a browser would, through
- * TextDecoder (WHATWG encodings: windows-1252, ISO-8859-x, Shift_JIS, …).
+ * TextDecoder (WHATWG encodings: windows-1252, ISO-8859-x, Shift_JIS, …) — unless its bytes are
+ * valid UTF-8 with non-ASCII in them: then it was re-encoded when saved and is read as UTF-8.
  */
 import { decodeText, type Problem } from '../../corpus/load.js';
 
@@ -68,6 +69,16 @@ export function decodeHtml(bytes: Uint8Array): { html: string; charset: string }
   // element was found). x-user-defined is windows-1252's cousin for the same reason.
   if (/^(?:utf-16|utf-16le|utf-16be|unicode|unicodefffe|ucs-2|csunicode|iso-10646-ucs-2|unicode-1-1)$/.test(label)) label = 'utf-8';
   if (label === 'x-user-defined') label = 'windows-1252';
+  // a page saved re-encoded as UTF-8 that still declares its old charset (Tencent's gb2312 pages
+  // as Readability's corpus keeps them; save-as tools that transcode): every character was read as
+  // two GBK ones. Bytes with non-ASCII that are valid UTF-8 are next to never legacy text.
+  if (!/^utf-?8$/.test(label) && bytes.some((b) => b >= 0x80)) {
+    try {
+      return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+    } catch {
+      // not UTF-8: the declared charset
+    }
+  }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label);

@@ -208,20 +208,32 @@ export function pageMetadata(document: Doc): ArticleMeta {
 function cutAtEndHeading(root: El): void {
   let text = 0;
   let end: El | null = null;
+  // a "Related" or "Most read" box with such a heading: the end only if no article text follows
+  let pending: { box: El } | null = null;
+  const isEnd = (h: El) => /^H[2-6]$/.test(h.tagName) && END_HEADING.test(String(h.textContent ?? '').replace(/\s+/g, ' ').trim());
   const walk = (n: El): void => {
     for (const c of [...n.children] as El[]) {
       if (end) return;
       const tag = c.tagName;
-      // a "Related" or "Most read" box set inside the article (real pages put them between its
-      // paragraphs) is removed on its own below: its heading does not end the article
-      // (a wrapper whose class merely mentions sharing, holding the article's paragraphs, is walked)
-      if (isBoilerBox(c) && paragraphChars(c) < 500) continue;
-      if (tag === 'P') text += String(c.textContent ?? '').length;
-      else if (/^H[2-6]$/.test(tag) && text >= 400 && END_HEADING.test(String(c.textContent ?? '').replace(/\s+/g, ' ').trim())) end = c;
+      // real pages set such boxes between the article's paragraphs: removed on their own below,
+      // the article goes on after them (a wrapper whose class merely mentions sharing, holding
+      // the article's paragraphs, is walked)
+      if (isBoilerBox(c) && paragraphChars(c) < 500) {
+        if (!pending && text >= 400 && [...c.querySelectorAll('h2, h3, h4, h5, h6')].some((h) => isEnd(h as El))) pending = { box: c };
+        continue;
+      }
+      if (tag === 'P') {
+        const len = String(c.textContent ?? '').trim().length;
+        text += len;
+        // a paragraph of the article follows (not the short lines of popups and feedback forms)
+        if (pending && len >= 100) pending = null;
+      } else if (text >= 400 && isEnd(c)) end = c;
       else walk(c);
     }
   };
   walk(root);
+  const left = pending as { box: El } | null; // (set inside walk: TypeScript cannot see it)
+  if (!end && left) end = left.box;
   if (!end) return;
   for (let n: El | null = end; n && n !== root; n = n.parentNode as El | null) {
     while (n.nextSibling) n.nextSibling.remove();

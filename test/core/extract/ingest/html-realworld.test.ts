@@ -60,6 +60,8 @@ describe('readHtml on patterns of real news pages', () => {
   });
 
   it('cleanByline refuses what is not a name', () => {
+    expect(cleanByline('By GILLIAN MOHNEY\n    March 11, 2015 3:46 PM')).toBe('Gillian Mohney');
+    expect(cleanByline('By Nathan Willis March 25, 2015')).toBe('Nathan Willis');
     for (const junk of ['http://www.nytimes.com/by/jeffrey-gettleman', 'Follow @StevenMufson', 'Sunday, Feb 1, 2015 11:57 AM UTC', 'April 28, 2019 at 6:01 am', '', '   ']) expect(cleanByline(junk), junk).toBeUndefined();
     expect(cleanByline('Par Sébastien Farcis')).toBe('Sébastien Farcis');
     expect(cleanByline('AFP')).toBe('AFP');
@@ -100,5 +102,26 @@ describe('readHtml on patterns of real news pages', () => {
       expect(r.meta.title, wrapped).toEqual({ value: 'Old pier to close for repairs next month', stated: true, from: 'json-ld' });
       expect(r.meta.author?.from).toBe('json-ld');
     }
+  });
+
+  it('a "Related" box after the article, with nothing of the article after it, still ends it', () => {
+    const body = `<article><h1>Old pier to close for repairs</h1>${P1}${P2}${P3}${P4}</article><div class="related-links"><h2>Related stories</h2><ul><li>Ferry fares to rise</li></ul></div><div id="dialog"><h2>Make us your homepage</h2><ul><li>On the toolbar, click Preferences and type our address in the box.</li></ul></div>`;
+    const r = readHtml(enc(page('<title>Old pier</title>', body)));
+    expect(r.text).toContain('a temporary landing will open');
+    for (const junk of ['Ferry fares', 'homepage', 'toolbar']) expect(r.text, junk).not.toContain(junk);
+  });
+
+  it('a page saved as UTF-8 that still declares gb2312 is read as UTF-8; a real GBK page as GBK', () => {
+    const zh = '<p>谷歌在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机。</p>';
+    const saved = readHtml(enc(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>DeepMind</title></head><body><article>${zh}${zh}</article></body></html>`));
+    expect(saved.charset).toBe('utf-8');
+    expect(saved.text).toContain('人工智能公司DeepMind');
+    // 中文 in GBK is D6 D0 CE C4 (not valid UTF-8)
+    const head = enc('<html><head><meta charset="gbk"><title>t</title></head><body><article><p>The words in Chinese are: ');
+    const tail = enc(', and this sentence is long enough to be read as the text of an article by the reader.</p></article></body></html>');
+    const gbk = new Uint8Array([...head, 0xd6, 0xd0, 0xce, 0xc4, ...tail]);
+    const r = readHtml(gbk);
+    expect(r.charset).toBe('gbk');
+    expect(r.text).toContain('The words in Chinese are: 中文, and');
   });
 });
