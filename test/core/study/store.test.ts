@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   createNarrative,
@@ -133,10 +133,25 @@ describe('kill -9 during a save', () => {
       );
       const exited = new Promise((resolve) => p.on('close', resolve));
       await twoSaves;
-      // kill at a different point of the save cycle each round (a busy machine stretches it)
-      const period = times[1]! - times[0]!;
-      await new Promise((r) => setTimeout(r, Math.round(period * ((round * 0.37 + 0.5) % 1))));
-      p.kill('SIGKILL');
+      if (round % 2 === 1) {
+        // every other round: killed as soon as a write's temporary file appears, so that a kill
+        // lands mid-write whatever the machine's speed (on a quiet machine the write is a small
+        // part of the save cycle and the timed kills below may all miss it)
+        await new Promise<void>((resolve) => {
+          const w = watch(dir, (_event, name) => {
+            if (name && String(name).endsWith('.tmp')) {
+              p.kill('SIGKILL');
+              w.close();
+              resolve();
+            }
+          });
+        });
+      } else {
+        // kill at a different point of the save cycle each round (a busy machine stretches it)
+        const period = times[1]! - times[0]!;
+        await new Promise((r) => setTimeout(r, Math.round(period * ((round * 0.37 + 0.5) % 1))));
+        p.kill('SIGKILL');
+      }
       await exited;
       if (temps().length > 0) midWrite++; // a write was cut short: its temporary file is left
       const now = onDisk(study); // parses and passes the schema: whole
