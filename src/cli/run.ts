@@ -8,6 +8,7 @@ import { EXIT, reportError } from './errors.js';
 import { parseFast } from './fast.js';
 import { makeSession } from './session.js';
 import { removePendingTemps } from '../core/corpus/files.js';
+import { relaunchWithHeap } from './relaunch.js';
 
 export async function main(argv: string[]): Promise<number> {
   const session = makeSession();
@@ -56,6 +57,12 @@ export async function main(argv: string[]): Promise<number> {
     const { runProgram } = await import('./program.js');
     return await runProgram(argv, session);
   } catch (err) {
+    // told by name, not instanceof: importing the loader here would put it on every command's start
+    const heap = err as { name?: string; needBytes?: number; relaunchable?: boolean };
+    if (heap?.name === 'HeapTooSmallError' && heap.relaunchable && typeof heap.needBytes === 'number') {
+      const code = relaunchWithHeap(heap.needBytes);
+      if (code !== undefined) return code;
+    }
     return reportError(err);
   }
 }

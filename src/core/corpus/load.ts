@@ -8,7 +8,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { constants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
@@ -36,6 +36,23 @@ export class DataError extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.length === 1 ? formatProblem(problems[0]!) : `${problems.length} problems in the data`);
     this.name = 'DataError';
+  }
+}
+
+/**
+ * A load refused only because this process's heap is too small for it (V8's default limit is a
+ * fraction of the machine's memory): `needBytes` is the estimate, `relaunchable` whether every
+ * input is a plain file that a second process could read again (not stdin or a pipe). The
+ * command line may run itself again with a larger heap (src/cli/relaunch.ts).
+ */
+export class HeapTooSmallError extends DataError {
+  constructor(
+    problem: Problem,
+    readonly needBytes: number,
+    readonly relaunchable: boolean,
+  ) {
+    super([problem]);
+    this.name = 'HeapTooSmallError';
   }
 }
 
@@ -628,7 +645,7 @@ const HEAP_PER_TEXT_BYTE = 20;
  * Files that together would need more memory than this process may use are refused before they
  * are parsed: past V8's heap limit the process would end in a native out-of-memory abort.
  */
-function memoryProblem(raws: RawFile[], paths: string[], heapLimit = getHeapStatistics().heap_size_limit): Problem | undefined {
+function memoryProblem(raws: RawFile[], paths: string[], heapLimit = getHeapStatistics().heap_size_limit): { problem: Problem; need: number } | undefined {
   let total = 0;
   let need = 0;
   for (const r of raws) {
@@ -639,7 +656,18 @@ function memoryProblem(raws: RawFile[], paths: string[], heapLimit = getHeapStat
   const one = raws.length === 1;
   const file = one ? raws[0]!.file : paths.join(', ');
   const what = one ? `file is ${formatSize(total)}` : `the ${raws.length} files come to ${formatSize(total)}`;
-  return { file, where: '', message: `${what}; loading ${one ? 'it' : 'them'} takes about ${formatSize(need)} of memory, more than this process may use (${formatSize(heapLimit)}); split ${one ? 'it into several files' : 'them into smaller sets'}` };
+  return {
+    need,
+    problem: { file, where: '', message: `${what}; loading ${one ? 'it' : 'them'} takes about ${formatSize(need)} of memory, more than this process may use (${formatSize(heapLimit)}); split ${one ? 'it into several files' : 'them into smaller sets'}` },
+  };
+}
+
+function isPlainFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
 }
 
 const keepFirst = <T>(a: T): T => a;
@@ -690,7 +718,7 @@ export async function loadCorpus(paths: string[] = [], options: LoadOptions = {}
   }
 
   const tooMuch = memoryProblem(raws, paths);
-  if (tooMuch) throw new DataError([tooMuch]);
+  if (tooMuch) throw new HeapTooSmallError(tooMuch.problem, tooMuch.need, raws.every((r) => isPlainFile(r.abs)));
 
   const read: ParsedFile[] = [];
   for (const r of raws) {
