@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile, cp, truncate, open } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, cp, truncate, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,18 @@ const MINI = fileURLToPath(new URL('../../fixtures/cli/mini', import.meta.url));
 const VALID = fileURLToPath(new URL('../../fixtures/valid', import.meta.url));
 
 let root: string;
+let generatedDir: Promise<string> | undefined;
+
+/** The generator's 3,000-quote corpus, written once for every test that reads it (each with a cache folder of its own). */
+function generated3000(): Promise<string> {
+  generatedDir ??= (async () => {
+    const dir = path.join(root, 'generated');
+    await mkdir(dir, { recursive: true });
+    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await writeFile(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    return dir;
+  })();
+  return generatedDir;
+}
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'nl-disk-index-'));
 });
@@ -92,10 +104,7 @@ describe('the search index on disk', () => {
   }, 60_000);
 
   it('does so on a generated corpus of 3,000 quotes, with and without a limit', async () => {
-    const dir = path.join(root, 'generated');
-    const { writeFile: w, mkdir } = await import('node:fs/promises');
-    await mkdir(dir, { recursive: true });
-    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const dir = await generated3000();
     const cacheDir = path.join(root, 'generated-cache');
     await compareAll(dir, cacheDir, QUERY_SET.filter((_, i) => i % 3 === 0), 50);
     await compareAll(dir, cacheDir, ['colour revolution', 'speaker:smagin relief', '!russia iran', 'kind:direct ukraine', 'outlet:tass iran', 'date:2026-01-03..2026-01-09', '!date:2026-01-01 relief']);
@@ -104,10 +113,7 @@ describe('the search index on disk', () => {
   }, 120_000);
 
   it('ranks blocks taken in any order by two threads, merged, as one search does', async () => {
-    const dir = path.join(root, 'blocks');
-    const { writeFile: w, mkdir } = await import('node:fs/promises');
-    await mkdir(dir, { recursive: true });
-    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const dir = await generated3000();
     const memory = buildSearchIndex(await loadCorpus([dir]));
     const disk = (await openDiskIndex([dir], { cacheDir: path.join(root, 'blocks-cache'), hayBlock: 256 })) as DiskIndex;
     try {
@@ -132,10 +138,7 @@ describe('the search index on disk', () => {
   }, 120_000);
 
   it('searches a large index with a worker thread too, with the same results', async () => {
-    const dir = path.join(root, 'threads');
-    const { writeFile: w, mkdir } = await import('node:fs/promises');
-    await mkdir(dir, { recursive: true });
-    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const dir = await generated3000();
     const cacheDir = path.join(root, 'threads-cache');
     // blocks of 256 quotes (a million quotes' index has blocks of 16,384), two threads at any size and load
     const opts = { cacheDir, hayBlock: 256, threads: 2 as const };
@@ -170,10 +173,7 @@ describe('the search index on disk', () => {
     const { data, cacheDir } = await setup(MINI);
     const memory = buildSearchIndex(await loadCorpus([data]));
     const disk = (await openDiskIndex([data], { cacheDir })) as DiskIndex;
-    const dir = path.join(root, 'explain-generated');
-    const { writeFile: w, mkdir } = await import('node:fs/promises');
-    await mkdir(dir, { recursive: true });
-    for (const [i, f] of generateCorpus({ quotes: 3000 }).entries()) await w(path.join(dir, `part-${i}.json`), JSON.stringify(f));
+    const dir = await generated3000();
     const generated = buildSearchIndex(await loadCorpus([dir]));
     const big = (await openDiskIndex([dir], { cacheDir: path.join(root, 'explain-cache') })) as DiskIndex;
     try {

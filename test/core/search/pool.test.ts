@@ -7,6 +7,17 @@ import { readsOnDemand } from '../../../src/core/corpus/texts-on-demand.js';
 import { tempDir } from '../../temp.js';
 import path from 'node:path';
 
+/** The pool's final results for each query are the in-process search's (top 50): hits, order, scores, texts, highlights. */
+async function expectSameAsInProcess(pool: SearchPool, index: SearchIndex, queries: readonly string[]): Promise<void> {
+  for (const q of queries) {
+    const got = await pool.searchFinal(q);
+    const ref = searchQuotes(index, q, { limit: 50 });
+    expect(ref.total, q).toBeGreaterThan(0);
+    expect(got.total, q).toBe(ref.total);
+    expect(got.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]), q).toEqual(ref.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]));
+  }
+}
+
 describe('the search pool (worker threads)', () => {
   let corpus: Corpus;
   let index: SearchIndex;
@@ -102,13 +113,7 @@ describe('the search pool over texts of every kind of character', () => {
     const index = buildSearchIndex(corpus);
     const pool = new SearchPool(corpus, { workers: 2, limit: 50, diskIndex: false });
     try {
-      for (const q of ['strasse', 'ﬁnal', 'cafe', 'colour revolution', 'revolucion', 'цветная', "'revolution"]) {
-        const got = await pool.searchFinal(q);
-        const ref = searchQuotes(index, q, { limit: 50 });
-        expect(ref.total, q).toBeGreaterThan(0);
-        expect(got.total, q).toBe(ref.total);
-        expect(got.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]), q).toEqual(ref.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]));
-      }
+      await expectSameAsInProcess(pool, index, ['strasse', 'ﬁnal', 'cafe', 'colour revolution', 'revolucion', 'цветная', "'revolution"]);
     } finally {
       await pool.close();
     }
@@ -165,13 +170,7 @@ describe('the search pool over a corpus whose texts stay on disk (the dashboard\
     const index = buildSearchIndex(whole);
     const pool = new SearchPool(onDisk, { workers: 2, limit: 50, diskIndex: false });
     try {
-      for (const q of ['colour revolution', 'zakarova', "'relief | sabers", 'speaker:trump help']) {
-        const got = await pool.searchFinal(q);
-        const ref = searchQuotes(index, q, { limit: 50 });
-        expect(ref.total, q).toBeGreaterThan(0);
-        expect(got.total, q).toBe(ref.total);
-        expect(got.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]), q).toEqual(ref.hits.map((h) => [h.order, h.score, h.ref.quote.text, h.matches]));
-      }
+      await expectSameAsInProcess(pool, index, ['colour revolution', 'zakarova', "'relief | sabers", 'speaker:trump help']);
     } finally {
       await pool.close();
     }
