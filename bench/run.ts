@@ -107,7 +107,7 @@ function typingSession(dataPath: string, label: string, n: number): { figures: R
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`session failed:\n${r.stderr}`);
-  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { first: number[]; final: number[]; stallMaxMs: number; peakRssMB: number };
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { first: number[]; final: number[]; stallMaxMs: number; peakRssMB: number; fromDisk: boolean };
   const resultsFile = path.join(workDir, `session-${path.basename(dataPath)}.json`);
   writeFileSync(resultsFile, r.stdout);
   return {
@@ -116,6 +116,8 @@ function typingSession(dataPath: string, label: string, n: number): { figures: R
       finalResults: summarizeTimes(out.final),
       uiStallMaxMs: out.stallMaxMs,
       sessionPeakRssMB: out.peakRssMB,
+      // the workers read their shards from the index on disk (session.mjs's warm-up builds it)
+      sessionFromDisk: out.fromDisk,
     },
     resultsFile,
   };
