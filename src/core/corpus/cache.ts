@@ -34,6 +34,7 @@ import { OffsetMap, hasAstral } from './text.js';
 import { writeFileAtomic } from './files.js';
 import { stampsHold, type Stamp } from './stamps.js';
 import { attachTexts, EntryTexts } from './texts-on-demand.js';
+import { Sharer, shareArticle } from './compact.js';
 
 /** Bump when the cached shape or the validation rules change. */
 const CACHE_FORMAT = 'nl-corpus-cache/5';
@@ -312,6 +313,8 @@ export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir
           throw new Error('damaged');
         }
         if (h.textRanges.length !== p.articles.length || h.astral.length !== p.articles.length) throw new Error('damaged');
+        const sharer = new Sharer(); // (repeated strings and lists as one: compact.ts)
+        for (const a of p.articles) shareArticle(a as unknown as Record<string, unknown>, sharer);
         if (typeof texts === 'string') return restore(h, texts);
         if (!h.textRanges.every(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && 0 <= s && s <= e && e <= h.textsLength)) throw new Error('damaged');
         attachTexts(p.articles, new EntryTexts(texts.fd, texts.at, h.textRanges, h.astral));
