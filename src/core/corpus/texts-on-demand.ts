@@ -25,7 +25,8 @@ import { OffsetMap } from './text.js';
 /** The article a span's text is sliced from, and its number in the entry. */
 const SOURCE = Symbol('texts on demand');
 
-interface Owner {
+/** Where an article's texts are: the entry (set once it has checked out) and the article's number in it. */
+export interface Owner {
   texts: EntryTexts;
   index: number;
 }
@@ -127,12 +128,14 @@ function hang(o: object, owner: Owner, get: () => string): void {
  * keep it. Quotes of the usual shape are made anew (leanQuote), in the article's list.
  */
 export function attachTexts(articles: readonly Article[], texts: EntryTexts): void {
-  articles.forEach((a, index) => attachArticleTexts(a, texts, index));
+  articles.forEach((a, index) => attachArticleTexts(a, { texts, index }));
 }
 
-/** attachTexts for one article, the index-th of the entry. */
-export function attachArticleTexts(a: Article, texts: EntryTexts, index: number): void {
-  const owner: Owner = { texts, index };
+/**
+ * attachTexts for one article, as soon as it is decoded (the entry's texts are read only after
+ * `owner.texts` is set, once the whole entry has checked out).
+ */
+export function attachArticleTexts(a: Article, owner: Owner): void {
   hang(a, owner, articleText);
   const quotes = a.quotes as unknown as Spanned[];
   for (let i = 0; i < quotes.length; i++) {
