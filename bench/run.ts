@@ -31,6 +31,7 @@ import { loadCorpus } from '../src/core/corpus/load.js';
 import { writeCorpus } from './generate.js';
 import { formatSize } from '../src/core/corpus/size.js';
 import { QUERIES } from './queries.js';
+import { tmuxSession } from './tmux-session.js';
 import { fmtMs, hasCommand, peakRssMB, runProcess, timeProcess, summarizeTimes, type Timing } from './stats.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -107,7 +108,7 @@ function typingSession(dataPath: string, label: string, n: number): { figures: R
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`session failed:\n${r.stderr}`);
-  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { first: number[]; final: number[]; stallMaxMs: number; peakRssMB: number };
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { first: number[]; final: number[]; stallMaxMs: number; peakRssMB: number; fromDisk: boolean };
   const resultsFile = path.join(workDir, `session-${path.basename(dataPath)}.json`);
   writeFileSync(resultsFile, r.stdout);
   return {
@@ -116,6 +117,8 @@ function typingSession(dataPath: string, label: string, n: number): { figures: R
       finalResults: summarizeTimes(out.final),
       uiStallMaxMs: out.stallMaxMs,
       sessionPeakRssMB: out.peakRssMB,
+      // the workers read their shards from the index on disk (session.mjs's warm-up builds it)
+      sessionFromDisk: out.fromDisk,
     },
     resultsFile,
   };
@@ -176,6 +179,16 @@ function firstFrame(dataPath: string | null, runs: number, timeoutMs: number): {
     }
   }
   return { frame: summarizeTimes(frames), loaded: summarizeTimes(loads) };
+}
+
+/**
+ * The real dashboard typed in tmux (bench/tmux-session.ts): the process's peak memory as the
+ * system reads it, search workers and rendering included. null without tmux or /proc.
+ */
+async function dashboardTyped(dataPath: string, label: string): Promise<{ peakRssMB: number } | null> {
+  if (!hasCommand('tmux') || !existsSync('/proc/self/status')) return null;
+  process.stderr.write(`  ${label}: the dashboard typed in tmux\n`);
+  return tmuxSession(dataPath, { cli });
 }
 
 async function commandTimes(dataPath: string | null, n: number) {
@@ -264,7 +277,8 @@ async function main() {
     const inProc = measureCorpus(dataPath, t.label, session.resultsFile, t.n);
     const cmd = await commandTimes(t.path, t.n);
     const frame = firstFrame(t.path, t.n >= SAMPLED_ABOVE ? 1 : t.n >= 50_000 ? 3 : 5, t.n >= SAMPLED_ABOVE ? 300_000 : 60_000);
-    results.push({ ...inProc, ...session.figures, command: cmd, firstFrame: frame?.frame ?? null, dashboardLoaded: frame?.loaded ?? null, label: t.label, quotes: inProc.quotes as number, measured: new Date().toISOString() });
+    const typedInTmux = await dashboardTyped(dataPath, t.label);
+    results.push({ ...inProc, ...session.figures, command: cmd, firstFrame: frame?.frame ?? null, dashboardLoaded: frame?.loaded ?? null, dashboardTypedPeakRssMB: typedInTmux?.peakRssMB ?? null, label: t.label, quotes: inProc.quotes as number, measured: new Date().toISOString() });
     // after every corpus, so an interrupted run keeps what it measured
     await save(false);
   }
@@ -310,6 +324,7 @@ async function main() {
   add('dashboard first frame, median', (r) => (r.firstFrame ? ms(r.firstFrame as Timing) : 'no tmux'));
   add('dashboard fully loaded, median', (r) => (r.dashboardLoaded ? ms(r.dashboardLoaded as Timing) : r.firstFrame ? '—' : 'no tmux'));
   add('peak RSS, typing session', (r) => `${Math.round(r.sessionPeakRssMB as number)} MB`);
+  add('peak RSS, dashboard typed in tmux', (r) => (typeof r.dashboardTypedPeakRssMB === 'number' ? `${Math.round(r.dashboardTypedPeakRssMB)} MB` : '—'));
   add('peak RSS, whole measuring run', (r) => `${Math.round(r.peakRssMB as number)} MB`);
   add('peak RSS, `search` command', (r) => `${Math.round(C(r).searchPeakRssMB as number)} MB`);
   console.log(lines.join('\n'));
@@ -347,6 +362,7 @@ async function writeCurve(results: Result[], date: string): Promise<void> {
       t(r.firstResults, 'p95'),
       t(r.finalResults, 'p95'),
       mb(r.sessionPeakRssMB),
+      mb(r.dashboardTypedPeakRssMB),
       t(r.firstFrame),
       t(r.dashboardLoaded),
       t(C(r).search),
@@ -358,8 +374,8 @@ async function writeCurve(results: Result[], date: string): Promise<void> {
   const table = [
     `\`npm run bench\`, ${date} (2 cores shared with other work: compare within a row more than across tables).`,
     '',
-    '| quotes | load (warm cache) | disk index build | disk index size | keystroke → first results p95 | final results p95 | typing session peak RSS | dashboard first frame | dashboard fully loaded | `search --format json` | `search --limit 50` | search ÷ fzf | `search` peak RSS |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| quotes | load (warm cache) | disk index build | disk index size | keystroke → first results p95 | final results p95 | typing session peak RSS | dashboard typed in tmux, peak RSS | dashboard first frame | dashboard fully loaded | `search --format json` | `search --limit 50` | search ÷ fzf | `search` peak RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
   const next = text.replace(/<!-- curve:start -->[\s\S]*?<!-- curve:end -->/, `<!-- curve:start -->\n${table}\n<!-- curve:end -->`);

@@ -160,7 +160,7 @@ function FirstFrame({ page, state, kept, onKey, onShown }: { page: FirstPage; st
   const lines = searching
     ? [[ui('  the search starts once the corpus is loaded', 'dim')]]
     : listWindowLines({ count: page.hits.length, selected: 0, height: list, width, row: (i, cols) => quoteRow(page.hits[i]!, cols) });
-  const status = searching ? 'loading…' : `${page.quotes} quotes  ${position(0, page.quotes)}`;
+  const status = searching ? 'loading…' : `${count(page.quotes, 'quote')}  ${position(0, page.quotes)}`;
   const loadingLine: Line = [ui('  loading the corpus', 'dim'), ui(` (${count(page.articles, 'article')})…`, 'dim')];
   const footer: Line = fit([ui(' '), ui('loading', 'warn'), ui(kept ? `  ${count(kept, 'key')} kept for when it opens` : '  typing is kept', 'dim'), ui('  ^C', 'bold'), ui(' quit', 'dim')], width);
   return (

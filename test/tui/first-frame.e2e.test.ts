@@ -55,10 +55,10 @@ describe.skipIf(!hasTmux)('the first frame of a large corpus, in a real terminal
     await waitForScreen((s) => s.includes('enter speaker'), 'the loaded dashboard');
     const first = readFileSync(transcript, 'utf8');
     expect(first).toContain('loading the corpus');
-    expect(first).toContain(`${n} quotes`);
+    expect(first).toContain(`${n.toLocaleString('en-US')} quotes`);
 
     tmux('send-keys', '-t', 'ff', '/colour');
-    await waitForScreen((s) => new RegExp(`\\d+ of ${n} quotes`).test(s) && !s.includes('searching'), 'the search results', 60_000);
+    await waitForScreen((s) => new RegExp(`[\\d,]+ of ${n.toLocaleString('en-US')} quotes`).test(s) && !s.includes('searching'), 'the search results', 60_000);
     tmux('send-keys', '-t', 'ff', 'Escape');
     tmux('send-keys', '-t', 'ff', 'q');
     const end = await waitForScreen((s) => s.includes('EXIT='), 'the exit');

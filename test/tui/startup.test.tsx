@@ -118,7 +118,7 @@ describe('the dashboard while its corpus loads', () => {
     const s = start(corpus);
     await waitFor(() => s.screen().includes('loading'), 'the first frame');
     const first = s.screen();
-    expect(first).toContain(`${corpus.quotes.length} quotes  1/${corpus.quotes.length}`);
+    expect(first).toContain(`${corpus.quotes.length.toLocaleString('en-US')} quotes  1/${corpus.quotes.length}`);
     expect(first).toContain('loading the corpus');
     expect(first).not.toContain('enter speaker'); // the loaded dashboard's keys are not offered yet
     await waitFor(() => s.loads() === 1, 'the load to start once the frame is out');

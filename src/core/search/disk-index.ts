@@ -72,6 +72,8 @@ import {
   type Scored,
   type SearchIndex,
   type SearchResult,
+  type SharedEntry,
+  EntryParts,
 } from './search.js';
 import type { Atom } from './query.js';
 import type { Doc } from './options.js';
@@ -716,6 +718,23 @@ export class DiskIndex {
   }
 
   /**
+   * Block `block`'s folded hay as stored (latin1 or UTF-16 bytes, as header.latin1 says), checked
+   * against its sum: a search worker reads its blocks once and keeps them (disk-shard.ts).
+   */
+  hayBlockBytes(block: number): Buffer {
+    const ends = this.int32('hayEnds');
+    const unit = this.header.latin1 ? 1 : 2;
+    const size = this.header.hayBlock;
+    const first = block * size;
+    const last = Math.min(first + size, this.header.quotes);
+    if (block < 0 || first >= last) throw new Error(`hayBlockBytes: no block ${block}`);
+    const start = first === 0 ? 0 : ends[first - 1]!;
+    const bytes = this.read(this.header.sections.hay[0] + start * unit, (ends[last - 1]! - start) * unit);
+    if (sectionSum([bytes]) !== this.header.hayBlocks[block]) throw new DamagedIndexError('section hay');
+    return bytes;
+  }
+
+  /**
    * Quotes [from, to) as a search worker's shard (shard.ts), read from the file: the worker
    * reads its shard here instead of receiving a copy from the UI thread.
    */
@@ -831,33 +850,65 @@ export class DiskIndex {
 export function rankDiskIndex(index: DiskIndex, q: CompiledQuery, limit = Infinity, claim: BlockClaim = allBlocks(index)): Ranked {
   const n = index.header.quotes;
   const size = index.header.hayBlock;
-  let needsHay = q.mayMatch !== null || q.expr !== null;
-  const tests = q.filters.map((clause) => clauseTest(index, clause, () => (needsHay = true)));
+  const ranker = quoteRanker(index, q);
   const best = new Best(limit);
-  const filtersHold = (pos: number, hay: () => string) => {
-    for (const t of tests) if (!t(pos, hay)) return false;
-    return true;
-  };
-  if (!needsHay) {
+  if (!ranker.needsHay) {
     // filters only: every quote that passes them, score 0
-    const none = () => '';
-    for (let b = claim(); b >= 0; b = claim()) for (let pos = b * size, end = Math.min(n, pos + size); pos < end; pos++) if (filtersHold(pos, none)) best.add(pos, 0);
+    for (let b = claim(); b >= 0; b = claim()) for (let pos = b * size, end = Math.min(n, pos + size); pos < end; pos++) if (ranker.score(pos, '') >= 0) best.add(pos, 0);
     return best.result();
   }
   // (Tried: the prefilter over the whole chunk, each needle found once per chunk by a cursor,
   // with no string per quote: 1.0-1.4x slower than a slice per quote, which V8 makes cheaply.)
-  const mayMatch = diskPrefilter(index, q);
-  const scorer = new FoldedScorer(q);
-  const docOf = sharedDocs(index);
   const visit = (pos: number, chunk: string, from: number, to: number) => {
-    const own = chunk.slice(from, to);
-    if (tests.length && !filtersHold(pos, () => own)) return;
-    if (mayMatch && !mayMatch(pos, own)) return;
-    const score = scorer.score(docOf(pos, own));
+    const score = ranker.score(pos, chunk.slice(from, to));
     if (score >= 0) best.add(pos, score);
   };
   for (let b = claim(); b >= 0; b = claim()) index.scanHay(visit, b * size, Math.min(n, (b + 1) * size));
   return best.result();
+}
+
+/** How one quote of the index is ranked for one query (quoteRanker). */
+export interface QuoteRanker {
+  /** false when the query is filters on the columns only: `own` is then never read (pass '') */
+  readonly needsHay: boolean;
+  /**
+   * The score of quote `pos` (a position in the whole index) whose own folded text is `own`, or
+   * -1 when it does not match. `textNorm`, when known, is fuse's field norm of `own` (textNorm in
+   * search.ts; -1 for a blank text): a caller that ranks the same quotes keystroke after
+   * keystroke (a search worker) keeps it rather than count the text's words every time.
+   */
+  score(pos: number, own: string, textNorm?: number): number;
+}
+
+/**
+ * rankDiskIndex's decision for one quote, for callers that hold the folded text themselves (a
+ * search worker keeps its shard's, disk-shard.ts): the filters from the columns (exactly as
+ * search.ts decides them), then the prefilter over the quote's own text and the parts it
+ * shares, then the scoring (search.ts FoldedScorer: the very scoring of the one quote search),
+ * while the term's answer for the text is still remembered from the prefilter.
+ */
+export function quoteRanker(index: DiskIndex, q: CompiledQuery, shared: SharedEntries = sharedEntries(index)): QuoteRanker {
+  let needsHay = q.mayMatch !== null || q.expr !== null;
+  const tests = q.filters.map((clause) => clauseTest(index, clause, () => (needsHay = true)));
+  const filtersHold = (pos: number, own: string) => {
+    for (const t of tests) if (!t(pos, own)) return false;
+    return true;
+  };
+  if (!needsHay) return { needsHay, score: (pos) => (filtersHold(pos, '') ? 0 : -1) };
+  const mayMatch = diskPrefilter(index, q);
+  const scorer = new FoldedScorer(q, shared.made);
+  const parts = shared;
+  const speakerCol = index.int32('speaker');
+  const nsetCol = index.int32('nset');
+  const tagCol = index.int32('tags');
+  return {
+    needsHay,
+    score(pos, own, textNorm) {
+      if (tests.length && !filtersHold(pos, own)) return -1;
+      if (mayMatch && !mayMatch(pos, own)) return -1;
+      return scorer.scoreSplit(own, textNorm, parts.speaker(speakerCol[pos]!), parts.narratives(nsetCol[pos]!), parts.topics(tagCol[pos]!));
+    },
+  };
 }
 
 /**
@@ -962,40 +1013,42 @@ class Best {
   }
 }
 
+export interface SharedEntries {
+  readonly made: EntryParts;
+  speaker(s: number): SharedEntry;
+  narratives(i: number): SharedEntry;
+  topics(i: number): SharedEntry;
+}
+
 /**
- * A quote's document of folded fields as search.ts makes it (toDoc), from the index: its own
- * folded text, and the fields it shares, one object per speaker, list of narratives and list of
- * topics (so that each is scored once a query). One document object, refilled per quote.
+ * A quote's shared fields as search.ts makes its document (toDoc), from the index's tables, as
+ * entry parts (search.ts EntryParts): one group per speaker, list of narratives and list of
+ * topics, made at its first use. They do not depend on the query: `search` makes them for its
+ * one query, a search worker once for its session (disk-shard.ts).
  */
-function sharedDocs(index: DiskIndex): (pos: number, own: string) => Doc {
+export function sharedEntries(index: DiskIndex): SharedEntries {
   const h = index.header;
-  const speakerCol = index.int32('speaker');
-  const nsetCol = index.int32('nset');
-  const tagCol = index.int32('tags');
-  const none = { aliases: [] as string[] } as { speaker?: string; aliases: string[]; role?: string };
-  const speakers: (typeof none | undefined)[] = new Array(h.actors.length);
-  const speakerDoc = (s: number) => {
-    if (s < 0) return none;
-    let d = speakers[s];
-    if (d === undefined) {
-      // the header keeps [name, ...aliases, role] folded (search.ts prepare); split by the actor's counts
-      const actor = h.actors[s]!;
-      const fields = h.speakerFields[s]!;
-      const aliases = fields.slice(1, 1 + actor.aliases.length);
-      d = speakers[s] = { speaker: fields[0]!, aliases, ...(actor.role ? { role: fields[1 + actor.aliases.length]! } : {}) };
-    }
-    return d;
-  };
-  const doc: Doc = { text: '', aliases: [], narratives: [], topics: [] };
-  return (pos, own) => {
-    const who = speakerDoc(speakerCol[pos]!);
-    doc.text = own;
-    doc.speaker = who.speaker;
-    doc.aliases = who.aliases;
-    doc.role = who.role;
-    doc.narratives = h.narrativeFields[nsetCol[pos]!]!;
-    doc.topics = h.topicFields[tagCol[pos]!]!;
-    return doc;
+  const made = new EntryParts();
+  const noSpeaker = made.of({ aliases: [] });
+  const speakers: (SharedEntry | undefined)[] = new Array(h.actors.length);
+  const narratives: (SharedEntry | undefined)[] = new Array(h.narrativeFields.length);
+  const topics: (SharedEntry | undefined)[] = new Array(h.topicFields.length);
+  return {
+    made,
+    speaker(s) {
+      if (s < 0) return noSpeaker;
+      let d = speakers[s];
+      if (d === undefined) {
+        // the header keeps [name, ...aliases, role] folded (search.ts prepare); split by the actor's counts
+        const actor = h.actors[s]!;
+        const fields = h.speakerFields[s]!;
+        const aliases = fields.slice(1, 1 + actor.aliases.length);
+        d = speakers[s] = made.of({ speaker: fields[0]!, aliases, ...(actor.role ? { role: fields[1 + actor.aliases.length]! } : {}) });
+      }
+      return d;
+    },
+    narratives: (i) => (narratives[i] ??= made.of({ narratives: h.narrativeFields[i]! })),
+    topics: (i) => (topics[i] ??= made.of({ topics: h.topicFields[i]! })),
   };
 }
 
@@ -1040,7 +1093,8 @@ function diskPrefilter(index: DiskIndex, q: CompiledQuery): ((pos: number, own: 
   };
 }
 
-type RecordTest = (pos: number, hay: () => string) => boolean;
+/** A filter's test of quote `pos` whose own folded text is `own` ('' when no filter reads it). */
+type RecordTest = (pos: number, own: string) => boolean;
 
 /** One filter clause (atoms joined by |) as a test of a record; qualifiers decided once per table entry. */
 function clauseTest(index: DiskIndex, clause: readonly Atom[], usesHay: () => void): RecordTest {
@@ -1063,7 +1117,7 @@ function clauseTest(index: DiskIndex, clause: readonly Atom[], usesHay: () => vo
       const tagCol = index.int32('tags');
       return (pos, own) => {
         const s = speakerCol[pos]!;
-        const hit = textFilterHolds(found, [own()]) || (s >= 0 && bySpeaker(s)) || byNarratives(nsetCol[pos]!) || byTopics(tagCol[pos]!);
+        const hit = textFilterHolds(found, [own]) || (s >= 0 && bySpeaker(s)) || byNarratives(nsetCol[pos]!) || byTopics(tagCol[pos]!);
         return a.negate ? !hit : hit;
       };
     }

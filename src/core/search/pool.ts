@@ -13,7 +13,7 @@ import type { Corpus, QuoteRef } from '../corpus/corpus.js';
 import { packShard, transferables } from './shard.js';
 import { findDiskIndexOf } from './disk-index.js';
 import type { QuoteHit } from './search.js';
-import type { SearchRequest, ShardInit, WireHit, WorkerReply } from './worker.js';
+import type { Held, HeldRequest, SearchRequest, ShardInit, WireHit, WorkerReply } from './worker.js';
 
 export interface PoolUpdate {
   seq: number;
@@ -38,7 +38,20 @@ export interface PoolOptions {
   diskIndex?: 'auto' | false;
   /** the cache folder to look in (tests) */
   cacheDir?: string;
+  /** @internal shards of at least this many quotes read from disk stay compact (default COMPACT_FROM; tests) */
+  compactFrom?: number;
 }
+
+/**
+ * A shard read from the index on disk of at least this many quotes is kept compact by its worker
+ * (disk-shard.ts: the folded text and the index's columns, ranked from them) instead of indexed
+ * in memory. Measured on the benchmark's corpora, 2 workers, built code, the typing session of
+ * its 20 queries: at 100,000 quotes (50,000 a shard) peak RSS 477 -> 330 MB with the final
+ * results' p95 within the noise of the shared machine (55-78 vs 59-89 ms); at 10,000 quotes
+ * (5,000 a shard) 207 vs 203-211 MB, but p95 9 -> 15 ms: there the objects cost little and the
+ * in-memory index's kept entries and records answer faster.
+ */
+export const COMPACT_FROM = 20_000;
 
 interface ShardState {
   hits: WireHit[];
@@ -87,6 +100,7 @@ export class SearchPool {
   private closed = false;
   private readonly latest = new Int32Array(new SharedArrayBuffer(4));
   private readonly limit: number;
+  private readonly compactFrom: number;
   /** the search index on disk the workers read their shards from, when there is one */
   private readonly source: Promise<string | undefined>;
   private seq = 0;
@@ -100,6 +114,7 @@ export class SearchPool {
     opts: PoolOptions = {},
   ) {
     this.limit = opts.limit ?? 50;
+    this.compactFrom = opts.compactFrom ?? COMPACT_FROM;
     const n = Math.max(1, Math.min(opts.workers ?? Math.min(4, os.availableParallelism()), corpus.quotes.length || 1));
     const total = corpus.quotes.length;
     this.actorIndex = new Map(corpus.actors.map((a, i) => [a.id, i]));
@@ -143,7 +158,7 @@ export class SearchPool {
     }, () => undefined);
     if (indexFile) {
       // the worker reads its quotes from the index file: nothing is packed or copied here
-      const init: ShardInit = { type: 'init', offset: from, to, indexFile };
+      const init: ShardInit = { type: 'init', offset: from, to, indexFile, compact: to - from >= this.compactFrom };
       w.postMessage(init);
     } else {
       const shard = packShard(this.corpus, from, to, this.actorIndex);
@@ -259,6 +274,26 @@ export class SearchPool {
     Atomics.store(this.latest, 0, ++this.seq);
     this.listener = undefined;
     await Promise.all(this.workers.map((w) => w?.terminate()));
+  }
+
+  /** @internal tests: what each shard's worker holds in memory, after the searches sent before */
+  async heldForTest(): Promise<Held[]> {
+    await this.ready;
+    return Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<Held>((resolve) => {
+            const on = (m: WorkerReply) => {
+              if (m.type !== 'held') return;
+              w!.off('message', on);
+              const { type: _type, ...held } = m;
+              resolve(held);
+            };
+            w!.on('message', on);
+            w!.postMessage({ type: 'held' } satisfies HeldRequest);
+          }),
+      ),
+    );
   }
 
   /** @internal tests: end shard s's worker as a crash would */

@@ -11,11 +11,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import { collectGarbage } from '../collect.js';
 import os from 'node:os';
+import v8 from 'node:v8';
 import type { Actor, Narrative } from '../corpus/schema.js';
+import type { Corpus } from '../corpus/corpus.js';
 import { unpackShard, type PackedShard } from './shard.js';
 import { byScore, buildSearchIndex, keepBest, compileQuery, forgetQuoteTexts, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
 import { narrows } from './prefilter.js';
 import type { ParsedQuery } from './query.js';
+import type { DiskShard } from './disk-shard.js';
 
 export type ShardInit =
   | {
@@ -33,6 +36,8 @@ export type ShardInit =
       /** the search index on disk to read quotes [offset, to) from (disk-index.ts), instead of a copy */
       indexFile: string;
       to: number;
+      /** keep the shard compact and rank from the index's data (disk-shard.ts), rather than index it in memory */
+      compact: boolean;
     };
 
 export interface SearchRequest {
@@ -42,6 +47,21 @@ export interface SearchRequest {
   limit: number;
   /** no pruning and no narrowing: every record goes to fuse (the benchmark's reference) */
   exhaustive?: boolean;
+}
+
+/** @internal tests: what the worker holds (see Held) */
+export interface HeldRequest {
+  type: 'held';
+}
+
+/** What a worker keeps in memory, for tests: the shard's quotes as objects, or only compact data. */
+export interface Held {
+  /** where its quotes came from: handed over (indexed in memory) or read from the index on disk */
+  source: 'memory' | 'disk';
+  /** prepared records (one object tree a quote) kept: the shard's size in memory, 0 from disk */
+  records: number;
+  /** V8's heap in use after a full collection (bytes) */
+  heapUsed: number;
 }
 
 export interface WireHit {
@@ -54,6 +74,7 @@ export interface WireHit {
 
 export type WorkerReply =
   | { type: 'ready'; quotes: number }
+  | ({ type: 'held' } & Held)
   | { type: 'result'; seq: number; hits: WireHit[]; total: number; done: boolean; error?: string };
 
 /** Records per chunk: small enough that a stale search stops within a few milliseconds. */
@@ -80,7 +101,18 @@ try {
 } catch {
   // not Linux, or not allowed: the workers keep the process's priority
 }
+/**
+ * What the worker searches: a shard handed over is indexed in memory (search.ts); one read from
+ * the search index on disk stays compact (disk-shard.ts) and is ranked from the index's folded
+ * text and columns.
+ */
 let index: SearchIndex | undefined;
+let disk: DiskShard | undefined;
+/**
+ * The whole shard indexed in memory, for the reference search (exhaustive) of a worker that reads
+ * from disk: made at the first such search (the benchmark's check), never in a dashboard.
+ */
+let reference: SearchIndex | undefined;
 let offset = 0;
 /**
  * The last queries that ran to completion, each with every position it matched, newest first.
@@ -117,7 +149,7 @@ function replyFailed(seq: number, err: unknown, send: (msg: WorkerReply) => void
  * only the first `upTo` records are searched (all of them but in a warm-up).
  */
 function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo = Infinity): void {
-  if (!index || stale(req.seq)) return;
+  if ((!index && !disk) || stale(req.seq)) return;
   const compiled = compileQuery(req.query, { exhaustive: req.exhaustive });
   if (!compiled.ok) {
     send({ type: 'result', seq: req.seq, hits: [], total: 0, done: true, error: compiled.error });
@@ -128,18 +160,19 @@ function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo 
     // The reference search (benchmark, tests): one plain fuse.js search of the whole shard, not
     // in chunks: rankQuotes' reference mode searches every document whatever the chunk, so
     // chunking it repeated the whole scan once per chunk (34 times at 100,000 quotes).
+    const whole = index ?? (reference ??= referenceIndex(disk!));
     let scored: Scored[];
     try {
-      scored = rankQuotes(index, q).sort(byScore);
+      scored = rankQuotes(whole, q).sort(byScore);
     } catch (err) {
       return replyFailed(req.seq, err);
     }
-    if (!stale(req.seq)) reply({ type: 'result', seq: req.seq, hits: toWire(q, scored.slice(0, req.limit)), total: scored.length, done: true });
+    if (!stale(req.seq)) reply({ type: 'result', seq: req.seq, hits: toWire(q, scored.slice(0, req.limit), whole), total: scored.length, done: true });
     return;
   }
   // Narrowing: when every match of this query must match an earlier one, search only those.
   const pool = narrowest(q.parsed);
-  const size = Math.min(upTo, pool ? pool.length : index.records.length);
+  const size = Math.min(upTo, pool ? pool.length : index ? index.records.length : disk!.size);
 
   let best: Scored[] = [];
   const matched: number[] = [];
@@ -156,7 +189,7 @@ function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo 
     }
     let scored: Scored[];
     try {
-      scored = rankQuotes(index, q, within);
+      scored = index ? rankQuotes(index, q, within) : disk!.rank(q, within);
     } catch (err) {
       return replyFailed(req.seq, err, send);
     }
@@ -174,28 +207,43 @@ function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo 
   recent = [{ parsed: q.parsed, matched: Int32Array.from(matched) }, ...recent.slice(0, RECENT - 1)];
 }
 
-function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[]): WireHit[] {
+function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[], from: SearchIndex | undefined = index): WireHit[] {
   // a text match's value is the quote as written, which only the pool has (forgetQuoteTexts)
   const wire = (m: FieldMatch): FieldMatch => (m.field === 'text' ? { ...m, value: '' } : m);
-  return highlightHits(index!, q, best).map((h) => ({ order: h.order + offset, score: h.score, matches: h.matches.map(wire) }));
+  const hits = from ? highlightHits(from, q, best) : disk!.highlight(q, best);
+  return hits.map((h) => ({ order: h.order + offset, score: h.score, matches: h.matches.map(wire) }));
+}
+
+function referenceIndex(shard: DiskShard): SearchIndex {
+  const whole = buildSearchIndex(shard.corpus());
+  forgetQuoteTexts(whole);
+  return whole;
 }
 
 /** Reads the shard (from the index file, or as handed over) and indexes it. */
 async function init(msg: ShardInit): Promise<void> {
   offset = msg.offset;
-  let corpus: ReturnType<typeof unpackShard>;
-  if ('indexFile' in msg) {
+  let quotes: number;
+  if ('indexFile' in msg && msg.compact) {
     // loaded only here: a worker that is handed its shard never needs the index's reader
-    const { DiskIndex } = await import('./disk-index.js');
-    const disk = DiskIndex.openSync(msg.indexFile);
-    try {
-      corpus = unpackShard(disk.packedShard(msg.offset, msg.to), disk.header.actors, disk.header.narratives);
-    } finally {
-      disk.close();
-    }
-  } else corpus = unpackShard(msg.shard, msg.actors, msg.narratives);
-  index = buildSearchIndex(corpus);
-  forgetQuoteTexts(index); // the pool has the quotes as written: only the folded texts stay here
+    const { DiskShard } = await import('./disk-shard.js');
+    disk = DiskShard.open(msg.indexFile, msg.offset, msg.to);
+    quotes = disk.size;
+  } else {
+    let shard: Corpus;
+    if ('indexFile' in msg) {
+      const { DiskIndex } = await import('./disk-index.js');
+      const file = DiskIndex.openSync(msg.indexFile);
+      try {
+        shard = unpackShard(file.packedShard(msg.offset, msg.to), file.header.actors, file.header.narratives);
+      } finally {
+        file.close();
+      }
+    } else shard = unpackShard(msg.shard, msg.actors, msg.narratives);
+    index = buildSearchIndex(shard);
+    forgetQuoteTexts(index); // the pool has the quotes as written: only the folded texts stay here
+    quotes = index.records.length;
+  }
   warmUp();
   // after a turn of the event loop: collected at once, the shard as read and its copies (about
   // 35 MB a worker at 100,000 quotes, outside V8's heap) were still held by this call's frames
@@ -204,7 +252,7 @@ async function init(msg: ShardInit): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   collectOnce();
   recent = []; // the warm-up's searches saw only the first records
-  reply({ type: 'ready', quotes: corpus.quotes.length });
+  reply({ type: 'ready', quotes });
 }
 
 /**
@@ -243,10 +291,16 @@ function collectOnce(): void {
   collectGarbage();
 }
 
+function held(): void {
+  collectGarbage();
+  const records = (index?.records.length ?? 0) + (reference?.records.length ?? 0);
+  reply({ type: 'held', source: disk ? 'disk' : 'memory', records, heapUsed: v8.getHeapStatistics().used_heap_size });
+}
+
 /** Messages are handled in the order they came: a search sent before the shard is in waits for it. */
 let queue: Promise<void> = Promise.resolve();
-parentPort!.on('message', (msg: ShardInit | SearchRequest) => {
-  queue = queue.then(() => (msg.type === 'init' ? init(msg) : run(msg)));
+parentPort!.on('message', (msg: ShardInit | SearchRequest | HeldRequest) => {
+  queue = queue.then(() => (msg.type === 'init' ? init(msg) : msg.type === 'held' ? held() : run(msg)));
   // a shard that cannot be read ends the worker with the error (the pool starts it again or gives up)
   queue.catch((err: unknown) => {
     throw err;

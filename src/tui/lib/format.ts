@@ -89,9 +89,17 @@ export function spanInParagraph(article: Article, span: Span, cols: number, maxL
   return { lines, total: wrapped.length, paragraph: para.number };
 }
 
-/** Plural: "1 quote", "3 quotes" (core/count.ts; the dashboard's numbers are not grouped). */
+/**
+ * Plural: "1 quote", "3 quotes", "1,000,000 quotes" (core/count.ts). Grouped like the command
+ * line's counts: at a million quotes the tab bar's "1000000 quotes" had to be counted by eye.
+ */
 export function count(n: number, one: string, many = `${one}s`): string {
-  return coreCount(n, one, many, { grouped: false });
+  return coreCount(n, one, many);
+}
+
+/** A number as the dashboard shows counts: grouped in thousands ("12,500"). */
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /**

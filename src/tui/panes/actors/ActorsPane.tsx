@@ -11,6 +11,7 @@ import { SearchLine } from '../../components/SearchLine.js';
 import { listWindowLines, position } from '../../lib/list-window.js';
 import { data, rule, ui } from '../../lib/text.js';
 import { listLayout } from '../../lib/layout.js';
+import { count, num } from '../../lib/format.js';
 import { actorBriefLines, actorRow, type ProfileView } from './view-model.js';
 import { docStart } from '../../lib/doc.js';
 
@@ -58,7 +59,7 @@ export function ActorsPane(props: ActorsPaneProps) {
         text={props.filter}
         focused={props.focused}
         placeholder="filter actors"
-        status={`${props.filter ? `${props.actors.length} of ${all} actors` : `${all} actors`}${props.closest ? ' (closest names)' : ''}${props.actors.length ? `  ${position(props.selected, props.actors.length)}` : ''}`}
+        status={`${props.filter ? `${num(props.actors.length)} of ${count(all, 'actor')}` : count(all, 'actor')}${props.closest ? ' (closest names)' : ''}${props.actors.length ? `  ${position(props.selected, props.actors.length)}` : ''}`}
         width={width}
       />
       <Lines lines={rows} height={list} />

@@ -19,7 +19,7 @@ import type { Nesting } from './nesting.js';
 import { isTextClause, parseQuery } from '../../../core/search/query.js';
 import type { QuoteSort } from './state.js';
 import { position } from '../../lib/list-window.js';
-import { count } from '../../lib/format.js';
+import { count, num } from '../../lib/format.js';
 import { typingHint } from './typing-hint.js';
 
 export interface QuotesPaneProps {
@@ -99,8 +99,8 @@ export function QuotesPane(props: QuotesPaneProps) {
     props.pending && hits.length === 0
       ? 'searching…'
       : props.query
-        ? `${props.total} of ${all} quotes${props.pending ? ', searching…' : ''}`
-        : `${all} quotes`;
+        ? `${num(props.total)} of ${count(all, 'quote')}${props.pending ? ', searching…' : ''}`
+        : count(all, 'quote');
   const status = `${counted}${hits.length ? `  ${position(selected, hits.length)}` : ''}${props.sort !== 'relevance' ? ` · by ${props.sort}` : ''}`;
   // a filter value still being typed (date:20): what it expects, not an error
   const hint = typingHint(props.query, props.error);

@@ -1,0 +1,178 @@
+/**
+ * A search worker's shard read from the search index on disk (disk-index.ts), kept compact: the
+ * folded text of its quotes as the index stores it (one string per block of the index, one byte
+ * a character when the index is latin1), the index's columns and its header's tables. No object
+ * per quote: a quote is ranked straight from its folded text and the columns (disk-index.ts
+ * quoteRanker: the filters, the exact prefilter and the scoring of the one quote search), and
+ * only the hits a worker sends are read in full from the file, to compute their highlight ranges
+ * (as `search` does: disk-index.ts hitsOf).
+ *
+ * Why: a worker used to unpack its shard into a full corpus and index it in memory (search.ts
+ * buildSearchIndex: prepared records, documents, fuse's entries), about 1 KB of objects a quote:
+ * at 100,000 quotes the two workers took a typing session's peak from about 170 MB (the UI
+ * thread) to 478 MB, and at a million quotes they took 1.4-2.3 GB.
+ *
+ * Exactness: a quote's score is computed from the same folded fields by the same scoring as the
+ * in-memory search (the index was built by it, disk-index.ts layout), and its highlight ranges by
+ * the in-memory search itself over the hits' own records; tests compare whole sessions.
+ */
+import { DiskIndex, quoteRanker, sharedEntries, type QuoteRanker, type SharedEntries } from './disk-index.js';
+import { GrowingSearchIndex, highlightHits, textNorm, type CompiledQuery, type FieldMatch, type Scored } from './search.js';
+import { unpackShard } from './shard.js';
+import type { Corpus } from '../corpus/corpus.js';
+
+/** A shown hit of the shard: its position in the shard, score and highlight ranges. */
+export interface ShardHit {
+  order: number;
+  score: number;
+  matches: FieldMatch[];
+}
+
+export class DiskShard {
+  /** per block of the index the shard overlaps, its part of the shard's folded text */
+  private readonly pieces: string[];
+  /** where each piece starts, in code units of the whole index's folded text */
+  private readonly pieceStart: number[];
+  private readonly firstBlock: number;
+  private readonly blockSize: number;
+  private readonly hayEnds: Int32Array;
+  /**
+   * fuse's field norm of each quote's text (search.ts textNorm; NaN: not yet needed): the one
+   * thing of a quote's index entry that costs a pass over its text, kept once computed (8 bytes
+   * a quote) instead of the entry itself (tens of bytes and an object a quote).
+   */
+  private readonly norms: Float64Array;
+  /** the entry parts of the fields quotes share, made once for the session (they do not depend on the query) */
+  private readonly shared: SharedEntries;
+  /** each query's ranker, made at its first chunk */
+  private readonly rankers = new WeakMap<CompiledQuery, QuoteRanker>();
+
+  private constructor(
+    private readonly index: DiskIndex,
+    /** the shard's quotes are [from, to) of the index */
+    readonly from: number,
+    readonly to: number,
+  ) {
+    const h = index.header;
+    this.blockSize = h.hayBlock;
+    this.hayEnds = index.int32('hayEnds');
+    this.norms = new Float64Array(to - from).fill(NaN);
+    this.shared = sharedEntries(index);
+    this.firstBlock = Math.floor(from / this.blockSize);
+    this.pieces = [];
+    this.pieceStart = [];
+    if (to <= from) return;
+    const unit = h.latin1 ? 1 : 2;
+    const startOf = (pos: number) => (pos === 0 ? 0 : this.hayEnds[pos - 1]!);
+    for (let b = this.firstBlock; b * this.blockSize < to; b++) {
+      // the whole block is read, for its check; only the shard's part of it is kept
+      const bytes = index.hayBlockBytes(b);
+      const blockStart = startOf(b * this.blockSize);
+      const start = startOf(Math.max(from, b * this.blockSize));
+      const end = this.hayEnds[Math.min(to, (b + 1) * this.blockSize) - 1]!;
+      this.pieces.push(bytes.toString(unit === 1 ? 'latin1' : 'utf16le', (start - blockStart) * unit, (end - blockStart) * unit));
+      this.pieceStart.push(start);
+    }
+  }
+
+  /** Quotes [from, to) of the index file, read and checked; the file stays open for the hits' records. */
+  static open(file: string, from: number, to: number): DiskShard {
+    const index = DiskIndex.openSync(file);
+    try {
+      return new DiskShard(index, from, Math.min(to, index.header.quotes));
+    } catch (err) {
+      index.close();
+      throw err;
+    }
+  }
+
+  get size(): number {
+    return this.to - this.from;
+  }
+
+  /** The folded text of the shard's quote k. */
+  hay(k: number): string {
+    const pos = this.from + k;
+    const piece = Math.floor(pos / this.blockSize) - this.firstBlock;
+    const base = this.pieceStart[piece]!;
+    return this.pieces[piece]!.slice((pos === 0 ? 0 : this.hayEnds[pos - 1]!) - base, this.hayEnds[pos]! - base);
+  }
+
+  /** Which of the shard's quotes `within` (positions in the shard) match `q`, and their scores (positions in the shard), in no particular order. */
+  rank(q: CompiledQuery, within: ArrayLike<number>): Scored[] {
+    let ranker = this.rankers.get(q);
+    if (!ranker) this.rankers.set(q, (ranker = quoteRanker(this.index, q, this.shared)));
+    const out: Scored[] = [];
+    const from = this.from;
+    if (!ranker.needsHay) {
+      for (let i = 0; i < within.length; i++) if (ranker.score(from + within[i]!, '') >= 0) out.push({ pos: within[i]!, score: 0 });
+      return out;
+    }
+    const norms = this.norms;
+    for (let i = 0; i < within.length; i++) {
+      const k = within[i]!;
+      const own = this.hay(k);
+      let norm = norms[k]!;
+      if (norm !== norm) norms[k] = norm = textNorm(own); // NaN: first time
+      const score = ranker.score(from + k, own, norm);
+      if (score >= 0) out.push({ pos: k, score });
+    }
+    return out;
+  }
+
+  /**
+   * The shown hits (positions in the shard) with their highlight ranges: their records read from
+   * the file and indexed by the in-memory search (GrowingSearchIndex), which computes the ranges
+   * from the quotes as written (the scores are the ranking's). Each update of a search names the
+   * best hits so far, most of them named by the update before and by the keystroke before: the
+   * hits' records stay indexed (up to KEPT of them), and a query's ranges per hit are kept while
+   * it runs.
+   */
+  highlight(q: CompiledQuery, shown: readonly Scored[]): ShardHit[] {
+    let known = this.ranges.get(q);
+    if (!known) this.ranges.set(q, (known = new Map()));
+    const missing = shown.filter((s) => !known.has(s.pos) && !this.hits.has(s.pos)).map((s) => this.from + s.pos);
+    if (missing.length) {
+      if (this.hits.size + missing.length > DiskShard.KEPT) {
+        // start again with the hits of this update only (the dropped ones are read again when shown)
+        this.hits.clear();
+        this.hitsIndex = undefined;
+        for (const s of shown) if (!known.has(s.pos) && !missing.includes(this.from + s.pos)) missing.push(this.from + s.pos);
+      }
+      const positions = Int32Array.from(missing).sort();
+      const corpus = this.index.corpusOf(positions);
+      const into = (this.hitsIndex ??= new GrowingSearchIndex(corpus));
+      corpus.quotes.forEach((ref, k) => this.hits.set(positions[k]! - this.from, into.add(ref)));
+    }
+    return shown.map(({ pos, score }) => {
+      let matches = known.get(pos);
+      if (matches === undefined) {
+        matches = highlightHits(this.hitsIndex!, q, [{ pos: this.hits.get(pos)!, score }])[0]!.matches;
+        known.set(pos, matches);
+      }
+      return { order: pos, score, matches };
+    });
+  }
+
+  /** The records of hits shown, indexed, and where each is in that index (by position in the shard). */
+  private hitsIndex: GrowingSearchIndex | undefined;
+  private readonly hits = new Map<number, number>();
+  private readonly ranges = new WeakMap<CompiledQuery, Map<number, FieldMatch[]>>();
+  /**
+   * Hits whose records stay indexed: a session's hits repeat from keystroke to keystroke; each
+   * costs a few kilobytes (its prepared record, with the folding's map of its text).
+   */
+  private static readonly KEPT = 1024;
+
+  /**
+   * The whole shard as a corpus, for the reference search only (a plain fuse.js search of every
+   * quote, which needs every document: the benchmark's check at large sizes). Not kept here.
+   */
+  corpus(): Corpus {
+    return unpackShard(this.index.packedShard(this.from, this.to), this.index.header.actors, this.index.header.narratives);
+  }
+
+  close(): void {
+    this.index.close();
+  }
+}
