@@ -102,12 +102,12 @@ describe.skipIf(!hasTmux)('the dashboard on the same file (tmux)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    await until((s) => s.includes('8000 quotes'), 'the first frame');
+    await until((s) => s.includes('8,000 quotes'), 'the first frame');
     const shell = tmux('display-message', '-p', '-t', 'm', '#{pane_pid}').trim();
     const pid = Number(execFileSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' }).trim().split('\n')[0]);
     const watch = watchPeak(pid);
     tmux('send-keys', '-t', 'm', '/', 'minister');
-    await until((s) => /8000 of 8000 quotes(?!, searching)/.test(s), 'the search to finish');
+    await until((s) => /8,000 of 8,000 quotes(?!, searching)/.test(s), 'the search to finish');
     tmux('send-keys', '-t', 'm', 'Escape', 'q');
     await until((s) => s.includes('EXIT=0'), 'the dashboard to quit', 20_000);
     const peak = watch.stop();

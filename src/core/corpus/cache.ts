@@ -33,7 +33,9 @@ import type { Actor, Article, Axis, Narrative, Position, Span } from './schema.j
 import { OffsetMap, hasAstral } from './text.js';
 import { writeFileAtomic } from './files.js';
 import { stampsHold, type Stamp } from './stamps.js';
-import { attachTexts, EntryTexts } from './texts-on-demand.js';
+import { attachArticleTexts, EntryTexts, type Owner } from './texts-on-demand.js';
+import { HeadSplitter } from './head-splitter.js';
+import { Sharer, shareArticle } from './compact.js';
 
 /** Bump when the cached shape or the validation rules change. */
 const CACHE_FORMAT = 'nl-corpus-cache/5';
@@ -210,24 +212,36 @@ const READ_CHUNK = 512 << 10;
  * it lived long enough to be promoted, and a dashboard's UI thread, once loaded, makes too
  * little garbage for V8 to run the full collection that would free it. One buffer of
  * READ_CHUNK is reused; the text is decoded piece by piece (StringDecoder keeps a character or
- * UTF-16 unit cut by a piece's end for the next one) and hashed as it comes.
+ * UTF-16 unit cut by a piece's end for the next one) and hashed as it comes. The header's articles
+ * are handed to `onArticle` one by one as they come (head-splitter.ts), with whether the texts
+ * stay on disk; `head` is the rest of the header, a 0 in each article's place.
  */
-async function readDecoded(file: string, limit: number, onDemandFrom = Infinity): Promise<{ head: string; texts: string | OnDisk } | undefined> {
+async function readDecoded(
+  file: string,
+  limit: number,
+  onDemandFrom: number,
+  onArticle: (json: string, onDemand: boolean) => void,
+): Promise<{ head: string; texts: string | OnDisk } | undefined> {
   return withEntry(file, limit, async (handle, size, info) => {
     const buf = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, size)));
     const first = (await handle.read(buf, 0, Math.min(buf.length, 512), 0)).bytesRead;
     const sealEnd = buf.subarray(0, first).indexOf(10);
     if (sealEnd < 0) throw new Error('damaged');
     const sealLine = buf.toString('latin1', 0, sealEnd + 1);
+    // the texts' length opens the header: whether they stay on disk is known before any article
+    const opening = /^\{"format":"[^"\\]*","key":"[^"\\]*","textsLength":(\d+),/.exec(buf.toString('latin1', sealEnd + 1, first));
+    if (!opening) throw new Error('damaged');
+    const textsBytes = 2 * Number(opening[1]);
+    /** whether the texts are decoded now or read when asked for (texts-on-demand.ts) */
+    const decode = textsBytes < onDemandFrom;
     const hash = createHash('sha1');
-    const headDecoder = new StringDecoder('utf8');
+    const splitter = new HeadSplitter((json) => onArticle(json, !decode));
     const textDecoder = new StringDecoder('utf16le');
-    const head: string[] = [];
+    let head = '';
     const texts: string[] = [];
     let inHead = true;
-    /** where the texts begin, and whether they are decoded now or read when asked for (texts-on-demand.ts) */
+    /** where the texts begin */
     let textsAt = -1;
-    let decode = true;
     for (let pos = sealEnd + 1; pos < size; ) {
       const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
       if (bytesRead === 0) throw new Error('damaged'); // shrank while read
@@ -236,13 +250,13 @@ async function readDecoded(file: string, limit: number, onDemandFrom = Infinity)
       let from = 0;
       if (inHead) {
         const nl = chunk.indexOf(10);
-        head.push(headDecoder.write(nl < 0 ? chunk : chunk.subarray(0, nl)));
+        splitter.write(nl < 0 ? chunk : chunk.subarray(0, nl));
         if (nl >= 0) {
-          head.push(headDecoder.end());
+          head = splitter.end();
           inHead = false;
           from = nl + 1;
           textsAt = pos + from;
-          decode = size - textsAt < onDemandFrom;
+          if (size - textsAt !== textsBytes) throw new Error('damaged');
         } else from = bytesRead;
       }
       // (on demand: hashed all the same, so that the seal holds for what is read later)
@@ -251,9 +265,9 @@ async function readDecoded(file: string, limit: number, onDemandFrom = Infinity)
     }
     if (sealLine !== `${CACHE_FORMAT} ${hash.digest('hex')} ${size - sealEnd - 1}\n`) throw new Error('damaged or stale');
     if (inHead) throw new Error('damaged');
-    if (!decode) return { head: head.join(''), texts: textsOf(file, info, textsAt) };
+    if (!decode) return { head, texts: textsOf(file, info, textsAt) };
     texts.push(textDecoder.end());
-    return { head: head.join(''), texts: texts.join('') };
+    return { head, texts: texts.join('') };
   });
 }
 
@@ -294,9 +308,24 @@ export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir
         await unlink(file).catch(() => undefined); // damaged or foreign: drop it, rebuild
         return undefined;
       };
+      // each article as it is read: made small (compact.ts), its texts left on disk if asked
+      const sharer = new Sharer();
+      const articles: Article[] = [];
+      const owners: Owner[] = [];
+      const onArticle = (json: string, onDemand: boolean) => {
+        const a = JSON.parse(json) as Article;
+        shareArticle(a as unknown as Record<string, unknown>, sharer);
+        if (onDemand) {
+          // (the entry's texts are set once the whole entry has checked out)
+          const owner: Owner = { texts: undefined as unknown as EntryTexts, index: articles.length };
+          attachArticleTexts(a, owner);
+          owners.push(owner);
+        }
+        articles.push(a);
+      };
       let entry: { head: string; texts: string | OnDisk } | undefined;
       try {
-        entry = await readDecoded(file, limit, opts.textsOnDemandFrom); // (in pieces: see there)
+        entry = await readDecoded(file, limit, opts.textsOnDemandFrom ?? Infinity, onArticle); // (in pieces: see there)
       } catch {
         return drop();
       }
@@ -307,6 +336,8 @@ export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir
         const h = JSON.parse(head) as Header;
         if (h.format !== CACHE_FORMAT || h.key !== key) throw new Error('stale');
         const p = h.parts;
+        if (!Array.isArray(p?.articles) || p.articles.length !== articles.length || !p.articles.every((a) => (a as unknown) === 0)) throw new Error('damaged');
+        p.articles = articles;
         const length = typeof texts === 'string' ? texts.length : texts.units;
         if (length !== h.textsLength || ![p.articles, p.actors, p.narratives, p.axes, p.positions].every(Array.isArray)) {
           throw new Error('damaged');
@@ -314,7 +345,8 @@ export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir
         if (h.textRanges.length !== p.articles.length || h.astral.length !== p.articles.length) throw new Error('damaged');
         if (typeof texts === 'string') return restore(h, texts);
         if (!h.textRanges.every(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && 0 <= s && s <= e && e <= h.textsLength)) throw new Error('damaged');
-        attachTexts(p.articles, new EntryTexts(texts.fd, texts.at, h.textRanges, h.astral));
+        const entryTexts = new EntryTexts(texts.fd, texts.at, h.textRanges, h.astral);
+        for (const o of owners) o.texts = entryTexts;
         return p;
       } catch {
         if (typeof texts !== 'string') closeSync(texts.fd);
