@@ -2,7 +2,9 @@
  * End to end, the built command in tmux: a corpus large enough to be loaded after the first frame
  * (tui/first-page.ts), with its search index on disk built by `search`. The first frame comes
  * from the index and says it is loading; the dashboard then takes its place, searches, and quits
- * with the terminal given back. Skipped where tmux is missing.
+ * with the terminal given back. A corpus opened without an index gets one built after the
+ * dashboard closes (cli/index-later.ts), and the next start draws its first frame from it.
+ * Skipped where tmux is missing.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../../bench/generate.js';
 import { RACY_MS } from '../../src/core/corpus/stamps.js';
-import { FIRST_PAGE_FROM } from '../../src/tui/first-page.js';
+import { FIRST_PAGE_FROM, readFirstPage } from '../../src/tui/first-page.js';
 import { tempDir } from '../temp.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,4 +67,45 @@ describe.skipIf(!hasTmux)('the first frame of a large corpus, in a real terminal
     expect(end).toContain('EXIT=0');
     expect(tmux('display-message', '-p', '-t', 'ff', '#{alternate_on}').trim()).toBe('0');
   }, 120_000);
+
+  it('a large corpus opened without an index gets one after the dashboard closes; the next start draws its first frame from it', async () => {
+    const dir = tempDir('nl-index-later-');
+    const data = path.join(dir, 'data');
+    const cache = path.join(dir, 'cache');
+    execFileSync('mkdir', ['-p', data]);
+    for (const [i, f] of generateCorpus({ quotes: FIRST_PAGE_FROM + 100 }).entries()) writeFileSync(path.join(data, `part-${i}.json`), JSON.stringify(f));
+    await new Promise((r) => setTimeout(r, RACY_MS + 100)); // stamps, as above
+    spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'ff']); // the test above leaves its session
+    const start = (name: string) => {
+      const transcript = path.join(dir, `${name}.transcript`);
+      tmux('new-session', '-d', '-s', 'ff', '-x', '100', '-y', '30', `sleep 0.5; NARRATIVE_LENS_CACHE_DIR=${cache} node ${JSON.stringify(bin)} --data ${JSON.stringify(data)}; echo "EXIT=$?"; sleep 600`);
+      tmux('pipe-pane', '-t', 'ff', '-o', `cat >> ${JSON.stringify(transcript)}`);
+      return transcript;
+    };
+    const quit = async () => {
+      tmux('send-keys', '-t', 'ff', 'q');
+      expect(await waitForScreen((s) => s.includes('EXIT='), 'the exit')).toContain('EXIT=0');
+      tmux('kill-session', '-t', 'ff');
+    };
+
+    const before = start('before');
+    await waitForScreen((s) => s.includes('enter speaker'), 'the loaded dashboard', 60_000);
+    expect(readFileSync(before, 'utf8')).not.toContain('loading the corpus'); // no index yet: loaded first
+    expect(await readFirstPage([data], { cacheDir: cache })).toBeUndefined();
+    await quit();
+
+    // built in the background after the dashboard closed
+    const deadline = Date.now() + 90_000;
+    let page = await readFirstPage([data], { cacheDir: cache });
+    while (!page && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      page = await readFirstPage([data], { cacheDir: cache });
+    }
+    expect(page?.quotes).toBe(FIRST_PAGE_FROM + 100);
+
+    const after = start('after');
+    await waitForScreen((s) => s.includes('enter speaker'), 'the loaded dashboard', 60_000);
+    expect(readFileSync(after, 'utf8')).toContain('loading the corpus'); // the first frame came from the index
+    await quit();
+  }, 240_000);
 });

@@ -91,5 +91,14 @@ export async function run(a: DashboardArgs, session: Session, io = { stdin: proc
   if (narratives && narratives.length === 1) throw new UsageError('--compare needs two or more narratives', 'separate them with commas: --compare A,B');
   for (const hook of session.beforeDashboard) hook();
   const { runDashboard } = await import('../../tui/run.js');
-  return runDashboard({ corpus, search: a.search, sort: a.sort, pane: a.pane, actor, compare: narratives, ...(opened ? { study: opened.study } : {}) });
+  const code = await runDashboard({ corpus, search: a.search, sort: a.sort, pane: a.pane, actor, compare: narratives, ...(opened ? { study: opened.study } : {}) });
+  // a large corpus opened without a fresh search index on disk: build it for the next start
+  // (cli/index-later.ts says why after, and in a process of its own)
+  if (a.data?.length && opened === undefined) {
+    const { FIRST_PAGE_FROM, readFirstPage } = await import('../../tui/first-page.js');
+    if (corpus.quotes.length >= FIRST_PAGE_FROM && !(await readFirstPage(a.data, { maxFileBytes: session.maxFileBytes }))) {
+      (await import('../index-later.js')).buildIndexLater(a.data, { maxFileBytes: session.maxFileBytes });
+    }
+  }
+  return code;
 }
