@@ -318,10 +318,9 @@ export function openCacheEntry(key: string, limit: number, dir = defaultCacheDir
         if (onDemand) {
           // (the entry's texts are set once the whole entry has checked out)
           const owner: Owner = { texts: undefined as unknown as EntryTexts, index: articles.length };
-          attachArticleTexts(a, owner);
           owners.push(owner);
-        }
-        articles.push(a);
+          articles.push(attachArticleTexts(a, owner));
+        } else articles.push(a);
       };
       let entry: { head: string; texts: string | OnDisk } | undefined;
       try {

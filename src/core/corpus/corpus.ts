@@ -52,15 +52,36 @@ export function makeCorpus(parts: CorpusParts): Corpus {
     const sorted = q.every((x, i) => i === 0 || q[i - 1]!.span.start <= x.span.start) ? q : [...q].sort(byStart);
     for (const quote of sorted) quotes.push({ quote, article });
   }
-  return {
+  const corpus = {
     ...parts,
     quotes,
-    actorById: new Map(parts.actors.map((a) => [a.id, a])),
-    articleById: new Map(parts.articles.map((a) => [a.id, a])),
-    narrativeById: new Map(parts.narratives.map((n) => [n.id, n])),
-    axisById: new Map(parts.axes.map((x) => [x.id, x])),
-    quoteById: new Map(quotes.map((r) => [r.quote.id, r])),
-  };
+    actorById: byId(parts.actors, (a) => a.id),
+    articleById: byId(parts.articles, (a) => a.id),
+    narrativeById: byId(parts.narratives, (n) => n.id),
+    axisById: byId(parts.axes, (x) => x.id),
+  } as Corpus;
+  // Built when first asked for: a dashboard that only searches never looks a quote up by id,
+  // and at a million quotes the map takes about 30 MB. Once built it is a plain value.
+  Object.defineProperty(corpus, 'quoteById', {
+    get(this: Corpus) {
+      const map = byId(quotes, (r) => r.quote.id);
+      Object.defineProperty(this, 'quoteById', { value: map, writable: true, enumerable: true, configurable: true });
+      return map;
+    },
+    set(this: Corpus, map: Map<string, QuoteRef>) {
+      Object.defineProperty(this, 'quoteById', { value: map, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return corpus;
+}
+
+/** A map by id, without the [id, value] pair per item that new Map(items.map(…)) makes first. */
+function byId<T>(items: readonly T[], id: (x: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const x of items) map.set(id(x), x);
+  return map;
 }
 
 // ---- derived views, shared by the dashboard and the command line ----

@@ -17,9 +17,8 @@
  * the in-memory search itself over the hits' own records; tests compare whole sessions.
  */
 import { DiskIndex, quoteRanker, sharedEntries, type QuoteRanker, type SharedEntries } from './disk-index.js';
-import { GrowingSearchIndex, highlightHits, textNorm, type CompiledQuery, type FieldMatch, type Scored } from './search.js';
+import { buildSearchIndex, GrowingSearchIndex, highlightHits, keepBest, rankQuotes, textNorm, type CompiledQuery, type FieldMatch, type Scored } from './search.js';
 import { unpackShard } from './shard.js';
-import type { Corpus } from '../corpus/corpus.js';
 
 /** A shown hit of the shard: its position in the shard, score and highlight ranges. */
 export interface ShardHit {
@@ -27,6 +26,9 @@ export interface ShardHit {
   score: number;
   matches: FieldMatch[];
 }
+
+/** Quotes indexed at a time by the reference search (about 30 MB of objects). */
+const REFERENCE_PART = 25_000;
 
 export class DiskShard {
   /** per block of the index the shard overlaps, its part of the shard's folded text */
@@ -98,15 +100,18 @@ export class DiskShard {
     return this.pieces[piece]!.slice((pos === 0 ? 0 : this.hayEnds[pos - 1]!) - base, this.hayEnds[pos]! - base);
   }
 
-  /** Which of the shard's quotes `within` (positions in the shard) match `q`, and their scores (positions in the shard), in no particular order. */
-  rank(q: CompiledQuery, within: ArrayLike<number>): Scored[] {
+  /**
+   * Ranks the shard's quotes `within` (positions in the shard) for `q`: `found` gets each match's
+   * position in the shard and score, in the order of `within`. No object per match: a letter
+   * typed at a million quotes matches half a million of them.
+   */
+  rank(q: CompiledQuery, within: ArrayLike<number>, found: (pos: number, score: number) => void): void {
     let ranker = this.rankers.get(q);
     if (!ranker) this.rankers.set(q, (ranker = quoteRanker(this.index, q, this.shared)));
-    const out: Scored[] = [];
     const from = this.from;
     if (!ranker.needsHay) {
-      for (let i = 0; i < within.length; i++) if (ranker.score(from + within[i]!, '') >= 0) out.push({ pos: within[i]!, score: 0 });
-      return out;
+      for (let i = 0; i < within.length; i++) if (ranker.score(from + within[i]!, '') >= 0) found(within[i]!, 0);
+      return;
     }
     const norms = this.norms;
     for (let i = 0; i < within.length; i++) {
@@ -115,9 +120,8 @@ export class DiskShard {
       let norm = norms[k]!;
       if (norm !== norm) norms[k] = norm = textNorm(own); // NaN: first time
       const score = ranker.score(from + k, own, norm);
-      if (score >= 0) out.push({ pos: k, score });
+      if (score >= 0) found(k, score);
     }
-    return out;
   }
 
   /**
@@ -165,11 +169,30 @@ export class DiskShard {
   private static readonly KEPT = 1024;
 
   /**
-   * The whole shard as a corpus, for the reference search only (a plain fuse.js search of every
-   * quote, which needs every document: the benchmark's check at large sizes). Not kept here.
+   * The reference search (plain fuse.js over every quote, no pruning: the benchmark's check at
+   * large sizes), its best `limit` hits with their ranges and how many match. In parts of
+   * REFERENCE_PART quotes, each indexed in memory, searched and let go: indexing the whole
+   * shard at once took about a kilobyte a quote, which this worker's heap is not sized for. The
+   * same result as one search of the whole shard: fuse scores each quote on its own.
    */
-  corpus(): Corpus {
-    return unpackShard(this.index.packedShard(this.from, this.to), this.index.header.actors, this.index.header.narratives);
+  reference(q: CompiledQuery, limit: number, partSize = REFERENCE_PART): { hits: ShardHit[]; total: number } {
+    const h = this.index.header;
+    let best: Scored[] = [];
+    let total = 0;
+    for (let at = 0; at < this.size; at += partSize) {
+      const end = Math.min(this.size, at + partSize);
+      const part = buildSearchIndex(unpackShard(this.index.packedShard(this.from + at, this.from + end), h.actors, h.narratives));
+      const scored = rankQuotes(part, q);
+      for (const s of scored) s.pos += at;
+      total += scored.length;
+      best = keepBest(best, scored, limit);
+    }
+    // the ranges as the reference gives them (plain fuse.js over the hits' own records)
+    const positions = Int32Array.from(best, (s) => this.from + s.pos).sort();
+    const local = new Map<number, number>();
+    positions.forEach((p, k) => local.set(p, k));
+    const hits = highlightHits(buildSearchIndex(this.index.corpusOf(positions)), q, best.map((s) => ({ pos: local.get(this.from + s.pos)!, score: s.score })));
+    return { hits: hits.map((hit) => ({ order: positions[hit.order]! - this.from, score: hit.score, matches: hit.matches })), total };
   }
 
   close(): void {

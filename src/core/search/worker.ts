@@ -15,8 +15,9 @@ import v8 from 'node:v8';
 import type { Actor, Narrative } from '../corpus/schema.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { unpackShard, type PackedShard } from './shard.js';
-import { byScore, buildSearchIndex, keepBest, compileQuery, forgetQuoteTexts, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
+import { byScore, buildSearchIndex, compileQuery, forgetQuoteTexts, highlightHits, rankQuotes, type FieldMatch, type Scored, type SearchIndex } from './search.js';
 import { narrows } from './prefilter.js';
+import { Best } from './best.js';
 import type { ParsedQuery } from './query.js';
 import type { DiskShard } from './disk-shard.js';
 
@@ -108,11 +109,6 @@ try {
  */
 let index: SearchIndex | undefined;
 let disk: DiskShard | undefined;
-/**
- * The whole shard indexed in memory, for the reference search (exhaustive) of a worker that reads
- * from disk: made at the first such search (the benchmark's check), never in a dashboard.
- */
-let reference: SearchIndex | undefined;
 let offset = 0;
 /**
  * The last queries that ran to completion, each with every position it matched, newest first.
@@ -132,6 +128,9 @@ function narrowest(parsed: ParsedQuery): Int32Array | null {
   for (const r of recent) if ((best === null || r.matched.length < best.length) && narrows(r.parsed, parsed)) best = r.matched;
   return best;
 }
+
+/** The matches of the search running (see run), kept from search to search. */
+let matchedScratch = new Int32Array(0);
 
 const stale = (seq: number) => Atomics.load(latest, 0) !== seq;
 
@@ -160,22 +159,41 @@ function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo 
     // The reference search (benchmark, tests): one plain fuse.js search of the whole shard, not
     // in chunks: rankQuotes' reference mode searches every document whatever the chunk, so
     // chunking it repeated the whole scan once per chunk (34 times at 100,000 quotes).
-    const whole = index ?? (reference ??= referenceIndex(disk!));
+    if (disk) {
+      // a compact shard: searched part by part (disk-shard.ts reference)
+      let found: ReturnType<DiskShard['reference']>;
+      try {
+        found = disk.reference(q, req.limit);
+      } catch (err) {
+        return replyFailed(req.seq, err);
+      }
+      if (!stale(req.seq)) reply({ type: 'result', seq: req.seq, hits: found.hits.map(wireHit), total: found.total, done: true });
+      return;
+    }
     let scored: Scored[];
     try {
-      scored = rankQuotes(whole, q).sort(byScore);
+      scored = rankQuotes(index!, q).sort(byScore);
     } catch (err) {
       return replyFailed(req.seq, err);
     }
-    if (!stale(req.seq)) reply({ type: 'result', seq: req.seq, hits: toWire(q, scored.slice(0, req.limit), whole), total: scored.length, done: true });
+    if (!stale(req.seq)) reply({ type: 'result', seq: req.seq, hits: toWire(q, scored.slice(0, req.limit)), total: scored.length, done: true });
     return;
   }
   // Narrowing: when every match of this query must match an earlier one, search only those.
   const pool = narrowest(q.parsed);
   const size = Math.min(upTo, pool ? pool.length : index ? index.records.length : disk!.size);
 
-  let best: Scored[] = [];
-  const matched: number[] = [];
+  const best = new Best(req.limit);
+  // every match's position, in order, in a buffer kept from search to search: a list grown match
+  // by match, and an object per match, were megabytes of garbage a keystroke at a million quotes
+  // (a letter matches nearly every quote), and the workers' heaps grew by 150-250 MB each
+  if (matchedScratch.length < size) matchedScratch = new Int32Array(size);
+  const matched = matchedScratch;
+  let count = 0;
+  const found = (pos: number, score: number) => {
+    matched[count++] = pos;
+    best.add(pos, score);
+  };
   let lastPost = -Infinity;
   for (let start = 0; start < size || start === 0; start += CHUNK) {
     if (stale(req.seq)) return; // a newer keystroke: drop this search, send nothing
@@ -187,37 +205,31 @@ function run(req: SearchRequest, send: (msg: WorkerReply) => void = reply, upTo 
       for (let i = 0; i < w.length; i++) w[i] = start + i;
       within = w;
     }
-    let scored: Scored[];
     try {
-      scored = index ? rankQuotes(index, q, within) : disk!.rank(q, within);
+      if (index) for (const s of rankQuotes(index, q, within)) found(s.pos, s.score);
+      else disk!.rank(q, within, found);
     } catch (err) {
       return replyFailed(req.seq, err, send);
     }
-    for (const s of scored) matched.push(s.pos);
-    best = keepBest(best, scored, req.limit);
     const done = end >= size;
     const now = performance.now();
     if (done || now - lastPost >= PARTIAL_EVERY_MS) {
       lastPost = now;
-      send({ type: 'result', seq: req.seq, hits: toWire(q, best), total: matched.length, done });
+      send({ type: 'result', seq: req.seq, hits: toWire(q, best.result().shown), total: count, done });
     }
     if (done) break;
   }
-  matched.sort((a, b) => a - b);
-  recent = [{ parsed: q.parsed, matched: Int32Array.from(matched) }, ...recent.slice(0, RECENT - 1)];
+  // (rankQuotes gives a chunk's matches in no particular order)
+  recent = [{ parsed: q.parsed, matched: matched.slice(0, count).sort() }, ...recent.slice(0, RECENT - 1)];
 }
 
-function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[], from: SearchIndex | undefined = index): WireHit[] {
-  // a text match's value is the quote as written, which only the pool has (forgetQuoteTexts)
-  const wire = (m: FieldMatch): FieldMatch => (m.field === 'text' ? { ...m, value: '' } : m);
-  const hits = from ? highlightHits(from, q, best) : disk!.highlight(q, best);
-  return hits.map((h) => ({ order: h.order + offset, score: h.score, matches: h.matches.map(wire) }));
+function toWire(q: Parameters<typeof highlightHits>[1], best: Scored[]): WireHit[] {
+  return (index ? highlightHits(index, q, best) : disk!.highlight(q, best)).map(wireHit);
 }
 
-function referenceIndex(shard: DiskShard): SearchIndex {
-  const whole = buildSearchIndex(shard.corpus());
-  forgetQuoteTexts(whole);
-  return whole;
+/** A hit as sent: its position in the whole corpus; a text match's value is the quote as written, which only the pool has (forgetQuoteTexts) */
+function wireHit(h: { order: number; score: number; matches: FieldMatch[] }): WireHit {
+  return { order: h.order + offset, score: h.score, matches: h.matches.map((m) => (m.field === 'text' ? { ...m, value: '' } : m)) };
 }
 
 /** Reads the shard (from the index file, or as handed over) and indexes it. */
@@ -293,7 +305,7 @@ function collectOnce(): void {
 
 function held(): void {
   collectGarbage();
-  const records = (index?.records.length ?? 0) + (reference?.records.length ?? 0);
+  const records = index?.records.length ?? 0;
   reply({ type: 'held', source: disk ? 'disk' : 'memory', records, heapUsed: v8.getHeapStatistics().used_heap_size });
 }
 

@@ -62,12 +62,33 @@ describe('a corpus read from the cache, made small', () => {
       expect(Object.getPrototypeOf(r.quote)).toBe(Object.prototype);
       expect(inspect(r.quote)).toMatch(/^\{\n  id: /); // printed as a plain object, no constructor's name
     }
+    lazy.articles.forEach((a, i) => {
+      expect(readsOnDemand(a)).toBe(true);
+      expect(Object.keys(a)).toEqual(Object.keys(eager.articles[i]!));
+      expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
+    });
+    expect(lazy.articleById.get('art-c')).toBe(lazy.articles[2]);
     // equal lists are one list (and an empty one is the same as any other empty one)
     const q = (id: string) => lazy.quoteById.get(id)!.quote;
     expect(q('qc-1').topics).toBe(q('qc-2').topics);
     expect(q('qc-3').topics).toBe(q('qc-4').topics);
     expect(q('qc-2').narratives).toBe(q('qb-1').narratives);
     expect(q('qc-2').narratives).toEqual([]);
+  });
+
+  it('looks quotes up by id (the map is built when first asked for) as one built at once would', async () => {
+    const { data, cacheDir } = await setup();
+    await loadCorpus([data], { cache: true, cacheDir });
+    const lazy = await loadCorpus([data], { cache: true, cacheDir, textsOnDemand: 1 });
+    expect(Object.keys(lazy)).toContain('quoteById');
+    const copy = { ...lazy }; // a spread copies the map itself
+    expect(copy.quoteById).toBeInstanceOf(Map);
+    expect([...lazy.quoteById.keys()]).toEqual(lazy.quotes.map((r) => r.quote.id));
+    expect(lazy.quoteById.get('qc-3')).toBe(lazy.quotes[6]);
+    expect(lazy.quoteById).toBe(copy.quoteById);
+    const other = new Map(lazy.quoteById);
+    lazy.quoteById = other; // still assignable
+    expect(lazy.quoteById).toBe(other);
   });
 
   it('a shared list cannot be changed in place: trying fails instead of changing other quotes', async () => {

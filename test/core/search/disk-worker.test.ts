@@ -4,7 +4,9 @@ import path from 'node:path';
 import { loadCorpus } from '../../../src/core/corpus/load.js';
 import type { Corpus } from '../../../src/core/corpus/corpus.js';
 import { buildSearchIndex, searchQuotes, type SearchIndex } from '../../../src/core/search/search.js';
-import { searchFiles } from '../../../src/core/search/disk-index.js';
+import { diskIndexFile, searchFiles } from '../../../src/core/search/disk-index.js';
+import { DiskShard } from '../../../src/core/search/disk-shard.js';
+import { compileQuery } from '../../../src/core/search/search.js';
 import { SearchPool } from '../../../src/core/search/pool.js';
 import { generateCorpus } from '../../../bench/generate.js';
 import { QUERIES } from '../../../bench/queries.js';
@@ -106,6 +108,23 @@ describe('search workers reading from the index on disk', () => {
       const all = searchQuotes(index, q).hits;
       const scoreOf = new Map(all.map((h) => [h.order, h.score]));
       for (const u of updates) for (const h of u) expect(scoreOf.get(h.order), q).toBe(h.score);
+    }
+  });
+
+  it('answer the reference search part by part as one plain fuse.js search of the shard', async () => {
+    const shard = DiskShard.open(await diskIndexFile([path.dirname(corpus.files[0]!)], cacheDir), 700, 2900);
+    try {
+      for (const q of ['colour revolution', 'zakarova', '!russia iran', 'speaker:smagin relief']) {
+        const compiled = compileQuery(q, { exhaustive: true });
+        if (!compiled.ok) throw new Error(compiled.error);
+        const got = shard.reference(compiled.query, 50, 333);
+        const within = Int32Array.from({ length: 2200 }, (_, k) => 700 + k);
+        const ref = searchQuotes(index, q, { limit: 50, exhaustive: true, within });
+        expect(got.total, q).toBe(ref.total);
+        expect(got.hits.map((h) => [h.order + 700, h.score, h.matches.map((m) => m.indices)]), q).toEqual(ref.hits.map((h) => [h.order, h.score, h.matches.map((m) => m.indices)]));
+      }
+    } finally {
+      shard.close();
     }
   });
 
