@@ -117,7 +117,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
     stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
   };
 
-  return new Promise<number>((resolve) => {
+  return new Promise<number>((resolve, reject) => {
     let instance: Instance | undefined;
     let stopCollecting = () => {};
     let finished = false;
@@ -148,6 +148,14 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       if (!opts.terminal) signalExit.unload();
       stdin.pause();
       const problems = error instanceof Error && error.name === 'DataError' ? (error as Error & { problems?: Problem[] }).problems : undefined;
+      if (!gone && error instanceof Error && error.name === 'HeapTooSmallError') {
+        // A corpus too large for this heap, found while loading after the first frame (the index
+        // was fresh, the corpus cache was not): not an internal error. With the terminal given
+        // back, the command decides as it would have before the screen opened: run itself again
+        // with a heap that fits, or say so (cli/run.ts, cli/relaunch.ts).
+        reject(error);
+        return;
+      }
       if (gone) {
         // no one to tell: the terminal that would show it is closed
       } else if (problems?.length) {

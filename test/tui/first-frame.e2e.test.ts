@@ -8,7 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../../bench/generate.js';
@@ -108,4 +108,28 @@ describe.skipIf(!hasTmux)('the first frame of a large corpus, in a real terminal
     expect(readFileSync(after, 'utf8')).toContain('loading the corpus'); // the first frame came from the index
     await quit();
   }, 240_000);
+
+  it('a corpus too large for the heap, found while loading after the first frame: the refusal the command gives, not an internal error', async () => {
+    const dir = tempDir('nl-heap-after-frame-');
+    const data = path.join(dir, 'data');
+    const cache = path.join(dir, 'cache');
+    execFileSync('mkdir', ['-p', data]);
+    for (const [i, f] of generateCorpus({ quotes: FIRST_PAGE_FROM + 100 }).entries()) writeFileSync(path.join(data, `part-${i}.json`), JSON.stringify(f));
+    await new Promise((r) => setTimeout(r, RACY_MS + 100)); // stamps, as above
+    const env = { ...process.env, NARRATIVE_LENS_CACHE_DIR: cache };
+    execFileSync(process.execPath, [bin, 'search', 'colour', '--data', data, '--limit', '1'], { env, stdio: 'ignore' });
+    // the index stays fresh, the corpus cache goes: the load after the first frame reads the files
+    for (const f of readdirSync(cache)) if (f.startsWith('corpus-')) rmSync(path.join(cache, f));
+    spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'ff']);
+    const transcript = path.join(dir, 'transcript');
+    // a heap too small for the files (about 150 MB to load), chosen by the user: refused, not raised
+    tmux('new-session', '-d', '-s', 'ff', '-x', '100', '-y', '30', `sleep 0.5; NODE_OPTIONS=--max-old-space-size=64 NARRATIVE_LENS_CACHE_DIR=${cache} node ${JSON.stringify(bin)} --data ${JSON.stringify(data)}; echo "EXIT=$?"; sleep 600`);
+    tmux('pipe-pane', '-t', 'ff', '-o', `cat >> ${JSON.stringify(transcript)}`);
+    const end = await waitForScreen((s) => s.includes('EXIT='), 'the exit', 60_000);
+    expect(readFileSync(transcript, 'utf8')).toContain('loading the corpus'); // the first frame was out
+    expect(end).toContain('EXIT=2');
+    expect(end.replace(/\n/g, '')).toContain('more than this process may use');
+    expect(end).not.toContain('internal error');
+    expect(tmux('display-message', '-p', '-t', 'ff', '#{alternate_on}').trim()).toBe('0');
+  }, 120_000);
 });

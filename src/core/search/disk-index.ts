@@ -721,6 +721,25 @@ export class DiskIndex {
   }
 
   /**
+   * The folded hay of code units [start, end) of the whole index (from quote boundaries: hayEnds),
+   * read into `into` (grown when too small) and decoded, unchecked: for a reader that has checked
+   * its blocks once (hayBlockBytes) and reads them again, from the file it keeps open, at every
+   * search (disk-shard.ts). Returns the text and the buffer used.
+   */
+  hayText(start: number, end: number, into: Buffer): { text: string; into: Buffer } {
+    const bytes = this.hayBytes(start, end, into);
+    return { text: bytes.toString(this.header.latin1 ? 'latin1' : 'utf16le'), into: bytes.length > into.length ? bytes : into };
+  }
+
+  /** hayText's bytes, undecoded: `into`'s start, or a larger buffer when it is too small. */
+  hayBytes(start: number, end: number, into: Buffer): Buffer {
+    const unit = this.header.latin1 ? 1 : 2;
+    const length = (end - start) * unit;
+    if (length > into.length) into = Buffer.allocUnsafe(length);
+    return this.readInto(into, this.header.sections.hay[0] + start * unit, length);
+  }
+
+  /**
    * Block `block`'s folded hay as stored (latin1 or UTF-16 bytes, as header.latin1 says), checked
    * against its sum: a search worker reads its blocks once and keeps them (disk-shard.ts).
    */

@@ -1,8 +1,8 @@
 /**
  * A search worker's shard read from the search index on disk (disk-index.ts), kept compact: the
- * folded text of its quotes as the index stores it (one string per block of the index, one byte
- * a character when the index is latin1), the index's columns and its header's tables. No object
- * per quote: a quote is ranked straight from its folded text and the columns (disk-index.ts
+ * index's columns and its header's tables, and the file, open, from which the folded text of the
+ * quotes a search looks at is read at each search (checked once, when the shard is opened). No
+ * object per quote: a quote is ranked straight from its folded text and the columns (disk-index.ts
  * quoteRanker: the filters, the exact prefilter and the scoring of the one quote search), and
  * only the hits a worker sends are read in full from the file, to compute their highlight ranges
  * (as `search` does: disk-index.ts hitsOf).
@@ -27,17 +27,23 @@ export interface ShardHit {
   matches: FieldMatch[];
 }
 
+/**
+ * Reading the folded text: quotes closer than RUN_GAP code units (of text between them) are read
+ * in one run, of RUN_UNITS code units at most (a longer quote is read on its own).
+ */
+const RUN_GAP = 4 * 1024;
+const RUN_UNITS = 64 * 1024;
+
 /** Quotes indexed at a time by the reference search (about 30 MB of objects). */
 const REFERENCE_PART = 25_000;
 
 export class DiskShard {
-  /** per block of the index the shard overlaps, its part of the shard's folded text */
-  private readonly pieces: string[];
-  /** where each piece starts, in code units of the whole index's folded text */
-  private readonly pieceStart: number[];
-  private readonly firstBlock: number;
-  private readonly blockSize: number;
   private readonly hayEnds: Int32Array;
+  /** how the index stores its folded text, and its bytes a code unit */
+  private readonly encoding: 'latin1' | 'utf16le';
+  private readonly unit: number;
+  /** the buffer the folded text is read into, kept from read to read */
+  private buffer: Buffer = Buffer.allocUnsafe(RUN_UNITS * 2);
   /**
    * fuse's field norm of each quote's text (search.ts textNorm; NaN: not yet needed): the one
    * thing of a quote's index entry that costs a pass over its text, kept once computed (8 bytes
@@ -55,26 +61,15 @@ export class DiskShard {
     readonly from: number,
     readonly to: number,
   ) {
-    const h = index.header;
-    this.blockSize = h.hayBlock;
+    const size = index.header.hayBlock;
     this.hayEnds = index.int32('hayEnds');
+    this.encoding = index.header.latin1 ? 'latin1' : 'utf16le';
+    this.unit = index.header.latin1 ? 1 : 2;
     this.norms = new Float64Array(to - from).fill(NaN);
     this.shared = sharedEntries(index);
-    this.firstBlock = Math.floor(from / this.blockSize);
-    this.pieces = [];
-    this.pieceStart = [];
-    if (to <= from) return;
-    const unit = h.latin1 ? 1 : 2;
-    const startOf = (pos: number) => (pos === 0 ? 0 : this.hayEnds[pos - 1]!);
-    for (let b = this.firstBlock; b * this.blockSize < to; b++) {
-      // the whole block is read, for its check; only the shard's part of it is kept
-      const bytes = index.hayBlockBytes(b);
-      const blockStart = startOf(b * this.blockSize);
-      const start = startOf(Math.max(from, b * this.blockSize));
-      const end = this.hayEnds[Math.min(to, (b + 1) * this.blockSize) - 1]!;
-      this.pieces.push(bytes.toString(unit === 1 ? 'latin1' : 'utf16le', (start - blockStart) * unit, (end - blockStart) * unit));
-      this.pieceStart.push(start);
-    }
+    // every block the shard overlaps is read once and checked; its text is read again at each
+    // search, from the file kept open (the system's page cache, not this process, holds it)
+    for (let b = Math.floor(from / size); b * size < to; b++) index.hayBlockBytes(b);
   }
 
   /** Quotes [from, to) of the index file, read and checked; the file stays open for the hits' records. */
@@ -92,14 +87,6 @@ export class DiskShard {
     return this.to - this.from;
   }
 
-  /** The folded text of the shard's quote k. */
-  hay(k: number): string {
-    const pos = this.from + k;
-    const piece = Math.floor(pos / this.blockSize) - this.firstBlock;
-    const base = this.pieceStart[piece]!;
-    return this.pieces[piece]!.slice((pos === 0 ? 0 : this.hayEnds[pos - 1]!) - base, this.hayEnds[pos]! - base);
-  }
-
   /**
    * Ranks the shard's quotes `within` (positions in the shard) for `q`: `found` gets each match's
    * position in the shard and score, in the order of `within`. No object per match: a letter
@@ -114,13 +101,38 @@ export class DiskShard {
       return;
     }
     const norms = this.norms;
-    for (let i = 0; i < within.length; i++) {
-      const k = within[i]!;
-      const own = this.hay(k);
-      let norm = norms[k]!;
-      if (norm !== norm) norms[k] = norm = textNorm(own); // NaN: first time
-      const score = ranker.score(from + k, own, norm);
-      if (score >= 0) found(k, score);
+    const ends = this.hayEnds;
+    const startOf = (pos: number) => (pos === 0 ? 0 : ends[pos - 1]!);
+    // the quotes' folded text is read in runs of nearby quotes, one read each (a quote far from
+    // the one before starts a run of its own), and each quote's text sliced from its run's
+    for (let i = 0; i < within.length; ) {
+      const runStart = startOf(from + within[i]!);
+      let j = i;
+      let owned = ends[from + within[i]!]! - runStart;
+      while (j + 1 < within.length) {
+        const last = from + within[j]!;
+        const next = from + within[j + 1]!;
+        if (next <= last || startOf(next) - ends[last]! > RUN_GAP || ends[next]! - runStart > RUN_UNITS) break;
+        owned += ends[next]! - startOf(next);
+        j++;
+      }
+      const runEnd = ends[from + within[j]!]!;
+      const bytes = this.index.hayBytes(runStart, runEnd, this.buffer);
+      if (bytes.length > this.buffer.length) this.buffer = bytes;
+      // a run mostly of its quotes' own text is decoded whole and sliced; a sparse one (a
+      // narrowed search: every ninth quote, say) quote by quote, its gaps never decoded (decoding
+      // them too took half as long again as keeping the text in memory)
+      const whole = owned * 2 >= runEnd - runStart ? bytes.toString(this.encoding) : null;
+      for (; i <= j; i++) {
+        const k = within[i]!;
+        const s = startOf(from + k) - runStart;
+        const e = ends[from + k]! - runStart;
+        const own = whole !== null ? whole.slice(s, e) : bytes.toString(this.encoding, s * this.unit, e * this.unit);
+        let norm = norms[k]!;
+        if (norm !== norm) norms[k] = norm = textNorm(own); // NaN: first time
+        const score = ranker.score(from + k, own, norm);
+        if (score >= 0) found(k, score);
+      }
     }
   }
 
