@@ -87,12 +87,18 @@ export function compactHeapLimitMb(records: number): number {
   return 128 + Math.ceil((records * 256) / (1024 * 1024));
 }
 
+/**
+ * The young generation of a compact worker (where a search's short-lived strings and objects
+ * are made): V8 let it grow to 32 MB a worker while typing.
+ */
+const COMPACT_YOUNG_MB = 8;
+
 /** A shard's worker is started again at most this many times before its searches fail. */
 const MAX_RESTARTS = 2;
 
-function startWorker(workerData: unknown, heapMb: number): Worker {
+function startWorker(workerData: unknown, heapMb: number, youngMb?: number): Worker {
   const self = import.meta.url;
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, ...(youngMb ? { maxYoungGenerationSizeMb: youngMb } : {}) };
   if (!self.endsWith('.ts')) return new Worker(new URL('./worker.js', self), { workerData, resourceLimits });
   // Running from TypeScript sources (tests, tsx): the worker registers tsx, then loads its source.
   const src = new URL('./worker.ts', self).href;
@@ -149,7 +155,7 @@ export class SearchPool {
     const indexFile = await this.source;
     if (this.closed) return;
     const compact = indexFile !== undefined && to - from >= this.compactFrom;
-    const w = startWorker({ latest: this.latest.buffer }, compact ? compactHeapLimitMb(to - from) : workerHeapLimitMb(to - from));
+    const w = startWorker({ latest: this.latest.buffer }, compact ? compactHeapLimitMb(to - from) : workerHeapLimitMb(to - from), compact ? COMPACT_YOUNG_MB : undefined);
     w.unref(); // never keep the process alive on its own
     this.workers[s] = w;
     const ready = new Promise<void>((resolve, reject) => {
