@@ -42,30 +42,44 @@ export class HeadSplitter {
 
   /** The next bytes of the header (the piece may be reused once this returns). */
   write(piece: Buffer): void {
+    const len = piece.length;
     let depth = this.depth;
     let inString = this.inString;
     let escaped = this.escaped;
+    let inArticles = this.inArticles;
     let from = 0;
-    for (let i = 0; i < piece.length; i++) {
-      const c = piece[i]!;
+    let i = 0;
+    for (;;) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
+        // to the string's end in a loop of its own: most of the header's bytes are in strings
+        if (escaped) {
+          escaped = false;
+          i++;
+        }
+        for (; i < len; i++) {
+          const c = piece[i]!;
+          if (c === QUOTE) break;
+          if (c === BACKSLASH && ++i === len) escaped = true;
+        }
+        if (i >= len) break; // (the string goes on in the next piece)
+        inString = false;
+        i++;
         continue;
       }
+      if (i >= len) break;
+      const c = piece[i]!;
       if (c === QUOTE) inString = true;
       else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        if (this.inArticles && depth === 3) {
+        if (inArticles && depth === 3) {
           if (c !== OPEN_OBJECT) throw new Error('damaged');
           this.rest.push(this.decoder.write(piece.subarray(from, i)), '0');
           from = i;
           this.inArticle = true;
-        } else if (depth === 2 && c === OPEN_ARRAY && this.after(piece, i)) this.inArticles = true;
+        } else if (depth === 2 && c === OPEN_ARRAY && this.after(piece, i)) inArticles = true;
         depth++;
       } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
         depth--;
-        if (this.inArticle && depth === 3) {
+        if (depth === 3 && this.inArticle) {
           const last = piece.subarray(from, i + 1);
           const json = this.begun.length > 0 ? Buffer.concat([...this.begun, last]).toString('utf8') : last.toString('utf8');
           this.begun = [];
@@ -73,16 +87,18 @@ export class HeadSplitter {
           from = i + 1;
           this.articles++;
           this.onArticle(json);
-        } else if (this.inArticles && depth === 2) this.inArticles = false;
+        } else if (inArticles && depth === 2) inArticles = false;
       }
+      i++;
     }
     if (this.inArticle) this.begun.push(Buffer.from(piece.subarray(from)));
     else this.rest.push(this.decoder.write(piece.subarray(from)));
-    const tail = piece.length >= KEY.length ? piece : Buffer.concat([this.tail, piece]);
+    const tail = len >= KEY.length ? piece : Buffer.concat([this.tail, piece]);
     this.tail = Buffer.from(tail.subarray(Math.max(0, tail.length - KEY.length)));
     this.depth = depth;
     this.inString = inString;
     this.escaped = escaped;
+    this.inArticles = inArticles;
   }
 
   /** The header without its articles (each a 0); throws if it ended inside an article. */

@@ -123,18 +123,12 @@ function hang(o: object, owner: Owner, get: () => string): void {
 }
 
 /**
- * Gives each article (i-th of the entry) and each of its spanned items without a text of its own
- * an accessor reading it from `texts`. Items whose text is not their span's (stored in the header)
- * keep it. Quotes of the usual shape are made anew (leanQuote), in the article's list.
- */
-export function attachTexts(articles: Article[], texts: EntryTexts): void {
-  articles.forEach((a, index) => (articles[index] = attachArticleTexts(a, { texts, index })));
-}
-
-/**
- * attachTexts for one article, as soon as it is decoded (the entry's texts are read only after
- * `owner.texts` is set, once the whole entry has checked out): the article to keep instead of
- * `a` (made anew: leanArticle).
+ * Gives a decoded article (the index-th of the entry) and each of its spanned items without a
+ * text of its own an accessor reading it from the entry; items whose text is not their span's
+ * (stored in the header) keep it. Called as soon as the article is decoded: the entry's texts
+ * are read only after `owner.texts` is set, once the whole entry has checked out. Returns the
+ * article to keep instead of `decoded` (made anew: leanArticle); quotes of the usual shape are
+ * made anew too (LeanQuote), in the article's list.
  */
 export function attachArticleTexts(decoded: Article, owner: Owner): Article {
   const a = leanArticle(decoded, owner);
