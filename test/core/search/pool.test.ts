@@ -157,7 +157,9 @@ describe('the search pool when a worker dies', () => {
     } finally {
       await pool.close();
     }
-  });
+    // up to three workers started again one after the other (each compiles its TypeScript
+    // sources under tsx): 0.5 s alone, past the default 30 s once beside a full test run
+  }, 120_000);
 });
 
 describe('the search pool over a corpus whose texts stay on disk (the dashboard\'s)', () => {
