@@ -1,6 +1,6 @@
 /**
  * The search index on disk for a large corpus the dashboard opened without one, built after the
- * dashboard closes, in a process of its own at the lowest priority, so that the next start is
+ * dashboard closes, in a process of its own at a low priority, so that the next start is
  * quick and small: its first frame is read from the index while the corpus loads (tui/first-page.ts)
  * and its search workers keep only their shards' folded text and columns (core/search/disk-shard.ts).
  * Without it, an analyst who never ran `search` on a corpus got neither, however often they
@@ -16,8 +16,8 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 
-/** Lowest scheduling priority: the build must never slow what the analyst does next. */
-const NICENESS = 19;
+/** A low scheduling priority: the build must not slow what the analyst does next (19 starved it for over 90 s on a busy 2-core machine). */
+const NICENESS = 10;
 
 /** Starts the build and returns at once; the process is not waited for. */
 export function buildIndexLater(data: readonly string[], opts: { maxFileBytes?: number | undefined } = {}): void {

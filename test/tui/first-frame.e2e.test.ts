@@ -95,7 +95,7 @@ describe.skipIf(!hasTmux)('the first frame of a large corpus, in a real terminal
     await quit();
 
     // built in the background after the dashboard closed
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 180_000;
     let page = await readFirstPage([data], { cacheDir: cache });
     while (!page && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
@@ -107,7 +107,7 @@ describe.skipIf(!hasTmux)('the first frame of a large corpus, in a real terminal
     await waitForScreen((s) => s.includes('enter speaker'), 'the loaded dashboard', 60_000);
     expect(readFileSync(after, 'utf8')).toContain('loading the corpus'); // the first frame came from the index
     await quit();
-  }, 240_000);
+  }, 300_000);
 
   it('a corpus too large for the heap, found while loading after the first frame: the refusal the command gives, not an internal error', async () => {
     const dir = tempDir('nl-heap-after-frame-');
