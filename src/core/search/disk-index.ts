@@ -69,6 +69,7 @@ import {
   searchQuotes,
   textFilterHolds,
   type CompiledQuery,
+  type QuoteHit,
   type Scored,
   type SearchIndex,
   type SearchResult,
@@ -1167,13 +1168,23 @@ function rankOrError(rank: () => Ranked): Ranked | { error: string } {
  */
 function hitsOf(index: DiskIndex, q: CompiledQuery, ranked: Ranked | { error: string }): FileSearch {
   if ('error' in ranked) return { corpus: index.corpusOf([]), result: { hits: [], total: 0, error: ranked.error } };
-  const positions = Int32Array.from(ranked.shown, (s) => s.pos).sort();
+  const { corpus, hits } = highlightFromRecords(index, q, ranked.shown);
+  return { corpus, result: { hits, total: ranked.total } };
+}
+
+/**
+ * The hits `shown` (positions in the index, with their scores) and their highlight ranges: their
+ * own records read and searched as a corpus of their own, for the ranges only (the scores and the
+ * order are the ranking's). Each hit's `order` is its position in the index.
+ */
+export function highlightFromRecords(index: DiskIndex, q: CompiledQuery, shown: readonly Scored[]): { corpus: Corpus; hits: QuoteHit[] } {
+  const positions = Int32Array.from(shown, (s) => s.pos).sort();
   const corpus = index.corpusOf(positions);
   const local = new Map<number, number>();
   positions.forEach((p, k) => local.set(p, k));
-  const hits = highlightHits(buildSearchIndex(corpus), q, ranked.shown.map((s) => ({ pos: local.get(s.pos)!, score: s.score })));
+  const hits = highlightHits(buildSearchIndex(corpus), q, shown.map((s) => ({ pos: local.get(s.pos)!, score: s.score })));
   for (const hit of hits) hit.order = positions[hit.order]!;
-  return { corpus, result: { hits, total: ranked.total } };
+  return { corpus, hits };
 }
 
 /**

@@ -16,7 +16,7 @@
  * in-memory search (the index was built by it, disk-index.ts layout), and its highlight ranges by
  * the in-memory search itself over the hits' own records; tests compare whole sessions.
  */
-import { DiskIndex, quoteRanker, sharedEntries, type QuoteRanker, type SharedEntries } from './disk-index.js';
+import { DiskIndex, highlightFromRecords, quoteRanker, sharedEntries, type QuoteRanker, type SharedEntries } from './disk-index.js';
 import { buildSearchIndex, GrowingSearchIndex, highlightHits, keepBest, rankQuotes, textNorm, type CompiledQuery, type FieldMatch, type Scored } from './search.js';
 import { unpackShard } from './shard.js';
 
@@ -206,11 +206,8 @@ export class DiskShard {
       best = keepBest(best, scored, limit);
     }
     // the ranges as the reference gives them (plain fuse.js over the hits' own records)
-    const positions = Int32Array.from(best, (s) => this.from + s.pos).sort();
-    const local = new Map<number, number>();
-    positions.forEach((p, k) => local.set(p, k));
-    const hits = highlightHits(buildSearchIndex(this.index.corpusOf(positions)), q, best.map((s) => ({ pos: local.get(this.from + s.pos)!, score: s.score })));
-    return { hits: hits.map((hit) => ({ order: positions[hit.order]! - this.from, score: hit.score, matches: hit.matches })), total };
+    const { hits } = highlightFromRecords(this.index, q, best.map((s) => ({ pos: this.from + s.pos, score: s.score })));
+    return { hits: hits.map((hit) => ({ order: hit.order - this.from, score: hit.score, matches: hit.matches })), total };
   }
 
   close(): void {
