@@ -119,7 +119,7 @@ export interface SearchIndex {
    * speaker's, the narratives', the topics' values are the same objects in every document of
    * that speaker or those tags), so that many entries hold one copy
    */
-  readonly sharedEntryParts: Map<string, Map<unknown, unknown>>;
+  readonly entryParts: EntryParts;
 }
 
 type FuseRecord = ReturnType<FuseIndex<Doc>['toJSON']>['records'][number];
@@ -247,7 +247,7 @@ export function buildSearchIndex(corpus: Corpus): SearchIndex {
   const shared = new SharedParts();
   const records = corpus.quotes.map((ref) => prepare(corpus, ref, shared));
   const docs = records.map((r) => toDoc(r, shared));
-  return { corpus, records, docs, entries: new Array(docs.length), sharedEntryParts: new Map() };
+  return { corpus, records, docs, entries: new Array(docs.length), entryParts: new EntryParts() };
 }
 
 /**
@@ -260,7 +260,7 @@ export class GrowingSearchIndex implements SearchIndex {
   readonly records: Prepared[] = [];
   readonly docs: Doc[] = [];
   readonly entries: (FuseRecord | undefined)[] = [];
-  readonly sharedEntryParts = new Map<string, Map<unknown, unknown>>();
+  readonly entryParts = new EntryParts();
   private readonly shared = new SharedParts();
   /** `corpus`: its actors and narratives (by id) are those of every quote added; its quotes are not read */
   constructor(readonly corpus: Corpus) {}
@@ -318,19 +318,13 @@ const SHARED_FIELDS = SEARCH_OPTIONS.keys
  * would store (entryPart, tested against fuse's indexer), with only its position differing from a
  * full index's.
  *
- * fuse only reads entries, so the part made for a shared document field (see sharedEntryParts)
+ * fuse only reads entries, so the part made for a shared document field (see entryParts)
  * stands in for every equal one: one speaker's 8,000 aliases are made into a part once, not for
  * each of their 8,000 quotes (issue 18: quotes x aliases of memory at once). Before, fuse's
  * indexer made each pass's entries (Fuse.createIndex over the documents, shared fields left out
  * where already made): at a million quotes, 0.9 s of a search printing 111,195 hits.
  */
 function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
-  const fields = SHARED_FIELDS.map(({ field, key }) => ({
-    field,
-    key,
-    // equal values are one string, or one shared array (SharedParts)
-    known: memo(index.sharedEntryParts, field, () => new Map<unknown, unknown>()),
-  }));
   for (let k = 0; k < positions.length; k++) {
     const pos = positions[k]!;
     if (index.entries[pos]) continue;
@@ -338,14 +332,9 @@ function ensureEntries(index: SearchIndex, positions: ArrayLike<number>): void {
     const $: Record<string, unknown> = {};
     const text = entryPart(doc.text);
     if (text !== null) $[TEXT_KEY] = text;
-    for (const f of fields) {
-      const value = doc[f.field];
-      if (value === undefined) continue;
-      let part = f.known.get(value);
-      if (part === undefined) f.known.set(value, (part = entryPart(value)));
-      // fuse makes no entry part for a blank string: none is put in
-      if (part !== null) $[f.key] = part;
-    }
+    // equal values are one string, or one shared array (SharedParts): one part each (EntryParts)
+    const shared = index.entryParts.of(doc);
+    for (const key of SHARED_KEY_NUMBERS) if (shared[key] !== undefined) $[key] = shared[key];
     index.entries[pos] = { i: pos, $ } as FuseRecord;
   }
 }
@@ -806,7 +795,7 @@ export type SharedEntry = readonly unknown[];
  * The entry parts of documents' shared fields (speaker, aliases, role, narratives, topics), made
  * once per value (the same string or array object in every document that shares it) by fuse's
  * indexer's rules (entryPart). They do not depend on the query: a search worker keeps them for
- * its whole session, as the in-memory index keeps its entries (sharedEntryParts).
+ * its whole session, as the in-memory index keeps its entries (SearchIndex.entryParts).
  */
 export class EntryParts {
   readonly parts = SHARED_FIELDS.map(({ field, key }) => ({ field, key, made: new Map<unknown, unknown>() }));
